@@ -1,0 +1,51 @@
+#include "limitprofile.h"
+
+namespace Batchdesk::Jsonl {
+
+bool LimitProfile::supportsEndpoint(QStringView url) const
+{
+    return endpoints.contains(url);
+}
+
+LimitProfile LimitProfile::deepinfra()
+{
+    LimitProfile p;
+    p.name = QStringLiteral("deepinfra");
+    p.displayName = QStringLiteral("DeepInfra");
+    p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    return p;
+}
+
+LimitProfile LimitProfile::openai()
+{
+    // OpenAI documents the same three numbers for batch input files (see api-contract.md §5).
+    LimitProfile p;
+    p.name = QStringLiteral("openai");
+    p.displayName = QStringLiteral("OpenAI");
+    p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    return p;
+}
+
+QList<LimitProfile> LimitProfile::all()
+{
+    return {deepinfra(), openai()};
+}
+
+QStringList LimitProfile::names()
+{
+    QStringList out;
+    for (const auto &p : all())
+        out << p.name;
+    return out;
+}
+
+std::optional<LimitProfile> LimitProfile::byName(QStringView name)
+{
+    for (const auto &p : all()) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+} // namespace Batchdesk::Jsonl

@@ -1,0 +1,1194 @@
+#include "validator.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPromise>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+namespace Batchdesk::Jsonl {
+
+namespace ondemand = simdjson::ondemand;
+
+namespace {
+
+constexpr std::size_t kReadSize = std::size_t(1) << 20;
+constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
+constexpr std::uint32_t kNone = UINT32_MAX;
+// Below this size a second thread costs more than it saves.
+constexpr qint64 kParallelThreshold = 4 << 20;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Batchdesk::Jsonl::Validator", text);
+}
+
+QString trn(const char *text, qint64 n)
+{
+    return QCoreApplication::translate("Batchdesk::Jsonl::Validator", text, nullptr, int(n));
+}
+
+QString qs(std::string_view sv)
+{
+    return QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+}
+
+// Quotes a user value for a message, shortened so that a 10 kB custom_id does not flood the issues list.
+QString quote(std::string_view sv)
+{
+    QString s = qs(sv);
+    if (s.size() > 80)
+        s = s.left(77) + QStringLiteral("...");
+    return u'"' + s + u'"';
+}
+
+QString number(qint64 n)
+{
+    // Messages are also read by scripts; group digits the same way in every locale.
+    static const QLocale english(QLocale::English, QLocale::UnitedStates);
+    return english.toString(n);
+}
+
+qint64 codePoints(std::string_view s)
+{
+    qint64 n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Byte offset of the first byte that breaks UTF-8 (the validator only needs it on the rare failing line).
+qsizetype firstInvalidUtf8(const char *p, std::size_t len)
+{
+    std::size_t i = 0;
+    while (i < len) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        std::size_t n = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return qsizetype(i);
+        }
+        if (i + n >= len)
+            return qsizetype(i);
+        for (std::size_t k = 1; k <= n; ++k) {
+            const auto cc = static_cast<unsigned char>(p[i + k]);
+            if ((cc & 0xC0) != 0x80)
+                return qsizetype(i);
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))
+            || (cp >= 0xD800 && cp <= 0xDFFF))
+            return qsizetype(i);
+        i += n + 1;
+    }
+    return qsizetype(len);
+}
+
+struct LineRecord
+{
+    qint64 line;
+    std::uint32_t model;
+    std::uint32_t url;
+};
+
+struct IdRecord
+{
+    qint64 line;
+    std::size_t offset;
+    std::size_t length;
+};
+
+// What one worker learned about its byte range. Line numbers are local to the range until merged.
+struct ChunkResult
+{
+    qint64 lines = 0;
+    qint64 nonBlankLines = 0;
+    std::vector<qint64> starts;
+    CodeCounts counts{};
+    QList<Diagnostic> diagnostics;
+    bool truncated = false;
+    std::string idArena;
+    std::vector<IdRecord> ids;
+    std::vector<std::string> models;
+    std::vector<std::string> urls;
+    std::unordered_map<std::string, std::uint32_t> modelIds;
+    std::unordered_map<std::string, std::uint32_t> urlIds;
+    std::vector<LineRecord> records;
+    qint64 embeddingInputs = 0;
+    qint64 firstCrlfLine = 0;
+    qint64 crlfLines = 0;
+    bool bom = false;
+    bool endsWithNewline = false;
+    QString ioError;
+};
+
+enum class Presence : quint8 { Absent, Null, Present };
+
+struct LineFacts
+{
+    Presence customId = Presence::Absent;
+    bool customIdIsString = false;
+    std::string_view customIdValue;
+    const char *customIdType = "";
+
+    Presence method = Presence::Absent;
+    bool methodIsString = false;
+    std::string_view methodValue;
+
+    Presence url = Presence::Absent;
+    bool urlIsString = false;
+    std::string_view urlValue;
+
+    Presence body = Presence::Absent;
+    bool bodyIsObject = false;
+
+    Presence model = Presence::Absent;
+    bool modelIsString = false;
+    std::string_view modelValue;
+
+    Presence messages = Presence::Absent;
+    bool messagesIsArray = false;
+    qint64 messageCount = 0;
+    qint64 badMessage = -1;
+    const char *badMessageReason = nullptr;
+
+    Presence prompt = Presence::Absent;
+
+    Presence input = Presence::Absent;
+    const char *inputProblem = nullptr;
+    qint64 inputCount = 0;
+
+    bool stream = false;
+};
+
+const char *typeName(ondemand::json_type t)
+{
+    switch (t) {
+    case ondemand::json_type::array:
+        return "an array";
+    case ondemand::json_type::object:
+        return "an object";
+    case ondemand::json_type::number:
+        return "a number";
+    case ondemand::json_type::string:
+        return "a string";
+    case ondemand::json_type::boolean:
+        return "a boolean";
+    case ondemand::json_type::null:
+        return "null";
+    }
+    return "a value";
+}
+
+// Walks every value so that malformed JSON anywhere in the line is found, not only in the fields we read.
+simdjson::error_code walk(ondemand::value value)
+{
+    ondemand::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    switch (type) {
+    case ondemand::json_type::object: {
+        ondemand::object object;
+        if (auto e = value.get_object().get(object))
+            return e;
+        for (auto fieldResult : object) {
+            ondemand::field field;
+            if (auto e = std::move(fieldResult).get(field))
+                return e;
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key))
+                return e;
+            if (auto e = walk(field.value()))
+                return e;
+        }
+        return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::array: {
+        ondemand::array array;
+        if (auto e = value.get_array().get(array))
+            return e;
+        for (auto element : array) {
+            ondemand::value v;
+            if (auto e = element.get(v))
+                return e;
+            if (auto e = walk(v))
+                return e;
+        }
+        return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::string: {
+        std::string_view s;
+        return value.get_string().get(s);
+    }
+    case ondemand::json_type::number: {
+        ondemand::number n;
+        return value.get_number().get(n);
+    }
+    case ondemand::json_type::boolean: {
+        bool b;
+        return value.get_bool().get(b);
+    }
+    case ondemand::json_type::null: {
+        bool isNull = false;
+        if (auto e = value.is_null().get(isNull))
+            return e;
+        return isNull ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    }
+    return simdjson::INCORRECT_TYPE;
+}
+
+// Reads a string-or-other field: records presence, whether it is a string and its value, and walks the rest.
+simdjson::error_code readStringField(ondemand::value value, Presence &presence, bool &isString,
+                                     std::string_view &out, const char **typeOut = nullptr)
+{
+    ondemand::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    if (typeOut)
+        *typeOut = typeName(type);
+    if (type == ondemand::json_type::null) {
+        presence = Presence::Null;
+        return walk(value);
+    }
+    presence = Presence::Present;
+    if (type == ondemand::json_type::string) {
+        isString = true;
+        return value.get_string().get(out);
+    }
+    isString = false;
+    return walk(value);
+}
+
+simdjson::error_code readMessages(ondemand::value value, LineFacts &f)
+{
+    ondemand::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    if (type == ondemand::json_type::null) {
+        f.messages = Presence::Null;
+        return walk(value);
+    }
+    f.messages = Presence::Present;
+    if (type != ondemand::json_type::array)
+        return walk(value);
+    f.messagesIsArray = true;
+    ondemand::array array;
+    if (auto e = value.get_array().get(array))
+        return e;
+    for (auto elementResult : array) {
+        ondemand::value element;
+        if (auto e = elementResult.get(element))
+            return e;
+        const qint64 index = f.messageCount++;
+        ondemand::json_type elementType;
+        if (auto e = element.type().get(elementType))
+            return e;
+        if (elementType != ondemand::json_type::object) {
+            if (f.badMessage < 0) {
+                f.badMessage = index;
+                f.badMessageReason = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "is not an object");
+            }
+            if (auto e = walk(element))
+                return e;
+            continue;
+        }
+        ondemand::object message;
+        if (auto e = element.get_object().get(message))
+            return e;
+        bool hasRole = false;
+        bool roleIsString = false;
+        for (auto fieldResult : message) {
+            ondemand::field field;
+            if (auto e = std::move(fieldResult).get(field))
+                return e;
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key))
+                return e;
+            if (key == "role") {
+                Presence p = Presence::Absent;
+                std::string_view role;
+                if (auto e = readStringField(field.value(), p, roleIsString, role))
+                    return e;
+                hasRole = p == Presence::Present;
+                roleIsString = roleIsString && !role.empty();
+            } else if (auto e = walk(field.value())) {
+                return e;
+            }
+        }
+        if (f.badMessage < 0 && (!hasRole || !roleIsString)) {
+            f.badMessage = index;
+            f.badMessageReason = hasRole ? QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "has a role that is not a non-empty string") : QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "has no role");
+        }
+    }
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code readInput(ondemand::value value, LineFacts &f)
+{
+    ondemand::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    switch (type) {
+    case ondemand::json_type::null:
+        f.input = Presence::Null;
+        return walk(value);
+    case ondemand::json_type::string: {
+        f.input = Presence::Present;
+        std::string_view s;
+        if (auto e = value.get_string().get(s))
+            return e;
+        if (s.empty())
+            f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input is an empty string");
+        f.inputCount = 1;
+        return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::array: {
+        f.input = Presence::Present;
+        ondemand::array array;
+        if (auto e = value.get_array().get(array))
+            return e;
+        qint64 elements = 0;
+        qint64 numbers = 0;
+        for (auto elementResult : array) {
+            ondemand::value element;
+            if (auto e = elementResult.get(element))
+                return e;
+            ++elements;
+            ondemand::json_type et;
+            if (auto e = element.type().get(et))
+                return e;
+            if (et == ondemand::json_type::number)
+                ++numbers;
+            else if (et != ondemand::json_type::string && et != ondemand::json_type::array && !f.inputProblem)
+                f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input must contain strings or token arrays");
+            if (auto e = walk(element))
+                return e;
+        }
+        if (elements == 0 && !f.inputProblem)
+            f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input is an empty array");
+        // An array of integers is one tokenised input; otherwise every element is one input.
+        f.inputCount = (elements > 0 && numbers == elements) ? 1 : elements;
+        return simdjson::SUCCESS;
+    }
+    default:
+        f.input = Presence::Present;
+        f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input must be a string or an array");
+        return walk(value);
+    }
+}
+
+simdjson::error_code readBody(ondemand::value value, LineFacts &f)
+{
+    ondemand::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    if (type == ondemand::json_type::null) {
+        f.body = Presence::Null;
+        return walk(value);
+    }
+    f.body = Presence::Present;
+    if (type != ondemand::json_type::object)
+        return walk(value);
+    f.bodyIsObject = true;
+    ondemand::object body;
+    if (auto e = value.get_object().get(body))
+        return e;
+    for (auto fieldResult : body) {
+        ondemand::field field;
+        if (auto e = std::move(fieldResult).get(field))
+            return e;
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key))
+            return e;
+        simdjson::error_code e = simdjson::SUCCESS;
+        if (key == "model") {
+            e = readStringField(field.value(), f.model, f.modelIsString, f.modelValue);
+        } else if (key == "messages") {
+            e = readMessages(field.value(), f);
+        } else if (key == "prompt") {
+            ondemand::value v = field.value();
+            bool isNull = false;
+            ondemand::json_type pt;
+            if ((e = v.type().get(pt)))
+                return e;
+            isNull = pt == ondemand::json_type::null;
+            f.prompt = isNull ? Presence::Null : Presence::Present;
+            e = walk(v);
+        } else if (key == "input") {
+            e = readInput(field.value(), f);
+        } else if (key == "stream") {
+            ondemand::value v = field.value();
+            ondemand::json_type st;
+            if ((e = v.type().get(st)))
+                return e;
+            if (st == ondemand::json_type::boolean) {
+                bool b = false;
+                e = v.get_bool().get(b);
+                f.stream = b;
+            } else {
+                e = walk(v);
+            }
+        } else {
+            e = walk(field.value());
+        }
+        if (e)
+            return e;
+    }
+    return simdjson::SUCCESS;
+}
+
+QString jsonErrorText(simdjson::error_code e)
+{
+    switch (e) {
+    case simdjson::TAPE_ERROR:
+        return tr("the structure is broken (a missing or extra comma, brace, bracket or quote)");
+    case simdjson::UNCLOSED_STRING:
+        return tr("a string is not closed");
+    case simdjson::STRING_ERROR:
+        return tr("a string contains an invalid escape or control character");
+    case simdjson::NUMBER_ERROR:
+        return tr("a number is malformed or out of range");
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+        return tr("an unquoted word is not true, false or null");
+    case simdjson::DEPTH_ERROR:
+        return tr("it is nested too deeply");
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+        return tr("an object or array is not closed");
+    case simdjson::TRAILING_CONTENT:
+        return tr("there is more content after the JSON value");
+    case simdjson::INCORRECT_TYPE:
+        // The walker only asks for the type the parser announced, so this means a malformed literal.
+        return tr("a value is malformed (a misspelt true, false, null or number)");
+    default: {
+        QString text = qs(simdjson::error_message(e));
+        while (text.endsWith(u'.'))
+            text.chop(1);
+        return text;
+    }
+    }
+}
+
+class ChunkValidator
+{
+public:
+    ChunkValidator(const ValidationOptions &options, ChunkResult &result, bool firstChunk, qint64 firstLineOffset)
+        : m_options(options)
+        , m_result(result)
+        , m_firstChunk(firstChunk)
+        , m_offset(firstLineOffset)
+    {
+    }
+
+    // data[0..len) is one line without its '\n'; capacity counts readable bytes from data (>= len + padding).
+    void line(const char *data, std::size_t len, std::size_t capacity, bool recordStart = true)
+    {
+        const qint64 ln = ++m_result.lines;
+        m_line = ln;
+        if (recordStart && m_options.buildIndex)
+            m_result.starts.push_back(m_offset);
+        m_offset += qint64(len) + 1;
+        if (len > 0 && data[len - 1] == '\r') {
+            --len;
+            if (m_result.crlfLines++ == 0)
+                m_result.firstCrlfLine = ln;
+        }
+        if (m_firstChunk && ln == 1 && len >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            m_result.bom = true;
+            data += 3;
+            len -= 3;
+            capacity -= 3;
+        }
+        bool blank = true;
+        for (std::size_t i = 0; i < len && blank; ++i)
+            blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
+        if (blank) {
+            report(Code::BlankLine, [] { return tr("The line is blank; every line must hold one request."); });
+            return;
+        }
+        ++m_result.nonBlankLines;
+        if (!simdjson::validate_utf8(data, len)) {
+            const qsizetype at = firstInvalidUtf8(data, len);
+            report(Code::InvalidUtf8, [at] {
+                return tr("Invalid UTF-8 at byte %1 of the line; save the file as UTF-8.").arg(at + 1);
+            });
+            return;
+        }
+        checkJson(data, len, capacity);
+    }
+
+private:
+    template<typename MessageFn>
+    void report(Code code, MessageFn &&message)
+    {
+        ++m_result.counts[std::size_t(code)];
+        if (m_result.diagnostics.size() < m_options.maxDiagnostics)
+            m_result.diagnostics.append(Diagnostic{severityOf(code), m_line, code, message()});
+        else
+            m_result.truncated = true;
+    }
+
+    void invalidJson(simdjson::error_code e)
+    {
+        report(Code::InvalidJson, [e] { return tr("Not valid JSON: %1.").arg(jsonErrorText(e)); });
+    }
+
+    std::uint32_t intern(std::unordered_map<std::string, std::uint32_t> &ids, std::vector<std::string> &values,
+                         std::string_view value)
+    {
+        if (!values.empty() && values.back() == value)
+            return std::uint32_t(values.size() - 1);
+        auto it = ids.find(std::string(value));
+        if (it != ids.end())
+            return it->second;
+        const auto id = std::uint32_t(values.size());
+        values.emplace_back(value);
+        ids.emplace(values.back(), id);
+        return id;
+    }
+
+    void checkJson(const char *data, std::size_t len, std::size_t capacity)
+    {
+        ondemand::document doc;
+        if (auto e = m_parser.iterate(data, len, capacity).get(doc)) {
+            invalidJson(e);
+            return;
+        }
+        ondemand::json_type type;
+        if (auto e = doc.type().get(type)) {
+            invalidJson(e);
+            return;
+        }
+        if (type != ondemand::json_type::object) {
+            if (auto e = walkRootNonObject(doc, type)) {
+                invalidJson(e);
+                return;
+            }
+            report(Code::NotAnObject, [type] {
+                return tr("The line is %1, not a JSON object with custom_id, method, url and body.")
+                    .arg(QString::fromLatin1(typeName(type)));
+            });
+            return;
+        }
+        ondemand::object object;
+        if (auto e = doc.get_object().get(object)) {
+            invalidJson(e);
+            return;
+        }
+        LineFacts f;
+        for (auto fieldResult : object) {
+            ondemand::field field;
+            if (auto e = std::move(fieldResult).get(field)) {
+                invalidJson(e);
+                return;
+            }
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key)) {
+                invalidJson(e);
+                return;
+            }
+            simdjson::error_code e = simdjson::SUCCESS;
+            if (key == "custom_id")
+                e = readStringField(field.value(), f.customId, f.customIdIsString, f.customIdValue,
+                                    &f.customIdType);
+            else if (key == "method")
+                e = readStringField(field.value(), f.method, f.methodIsString, f.methodValue);
+            else if (key == "url")
+                e = readStringField(field.value(), f.url, f.urlIsString, f.urlValue);
+            else if (key == "body")
+                e = readBody(field.value(), f);
+            else
+                e = walk(field.value());
+            if (e) {
+                invalidJson(e);
+                return;
+            }
+        }
+        // Anything left after the closing brace (e.g. two objects on one line) makes the line invalid.
+        const char *rest = nullptr;
+        if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) {
+            invalidJson(simdjson::TRAILING_CONTENT);
+            return;
+        }
+        evaluate(f);
+    }
+
+    simdjson::error_code walkRootNonObject(ondemand::document &doc, ondemand::json_type type)
+    {
+        switch (type) {
+        case ondemand::json_type::array: {
+            ondemand::array array;
+            if (auto e = doc.get_array().get(array))
+                return e;
+            for (auto element : array) {
+                ondemand::value v;
+                if (auto e = element.get(v))
+                    return e;
+                if (auto e = walk(v))
+                    return e;
+            }
+            const char *rest = nullptr;
+            return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS ? simdjson::SUCCESS
+                                                                               : simdjson::TRAILING_CONTENT;
+        }
+        case ondemand::json_type::string: {
+            std::string_view s;
+            return doc.get_string().get(s);
+        }
+        case ondemand::json_type::number: {
+            ondemand::number n;
+            return doc.get_number().get(n);
+        }
+        case ondemand::json_type::boolean: {
+            bool b;
+            return doc.get_bool().get(b);
+        }
+        case ondemand::json_type::null: {
+            bool isNull = false;
+            if (auto e = doc.is_null().get(isNull))
+                return e;
+            return isNull ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+        }
+        default:
+            return simdjson::INCORRECT_TYPE;
+        }
+    }
+
+    void evaluate(const LineFacts &f)
+    {
+        // custom_id
+        if (f.customId != Presence::Present) {
+            report(Code::MissingCustomId, [&] {
+                return f.customId == Presence::Null ? tr("custom_id is null; every request needs a unique custom_id.")
+                                                    : tr("custom_id is missing; every request needs a unique custom_id.");
+            });
+        } else if (!f.customIdIsString) {
+            report(Code::InvalidCustomId, [&] {
+                return tr("custom_id is %1; it must be a string.").arg(QString::fromLatin1(f.customIdType));
+            });
+        } else if (f.customIdValue.empty()) {
+            report(Code::InvalidCustomId, [] { return tr("custom_id is an empty string."); });
+        } else {
+            m_result.ids.push_back(IdRecord{m_line, m_result.idArena.size(), f.customIdValue.size()});
+            m_result.idArena.append(f.customIdValue);
+            const qint64 length = codePoints(f.customIdValue);
+            if (length > m_options.profile.recommendedCustomIdLength) {
+                report(Code::LongCustomId, [&] {
+                    return tr("custom_id has %1 characters; some providers reject more than %2.")
+                        .arg(length)
+                        .arg(m_options.profile.recommendedCustomIdLength);
+                });
+            }
+        }
+
+        // method
+        if (f.method != Presence::Present) {
+            report(Code::InvalidMethod, [] { return tr("method is missing; it must be \"POST\"."); });
+        } else if (!f.methodIsString || f.methodValue != "POST") {
+            report(Code::InvalidMethod, [&] {
+                return f.methodIsString ? tr("method is %1; it must be \"POST\".").arg(quote(f.methodValue))
+                                        : tr("method must be the string \"POST\".");
+            });
+        }
+
+        // url
+        std::uint32_t urlId = kNone;
+        bool urlSupported = false;
+        if (f.url != Presence::Present) {
+            report(Code::MissingUrl, [this] {
+                return tr("url is missing; it must be the batch endpoint, one of %1.")
+                    .arg(m_options.profile.endpoints.join(QStringLiteral(", ")));
+            });
+        } else if (!f.urlIsString) {
+            report(Code::UnsupportedUrl, [this] {
+                return tr("url must be a string, one of %1.").arg(m_options.profile.endpoints.join(QStringLiteral(", ")));
+            });
+        } else if (!m_options.profile.supportsEndpoint(qs(f.urlValue))) {
+            report(Code::UnsupportedUrl, [&] {
+                return tr("url %1 is not a batch endpoint of %2; use one of %3.")
+                    .arg(quote(f.urlValue), m_options.profile.displayName,
+                         m_options.profile.endpoints.join(QStringLiteral(", ")));
+            });
+        } else {
+            urlSupported = true;
+            urlId = intern(m_result.urlIds, m_result.urls, f.urlValue);
+        }
+
+        // body
+        std::uint32_t modelId = kNone;
+        if (f.body != Presence::Present) {
+            report(Code::MissingBody, [] { return tr("body is missing; it must be the request's JSON object."); });
+        } else if (!f.bodyIsObject) {
+            report(Code::InvalidBody, [] { return tr("body must be a JSON object."); });
+        } else {
+            if (f.model != Presence::Present) {
+                report(Code::MissingModel, [] { return tr("body.model is missing."); });
+            } else if (!f.modelIsString) {
+                report(Code::MissingModel, [] { return tr("body.model must be a string."); });
+            } else if (f.modelValue.empty()) {
+                report(Code::MissingModel, [] { return tr("body.model is an empty string."); });
+            } else {
+                modelId = intern(m_result.modelIds, m_result.models, f.modelValue);
+            }
+            if (urlSupported)
+                checkShape(f);
+            if (f.stream) {
+                report(Code::StreamNotSupported, [] {
+                    return tr("body.stream is true; batch requests cannot stream and some providers reject them.");
+                });
+            }
+        }
+        if (urlId != kNone || modelId != kNone)
+            m_result.records.push_back(LineRecord{m_line, modelId, urlId});
+    }
+
+    void checkShape(const LineFacts &f)
+    {
+        if (f.urlValue == kChatCompletions.latin1()) {
+            if (f.messages != Presence::Present)
+                report(Code::InvalidBody, [] { return tr("body.messages is missing; a chat request needs it."); });
+            else if (!f.messagesIsArray)
+                report(Code::InvalidBody, [] { return tr("body.messages must be an array of messages."); });
+            else if (f.messageCount == 0)
+                report(Code::InvalidBody, [] { return tr("body.messages is empty."); });
+            else if (f.badMessage >= 0)
+                report(Code::InvalidBody, [&] {
+                    return tr("body.messages[%1] %2.").arg(f.badMessage).arg(tr(f.badMessageReason));
+                });
+        } else if (f.urlValue == kCompletions.latin1()) {
+            if (f.prompt != Presence::Present)
+                report(Code::InvalidBody, [] { return tr("body.prompt is missing; a completions request needs it."); });
+        } else if (f.urlValue == kEmbeddings.latin1()) {
+            if (f.input != Presence::Present)
+                report(Code::InvalidBody, [] { return tr("body.input is missing; an embeddings request needs it."); });
+            else if (f.inputProblem)
+                report(Code::InvalidBody, [&] { return QString(tr(f.inputProblem) + u'.'); });
+            else
+                m_result.embeddingInputs += f.inputCount;
+        }
+    }
+
+    const ValidationOptions &m_options;
+    ChunkResult &m_result;
+    bool m_firstChunk;
+    qint64 m_offset;
+    qint64 m_line = 0;
+    ondemand::parser m_parser;
+};
+
+// Feeds the complete lines in buffer[pos, have) to the validator; returns the new pos.
+std::size_t feedLines(ChunkValidator &validator, const char *buffer, std::size_t pos, std::size_t have,
+                      std::size_t capacity)
+{
+    while (pos < have) {
+        const void *nl = std::memchr(buffer + pos, '\n', have - pos);
+        if (!nl)
+            break;
+        const auto end = std::size_t(static_cast<const char *>(nl) - buffer);
+        validator.line(buffer + pos, end - pos, capacity - pos);
+        pos = end + 1;
+    }
+    return pos;
+}
+
+struct SharedProgress
+{
+    std::atomic<qint64> bytes{0};
+    std::atomic_bool cancel{false};
+    std::mutex mutex;
+    std::condition_variable done;
+    int finished = 0;
+};
+
+void scanRange(const QString &path, qint64 begin, qint64 end, const ValidationOptions &options, ChunkResult &result,
+               SharedProgress &shared)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) || !file.seek(begin)) {
+        result.ioError = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return;
+    }
+    ChunkValidator validator(options, result, begin == 0, begin);
+    std::size_t dataCapacity = kReadSize;
+    std::unique_ptr<char[]> buffer(new char[dataCapacity + kPadding]);
+    std::size_t have = 0;
+    std::size_t pos = 0;
+    qint64 remaining = end - begin;
+    while (remaining > 0) {
+        if (shared.cancel.load(std::memory_order_relaxed))
+            return;
+        if (pos > 0) {
+            std::memmove(buffer.get(), buffer.get() + pos, have - pos);
+            have -= pos;
+            pos = 0;
+        }
+        if (have == dataCapacity) {
+            // One line longer than the buffer: grow it, the line must be seen whole.
+            dataCapacity *= 2;
+            std::unique_ptr<char[]> bigger(new char[dataCapacity + kPadding]);
+            std::memcpy(bigger.get(), buffer.get(), have);
+            buffer = std::move(bigger);
+        }
+        const qint64 want = std::min<qint64>(qint64(dataCapacity - have), remaining);
+        const qint64 n = file.read(buffer.get() + have, want);
+        if (n <= 0) {
+            result.ioError = n < 0 ? tr("Cannot read %1: %2").arg(path, file.errorString())
+                                   : tr("%1 became shorter while it was being read.").arg(path);
+            return;
+        }
+        have += std::size_t(n);
+        remaining -= n;
+        shared.bytes.fetch_add(n, std::memory_order_relaxed);
+        pos = feedLines(validator, buffer.get(), pos, have, dataCapacity + kPadding);
+    }
+    if (pos < have) {
+        // The last line of the file without a final newline: fine, and it gets no diagnostic.
+        validator.line(buffer.get() + pos, have - pos, dataCapacity + kPadding - pos);
+        result.endsWithNewline = false;
+    } else {
+        result.endsWithNewline = true;
+    }
+}
+
+// Offsets where each worker starts: just after a newline near size*k/n.
+std::vector<qint64> splitPoints(QFile &file, qint64 size, int parts)
+{
+    std::vector<qint64> points{0};
+    QByteArray block(64 * 1024, Qt::Uninitialized);
+    for (int k = 1; k < parts; ++k) {
+        qint64 at = std::max(points.back(), size * k / parts);
+        qint64 found = size;
+        if (at > 0 && file.seek(at - 1)) {
+            qint64 base = at - 1;
+            while (true) {
+                const qint64 n = file.read(block.data(), block.size());
+                if (n <= 0)
+                    break;
+                if (const void *nl = std::memchr(block.constData(), '\n', std::size_t(n))) {
+                    found = base + (static_cast<const char *>(nl) - block.constData()) + 1;
+                    break;
+                }
+                base += n;
+            }
+        }
+        points.push_back(std::max(found, points.back()));
+    }
+    points.push_back(size);
+    return points;
+}
+
+void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const ValidationOptions &options)
+{
+    const int cap = options.maxDiagnostics;
+    QList<Diagnostic> merged;
+    QList<Diagnostic> fileLevel;
+    QList<Diagnostic> crossLine; // duplicates and mismatches found while merging, in line order
+    CodeCounts counts{};
+    bool truncated = false;
+    qint64 lineBase = 0;
+    qint64 nonBlank = 0;
+
+    auto addCross = [&](Code code, qint64 line, auto &&message) {
+        ++counts[std::size_t(code)];
+        if (crossLine.size() < cap)
+            crossLine.append(Diagnostic{severityOf(code), line, code, message()});
+        else
+            truncated = true;
+    };
+
+    std::size_t totalIds = 0;
+    for (const auto &c : chunks)
+        totalIds += c.ids.size();
+    std::unordered_map<std::string_view, qint64> firstLineOfId;
+    firstLineOfId.reserve(totalIds);
+
+    // The reference url is the chosen endpoint, or else the first line's; the reference model is the first.
+    std::string refUrl = options.expectedEndpoint.toStdString();
+    qint64 refUrlLine = 0;
+    std::string refModel;
+    qint64 refModelLine = 0;
+    bool haveRefModel = false;
+    bool haveRefUrl = !refUrl.empty();
+
+    for (auto &c : chunks) {
+        for (int i = 0; i < c.diagnostics.size(); ++i)
+            c.diagnostics[i].line += lineBase;
+        merged += c.diagnostics;
+        truncated = truncated || c.truncated;
+        for (int i = 0; i < CodeCount; ++i)
+            counts[std::size_t(i)] += c.counts[std::size_t(i)];
+        report.embeddingInputs += c.embeddingInputs;
+        nonBlank += c.nonBlankLines;
+
+        for (const auto &id : c.ids) {
+            const std::string_view key(c.idArena.data() + id.offset, id.length);
+            const qint64 line = id.line + lineBase;
+            auto [it, inserted] = firstLineOfId.try_emplace(key, line);
+            if (!inserted) {
+                addCross(Code::DuplicateCustomId, line, [&] {
+                    return tr("custom_id %1 is already used on line %2; custom_id must be unique in the file.")
+                        .arg(quote(key))
+                        .arg(it->second);
+                });
+            }
+        }
+
+        for (const auto &r : c.records) {
+            const qint64 line = r.line + lineBase;
+            if (r.url != kNone) {
+                const std::string &url = c.urls[r.url];
+                if (!haveRefUrl) {
+                    refUrl = url;
+                    refUrlLine = line;
+                    haveRefUrl = true;
+                } else if (url != refUrl) {
+                    addCross(Code::UrlMismatch, line, [&] {
+                        return refUrlLine == 0
+                            ? tr("url %1 differs from the batch endpoint %2.").arg(quote(url), quote(refUrl))
+                            : tr("url %1 differs from %2 on line %3; one file can use only one endpoint.")
+                                  .arg(quote(url), quote(refUrl))
+                                  .arg(refUrlLine);
+                    });
+                }
+            }
+            if (r.model != kNone) {
+                const std::string &model = c.models[r.model];
+                if (!haveRefModel) {
+                    refModel = model;
+                    refModelLine = line;
+                    haveRefModel = true;
+                } else if (model != refModel) {
+                    addCross(Code::ModelMismatch, line, [&] {
+                        return tr("body.model %1 differs from %2 on line %3; one file can use only one model.")
+                            .arg(quote(model), quote(refModel))
+                            .arg(refModelLine);
+                    });
+                }
+            }
+        }
+        lineBase += c.lines;
+    }
+
+    report.lines = lineBase;
+    report.endpoint = haveRefUrl ? QString::fromStdString(refUrl) : QString();
+    report.model = haveRefModel ? QString::fromStdString(refModel) : QString();
+
+    auto addFile = [&](Code code, qint64 line, const QString &message) {
+        ++counts[std::size_t(code)];
+        fileLevel.append(Diagnostic{severityOf(code), line, code, message});
+    };
+    const LimitProfile &p = options.profile;
+    if (nonBlank == 0)
+        addFile(Code::EmptyFile, 0, report.bytes == 0 ? tr("The file is empty.") : tr("The file contains no requests."));
+    if (report.lines > p.maxLines)
+        addFile(Code::TooManyLines, 0,
+                tr("The file has %1 lines; %2 allows at most %3 per batch. Split it into several files.")
+                    .arg(number(report.lines), p.displayName, number(p.maxLines)));
+    if (report.bytes > p.maxBytes)
+        addFile(Code::FileTooLarge, 0,
+                tr("The file has %1 bytes; %2 allows at most %3 bytes per batch input file. Split it into several "
+                   "files.")
+                    .arg(number(report.bytes), p.displayName, number(p.maxBytes)));
+    if (report.embeddingInputs > p.maxEmbeddingInputs)
+        addFile(Code::TooManyEmbeddingInputs, 0,
+                tr("The file has %1 embedding inputs; %2 allows at most %3 per batch.")
+                    .arg(number(report.embeddingInputs), p.displayName, number(p.maxEmbeddingInputs)));
+    if (!chunks.empty() && chunks.front().bom)
+        addFile(Code::Bom, 1,
+                tr("The file starts with a UTF-8 byte order mark; some providers reject it. Save it as UTF-8 "
+                   "without BOM."));
+    qint64 crlf = 0;
+    qint64 firstCrlf = 0;
+    lineBase = 0;
+    for (const auto &c : chunks) {
+        if (c.crlfLines > 0 && firstCrlf == 0)
+            firstCrlf = c.firstCrlfLine + lineBase;
+        crlf += c.crlfLines;
+        lineBase += c.lines;
+    }
+    if (crlf > 0)
+        addFile(Code::Crlf, firstCrlf,
+                trn("%n line(s) end with CRLF (Windows line ends); providers expect LF.", crlf));
+
+    merged += crossLine;
+    merged += fileLevel;
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) { return a.line < b.line; });
+    if (merged.size() > cap) {
+        merged.resize(cap);
+        truncated = true;
+    }
+    report.diagnostics = std::move(merged);
+    report.diagnosticsTruncated = truncated;
+    report.countsByCode = counts;
+    for (int i = 0; i < CodeCount; ++i) {
+        if (severityOf(Code(i)) == Severity::Error)
+            report.errorCount += counts[std::size_t(i)];
+        else
+            report.warningCount += counts[std::size_t(i)];
+    }
+}
+
+} // namespace
+
+ValidationReport validateFile(const QString &path, const ValidationOptions &options, const ValidationControl &control)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ValidationReport report;
+    report.filePath = path;
+    report.profile = options.profile;
+
+    const QFileInfo info(path);
+    QFile file(path);
+    if (info.isDir()) {
+        report.outcome = ValidationReport::Outcome::IoError;
+        report.ioError = tr("%1 is a folder, not a JSONL file.").arg(path);
+        return report;
+    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        report.outcome = ValidationReport::Outcome::IoError;
+        report.ioError = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return report;
+    }
+    const qint64 size = file.size();
+    report.bytes = size;
+
+    int parts = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    if (size < kParallelThreshold)
+        parts = 1;
+    const std::vector<qint64> points = splitPoints(file, size, parts);
+    file.close();
+
+    std::vector<ChunkResult> chunks;
+    chunks.resize(std::size_t(parts));
+    SharedProgress shared;
+    std::vector<std::thread> workers;
+    workers.reserve(std::size_t(parts));
+    for (int k = 0; k < parts; ++k) {
+        workers.emplace_back([&, k] {
+            scanRange(path, points[std::size_t(k)], points[std::size_t(k + 1)], options, chunks[std::size_t(k)],
+                      shared);
+            std::lock_guard lock(shared.mutex);
+            ++shared.finished;
+            shared.done.notify_all();
+        });
+    }
+    {
+        std::unique_lock lock(shared.mutex);
+        while (shared.finished < parts) {
+            shared.done.wait_for(lock, std::chrono::milliseconds(40));
+            lock.unlock();
+            if (control.progress)
+                control.progress(shared.bytes.load(), size);
+            if (control.isCanceled && control.isCanceled())
+                shared.cancel = true;
+            lock.lock();
+        }
+    }
+    for (auto &w : workers)
+        w.join();
+
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (shared.cancel) {
+        report.outcome = ValidationReport::Outcome::Canceled;
+        return report;
+    }
+    for (const auto &c : chunks) {
+        if (!c.ioError.isEmpty()) {
+            report.outcome = ValidationReport::Outcome::IoError;
+            report.ioError = c.ioError;
+            return report;
+        }
+    }
+    if (control.progress)
+        control.progress(size, size);
+
+    if (options.buildIndex) {
+        std::vector<qint64> starts;
+        std::size_t total = 0;
+        for (const auto &c : chunks)
+            total += c.starts.size();
+        starts.reserve(total);
+        for (auto &c : chunks) {
+            starts.insert(starts.end(), c.starts.begin(), c.starts.end());
+            std::vector<qint64>().swap(c.starts);
+        }
+        report.index = IndexBuilder::make(path, size, info.lastModified(), chunks.front().bom,
+                                          chunks.back().endsWithNewline && size > 0, std::move(starts));
+    }
+    mergeInto(report, chunks, options);
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    qCDebug(lcJsonl) << "validated" << path << report.lines << "lines in" << report.seconds << "s";
+    return report;
+}
+
+ValidationReport validateData(QByteArrayView data, const ValidationOptions &options)
+{
+    ValidationReport report;
+    report.bytes = data.size();
+    report.profile = options.profile;
+    ValidationOptions opts = options;
+    opts.buildIndex = false;
+    std::vector<ChunkResult> chunks(1);
+    {
+        const std::size_t size = std::size_t(data.size());
+        std::unique_ptr<char[]> buffer(new char[size + kPadding]);
+        if (size > 0)
+            std::memcpy(buffer.get(), data.data(), size);
+        std::memset(buffer.get() + size, 0, kPadding);
+        ChunkValidator validator(opts, chunks[0], true, 0);
+        const std::size_t pos = feedLines(validator, buffer.get(), 0, size, size + kPadding);
+        if (pos < size)
+            validator.line(buffer.get() + pos, size - pos, size + kPadding - pos);
+    }
+    mergeInto(report, chunks, opts);
+    return report;
+}
+
+QFuture<ValidationReport> validateFileAsync(const QString &path, const ValidationOptions &options)
+{
+    return QtConcurrent::run(
+        [](QPromise<ValidationReport> &promise, const QString &file, const ValidationOptions &opts) {
+            promise.setProgressRange(0, 1000);
+            ValidationControl control;
+            control.isCanceled = [&promise] { return promise.isCanceled(); };
+            control.progress = [&promise](qint64 done, qint64 total) {
+                promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 0);
+            };
+            promise.addResult(validateFile(file, opts, control));
+        },
+        path, options);
+}
+
+} // namespace Batchdesk::Jsonl
