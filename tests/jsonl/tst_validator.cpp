@@ -1,0 +1,497 @@
+#include "jsonl/validator.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Batchdesk::Jsonl;
+
+namespace {
+
+QByteArray chat(const QByteArray &id, const QByteArray &model = "m1", const QByteArray &extra = {})
+{
+    return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\""
+        + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + id + "\"}]" + extra + "}}";
+}
+
+QByteArray lines(std::initializer_list<QByteArray> list)
+{
+    QByteArray out;
+    for (const auto &l : list)
+        out += l + '\n';
+    return out;
+}
+
+struct Expect
+{
+    qint64 line;
+    QString code;
+};
+
+QString describe(const ValidationReport &r)
+{
+    QStringList out;
+    for (const auto &d : r.diagnostics)
+        out << QStringLiteral("%1:%2 %3").arg(d.line).arg(d.codeString(), d.message);
+    return out.join(u'\n');
+}
+
+bool has(const ValidationReport &r, qint64 line, const QString &code)
+{
+    for (const auto &d : r.diagnostics) {
+        if (d.line == line && d.codeString() == code)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestValidator : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write test file");
+        f.write(content);
+        return path;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void rules_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("valid");
+
+        const QByteArray ok1 = chat("a");
+        const QByteArray ok2 = chat("b");
+
+        QTest::newRow("valid file") << lines({ok1, ok2}) << qint64(-1) << QString() << true;
+        QTest::newRow("no final newline gets nothing") << (ok1 + '\n' + ok2) << qint64(-1) << QString() << true;
+        QTest::newRow("empty_file") << QByteArray() << qint64(0) << "empty_file" << false;
+        QTest::newRow("empty_file: only newlines") << QByteArray("\n\n") << qint64(0) << "empty_file" << false;
+        QTest::newRow("invalid_utf8") << lines({ok1, "{\"custom_id\":\"\xC3\x28\"}"}) << qint64(2) << "invalid_utf8"
+                                      << false;
+        QTest::newRow("invalid_utf8: overlong") << lines({"{\"custom_id\":\"\xC0\xAF\"}", ok2}) << qint64(1)
+                                                << "invalid_utf8" << false;
+        QTest::newRow("invalid_json: truncated") << lines({ok1, "{\"custom_id\":\"b\","}) << qint64(2)
+                                                 << "invalid_json" << false;
+        QTest::newRow("invalid_json: deep inside an unread field")
+            << lines({chat("a", "m1", ",\"logit_bias\":{\"1\":[1,2,]}")}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: misspelt literal") << lines({chat("a", "m1", ",\"x\":tru")}) << qint64(1)
+                                                        << "invalid_json" << false;
+        QTest::newRow("invalid_json: two objects on a line") << lines({ok1 + ' ' + ok2}) << qint64(1)
+                                                             << "invalid_json" << false;
+        QTest::newRow("invalid_json: bad escape") << lines({"{\"custom_id\":\"a\\q\"}"}) << qint64(1)
+                                                  << "invalid_json" << false;
+        QTest::newRow("blank_line") << lines({ok1, "   ", ok2}) << qint64(2) << "blank_line" << false;
+        QTest::newRow("blank_line: empty") << lines({ok1, "", ok2}) << qint64(2) << "blank_line" << false;
+        QTest::newRow("not_an_object: array") << lines({ok1, "[1,2]"}) << qint64(2) << "not_an_object" << false;
+        QTest::newRow("not_an_object: string") << lines({"\"text\""}) << qint64(1) << "not_an_object" << false;
+        QTest::newRow("not_an_object: number") << lines({"42"}) << qint64(1) << "not_an_object" << false;
+        QTest::newRow("missing_custom_id")
+            << lines({ok1, "{\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"m1\","
+                           "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}"})
+            << qint64(2) << "missing_custom_id" << false;
+        QTest::newRow("missing_custom_id: null")
+            << lines({"{\"custom_id\":null,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+                      "\"prompt\":\"x\"}}"})
+            << qint64(1) << "missing_custom_id" << false;
+        QTest::newRow("invalid_custom_id: number")
+            << lines({"{\"custom_id\":7,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+                      "\"prompt\":\"x\"}}"})
+            << qint64(1) << "invalid_custom_id" << false;
+        QTest::newRow("invalid_custom_id: empty") << lines({chat("")}) << qint64(1) << "invalid_custom_id" << false;
+        QTest::newRow("duplicate_custom_id") << lines({ok1, ok2, chat("a")}) << qint64(3) << "duplicate_custom_id"
+                                             << false;
+        QTest::newRow("invalid_method: GET")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"GET\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+                      "\"prompt\":\"x\"}}"})
+            << qint64(1) << "invalid_method" << false;
+        QTest::newRow("invalid_method: missing")
+            << lines({"{\"custom_id\":\"a\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
+            << qint64(1) << "invalid_method" << false;
+        QTest::newRow("invalid_method: lower case")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"post\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+                      "\"prompt\":\"x\"}}"})
+            << qint64(1) << "invalid_method" << false;
+        QTest::newRow("missing_url")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
+            << qint64(1) << "missing_url" << false;
+        QTest::newRow("unsupported_url")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":{\"model\":\"m\","
+                      "\"input\":\"x\"}}"})
+            << qint64(1) << "unsupported_url" << false;
+        QTest::newRow("url_mismatch")
+            << lines({ok1, "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
+                           "\"m1\",\"prompt\":\"x\"}}"})
+            << qint64(2) << "url_mismatch" << false;
+        QTest::newRow("missing_body")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\"}"}) << qint64(1)
+            << "missing_body" << false;
+        QTest::newRow("invalid_body: not an object")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":[1]}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: chat without messages")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+                      "\"m\"}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: chat with empty messages")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+                      "\"m\",\"messages\":[]}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: message without role")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+                      "\"m\",\"messages\":[{\"content\":\"x\"}]}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: message not an object")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+                      "\"m\",\"messages\":[\"hi\"]}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: completions without prompt")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
+                      "\"m\"}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: embeddings without input")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
+                      "\"m\"}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: embeddings input object")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
+                      "\"m\",\"input\":{}}}"})
+            << qint64(1) << "invalid_body" << false;
+        QTest::newRow("missing_model")
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"prompt\":"
+                      "\"x\"}}"})
+            << qint64(1) << "missing_model" << false;
+        QTest::newRow("missing_model: empty") << lines({chat("a", "")}) << qint64(1) << "missing_model" << false;
+        QTest::newRow("model_mismatch") << lines({ok1, chat("b", "m2")}) << qint64(2) << "model_mismatch" << false;
+        QTest::newRow("stream_not_supported") << lines({chat("a", "m1", ",\"stream\":true")}) << qint64(1)
+                                              << "stream_not_supported" << true;
+        QTest::newRow("stream false is fine") << lines({chat("a", "m1", ",\"stream\":false")}) << qint64(-1)
+                                              << QString() << true;
+        QTest::newRow("long_custom_id") << lines({chat(QByteArray(65, 'x'))}) << qint64(1) << "long_custom_id" << true;
+        QTest::newRow("64-character custom_id is fine") << lines({chat(QByteArray(64, 'x'))}) << qint64(-1)
+                                                        << QString() << true;
+        QTest::newRow("64 non-ASCII characters are fine")
+            << lines({chat(QString(64, QChar(0x00E9)).toUtf8())}) << qint64(-1) << QString() << true;
+        QTest::newRow("bom") << ("\xEF\xBB\xBF" + lines({ok1, ok2})) << qint64(1) << "bom" << true;
+        QTest::newRow("crlf") << (ok1 + "\r\n" + ok2 + "\r\n") << qint64(1) << "crlf" << true;
+    }
+
+    void rules()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(qint64, line);
+        QFETCH(QString, code);
+        QFETCH(bool, valid);
+
+        // The same rules through memory and through a file (one worker and two).
+        const QString path = write(QStringLiteral("rules.jsonl"), content);
+        ValidationOptions two;
+        two.threads = 2;
+        const QList<ValidationReport> reports{validateData(content), validateFile(path), validateFile(path, two)};
+        for (const auto &r : reports) {
+            QVERIFY(r.completed());
+            QCOMPARE(r.isValid(), valid);
+            if (code.isEmpty()) {
+                QVERIFY2(r.diagnostics.isEmpty(), qPrintable(describe(r)));
+            } else {
+                QVERIFY2(has(r, line, code), qPrintable(describe(r)));
+                const Code c = codeFromName(code);
+                QVERIFY(c != Code::CodeCount);
+                QVERIFY(r.count(c) >= 1);
+                const auto d = std::find_if(r.diagnostics.cbegin(), r.diagnostics.cend(),
+                                            [&](const Diagnostic &x) { return x.codeString() == code; });
+                QVERIFY(!d->message.isEmpty());
+                QCOMPARE(d->severity, severityOf(c));
+            }
+            QCOMPARE(r.bytes, qint64(content.size()));
+        }
+    }
+
+    void duplicateNamesFirstLine()
+    {
+        const ValidationReport r = validateData(lines({chat("a"), chat("b"), chat("c"), chat("b")}));
+        QCOMPARE(r.count(Code::DuplicateCustomId), 1);
+        const Diagnostic d = r.diagnostics.value(0);
+        QCOMPARE(d.line, 4);
+        QVERIFY2(d.message.contains(QLatin1StringView("line 2")), qPrintable(d.message));
+    }
+
+    void summaryFields()
+    {
+        const ValidationReport r = validateData(lines({chat("a", "deepseek-ai/DeepSeek-V3"), chat("b", "deepseek-ai/DeepSeek-V3")}));
+        QVERIFY(r.isValid());
+        QCOMPARE(r.lines, 2);
+        QCOMPARE(r.endpoint, QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(r.model, QStringLiteral("deepseek-ai/DeepSeek-V3"));
+        QCOMPARE(r.errorCount, 0);
+        QCOMPARE(r.warningCount, 0);
+    }
+
+    void expectedEndpoint()
+    {
+        ValidationOptions options;
+        options.expectedEndpoint = QStringLiteral("/v1/embeddings");
+        const ValidationReport r = validateData(lines({chat("a"), chat("b")}), options);
+        QCOMPARE(r.count(Code::UrlMismatch), 2);
+        QVERIFY(has(r, 1, QStringLiteral("url_mismatch")));
+        QCOMPARE(r.endpoint, QStringLiteral("/v1/embeddings"));
+    }
+
+    void embeddingInputsAreCounted()
+    {
+        const QByteArray head = "{\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":";
+        const ValidationReport r = validateData(lines({
+            "{\"custom_id\":\"1\"," + head.mid(1) + "\"one\"}}",
+            "{\"custom_id\":\"2\"," + head.mid(1) + "[\"a\",\"b\",\"c\"]}}",
+            "{\"custom_id\":\"3\"," + head.mid(1) + "[1,2,3,4]}}", // one tokenised input
+            "{\"custom_id\":\"4\"," + head.mid(1) + "[[1,2],[3]]}}",
+        }));
+        QVERIFY2(r.isValid(), qPrintable(describe(r)));
+        QCOMPARE(r.embeddingInputs, 1 + 3 + 1 + 2);
+    }
+
+    void limitLines_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("exactly 50,000 lines pass") << 50'000 << true;
+        QTest::newRow("50,001 lines fail") << 50'001 << false;
+    }
+
+    void limitLines()
+    {
+        QFETCH(int, count);
+        QFETCH(bool, valid);
+        QByteArray content;
+        content.reserve(count * 130);
+        for (int i = 0; i < count; ++i)
+            content += chat("r" + QByteArray::number(i)) + '\n';
+        const QString path = write(QStringLiteral("lines.jsonl"), content);
+        const ValidationReport r = validateFile(path);
+        QCOMPARE(r.lines, count);
+        QCOMPARE(r.isValid(), valid);
+        QCOMPARE(r.count(Code::TooManyLines), valid ? 0 : 1);
+        if (!valid) {
+            QCOMPARE(r.errorCount, 1);
+            QVERIFY(has(r, 0, QStringLiteral("too_many_lines")));
+        }
+        QVERIFY(r.index);
+        QCOMPARE(r.index->lineCount(), count);
+    }
+
+    void limitBytes_data()
+    {
+        QTest::addColumn<qint64>("extra");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("exactly 200,000,000 bytes pass") << qint64(0) << true;
+        QTest::newRow("one byte more fails") << qint64(1) << false;
+    }
+
+    void limitBytes()
+    {
+        QFETCH(qint64, extra);
+        QFETCH(bool, valid);
+        // 50,000 embedding lines of exactly 4,000 bytes: at the line, byte and embedding-input limits at once.
+        constexpr int kLines = 50'000;
+        constexpr int kLineBytes = 4'000;
+        const QString path = m_dir.filePath(QStringLiteral("bytes.jsonl"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QByteArray block;
+            for (int i = 0; i < kLines; ++i) {
+                QByteArray l = "{\"custom_id\":\"" + QByteArray::number(i)
+                    + "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":\"";
+                const QByteArray tail = "\"}}";
+                l += QByteArray(kLineBytes - 1 - l.size() - tail.size(), 'a') + tail;
+                if (i == kLines - 1 && extra > 0)
+                    l += QByteArray(extra, ' '); // whitespace keeps the JSON valid
+                l += '\n';
+                block += l;
+                if (block.size() > (8 << 20)) {
+                    f.write(block);
+                    block.clear();
+                }
+            }
+            f.write(block);
+        }
+        QCOMPARE(QFileInfo(path).size(), 200'000'000 + extra);
+        const ValidationReport r = validateFile(path);
+        QVERIFY(r.completed());
+        QCOMPARE(r.lines, kLines);
+        QCOMPARE(r.embeddingInputs, kLines);
+        QCOMPARE(r.isValid(), valid);
+        QCOMPARE(r.count(Code::FileTooLarge), valid ? 0 : 1);
+        QCOMPARE(r.errorCount, valid ? 0 : 1);
+        QFile::remove(path);
+    }
+
+    void limitEmbeddingInputs_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("exactly 50,000 inputs pass") << 50'000 << true;
+        QTest::newRow("50,001 inputs fail") << 50'001 << false;
+    }
+
+    void limitEmbeddingInputs()
+    {
+        QFETCH(int, count);
+        QFETCH(bool, valid);
+        // Two lines whose arrays together hold `count` inputs.
+        auto line = [](const QByteArray &id, int n) -> QByteArray {
+            QByteArray l = "{\"custom_id\":\"" + id
+                + "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":[";
+            for (int i = 0; i < n; ++i)
+                l += i ? ",\"w\"" : "\"w\"";
+            return l + "]}}\n";
+        };
+        const QByteArray content = line("a", 30'000) + line("b", count - 30'000);
+        const ValidationReport r = validateData(content);
+        QCOMPARE(r.embeddingInputs, count);
+        QCOMPARE(r.isValid(), valid);
+        QCOMPARE(r.count(Code::TooManyEmbeddingInputs), valid ? 0 : 1);
+    }
+
+    void openaiProfile()
+    {
+        ValidationOptions options;
+        options.profile = *LimitProfile::byName(u"openai");
+        QCOMPARE(options.profile.maxLines, 50'000);
+        QCOMPARE(options.profile.maxBytes, 200'000'000);
+        const ValidationReport r = validateData(lines({chat("a")}), options);
+        QVERIFY(r.isValid());
+        QCOMPARE(r.profile.name, QStringLiteral("openai"));
+    }
+
+    void parallelMatchesSerial()
+    {
+        // A multi-megabyte file with findings spread over both halves: two workers must report exactly what one
+        // worker reports, with the same line numbers, duplicates and mismatches across the split point.
+        QByteArray content;
+        const int n = 60'000;
+        for (int i = 0; i < n; ++i) {
+            if (i % 997 == 0)
+                content += "{broken\n";
+            else if (i % 1501 == 0)
+                content += chat("r" + QByteArray::number(i / 2), "other") + '\n';
+            else if (i == n - 5)
+                content += chat("r1") + '\n'; // duplicate of line 2, far across the split point
+            else
+                content += chat("r" + QByteArray::number(i)) + '\n';
+        }
+        const QString path = write(QStringLiteral("parallel.jsonl"), content);
+        ValidationOptions one;
+        one.threads = 1;
+        ValidationOptions two;
+        two.threads = 2;
+        const ValidationReport a = validateFile(path, one);
+        const ValidationReport b = validateFile(path, two);
+        QVERIFY(a.completed() && b.completed());
+        QCOMPARE(b.lines, a.lines);
+        QCOMPARE(b.errorCount, a.errorCount);
+        QCOMPARE(b.countsByCode, a.countsByCode);
+        QCOMPARE(b.diagnostics, a.diagnostics);
+        QVERIFY(has(b, n - 4, QStringLiteral("duplicate_custom_id")));
+        QCOMPARE(b.index->lineCount(), a.index->lineCount());
+        for (qint64 i = 0; i < a.index->lineCount(); i += 977)
+            QCOMPARE(b.index->lineStart(i), a.index->lineStart(i));
+    }
+
+    void manyBadLinesStayBounded()
+    {
+        // 1,000,000 broken lines: every one is counted, only the first maxDiagnostics are kept in detail.
+        QByteArray content;
+        content.reserve(2'000'000);
+        for (int i = 0; i < 1'000'000; ++i)
+            content += "x\n";
+        const QString path = write(QStringLiteral("bad.jsonl"), content);
+        const ValidationReport r = validateFile(path);
+        QVERIFY(r.completed());
+        QCOMPARE(r.lines, 1'000'000);
+        QCOMPARE(r.count(Code::InvalidJson), 1'000'000);
+        QCOMPARE(r.count(Code::TooManyLines), 1);
+        QCOMPARE(r.errorCount, 1'000'001);
+        QCOMPARE(r.diagnostics.size(), 10'000);
+        QVERIFY(r.diagnosticsTruncated);
+        QCOMPARE(r.diagnostics.first().line, 0); // the file-level finding sorts first
+        QCOMPARE(r.diagnostics.at(1).line, 1);
+    }
+
+    void longLineLargerThanBuffer()
+    {
+        // One request of 3 MB: larger than the read buffer, it must still be seen whole.
+        const QByteArray big = chat("big", "m1", ",\"pad\":\"" + QByteArray(3 << 20, 'z') + "\"");
+        const QString path = write(QStringLiteral("long.jsonl"), lines({chat("a"), big, chat("c")}));
+        const ValidationReport r = validateFile(path);
+        QVERIFY2(r.isValid(), qPrintable(describe(r)));
+        QCOMPARE(r.lines, 3);
+    }
+
+    void ioErrors()
+    {
+        const ValidationReport missing = validateFile(m_dir.filePath(QStringLiteral("nope.jsonl")));
+        QCOMPARE(missing.outcome, ValidationReport::Outcome::IoError);
+        QVERIFY(missing.ioError.contains(QLatin1StringView("nope.jsonl")));
+        const ValidationReport folder = validateFile(m_dir.path());
+        QCOMPARE(folder.outcome, ValidationReport::Outcome::IoError);
+        QVERIFY(!folder.isValid());
+    }
+
+    void binaryGarbage()
+    {
+        QByteArray junk;
+        for (int i = 0; i < 100'000; ++i)
+            junk += char((i * 7919) % 256);
+        const ValidationReport r = validateData(junk);
+        QVERIFY(r.completed());
+        QVERIFY(!r.isValid());
+        QVERIFY(r.count(Code::InvalidUtf8) + r.count(Code::InvalidJson) > 0);
+    }
+
+    void cancel()
+    {
+        QByteArray content;
+        for (int i = 0; i < 200'000; ++i)
+            content += chat("r" + QByteArray::number(i)) + '\n';
+        const QString path = write(QStringLiteral("cancel.jsonl"), content);
+        ValidationControl control;
+        control.isCanceled = [] { return true; };
+        const ValidationReport r = validateFile(path, {}, control);
+        QCOMPARE(r.outcome, ValidationReport::Outcome::Canceled);
+        QVERIFY(!r.isValid());
+    }
+
+    void asyncReportsProgressAndResult()
+    {
+        QByteArray content;
+        for (int i = 0; i < 40'000; ++i)
+            content += chat("r" + QByteArray::number(i)) + '\n';
+        const QString path = write(QStringLiteral("async.jsonl"), content);
+        QFuture<ValidationReport> future = validateFileAsync(path);
+        future.waitForFinished();
+        QCOMPARE(future.resultCount(), 1);
+        const ValidationReport r = future.result();
+        QVERIFY(r.isValid());
+        QCOMPARE(r.lines, 40'000);
+        QCOMPARE(future.progressValue(), 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidator)
+#include "tst_validator.moc"
