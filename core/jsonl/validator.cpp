@@ -953,8 +953,9 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
         for (const auto &id : c.ids) {
             const std::string_view key(c.idArena.data() + id.offset, id.length);
             const qint64 line = id.line + lineBase;
-            auto [it, inserted] = firstLineOfId.try_emplace(key, line);
-            if (!inserted) {
+            const auto emplaced = firstLineOfId.try_emplace(key, line);
+            const auto it = emplaced.first;
+            if (!emplaced.second) {
                 addCross(Code::DuplicateCustomId, line, [&] {
                     return tr("custom_id %1 is already used on line %2; custom_id must be unique in the file.")
                         .arg(quote(key))
