@@ -96,6 +96,17 @@ private slots:
                                                              << "invalid_json" << false;
         QTest::newRow("invalid_json: bad escape") << lines({"{\"custom_id\":\"a\\q\"}"}) << qint64(1)
                                                   << "invalid_json" << false;
+        QTest::newRow("invalid_json: bad \\u escape in an unread string")
+            << lines({chat("a", "m1", ",\"user\":\"x\\u12G4\"")}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: lone low surrogate") << lines({chat("a", "m1", ",\"user\":\"\\uDC00\"")})
+                                                          << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: high surrogate without its pair")
+            << lines({chat("a", "m1", ",\"user\":\"\\uD83Dx\"")}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: raw control character in a string")
+            << lines({chat("a", "m1", ",\"user\":\"a\tb\"")}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("escapes and surrogate pairs are fine")
+            << lines({chat("a", "m1", ",\"user\":\"\\uD83D\\uDE00 \\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9\"")})
+            << qint64(-1) << QString() << true;
         QTest::newRow("blank_line") << lines({ok1, "   ", ok2}) << qint64(2) << "blank_line" << false;
         QTest::newRow("blank_line: empty") << lines({ok1, "", ok2}) << qint64(2) << "blank_line" << false;
         QTest::newRow("not_an_object: array") << lines({ok1, "[1,2]"}) << qint64(2) << "not_an_object" << false;
