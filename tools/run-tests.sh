@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything and runs all tests: unit, CLI, GUI (offscreen) and end-to-end
+# tests through ctest inside a private D-Bus session with an unlocked gnome-keyring (the keychain tests use the
+# real Secret Service), then a short libFuzzer run of the validator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps-debian.sh
+export QT_QPA_PLATFORM=offscreen
+cmake --preset default >/dev/null
+cmake --build --preset default
+
+# libFuzzer smoke run (clang build of the core only); a crash fails the run.
+if command -v clang++ >/dev/null; then
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz --target fuzz_validator
+  corpus="$(mktemp -d)"
+  cp tests/fuzz/corpus/* "$corpus/"
+  build/fuzz/tests/fuzz/fuzz_validator -max_total_time="${BATCHDESK_FUZZ_SECONDS:-20}" -max_len=8192 \
+    -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
+  rm -rf "$corpus"
+fi
+
+# ctest last, so that its summary closes the output.
+dbus-run-session -- bash -c '
+  printf %s batchdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  ctest --preset default -j2'
