@@ -48,7 +48,8 @@ bool IssuesFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex
     if (order == QPartialOrdering::Greater)
         return false;
     return left.data(IssuesModel::LineRole).toLongLong() < right.data(IssuesModel::LineRole).toLongLong()
-        || (left.data(IssuesModel::LineRole) == right.data(IssuesModel::LineRole) && left.row() < right.row());
+        || (left.data(IssuesModel::LineRole) == right.data(IssuesModel::LineRole)
+            && left.row() < right.row());
 }
 
 } // namespace Batchdesk::Models

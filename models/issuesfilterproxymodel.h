@@ -7,7 +7,8 @@ namespace Batchdesk::Models {
 /**
  * Sorts an IssuesModel by its RawValueRole and filters it by severity.
  *
- * Sorting by any column keeps line order as the tie-breaker, so equal codes stay in file order. GUI thread only.
+ * Sorting by any column keeps line order as the tie-breaker, so equal codes stay in file order. GUI thread
+ * only.
  */
 class IssuesFilterProxyModel final : public QSortFilterProxyModel
 {

@@ -10,8 +10,7 @@ using Jsonl::Severity;
 
 IssuesModel::IssuesModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 IssuesModel::~IssuesModel() = default;
 

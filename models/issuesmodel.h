@@ -23,8 +23,8 @@ public:
     enum Column { SeverityColumn, LineColumn, CodeColumn, MessageColumn, ColumnCount };
     enum Role {
         RawValueRole = Qt::UserRole + 1, ///< sortable value of the cell
-        SeverityRole,                    ///< int(Jsonl::Severity) of the row, in every column
-        LineRole,                        ///< the 1-based line of the row (0 = file level), in every column
+        SeverityRole, ///< int(Jsonl::Severity) of the row, in every column
+        LineRole, ///< the 1-based line of the row (0 = file level), in every column
     };
 
     explicit IssuesModel(QObject *parent = nullptr);

@@ -20,8 +20,7 @@ constexpr qint64 kMaxSummaryLineBytes = 16'000'000;
 RequestsModel::RequestsModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_cache(kDefaultCacheCapacity)
-{
-}
+{ }
 
 RequestsModel::~RequestsModel() = default;
 
@@ -43,7 +42,7 @@ void RequestsModel::setCacheCapacity(int rows)
 Result<QByteArray> RequestsModel::lineBytes(int row) const
 {
     if (!m_file)
-        return Error{QStringLiteral("range"), tr("No file is open.")};
+        return Error {QStringLiteral("range"), tr("No file is open.")};
     return m_file->line(row);
 }
 
@@ -81,7 +80,8 @@ const RequestsModel::Row *RequestsModel::row(int r) const
             // Queued: views call data() while painting, and a slot may reset this model.
             auto *self = const_cast<RequestsModel *>(this);
             QMetaObject::invokeMethod(
-                self, [self, message = entry->error] { emit self->readFailed(message); }, Qt::QueuedConnection);
+                self, [self, message = entry->error] { emit self->readFailed(message); },
+                Qt::QueuedConnection);
         }
     } else {
         entry->summary = Jsonl::summarizeRequest(bytes.value(), kPreviewChars);
@@ -121,7 +121,8 @@ QVariant RequestsModel::data(const QModelIndex &index, int role) const
         case Qt::TextAlignmentRole:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole:
-            return column == SizeColumn ? tr("%n byte(s)", nullptr, int(qMin<qint64>(size, INT_MAX))) : QVariant();
+            return column == SizeColumn ? tr("%n byte(s)", nullptr, int(qMin<qint64>(size, INT_MAX)))
+                                        : QVariant();
         default:
             return {};
         }

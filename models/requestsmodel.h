@@ -14,11 +14,11 @@ namespace Batchdesk::Models {
 /**
  * A lazy table over the lines of an indexed JSONL file: one row per line.
  *
- * Rows come from the LineIndex (row count, line sizes) at no cost; a row's custom_id, model and preview are read
- * and parsed (summarizeRequest) only when a view asks for them, and kept in a bounded LRU cache, so a 50,000 or
- * 1,000,000-line file costs its index plus the cache. Never parses every row. A row that cannot be read (the
- * file changed or vanished) shows the error text; the first such failure also emits readFailed() once, queued.
- * Shares ownership of the JsonlFile. GUI thread only.
+ * Rows come from the LineIndex (row count, line sizes) at no cost; a row's custom_id, model and preview are
+ * read and parsed (summarizeRequest) only when a view asks for them, and kept in a bounded LRU cache, so a
+ * 50,000 or 1,000,000-line file costs its index plus the cache. Never parses every row. A row that cannot be
+ * read (the file changed or vanished) shows the error text; the first such failure also emits readFailed()
+ * once, queued. Shares ownership of the JsonlFile. GUI thread only.
  */
 class RequestsModel final : public QAbstractTableModel
 {
@@ -29,8 +29,8 @@ public:
     enum Column { LineColumn, CustomIdColumn, ModelColumn, PreviewColumn, SizeColumn, ColumnCount };
     enum Role {
         RawValueRole = Qt::UserRole + 1, ///< sortable value of the cell
-        LineRole,                        ///< the 1-based line number of the row
-        ErrorRole,                       ///< the read error of the row, empty when it was read
+        LineRole, ///< the 1-based line number of the row
+        ErrorRole, ///< the read error of the row, empty when it was read
     };
 
     static constexpr int kDefaultCacheCapacity = 2000;
@@ -66,7 +66,7 @@ private:
     struct Row
     {
         Jsonl::RequestSummary summary;
-        QString error;     ///< read error, when the line could not be read
+        QString error; ///< read error, when the line could not be read
         QString rawPreview; ///< the start of the line when it is not a JSON object
     };
     const Row *row(int r) const;

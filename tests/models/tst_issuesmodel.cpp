@@ -24,7 +24,8 @@ private:
             {Severity::Error, 0, Code::TooManyLines, QStringLiteral("The file has too many lines.")},
             {Severity::Warning, 1, Code::Bom, QStringLiteral("Byte order mark.")},
             {Severity::Error, 2, Code::InvalidJson, QStringLiteral("Not valid JSON.")},
-            {Severity::Error, 12345, Code::DuplicateCustomId, QStringLiteral("custom_id is already used on line 1.")},
+            {Severity::Error, 12345, Code::DuplicateCustomId,
+             QStringLiteral("custom_id is already used on line 1.")},
             {Severity::Warning, 40, Code::StreamNotSupported, QStringLiteral("stream is true.")},
         };
     }
@@ -38,7 +39,8 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(IssuesModel::ColumnCount));
-        QCOMPARE(model.headerData(IssuesModel::CodeColumn, Qt::Horizontal).toString(), QStringLiteral("Code"));
+        QCOMPARE(model.headerData(IssuesModel::CodeColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Code"));
     }
 
     void displayAndRawValues()
@@ -59,10 +61,13 @@ private slots:
         QCOMPARE(cell(3, IssuesModel::LineColumn, IssuesModel::RawValueRole).toLongLong(), 12345);
         QCOMPARE(cell(3, IssuesModel::CodeColumn).toString(), QStringLiteral("duplicate_custom_id"));
         QCOMPARE(cell(2, IssuesModel::MessageColumn).toString(), QStringLiteral("Not valid JSON."));
-        QCOMPARE(cell(2, IssuesModel::MessageColumn, Qt::ToolTipRole).toString(), QStringLiteral("Not valid JSON."));
+        QCOMPARE(cell(2, IssuesModel::MessageColumn, Qt::ToolTipRole).toString(),
+                 QStringLiteral("Not valid JSON."));
         QCOMPARE(cell(4, IssuesModel::CodeColumn, IssuesModel::LineRole).toLongLong(), 40);
-        QCOMPARE(cell(4, IssuesModel::MessageColumn, IssuesModel::SeverityRole).toInt(), int(Severity::Warning));
-        QCOMPARE(cell(0, IssuesModel::SeverityColumn, IssuesModel::RawValueRole).toInt(), int(Severity::Error));
+        QCOMPARE(cell(4, IssuesModel::MessageColumn, IssuesModel::SeverityRole).toInt(),
+                 int(Severity::Warning));
+        QCOMPARE(cell(0, IssuesModel::SeverityColumn, IssuesModel::RawValueRole).toInt(),
+                 int(Severity::Error));
 
         const QVariant decoration = cell(2, IssuesModel::SeverityColumn, Qt::DecorationRole);
         QVERIFY(decoration.canConvert<QIcon>());
@@ -116,7 +121,7 @@ private slots:
         QList<qint64> lines;
         for (int r = 0; r < proxy.rowCount(); ++r)
             lines << proxy.index(r, 0).data(IssuesModel::LineRole).toLongLong();
-        QCOMPARE(lines, (QList<qint64>{0, 1, 2, 40, 12345}));
+        QCOMPARE(lines, (QList<qint64> {0, 1, 2, 40, 12345}));
 
         proxy.sort(IssuesModel::CodeColumn, Qt::AscendingOrder);
         QCOMPARE(proxy.index(0, IssuesModel::CodeColumn).data().toString(), QStringLiteral("bom"));

@@ -18,9 +18,10 @@ QByteArray requestLine(int i)
 {
     const QByteArray id = QByteArray::number(i).rightJustified(5, '0');
     return QByteArrayLiteral("{\"custom_id\": \"req-") + id
-        + QByteArrayLiteral("\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", \"body\": {\"model\": "
-                            "\"deepseek-ai/DeepSeek-V3\", \"messages\": [{\"role\": \"system\", \"content\": \"Be "
-                            "brief.\"}, {\"role\": \"user\", \"content\": \"Question number ")
+        + QByteArrayLiteral(
+               "\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", \"body\": {\"model\": "
+               "\"deepseek-ai/DeepSeek-V3\", \"messages\": [{\"role\": \"system\", \"content\": \"Be "
+               "brief.\"}, {\"role\": \"user\", \"content\": \"Question number ")
         + QByteArray::number(i) + QByteArrayLiteral(": what is \\u00e9 in \\\"UTF-8\\\"?\"}]}}\n");
 }
 
@@ -88,10 +89,13 @@ private slots:
         // Line and Size come from the index and never parse.
         const qint64 before = model.parseCount();
         QCOMPARE(cell(kLines - 1, RequestsModel::LineColumn).toString(), QStringLiteral("50,000"));
-        QCOMPARE(cell(kLines - 1, RequestsModel::LineColumn, RequestsModel::RawValueRole).toLongLong(), kLines);
+        QCOMPARE(cell(kLines - 1, RequestsModel::LineColumn, RequestsModel::RawValueRole).toLongLong(),
+                 kLines);
         const qint64 lastSize = requestLine(kLines).size() - 1;
-        QCOMPARE(cell(kLines - 1, RequestsModel::SizeColumn, RequestsModel::RawValueRole).toLongLong(), lastSize);
-        QCOMPARE(cell(kLines - 1, RequestsModel::SizeColumn).toString(), QStringLiteral("%1 B").arg(lastSize));
+        QCOMPARE(cell(kLines - 1, RequestsModel::SizeColumn, RequestsModel::RawValueRole).toLongLong(),
+                 lastSize);
+        QCOMPARE(cell(kLines - 1, RequestsModel::SizeColumn).toString(),
+                 QStringLiteral("%1 B").arg(lastSize));
         QCOMPARE(model.parseCount(), before);
 
         QCOMPARE(cell(0, RequestsModel::CustomIdColumn).toString(), QStringLiteral("req-00001"));
@@ -102,14 +106,16 @@ private slots:
         QCOMPARE(cell(kLines - 1, RequestsModel::CustomIdColumn).toString(), QStringLiteral("req-50000"));
         QCOMPARE(cell(kLines - 1, RequestsModel::PreviewColumn).toString(),
                  QStringLiteral("Question number 50000: what is \u00e9 in \"UTF-8\"?"));
-        QCOMPARE(cell(kLines - 1, RequestsModel::CustomIdColumn, RequestsModel::ErrorRole).toString(), QString());
+        QCOMPARE(cell(kLines - 1, RequestsModel::CustomIdColumn, RequestsModel::ErrorRole).toString(),
+                 QString());
         QVERIFY(model.parseCount() <= before + 3);
 
         // Cached rows are not parsed again, whichever column asks.
         const qint64 afterThree = model.parseCount();
         QCOMPARE(cell(0, RequestsModel::PreviewColumn, Qt::ToolTipRole).toString(),
                  cell(0, RequestsModel::PreviewColumn).toString());
-        QCOMPARE(cell(24'999, RequestsModel::ModelColumn).toString(), QStringLiteral("deepseek-ai/DeepSeek-V3"));
+        QCOMPARE(cell(24'999, RequestsModel::ModelColumn).toString(),
+                 QStringLiteral("deepseek-ai/DeepSeek-V3"));
         QCOMPARE(model.parseCount(), afterThree);
 
         const Result<QByteArray> raw = model.lineBytes(41);
@@ -171,7 +177,8 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy failures(&model, &RequestsModel::readFailed);
         model.setFile(indexFile(path));
-        QCOMPARE(model.index(0, RequestsModel::CustomIdColumn).data().toString(), QStringLiteral("req-00001"));
+        QCOMPARE(model.index(0, RequestsModel::CustomIdColumn).data().toString(),
+                 QStringLiteral("req-00001"));
 
         {
             QFile file(path);
@@ -179,12 +186,16 @@ private slots:
             file.write(requestLine(101));
         }
         // A row read before the change stays as it was; a new read reports the change instead of wrong bytes.
-        QCOMPARE(model.index(0, RequestsModel::CustomIdColumn).data().toString(), QStringLiteral("req-00001"));
+        QCOMPARE(model.index(0, RequestsModel::CustomIdColumn).data().toString(),
+                 QStringLiteral("req-00001"));
         const QString error = model.index(50, RequestsModel::PreviewColumn).data().toString();
         QVERIFY2(error.contains(QStringLiteral("changed on disk")), qPrintable(error));
         QCOMPARE(model.index(50, RequestsModel::CustomIdColumn).data().toString(), QString());
         QCOMPARE(model.index(50, 0).data(RequestsModel::ErrorRole).toString(), error);
-        QVERIFY(model.index(51, RequestsModel::PreviewColumn).data().toString().contains(QStringLiteral("changed")));
+        QVERIFY(model.index(51, RequestsModel::PreviewColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("changed")));
         QTRY_COMPARE(failures.count(), 1);
         QCOMPARE(failures.at(0).at(0).toString(), error);
         QTest::qWait(20);
@@ -193,7 +204,8 @@ private slots:
         // Opening it again (a new index) clears the state.
         model.setFile(indexFile(path));
         QCOMPARE(model.rowCount(), 101);
-        QCOMPARE(model.index(100, RequestsModel::CustomIdColumn).data().toString(), QStringLiteral("req-00101"));
+        QCOMPARE(model.index(100, RequestsModel::CustomIdColumn).data().toString(),
+                 QStringLiteral("req-00101"));
     }
 
     void fileVanished()

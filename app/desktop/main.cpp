@@ -1,0 +1,51 @@
+#include "common/version.h"
+#include "icons.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    // --version must work without a display, so it is answered before QApplication connects to one.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--version" || arg == "-v") {
+            QTextStream(stdout) << QStringLiteral("Batchdesk ") << Batchdesk::applicationVersion()
+                                << QStringLiteral(" (Qt ") << QString::fromLatin1(qVersion()) << u')'
+                                << Qt::endl;
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Batchdesk"));
+    QApplication::setOrganizationDomain(QStringLiteral("batchdesk.github.io"));
+    QApplication::setApplicationName(QStringLiteral("Batchdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Batchdesk"));
+    QApplication::setApplicationVersion(Batchdesk::applicationVersion());
+    QApplication::setDesktopFileName(QStringLiteral("batchdesk"));
+    QApplication::setWindowIcon(Batchdesk::Models::icon(QStringLiteral("batchdesk")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Desktop client for OpenAI-compatible Batch APIs."));
+    parser.addHelpOption();
+    const QCommandLineOption versionOption(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("main", "Display version information."));
+    parser.addOption(versionOption);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "JSONL files to open and validate."),
+                                 QStringLiteral("[files...]"));
+    parser.process(app);
+
+    Batchdesk::Ui::MainWindow window;
+    window.show();
+    // One page validates one file at a time: the last file named wins.
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty())
+        window.openFile(files.constLast());
+    return app.exec();
+}

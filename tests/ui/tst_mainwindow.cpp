@@ -1,0 +1,436 @@
+#include "filedialog.h"
+#include "issuesmodel.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "messagebox.h"
+#include "requestsmodel.h"
+#include "validationpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Batchdesk;
+using Models::IssuesModel;
+using Models::RequestsModel;
+using Ui::MainWindow;
+using Ui::MessageBanner;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(BATCHDESK_TEST_DATA) + u'/' + QString::fromLatin1(name);
+}
+
+QByteArray chatLine(int i)
+{
+    return QByteArrayLiteral("{\"custom_id\": \"r") + QByteArray::number(i)
+        + QByteArrayLiteral(
+               "\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", \"body\": {\"model\": "
+               "\"m\", \"messages\": [{\"role\": \"user\", \"content\": \"")
+        + QByteArray(400, 'x') + QByteArrayLiteral("\"}]}}\n");
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+
+    template<typename T>
+    T *find(const char *name) const
+    {
+        return m_window->findChild<T *>(QString::fromLatin1(name));
+    }
+    QString text(const char *labelName) const
+    {
+        auto *label = find<QLabel>(labelName);
+        return label ? label->text() : QStringLiteral("<no %1>").arg(QString::fromLatin1(labelName));
+    }
+
+    void dropFile(const QString &path)
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint pos = m_window->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        auto *overlay = find<QWidget>("dropOverlay");
+        QVERIFY(overlay);
+        QVERIFY(overlay->isVisible());
+        QDragMoveEvent move(pos + QPoint(5, 5), Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton,
+                            Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(!overlay->isVisible());
+    }
+
+    void waitForResult() { QTRY_VERIFY_WITH_TIMEOUT(!m_window->validationPage()->isValidating(), 20000); }
+
+    QList<QPair<qint64, QString>> shownIssues() const
+    {
+        QList<QPair<qint64, QString>> rows;
+        auto *view = find<QTableView>("issuesView");
+        const QAbstractItemModel *model = view->model();
+        for (int r = 0; r < model->rowCount(); ++r)
+            rows.append(
+                {model->index(r, IssuesModel::LineColumn).data(IssuesModel::RawValueRole).toLongLong(),
+                 model->index(r, IssuesModel::CodeColumn).data().toString()});
+        return rows;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1200, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void startsWithEmptyState()
+    {
+        QCOMPARE(m_window->objectName(), QStringLiteral("MainWindow"));
+        auto *empty = find<QWidget>("emptyState");
+        QVERIFY(empty && empty->isVisible());
+        QCOMPARE(text("emptyStateText"),
+                 QStringLiteral("Drop a .jsonl file here or open one with File \u2192 Open"));
+        QVERIFY(find<QPushButton>("emptyOpenButton")->isVisible());
+        QVERIFY(!find<QWidget>("summaryPanel")->isVisible());
+        QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+        QVERIFY(!find<QAction>("cancelAction")->isEnabled());
+    }
+
+    void dropFileWithErrors()
+    {
+        dropFile(fixture("invalid_mixed.jsonl"));
+        waitForResult();
+        QTRY_VERIFY(find<QWidget>("summaryPanel")->isVisible());
+        QCOMPARE(text("verdictLabel"), QStringLiteral("4 errors must be fixed before submitting"));
+        QCOMPARE(text("fileNameLabel"), QStringLiteral("invalid_mixed.jsonl"));
+        QCOMPARE(text("errorCountLabel"), QStringLiteral("4"));
+        QCOMPARE(text("warningCountLabel"), QStringLiteral("1"));
+        QCOMPARE(text("linesLabel"), QStringLiteral("6 of 50,000"));
+        QCOMPARE(text("sizeLabel"), QStringLiteral("1 kB of 200 MB"));
+        QCOMPARE(text("endpointLabel"), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(text("modelLabel"), QStringLiteral("meta-llama/Llama-3-70b"));
+        QVERIFY(!find<QLabel>("embeddingInputsLabel")->isVisible());
+        QVERIFY(!find<QWidget>("validationProgress")->isVisible());
+        QVERIFY(!find<QWidget>("dropOverlay")->isVisible());
+
+        const QList<QPair<qint64, QString>> expected {{2, QStringLiteral("invalid_json")},
+                                                      {3, QStringLiteral("duplicate_custom_id")},
+                                                      {4, QStringLiteral("invalid_method")},
+                                                      {5, QStringLiteral("stream_not_supported")},
+                                                      {6, QStringLiteral("missing_model")}};
+        QCOMPARE(shownIssues(), expected);
+        auto *tabs = find<QTabWidget>("detailTabs");
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Issues (5)"));
+        QCOMPARE(find<QTableView>("requestsView")->model()->rowCount(), 6);
+        QVERIFY(text("statusLabel").startsWith(QStringLiteral("Validated 6 lines in ")));
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("invalid_mixed.jsonl")));
+
+        // The severity filter narrows the list.
+        auto *filter = find<QComboBox>("severityFilter");
+        filter->setCurrentIndex(2);
+        QCOMPARE(shownIssues(),
+                 (QList<QPair<qint64, QString>> {{5, QStringLiteral("stream_not_supported")}}));
+        filter->setCurrentIndex(1);
+        QCOMPARE(shownIssues().size(), 4);
+        filter->setCurrentIndex(0);
+    }
+
+    void dropValidFile()
+    {
+        dropFile(fixture("valid_chat.jsonl"));
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        QCOMPARE(text("errorCountLabel"), QStringLiteral("0"));
+        QCOMPARE(text("warningCountLabel"), QStringLiteral("0"));
+        QCOMPARE(text("linesLabel"), QStringLiteral("5 of 50,000"));
+        QCOMPARE(text("modelLabel"), QStringLiteral("deepseek-ai/DeepSeek-V3"));
+        QCOMPARE(find<QTableView>("issuesView")->model()->rowCount(), 0);
+        auto *requests = find<QTableView>("requestsView");
+        QCOMPARE(requests->model()->rowCount(), 5);
+        QCOMPARE(requests->model()->index(2, RequestsModel::PreviewColumn).data().toString(),
+                 QStringLiteral("\u00c9cris un ha\u00efku sur la mer. \U0001F30A"));
+        // With nothing to fix, the requests are shown.
+        QCOMPARE(find<QTabWidget>("detailTabs")->currentIndex(), 1);
+        QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+    }
+
+    void embeddingsShowInputs()
+    {
+        m_window->openFile(fixture("embeddings.jsonl"));
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        QVERIFY(find<QLabel>("embeddingInputsLabel")->isVisible());
+        QCOMPARE(text("embeddingInputsLabel"), QStringLiteral("5 of 50,000"));
+        QCOMPARE(text("endpointLabel"), QStringLiteral("/v1/embeddings"));
+    }
+
+    void doubleClickIssueShowsRequest()
+    {
+        m_window->openFile(fixture("invalid_mixed.jsonl"));
+        waitForResult();
+        auto *issues = find<QTableView>("issuesView");
+        int row = -1;
+        for (int r = 0; r < issues->model()->rowCount(); ++r) {
+            if (issues->model()->index(r, IssuesModel::CodeColumn).data().toString()
+                == QLatin1StringView("duplicate_custom_id"))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const QModelIndex index = issues->model()->index(row, IssuesModel::MessageColumn);
+        const QRect rect = issues->visualRect(index);
+        QVERIFY(rect.isValid());
+        QSignalSpy doubleClicked(issues, &QAbstractItemView::doubleClicked);
+        // A real double-click is press, release, then a double-click event; QTest::mouseDClick sends only the
+        // last.
+        QTest::mouseClick(issues->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+        QTest::mouseDClick(issues->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+        QCOMPARE(doubleClicked.count(), 1);
+
+        auto *tabs = find<QTabWidget>("detailTabs");
+        QTRY_COMPARE(tabs->currentIndex(), 1);
+        auto *requests = find<QTableView>("requestsView");
+        QCOMPARE(requests->currentIndex().row(), 2);
+        auto *viewer = find<QPlainTextEdit>("requestViewer");
+        QVERIFY(viewer->isReadOnly());
+        const QString shown = viewer->toPlainText();
+        QVERIFY2(shown.startsWith(QStringLiteral("{\n  \"custom_id\": \"q-1\",")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("Same id again")));
+        QVERIFY(text("requestViewerTitle").contains(QStringLiteral("Line 3")));
+
+        // Selecting another request shows it too.
+        const QRect other = requests->visualRect(requests->model()->index(4, RequestsModel::CustomIdColumn));
+        QTest::mouseClick(requests->viewport(), Qt::LeftButton, Qt::NoModifier, other.center());
+        QTRY_VERIFY(viewer->toPlainText().contains(QStringLiteral("\"custom_id\": \"q-5\"")));
+        QVERIFY(viewer->toPlainText().contains(QStringLiteral("\"stream\": true")));
+
+        // A line that is not JSON is shown as it is.
+        m_window->validationPage()->showLine(2);
+        QVERIFY(viewer->toPlainText().startsWith(QStringLiteral("{\"custom_id\": \"q-2\"")));
+    }
+
+    void missingFileShowsBanner()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("does-not-exist.jsonl"));
+        m_window->openFile(missing);
+        waitForResult();
+        auto *banner = find<MessageBanner>("messageBanner");
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->type(), MessageBanner::Type::Error);
+        QVERIFY2(banner->text().contains(QStringLiteral("does-not-exist.jsonl")), qPrintable(banner->text()));
+        QVERIFY(find<QWidget>("emptyState")->isVisible());
+
+        // The window stays usable: the next file validates and the banner goes away.
+        m_window->openFile(fixture("valid_chat.jsonl"));
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        QVERIFY(!banner->isVisible());
+    }
+
+    void folderShowsBanner()
+    {
+        dropFile(m_dir.path());
+        waitForResult();
+        auto *banner = find<MessageBanner>("messageBanner");
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->type(), MessageBanner::Type::Error);
+        QVERIFY2(banner->text().contains(QStringLiteral("folder")), qPrintable(banner->text()));
+        find<QWidget>("messageBannerClose")->setFocus();
+        QTest::mouseClick(find<QWidget>("messageBannerClose"), Qt::LeftButton);
+        QVERIFY(!banner->isVisible());
+    }
+
+    void badContent_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("errors");
+        QTest::newRow("invalid utf-8")
+            << fixture("invalid_utf8.jsonl") << QStringLiteral("invalid_utf8") << QStringLiteral("1");
+        QTest::newRow("binary") << fixture("binary_garbage.jsonl") << QStringLiteral("invalid_utf8")
+                                << QStringLiteral("16");
+    }
+
+    void badContent()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, code);
+        QFETCH(QString, errors);
+        m_window->openFile(file);
+        waitForResult();
+        QCOMPARE(text("errorCountLabel"), errors);
+        QVERIFY(text("verdictLabel").contains(QStringLiteral("must be fixed before submitting")));
+        const auto issues = shownIssues();
+        QVERIFY(!issues.isEmpty());
+        QCOMPARE(issues.first().second, code);
+        // Every request row can be painted and shown without trouble.
+        auto *requests = find<QTableView>("requestsView");
+        find<QTabWidget>("detailTabs")->setCurrentIndex(1);
+        for (int r = 0; r < requests->model()->rowCount(); ++r)
+            m_window->validationPage()->showLine(r + 1, true);
+        QVERIFY(!find<QPlainTextEdit>("requestViewer")->toPlainText().isEmpty());
+        QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+    }
+
+    void cancelKeepsWindowUsable()
+    {
+        const QString big = m_dir.filePath(QStringLiteral("big.jsonl"));
+        {
+            QFile file(big);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray chunk;
+            for (int i = 0; i < 40'000; ++i)
+                chunk += chatLine(i);
+            for (int i = 0; i < 3; ++i)
+                file.write(
+                    chunk); // ~57 MB, too many lines on purpose: it must still validate or cancel cleanly
+        }
+        m_window->openFile(big);
+        QVERIFY(m_window->validationPage()->isValidating());
+        auto *cancel = find<QPushButton>("cancelValidationButton");
+        QVERIFY(cancel->isVisible());
+        QVERIFY(find<QProgressBar>("validationProgress")->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Validation cancelled"));
+        QVERIFY(!find<QWidget>("validationProgress")->isVisible());
+        auto *banner = find<MessageBanner>("messageBanner");
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->type(), MessageBanner::Type::Info);
+        QCOMPARE(text("statusLabel"), QStringLiteral("Validation cancelled"));
+
+        // Validate again through the banner's action: it runs to the end this time.
+        QTest::mouseClick(find<QPushButton>("messageBannerAction"), Qt::LeftButton);
+        QVERIFY(m_window->validationPage()->isValidating());
+        waitForResult();
+        QCOMPARE(text("linesLabel"), QStringLiteral("120,000 of 50,000"));
+        QVERIFY(text("verdictLabel").contains(QStringLiteral("must be fixed")));
+        QCOMPARE(shownIssues().first(), (QPair<qint64, QString> {0, QStringLiteral("too_many_lines")}));
+        QCOMPARE(find<QTableView>("requestsView")->model()->rowCount(), 120'000);
+
+        m_window->openFile(fixture("valid_chat.jsonl"));
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+    }
+
+    void openAnotherFileWhileValidating()
+    {
+        const QString big = m_dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(QFile::exists(big));
+        m_window->openFile(big);
+        m_window->openFile(fixture("invalid_mixed.jsonl"));
+        waitForResult();
+        QCOMPARE(text("linesLabel"), QStringLiteral("6 of 50,000"));
+        QCOMPARE(text("fileNameLabel"), QStringLiteral("invalid_mixed.jsonl"));
+    }
+
+    void fileChangedOnDisk()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("changing.jsonl"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(fixture("valid_chat.jsonl"), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        m_window->openFile(copy);
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        {
+            QFile file(copy);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("not json\n");
+        }
+        auto *banner = find<MessageBanner>("messageBanner");
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->type(), MessageBanner::Type::Warning);
+        QVERIFY2(banner->text().contains(QStringLiteral("changed on disk")), qPrintable(banner->text()));
+        // Reading a row now reports the change instead of showing stale bytes.
+        m_window->validationPage()->showLine(4);
+        QVERIFY(
+            find<QPlainTextEdit>("requestViewer")->toPlainText().contains(QStringLiteral("changed on disk")));
+
+        QTest::mouseClick(find<QPushButton>("messageBannerAction"), Qt::LeftButton);
+        waitForResult();
+        QCOMPARE(text("linesLabel"), QStringLiteral("6 of 50,000"));
+        QCOMPARE(text("errorCountLabel"), QStringLiteral("1"));
+    }
+
+    void openThroughDialogSeam()
+    {
+        Ui::FileDialog::setNextFileName(fixture("valid_chat.jsonl"));
+        find<QAction>("openAction")->trigger();
+        waitForResult();
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        // A cancelled dialog changes nothing.
+        Ui::FileDialog::setNextFileName(QString());
+        find<QAction>("openAction")->trigger();
+        QVERIFY(!m_window->validationPage()->isValidating());
+        QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        QVERIFY(QSettings()
+                    .value(QStringLiteral("MainWindow/recentFiles"))
+                    .toStringList()
+                    .contains(QFileInfo(fixture("valid_chat.jsonl")).absoluteFilePath()));
+    }
+
+    void aboutUsesMessageBoxSeam()
+    {
+        const int before = Ui::MessageBox::shownCount();
+        Ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        m_window->showAbout();
+        QCOMPARE(Ui::MessageBox::shownCount(), before + 1);
+    }
+
+    void stateIsSaved()
+    {
+        m_window->close();
+        QSettings settings;
+        QVERIFY(!settings.value(QStringLiteral("MainWindow/geometry")).toByteArray().isEmpty());
+        QVERIFY(!settings.value(QStringLiteral("ValidationPage/splitter")).toByteArray().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,48 @@
+#include "filedialog.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <optional>
+
+namespace Batchdesk::Ui {
+
+namespace {
+std::optional<QString> nextFileName;
+const QString kLastDirKey = QStringLiteral("FileDialog/lastDirectory");
+} // namespace
+
+void FileDialog::setNextFileName(const QString &fileName)
+{
+    nextFileName = fileName;
+}
+
+QString FileDialog::lastDirectory()
+{
+    const QString dir = QSettings().value(kLastDirKey).toString();
+    if (!dir.isEmpty() && QFileInfo(dir).isDir())
+        return dir;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void FileDialog::rememberDirectory(const QString &fileName)
+{
+    if (!fileName.isEmpty())
+        QSettings().setValue(kLastDirKey, QFileInfo(fileName).absolutePath());
+}
+
+QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &filter)
+{
+    if (nextFileName) {
+        const QString name = *nextFileName;
+        nextFileName.reset();
+        return name;
+    }
+    const QString name = QFileDialog::getOpenFileName(parent, caption, lastDirectory(), filter);
+    rememberDirectory(name);
+    return name;
+}
+
+} // namespace Batchdesk::Ui

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace Batchdesk::Ui {
+
+/**
+ * Thin wrapper over QFileDialog with a test seam, remembering the last folder in QSettings.
+ *
+ * setNextFileName() makes the next call return that name without showing a dialog (an empty name simulates
+ * "Cancel"); it is used once. GUI thread only.
+ */
+class FileDialog final
+{
+public:
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &filter);
+    static void setNextFileName(const QString &fileName);
+
+private:
+    static QString lastDirectory();
+    static void rememberDirectory(const QString &fileName);
+};
+
+} // namespace Batchdesk::Ui
