@@ -1,0 +1,514 @@
+#include "apijob.h"
+
+#include "apiclient.h"
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHttpMultiPart>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUuid>
+
+namespace Batchdesk::Api {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("Batchdesk::Api::ApiJob", s);
+}
+
+bool parseObject(const QByteArray &body, QJsonObject *out)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    *out = doc.object();
+    return true;
+}
+
+ApiError invalidResponse(const QByteArray &body)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::InvalidResponse;
+    QString excerpt = QString::fromUtf8(body.left(120)).simplified();
+    e.message = body.trimmed().isEmpty()
+        ? tr("The server answered with an empty body where a JSON object was expected.")
+        : tr("The server's answer is not the JSON object that was expected (it starts with \"%1\").").arg(excerpt);
+    return e;
+}
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------------------
+// ApiJob
+
+ApiJob::ApiJob(ApiClient *client)
+    : QObject(client)
+    , m_client(client)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiJob::attempt);
+}
+
+ApiJob::~ApiJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiJob::start()
+{
+    m_timer.start();
+    attempt();
+}
+
+void ApiJob::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    m_retryTimer.stop();
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    ApiError e;
+    e.kind = ApiError::Kind::Canceled;
+    e.message = tr("Cancelled.");
+    fail(e);
+}
+
+int ApiJob::retriesLeft() const
+{
+    return qMax(0, m_client->retryPolicy().maxRetries - m_retries);
+}
+
+void ApiJob::attempt()
+{
+    if (m_finished || m_aborted)
+        return;
+    ++m_attempts;
+    m_httpStatus = 0;
+    QNetworkReply *reply = send();
+    if (!reply) {
+        if (!m_finished)
+            fail(ApiError::local(tr("The request could not be prepared.")));
+        return;
+    }
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
+    if (streamsBody())
+        connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
+    connect(reply, &QNetworkReply::uploadProgress, this, &ApiJob::onUploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        if (streamsBody())
+            emit progress(received, total);
+    });
+}
+
+void ApiJob::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    m_httpStatus = status;
+    qCInfo(lcApi).nospace() << reply->operation() << ' ' << reply->url().path() << " -> "
+                            << (status ? QString::number(status) : reply->errorString()) << " (" << m_timer.elapsed()
+                            << " ms, attempt " << m_attempts << ')';
+
+    if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+        const QByteArray body = streamsBody() ? QByteArray() : reply->readAll();
+        switch (handleSuccess(reply, body)) {
+        case Step::Done:
+            succeed();
+            break;
+        case Step::Continue:
+            attempt();
+            break;
+        case Step::Failed:
+            if (!m_finished)
+                fail(invalidResponse(body));
+            break;
+        }
+        return;
+    }
+
+    ApiError error;
+    bool retryable = false;
+    bool ambiguous = false;
+    std::optional<qint64> serverDelay;
+    if (status == 0) {
+        const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
+            || reply->error() == QNetworkReply::TimeoutError;
+        error.kind = timeout ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        const QString host = reply->url().host();
+        error.message = timeout ? tr("No answer from %1 in time (the transfer stalled).").arg(host)
+                                : tr("Cannot reach %1: %2").arg(host, reply->errorString());
+        retryable = RetryPolicy::isRetryableNetworkError(reply->error());
+        ambiguous = true;
+    } else {
+        error = ApiError::fromHttp(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+                                   reply->readAll(), reply->rawHeader("x-request-id"));
+        retryable = RetryPolicy::shouldRetry(status, reply->rawHeader("x-should-retry"));
+        ambiguous = status >= 500 || status == 408;
+        serverDelay = RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"), reply->rawHeader("retry-after"));
+    }
+    if (!retryable || retriesLeft() == 0) {
+        fail(error);
+        return;
+    }
+    if (ambiguous && !mayResendAfterAmbiguousFailure()) {
+        handleAmbiguousFailure(error);
+        return;
+    }
+    scheduleRetry(error.message, serverDelay);
+}
+
+bool ApiJob::scheduleRetry(const QString &reason, std::optional<qint64> serverDelay)
+{
+    if (m_finished || retriesLeft() == 0)
+        return false;
+    const int delay = m_client->retryPolicy().delayMs(m_retries, serverDelay, m_client->random01());
+    ++m_retries;
+    qCInfo(lcApi) << "retry" << m_retries << "in" << delay << "ms:" << reason;
+    emit retrying(m_retries, delay, reason);
+    prepareRetry();
+    m_retryTimer.start(delay);
+    return true;
+}
+
+void ApiJob::fail(const ApiError &error)
+{
+    m_error = error;
+    finish();
+}
+
+void ApiJob::succeed()
+{
+    m_error = ApiError{};
+    finish();
+}
+
+void ApiJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_retryTimer.stop();
+    emit finished(this);
+    if (m_autoDelete)
+        deleteLater();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// RequestJob
+
+RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body)
+    : ApiJob(client)
+    , m_verb(std::move(verb))
+    , m_path(std::move(path))
+    , m_body(std::move(body))
+{
+}
+
+QNetworkReply *RequestJob::send()
+{
+    QNetworkRequest request = client()->makeRequest(m_path);
+    request.setTransferTimeout(client()->requestTimeoutMs());
+    QNetworkAccessManager *nam = client()->networkAccessManager();
+    if (m_verb == "GET")
+        return nam->get(request);
+    if (m_verb == "DELETE")
+        return nam->deleteResource(request);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QByteArray data = m_body.isEmpty() && m_verb == "POST" && !m_path.endsWith(QLatin1StringView("/batches"))
+        ? QByteArray()
+        : QJsonDocument(m_body).toJson(QJsonDocument::Compact);
+    return nam->sendCustomRequest(request, m_verb, data);
+}
+
+ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)
+{
+    return parseObject(body, &m_result) ? Step::Done : Step::Failed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// ListJob
+
+ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages)
+    : ApiJob(client)
+    , m_path(std::move(path))
+    , m_query(std::move(query))
+    , m_pageLimit(pageLimit)
+    , m_maxPages(maxPages)
+{
+}
+
+QNetworkReply *ListJob::send()
+{
+    QUrlQuery query = m_query;
+    if (m_pageLimit > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageLimit));
+    if (!m_after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), m_after);
+    QNetworkRequest request = client()->makeRequest(m_path, query);
+    request.setTransferTimeout(client()->requestTimeoutMs());
+    return client()->networkAccessManager()->get(request);
+}
+
+ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
+{
+    QJsonObject page;
+    if (!parseObject(body, &page))
+        return Step::Failed;
+    const QJsonValue data = page.value(QLatin1StringView("data"));
+    if (!data.isArray())
+        return Step::Failed;
+    const QJsonArray items = data.toArray();
+    for (const auto &item : items)
+        m_items.append(item);
+    ++m_pages;
+    emit pageReceived(m_pages, int(m_items.size()));
+    m_hasMore = page.value(QLatin1StringView("has_more")).toBool(false);
+    if (!m_hasMore || items.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages))
+        return Step::Done;
+    // Page on with the last id; tolerate a missing last_id by taking the last item's id.
+    QString after = page.value(QLatin1StringView("last_id")).toString();
+    if (after.isEmpty())
+        after = items.last().toObject().value(QLatin1StringView("id")).toString();
+    if (after.isEmpty() || after == m_after)
+        return Step::Done;
+    m_after = after;
+    resetRetries(); // each page has its own retry budget
+    return Step::Continue;
+}
+
+QList<Batch> ListJob::batches() const
+{
+    QList<Batch> out;
+    out.reserve(m_items.size());
+    for (const auto &v : m_items)
+        out.append(Batch::fromJson(v.toObject()));
+    return out;
+}
+
+QList<FileObject> ListJob::files() const
+{
+    QList<FileObject> out;
+    out.reserve(m_items.size());
+    for (const auto &v : m_items)
+        out.append(FileObject::fromJson(v.toObject()));
+    return out;
+}
+
+QList<ModelInfo> ListJob::models() const
+{
+    QList<ModelInfo> out;
+    for (const auto &v : m_items)
+        out.append(ModelInfo::fromJson(v.toObject()));
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// UploadFileJob
+
+UploadFileJob::UploadFileJob(ApiClient *client, QString path, QString purpose, std::optional<qint64> expiresAfterSeconds)
+    : ApiJob(client)
+    , m_path(std::move(path))
+    , m_purpose(std::move(purpose))
+    , m_expiresAfter(expiresAfterSeconds)
+{
+}
+
+QNetworkReply *UploadFileJob::send()
+{
+    auto *file = new QFile(m_path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        fail(ApiError::local(tr("Cannot read %1: %2").arg(m_path, file->errorString())));
+        delete file;
+        return nullptr;
+    }
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    auto textPart = [multi](const QByteArray &name, const QByteArray &value) {
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArray("form-data; name=\"" + name + '"'));
+        part.setBody(value);
+        multi->append(part);
+    };
+    textPart("purpose", m_purpose.toUtf8());
+    if (m_expiresAfter) {
+        textPart("expires_after[anchor]", "created_at");
+        textPart("expires_after[seconds]", QByteArray::number(*m_expiresAfter));
+    }
+    QHttpPart filePart;
+    QByteArray name = QFileInfo(m_path).fileName().toUtf8();
+    name.replace('"', '_').replace('\r', '_').replace('\n', '_');
+    filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QByteArray("form-data; name=\"file\"; filename=\"" + name + '"'));
+    filePart.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    filePart.setBodyDevice(file); // streamed from disk, never read into memory
+    file->setParent(multi);
+    multi->append(filePart);
+
+    QNetworkRequest request = client()->makeRequest(QStringLiteral("/files"));
+    request.setTransferTimeout(client()->transferTimeoutMs());
+    QNetworkReply *reply = client()->networkAccessManager()->post(request, multi);
+    multi->setParent(reply);
+    return reply;
+}
+
+ApiJob::Step UploadFileJob::handleSuccess(QNetworkReply *, const QByteArray &body)
+{
+    if (!parseObject(body, &m_result) || m_result.value(QLatin1StringView("id")).toString().isEmpty())
+        return Step::Failed;
+    return Step::Done;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// FileContentJob
+
+FileContentJob::FileContentJob(ApiClient *client, QString fileId, QString destinationPath)
+    : ApiJob(client)
+    , m_fileId(std::move(fileId))
+    , m_destination(std::move(destinationPath))
+{
+}
+
+QNetworkReply *FileContentJob::send()
+{
+    QNetworkRequest request = client()->makeRequest(QStringLiteral("/files/") + m_fileId + QStringLiteral("/content"));
+    request.setRawHeader("Accept", "application/binary");
+    request.setTransferTimeout(client()->transferTimeoutMs());
+    QNetworkReply *reply = client()->networkAccessManager()->get(request);
+    // Without a bounded read buffer QNetworkReply keeps the whole body in memory.
+    reply->setReadBufferSize(1 << 20);
+    return reply;
+}
+
+void FileContentJob::onReadyRead(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300 || m_writeFailed)
+        return; // an error body is read whole at the end
+    if (!m_out) {
+        QDir().mkpath(QFileInfo(m_destination).absolutePath());
+        m_out = std::make_unique<QSaveFile>(m_destination);
+        if (!m_out->open(QIODevice::WriteOnly)) {
+            m_writeFailed = true;
+            return;
+        }
+    }
+    const QByteArray chunk = reply->readAll();
+    if (m_out->write(chunk) != chunk.size())
+        m_writeFailed = true;
+    m_written += chunk.size();
+}
+
+ApiJob::Step FileContentJob::handleSuccess(QNetworkReply *reply, const QByteArray &)
+{
+    onReadyRead(reply);
+    if (!m_out && !m_writeFailed) {
+        // An empty file produces no readyRead.
+        QDir().mkpath(QFileInfo(m_destination).absolutePath());
+        m_out = std::make_unique<QSaveFile>(m_destination);
+        m_writeFailed = !m_out->open(QIODevice::WriteOnly);
+    }
+    if (m_writeFailed || !m_out->commit()) {
+        const QString reason = m_out ? m_out->errorString() : QString();
+        m_out.reset();
+        fail(ApiError::local(tr("Cannot write %1: %2").arg(m_destination, reason)));
+        return Step::Failed;
+    }
+    m_out.reset();
+    return Step::Done;
+}
+
+void FileContentJob::prepareRetry()
+{
+    m_out.reset(); // discards the temporary file
+    m_written = 0;
+    m_writeFailed = false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CreateBatchJob
+
+CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &params)
+    : RequestJob(client, "POST", QStringLiteral("/batches"))
+{
+    CreateBatchParams p = params;
+    m_clientId = p.metadata.value(kClientIdKey);
+    if (m_clientId.isEmpty() && p.metadata.size() < kMaxMetadataPairs) {
+        m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        p.metadata.insert(kClientIdKey, m_clientId);
+    }
+    m_body = p.toJson();
+}
+
+ListJob *CreateBatchJob::findByClientId(ApiClient *client)
+{
+    // The newest 300 batches: a batch created seconds ago is on the first page.
+    return client->listBatches(100, 3);
+}
+
+std::optional<Batch> CreateBatchJob::matchClientId(const QList<Batch> &batches, const QString &clientId)
+{
+    if (clientId.isEmpty())
+        return std::nullopt;
+    for (const auto &b : batches) {
+        if (b.metadata.value(kClientIdKey) == clientId)
+            return b;
+    }
+    return std::nullopt;
+}
+
+void CreateBatchJob::handleAmbiguousFailure(const ApiError &error)
+{
+    if (m_clientId.isEmpty()) {
+        ApiError e = error;
+        e.message += tr(" The batch may have been created anyway: look at the batch list before submitting again.");
+        fail(e);
+        return;
+    }
+    emit reconciling();
+    qCInfo(lcApi) << "create batch: ambiguous failure, looking for client id" << m_clientId;
+    ListJob *list = findByClientId(client());
+    connect(list, &ApiJob::finished, this, [this, list, error] {
+        if (isFinished())
+            return;
+        if (list->failed()) {
+            ApiError e = error;
+            e.message += tr(" Batchdesk could not check whether the batch was created (%1); it will check again "
+                            "before sending it another time.")
+                             .arg(list->errorString());
+            fail(e);
+            return;
+        }
+        if (const auto found = matchClientId(list->batches(), m_clientId)) {
+            qCInfo(lcApi) << "create batch: found" << found->id << "created by the lost request";
+            m_result = found->raw;
+            m_reconciled = true;
+            succeed();
+            return;
+        }
+        if (!scheduleRetry(tr("The batch was not created (%1); sending it again.").arg(error.message)))
+            fail(error);
+    });
+    list->start();
+}
+
+} // namespace Batchdesk::Api

@@ -1,0 +1,243 @@
+#pragma once
+
+#include "apierror.h"
+#include "retrypolicy.h"
+#include "types.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+
+class QNetworkReply;
+class QHttpMultiPart;
+
+namespace Batchdesk::Api {
+
+class ApiClient;
+
+/**
+ * One HTTP call (with its retries) as an asynchronous job, after KDE's KJob and ownCloud's AbstractNetworkJob.
+ *
+ * Lifecycle: created by ApiClient, start() sends, finished() is emitted exactly once — after success, a final
+ * error, or abort() — and then, unless setAutoDelete(false), the job deletes itself with deleteLater().
+ * Retries follow the client's RetryPolicy and are announced with retrying(). Lives in the thread of its client.
+ */
+class ApiJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiJob)
+
+public:
+    ~ApiJob() override;
+
+    void start();
+    /** Stops the job; finished() follows with ApiError::Kind::Canceled (once). */
+    void abort();
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+    bool isFinished() const { return m_finished; }
+    bool failed() const { return m_error.isError(); }
+    const ApiError &error() const { return m_error; }
+    QString errorString() const { return m_error.message; }
+    int httpStatus() const { return m_httpStatus; }
+    int attempts() const { return m_attempts; }
+
+signals:
+    void finished(Batchdesk::Api::ApiJob *job);
+    void progress(qint64 done, qint64 total);
+    void retrying(int retry, int delayMs, const QString &reason);
+
+protected:
+    explicit ApiJob(ApiClient *client);
+
+    /** Creates and sends the request of one attempt. */
+    virtual QNetworkReply *send() = 0;
+    enum class Step { Done, Continue, Failed };
+    /** Handles a 2xx reply: Done (success), Continue (another request was prepared: send it), or Failed (after
+     *  calling fail()). */
+    virtual Step handleSuccess(QNetworkReply *reply, const QByteArray &body) = 0;
+    /** Called before each retry (e.g. to rewind a download). */
+    virtual void prepareRetry() {}
+    /** Whether an ambiguous failure (network error, timeout, 5xx) may be retried by simply sending again. */
+    virtual bool mayResendAfterAmbiguousFailure() const { return true; }
+    /** Called instead of a resend when mayResendAfterAmbiguousFailure() is false. */
+    virtual void handleAmbiguousFailure(const ApiError &error) { fail(error); }
+    /** Whether the body is streamed by the subclass (readyRead) instead of being buffered. */
+    virtual bool streamsBody() const { return false; }
+    virtual void onReadyRead(QNetworkReply *) {}
+    virtual void onUploadProgress(qint64 sent, qint64 total) { emit progress(sent, total); }
+
+    ApiClient *client() const { return m_client; }
+    void fail(const ApiError &error);
+    void succeed();
+    /** Schedules another attempt after a delay (used by subclasses after reconciling). */
+    bool scheduleRetry(const QString &reason, std::optional<qint64> serverDelay = std::nullopt);
+    int retriesLeft() const;
+    void resetRetries() { m_retries = 0; }
+    bool aborted() const { return m_aborted; }
+
+private:
+    void attempt();
+    void onFinished();
+    void finish();
+
+    ApiClient *m_client;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    ApiError m_error;
+    QElapsedTimer m_timer;
+    int m_httpStatus = 0;
+    int m_attempts = 0;
+    int m_retries = 0;
+    bool m_finished = false;
+    bool m_aborted = false;
+    bool m_autoDelete = true;
+};
+
+/** GET / POST / DELETE returning one JSON object (a Batch, a FileObject, a deletion status). */
+class RequestJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body = {});
+
+    const QJsonObject &result() const { return m_result; }
+    Batch batch() const { return Batch::fromJson(m_result); }
+    FileObject file() const { return FileObject::fromJson(m_result); }
+
+protected:
+    QNetworkReply *send() override;
+    Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
+
+    QByteArray m_verb;
+    QString m_path;
+    QJsonObject m_body;
+    QJsonObject m_result;
+};
+
+/**
+ * A list endpoint, all pages: repeats the call with after=<last id> while has_more is true (or until maxPages).
+ * Each page is retried on its own; pageReceived() reports progress.
+ */
+class ListJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages);
+
+    const QJsonArray &items() const { return m_items; }
+    QList<Batch> batches() const;
+    QList<FileObject> files() const;
+    QList<ModelInfo> models() const;
+    int pages() const { return m_pages; }
+    bool hasMore() const { return m_hasMore; }
+
+signals:
+    void pageReceived(int page, int itemsSoFar);
+
+protected:
+    QNetworkReply *send() override;
+    Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
+
+private:
+    QString m_path;
+    QUrlQuery m_query;
+    int m_pageLimit;
+    int m_maxPages;
+    QString m_after;
+    QJsonArray m_items;
+    int m_pages = 0;
+    bool m_hasMore = false;
+};
+
+/** POST /files (multipart/form-data), streamed from disk with upload progress. */
+class UploadFileJob final : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    UploadFileJob(ApiClient *client, QString path, QString purpose, std::optional<qint64> expiresAfterSeconds);
+    FileObject file() const { return FileObject::fromJson(m_result); }
+    const QJsonObject &result() const { return m_result; }
+
+protected:
+    QNetworkReply *send() override;
+    Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
+
+private:
+    QString m_path;
+    QString m_purpose;
+    std::optional<qint64> m_expiresAfter;
+    QJsonObject m_result;
+};
+
+/**
+ * GET /files/{id}/content streamed to disk: written to a temporary file next to the destination and renamed
+ * only when complete (QSaveFile), so an interrupted download never leaves a half file under the final name.
+ */
+class FileContentJob final : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    FileContentJob(ApiClient *client, QString fileId, QString destinationPath);
+    QString destinationPath() const { return m_destination; }
+    qint64 bytesWritten() const { return m_written; }
+
+protected:
+    QNetworkReply *send() override;
+    Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
+    void prepareRetry() override;
+    bool streamsBody() const override { return true; }
+    void onReadyRead(QNetworkReply *reply) override;
+
+private:
+    QString m_fileId;
+    QString m_destination;
+    std::unique_ptr<QSaveFile> m_out;
+    qint64 m_written = 0;
+    bool m_writeFailed = false;
+};
+
+/**
+ * POST /batches, never retried blindly: a POST that timed out or lost its connection may have created a
+ * billed batch. The job puts a client id in metadata (batchdesk_client_id); after an ambiguous failure it lists
+ * the account's batches and, when one carries that id, finishes with it (reconciled() is true) instead of
+ * sending again. Only when no such batch exists is the request sent again. 429 and 4xx are unambiguous.
+ */
+class CreateBatchJob final : public RequestJob
+{
+    Q_OBJECT
+
+public:
+    CreateBatchJob(ApiClient *client, const CreateBatchParams &params);
+    QString clientId() const { return m_clientId; }
+    bool reconciled() const { return m_reconciled; }
+
+    /** Looks for a batch with this client id in the newest pages of the list (used at start-up too). */
+    static ListJob *findByClientId(ApiClient *client);
+    static std::optional<Batch> matchClientId(const QList<Batch> &batches, const QString &clientId);
+
+signals:
+    void reconciling();
+
+protected:
+    bool mayResendAfterAmbiguousFailure() const override { return false; }
+    void handleAmbiguousFailure(const ApiError &error) override;
+
+private:
+    QString m_clientId;
+    bool m_reconciled = false;
+};
+
+} // namespace Batchdesk::Api

@@ -1,0 +1,133 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace Batchdesk::Api {
+
+/**
+ * Value types of the Files + Batches API, parsed leniently: a missing field and null are the same, unknown
+ * status / purpose / error codes are kept as text, and nothing is rejected for being unexpected.
+ */
+
+struct FileObject
+{
+    QString id;
+    qint64 bytes = 0;
+    qint64 createdAt = 0;
+    std::optional<qint64> expiresAt;
+    QString filename;
+    QString purpose; ///< as sent: "batch", "batch_output", "batch-output", ...
+    QString status;  ///< deprecated upstream; often empty
+
+    bool isOutput() const;
+    static FileObject fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
+struct RequestCounts
+{
+    qint64 total = 0;
+    qint64 completed = 0; ///< succeeded
+    qint64 failed = 0;
+    qint64 pending() const { return qMax<qint64>(0, total - completed - failed); }
+    friend bool operator==(const RequestCounts &, const RequestCounts &) = default;
+};
+
+struct Usage
+{
+    qint64 inputTokens = 0;
+    qint64 cachedTokens = 0;
+    qint64 outputTokens = 0;
+    qint64 reasoningTokens = 0;
+    qint64 totalTokens = 0;
+};
+
+struct BatchError
+{
+    QString code;
+    QString message;
+    QString param;
+    std::optional<qint64> line;
+};
+
+struct Batch
+{
+    enum class Status {
+        Validating,
+        Failed,
+        InProgress,
+        Finalizing,
+        Completed,
+        Expired,
+        Cancelling,
+        Cancelled,
+        Unknown
+    };
+
+    QString id;
+    QString endpoint;
+    QString model;
+    QString inputFileId;
+    QString completionWindow;
+    QString statusText; ///< the raw status, kept even when unknown
+    QString outputFileId;
+    QString errorFileId;
+    qint64 createdAt = 0;
+    std::optional<qint64> inProgressAt, expiresAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
+        cancelledAt;
+    std::optional<RequestCounts> requestCounts;
+    std::optional<Usage> usage;
+    QList<BatchError> errors;
+    QMap<QString, QString> metadata;
+    QJsonObject raw; ///< the object as received, for the detail pane and the cache
+
+    Status status() const { return statusFromString(statusText); }
+    bool isTerminal() const;
+    /** expires_at, or created_at + 24 h when the provider leaves it null. */
+    qint64 deadline() const;
+    QString description() const { return metadata.value(QStringLiteral("description")); }
+
+    static Status statusFromString(QStringView s);
+    static bool isTerminal(Status s);
+    static Batch fromJson(const QJsonObject &o);
+};
+
+struct ModelInfo
+{
+    QString id;
+    QString ownedBy;
+    static ModelInfo fromJson(const QJsonObject &o);
+};
+
+/** Parameters of POST /batches. */
+struct CreateBatchParams
+{
+    QString inputFileId;
+    QString endpoint;
+    QString completionWindow = QStringLiteral("24h");
+    QMap<QString, QString> metadata;
+    std::optional<qint64> outputExpiresAfterSeconds;
+
+    /** Checks the documented limits (16 pairs, key <= 64, value <= 512, 3600..2592000 s); empty when fine. */
+    QString validate() const;
+    QJsonObject toJson() const;
+};
+
+inline constexpr int kMaxMetadataPairs = 16;
+inline constexpr int kMaxMetadataKeyLength = 64;
+inline constexpr int kMaxMetadataValueLength = 512;
+inline constexpr qint64 kMinOutputExpirySeconds = 3600;
+inline constexpr qint64 kMaxOutputExpirySeconds = 2592000;
+/** The metadata key that carries the client's own id of a submission (see CreateBatchJob). */
+inline constexpr QLatin1StringView kClientIdKey("batchdesk_client_id");
+
+} // namespace Batchdesk::Api
+
+Q_DECLARE_METATYPE(Batchdesk::Api::Batch)
+Q_DECLARE_METATYPE(Batchdesk::Api::FileObject)

@@ -1,0 +1,165 @@
+#include "database.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace Batchdesk::Store {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("Batchdesk::Store", s);
+}
+
+// Each entry migrates from version i to i + 1. Never edit a shipped entry; append.
+const char *const kMigrations[] = {
+    // 0 -> 1
+    "CREATE TABLE accounts ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " name TEXT NOT NULL UNIQUE,"
+    " preset TEXT NOT NULL,"
+    " base_url TEXT NOT NULL,"
+    " limit_profile TEXT NOT NULL DEFAULT 'deepinfra',"
+    " default_model TEXT NOT NULL DEFAULT '',"
+    " key_source TEXT NOT NULL DEFAULT 'keychain',"
+    " key_env TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER NOT NULL);"
+    "CREATE TABLE batches ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " id TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " status TEXT NOT NULL,"
+    " json TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL,"
+    " PRIMARY KEY (account_id, id));"
+    "CREATE TABLE files ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " id TEXT NOT NULL,"
+    " json TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL,"
+    " PRIMARY KEY (account_id, id));"
+    "CREATE TABLE intents ("
+    " client_id TEXT PRIMARY KEY,"
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " input_file_id TEXT NOT NULL,"
+    " input_path TEXT NOT NULL DEFAULT '',"
+    " input_sha256 TEXT NOT NULL DEFAULT '',"
+    " endpoint TEXT NOT NULL,"
+    " params_json TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " batch_id TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE TABLE local_inputs ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " batch_id TEXT NOT NULL,"
+    " input_path TEXT NOT NULL,"
+    " input_sha256 TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (account_id, batch_id));",
+};
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+
+Database::Database(QString name, QString path)
+    : m_name(std::move(name))
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const QString &path)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return Error{QStringLiteral("io"), tr("Cannot create the folder of %1.").arg(path)};
+    const QString name = QStringLiteral("batchdesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::shared_ptr<Database> database(new Database(name, path));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Error{QStringLiteral("db"), tr("Cannot open the database %1: %2").arg(path, db.lastError().text())};
+    QString error;
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &error)
+        || !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &error)
+        || !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &error))
+        return Error{QStringLiteral("db"), tr("Cannot configure the database %1: %2").arg(path, error)};
+    const auto migrated = database->migrate();
+    if (!migrated.ok())
+        return migrated.error();
+    return database;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Result<bool> Database::migrate()
+{
+    QSqlDatabase db = connection();
+    int version = schemaVersion();
+    if (version > kSchemaVersion)
+        return Error{QStringLiteral("db"),
+                     tr("The database %1 was written by a newer Batchdesk (schema %2, this version knows %3).")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(kSchemaVersion)};
+    while (version < kSchemaVersion) {
+        if (!db.transaction())
+            return Error{QStringLiteral("db"), db.lastError().text()};
+        const QStringList statements = QString::fromLatin1(kMigrations[version]).split(u';', Qt::SkipEmptyParts);
+        QString error;
+        for (const auto &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!exec(db, statement, &error)) {
+                db.rollback();
+                return Error{QStringLiteral("db"),
+                             tr("Cannot upgrade the database %1 to schema %2: %3").arg(m_path).arg(version + 1).arg(error)};
+            }
+        }
+        if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version + 1), &error)) {
+            db.rollback();
+            return Error{QStringLiteral("db"), error};
+        }
+        if (!db.commit())
+            return Error{QStringLiteral("db"), db.lastError().text()};
+        ++version;
+        qCInfo(lcStore) << "database migrated to schema" << version;
+    }
+    return true;
+}
+
+} // namespace Batchdesk::Store
