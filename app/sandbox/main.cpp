@@ -1,0 +1,176 @@
+// batchdesk-sandbox: the local Files + Batches server as a process (tests, demos, offline use).
+
+#include "common/version.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <pthread.h>
+#include <signal.h>
+#else
+#include <atomic>
+#include <chrono>
+#include <thread>
+#endif
+
+using namespace Batchdesk;
+
+namespace {
+
+#ifndef Q_OS_UNIX
+std::atomic<bool> g_quit {false};
+void onSignal(int)
+{
+    g_quit = true;
+}
+#endif
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Batchdesk::SandboxMain", text);
+}
+
+bool parseRate(const QCommandLineParser &parser, const QString &name, double *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double v = parser.value(name).toDouble(&ok);
+    if (!ok || v < 0 || v > 1) {
+        *error = tr("--%1 must be a number between 0 and 1.").arg(name);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool parseInt(const QCommandLineParser &parser, const QString &name, int min, int max, int *out,
+              QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int v = parser.value(name).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        *error = tr("--%1 must be an integer between %2 and %3.").arg(name).arg(min).arg(max);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+#ifdef Q_OS_UNIX
+    // Block the stop signals before any thread starts, so that every thread inherits the mask and the main
+    // thread alone receives them through sigwait().
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+#endif
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Batchdesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("batchdesk-sandbox"));
+    QCoreApplication::setApplicationVersion(applicationVersion());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("A local server speaking the OpenAI-compatible Files + Batches API under /v1 and /v1/openai.\n"
+           "Models: sandbox/echo (chat, completions), sandbox/embed (embeddings).\n"
+           "A line containing [[fail]] fails with HTTP 500, [[fail:NNN]] with status NNN.\n"
+           "Runs until SIGINT or SIGTERM."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("host"), tr("Address to listen on (default 127.0.0.1)."), QStringLiteral("HOST"),
+         QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), tr("Port to listen on; 0 takes a free port (default 0)."),
+         QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("print-port"), tr("Print the port number as the first line on stdout.")},
+        {QStringLiteral("data-dir"),
+         tr("Directory for the state and files (default: a temporary directory)."), QStringLiteral("DIR")},
+        {QStringLiteral("api-key"), tr("Require 'Authorization: Bearer KEY' on every request."),
+         QStringLiteral("KEY")},
+        {QStringLiteral("latency-ms"), tr("Time each request line takes to execute (default 50)."),
+         QStringLiteral("N")},
+        {QStringLiteral("concurrency"), tr("Lines of a batch executed at the same time (default 4)."),
+         QStringLiteral("N")},
+        {QStringLiteral("window-seconds"), tr("Completion window in seconds (default 86400)."),
+         QStringLiteral("N")},
+        {QStringLiteral("fail-rate-429"), tr("Share (0..1) of requests answered 429 with Retry-After."),
+         QStringLiteral("F")},
+        {QStringLiteral("retry-after"), tr("Retry-After seconds on injected 429s (default 1)."),
+         QStringLiteral("S")},
+        {QStringLiteral("fail-rate-500"), tr("Share (0..1) of requests answered 500."), QStringLiteral("F")},
+        {QStringLiteral("drop-rate"),
+         tr("Share (0..1) of requests whose connection is closed without a response, after the request was "
+            "applied."),
+         QStringLiteral("F")},
+        {QStringLiteral("slow-ms"), tr("Delay added before every response."), QStringLiteral("N")},
+    });
+    parser.process(app);
+
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("batchdesk-sandbox: unexpected argument '%1'.\n\n%2")
+                                    .arg(parser.positionalArguments().first(), parser.helpText())));
+        return 2;
+    }
+
+    Sandbox::SandboxConfig config;
+    config.host = parser.value(QStringLiteral("host"));
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    config.apiKey = parser.value(QStringLiteral("api-key"));
+    QString error;
+    int port = 0;
+    const bool valid = parseInt(parser, QStringLiteral("port"), 0, 65535, &port, &error)
+        && parseInt(parser, QStringLiteral("latency-ms"), 0, 3600000, &config.latencyMs, &error)
+        && parseInt(parser, QStringLiteral("concurrency"), 1, 1000, &config.concurrency, &error)
+        && parseInt(parser, QStringLiteral("window-seconds"), 1, 365 * 86400, &config.windowSeconds, &error)
+        && parseRate(parser, QStringLiteral("fail-rate-429"), &config.faults.rate429, &error)
+        && parseInt(parser, QStringLiteral("retry-after"), 0, 86400, &config.faults.retryAfterSeconds, &error)
+        && parseRate(parser, QStringLiteral("fail-rate-500"), &config.faults.rate500, &error)
+        && parseRate(parser, QStringLiteral("drop-rate"), &config.faults.dropRate, &error)
+        && parseInt(parser, QStringLiteral("slow-ms"), 0, 600000, &config.faults.slowMs, &error);
+    if (!valid) {
+        std::fprintf(stderr, "batchdesk-sandbox: %s\n", qPrintable(error));
+        return 2;
+    }
+    config.port = quint16(port);
+
+    Sandbox::SandboxServer server(config);
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "batchdesk-sandbox: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (parser.isSet(QStringLiteral("print-port"))) {
+        std::printf("%u\n", unsigned(server.port()));
+        std::fflush(stdout);
+    }
+    std::fprintf(stderr, "batchdesk-sandbox %s listening on %s (data: %s)\n",
+                 qPrintable(applicationVersion()), qPrintable(server.baseUrl()),
+                 qPrintable(server.dataDir()));
+    std::fflush(stderr);
+
+#ifdef Q_OS_UNIX
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+#else
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    while (!g_quit)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+#endif
+    std::fprintf(stderr, "batchdesk-sandbox: stopping\n");
+    server.stop();
+    return 0;
+}

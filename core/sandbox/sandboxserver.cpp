@@ -1,0 +1,610 @@
+#include "sandboxserver.h"
+
+#include "common/logging.h"
+#include "sandboxengine.h"
+#include "sandboxmodels.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <httplib.h>
+
+#ifdef Q_OS_UNIX
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace Batchdesk::Sandbox {
+
+namespace {
+
+constexpr qint64 kMaxUploadBytes = 512LL * 1024 * 1024; // OpenAI's and DeepInfra's per-file limit
+constexpr qsizetype kMaxFieldBytes = 4096;
+constexpr qint64 kChunkBytes = 256 * 1024;
+constexpr const char *kPrefix = "/v1(?:/openai)?";
+
+// The decision to drop the connection of the request being served on this thread.
+thread_local bool t_dropConnection = false;
+
+std::string pattern(const char *rest)
+{
+    return std::string(kPrefix) + rest;
+}
+
+void sendJson(httplib::Response &res, int status, const QJsonObject &body)
+{
+    res.status = status;
+    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
+}
+
+void sendResult(httplib::Response &res, const ApiResult &result)
+{
+    sendJson(res, result.status, result.body);
+}
+
+void sendError(httplib::Response &res, int status, const QString &message, const QString &type,
+               const QJsonValue &param = QJsonValue(), const QJsonValue &code = QJsonValue())
+{
+    sendJson(res, status, errorEnvelope(message, type, param, code));
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+/** Closes the connection that carries `req` without answering (fault injection). */
+void dropConnection(const httplib::Request &req)
+{
+#ifdef Q_OS_UNIX
+    // cpp-httplib hides the socket from handlers; find it by its two port numbers. Shutting it down (not
+    // closing: the library still owns the descriptor) makes the response write fail, so the client sees a
+    // closed connection and no response.
+    auto portOf = [](const sockaddr_storage &addr) -> int {
+        if (addr.ss_family == AF_INET)
+            return ntohs(reinterpret_cast<const sockaddr_in &>(addr).sin_port);
+        if (addr.ss_family == AF_INET6)
+            return ntohs(reinterpret_cast<const sockaddr_in6 &>(addr).sin6_port);
+        return -1;
+    };
+    const QStringList fds =
+        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
+    for (const QString &name : fds) {
+        bool ok = false;
+        const int fd = name.toInt(&ok);
+        if (!ok)
+            continue;
+        sockaddr_storage local {}, peer {};
+        socklen_t localLen = sizeof local, peerLen = sizeof peer;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLen) != 0
+            || ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLen) != 0)
+            continue;
+        if (portOf(local) == req.local_port && portOf(peer) == req.remote_port) {
+            ::shutdown(fd, SHUT_RDWR);
+            qCInfo(lcSandbox) << "fault injection: dropped the connection of" << qs(req.method)
+                              << qs(req.path);
+            return;
+        }
+    }
+#else
+    Q_UNUSED(req);
+#endif
+}
+
+bool parseLimit(const httplib::Request &req, int defaultValue, int maxValue, int *limit,
+                httplib::Response &res)
+{
+    *limit = defaultValue;
+    if (!req.has_param("limit"))
+        return true;
+    bool ok = false;
+    const int value = qs(req.get_param_value("limit")).toInt(&ok);
+    if (!ok || value < 1 || value > maxValue) {
+        sendError(res, 400,
+                  QStringLiteral("Invalid 'limit': it must be an integer between 1 and %1.").arg(maxValue),
+                  QStringLiteral("invalid_request_error"), QStringLiteral("limit"),
+                  QStringLiteral("invalid_value"));
+        return false;
+    }
+    *limit = value;
+    return true;
+}
+
+} // namespace
+
+struct SandboxServer::Private
+{
+    explicit Private(SandboxConfig c)
+        : config(std::move(c))
+    { }
+
+    void installRoutes();
+    httplib::Server::HandlerResponse preRouting(const httplib::Request &req, httplib::Response &res);
+    void upload(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader);
+    void content(const QString &id, httplib::Response &res);
+
+    /** Runs a handler, then drops the connection when the fault injection decided so for this request. */
+    template<typename Fn>
+    auto wrap(Fn fn)
+    {
+        return [fn](const httplib::Request &req, httplib::Response &res) {
+            fn(req, res);
+            if (t_dropConnection)
+                dropConnection(req);
+        };
+    }
+
+    SandboxConfig config;
+    QString dataDir;
+    std::unique_ptr<QTemporaryDir> tempDir;
+    std::unique_ptr<SandboxEngine> engine;
+    std::unique_ptr<httplib::Server> http;
+    std::thread listenThread;
+    std::atomic<quint16> port {0};
+    std::atomic<bool> running {false};
+    bool started = false;
+    std::mutex lifecycle;
+    mutable std::mutex faultsMutex;
+};
+
+SandboxServer::SandboxServer(SandboxConfig config)
+    : d(std::make_unique<Private>(std::move(config)))
+{ }
+
+SandboxServer::~SandboxServer()
+{
+    stop();
+}
+
+QStringList SandboxServer::modelIds()
+{
+    return builtinModels();
+}
+
+bool SandboxServer::start(QString *error)
+{
+    std::lock_guard lock(d->lifecycle);
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcSandbox) << "sandbox server:" << message;
+        return false;
+    };
+    if (d->started)
+        return fail(QStringLiteral("The sandbox server was already started."));
+    d->started = true;
+#ifdef Q_OS_UNIX
+    // A client that goes away mid-response must not kill the process with SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
+    d->dataDir = d->config.dataDir;
+    if (d->dataDir.isEmpty()) {
+        d->tempDir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/batchdesk-sandbox-XXXXXX"));
+        if (!d->tempDir->isValid())
+            return fail(QStringLiteral("Cannot create a temporary data directory."));
+        d->dataDir = d->tempDir->path();
+    }
+    d->dataDir = QDir(d->dataDir).absolutePath();
+
+    SandboxEngine::Settings settings;
+    settings.dataDir = d->dataDir;
+    settings.latencyMs = std::max(0, d->config.latencyMs);
+    settings.concurrency = std::max(1, d->config.concurrency);
+    settings.windowSeconds = std::max(1, d->config.windowSeconds);
+    d->engine = std::make_unique<SandboxEngine>(settings);
+    QString engineError;
+    if (!d->engine->start(&engineError)) {
+        d->engine.reset();
+        return fail(engineError);
+    }
+
+    d->http = std::make_unique<httplib::Server>();
+    d->http->new_task_queue = [] { return new httplib::ThreadPool(16); };
+    d->http->set_keep_alive_timeout(2);
+    d->http->set_read_timeout(30);
+    d->http->set_write_timeout(30);
+    d->installRoutes();
+
+    const std::string host = d->config.host.toStdString();
+    int bound = -1;
+    if (d->config.port == 0)
+        bound = d->http->bind_to_any_port(host);
+    else if (d->http->bind_to_port(host, d->config.port))
+        bound = d->config.port;
+    if (bound <= 0) {
+        d->http.reset();
+        d->engine->stop();
+        d->engine.reset();
+        return fail(QStringLiteral("Cannot listen on %1:%2.").arg(d->config.host).arg(d->config.port));
+    }
+    d->port = quint16(bound);
+    d->listenThread = std::thread([http = d->http.get()] { http->listen_after_bind(); });
+    d->running = true;
+    qCInfo(lcSandbox) << "sandbox listening on" << baseUrl() << "data in" << d->dataDir
+                      << (d->config.apiKey.isEmpty() ? "without" : "with") << "an API key";
+    return true;
+}
+
+void SandboxServer::stop()
+{
+    std::lock_guard lock(d->lifecycle);
+    if (!d->running)
+        return;
+    d->http->stop();
+    if (d->listenThread.joinable())
+        d->listenThread.join();
+    d->http.reset();
+    d->engine->stop();
+    d->engine.reset();
+    d->running = false;
+    qCInfo(lcSandbox) << "sandbox stopped";
+}
+
+bool SandboxServer::isRunning() const
+{
+    return d->running;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
+
+QString SandboxServer::baseUrl() const
+{
+    QString host = d->config.host;
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2/v1").arg(host).arg(d->port.load());
+}
+
+QString SandboxServer::dataDir() const
+{
+    std::lock_guard lock(d->lifecycle);
+    return d->dataDir;
+}
+
+SandboxFaults SandboxServer::faults() const
+{
+    std::lock_guard lock(d->faultsMutex);
+    return d->config.faults;
+}
+
+void SandboxServer::setFaults(const SandboxFaults &faults)
+{
+    std::lock_guard lock(d->faultsMutex);
+    d->config.faults = faults;
+}
+
+httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httplib::Request &req,
+                                                                    httplib::Response &res)
+{
+    res.set_header("x-request-id", "req_" + randomHex(32).toStdString());
+    t_dropConnection = false;
+    if (req.path == "/health") {
+        sendJson(res, 200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    SandboxFaults f;
+    {
+        std::lock_guard lock(faultsMutex);
+        f = config.faults;
+    }
+    // A request refused before its body was read leaves that body unread: close the connection after it.
+    auto refuse = [&] {
+        if (req.method == "POST")
+            res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    };
+    if (f.slowMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(f.slowMs));
+    auto *rng = QRandomGenerator::global();
+    if (f.rate429 > 0 && rng->generateDouble() < f.rate429) {
+        res.set_header("Retry-After", std::to_string(std::max(0, f.retryAfterSeconds)));
+        sendError(res, 429, QStringLiteral("Rate limited (sandbox fault injection)."),
+                  QStringLiteral("rate_limit_exceeded"), QJsonValue(), QStringLiteral("rate_limit_exceeded"));
+        return refuse();
+    }
+    if (f.rate500 > 0 && rng->generateDouble() < f.rate500) {
+        sendError(res, 500,
+                  QStringLiteral("The server had an error while processing your request (sandbox fault "
+                                 "injection)."),
+                  QStringLiteral("server_error"));
+        return refuse();
+    }
+    if (!config.apiKey.isEmpty()) {
+        const std::string expected = "Bearer " + config.apiKey.toStdString();
+        const std::string given = req.get_header_value("Authorization");
+        if (given != expected) {
+            sendError(res, 401,
+                      given.empty()
+                          ? QStringLiteral("You didn't provide an API key. Provide it in the Authorization "
+                                           "header as 'Bearer YOUR_KEY'.")
+                          : QStringLiteral("Incorrect API key provided."),
+                      QStringLiteral("invalid_request_error"), QJsonValue(),
+                      QStringLiteral("invalid_api_key"));
+            return refuse();
+        }
+    }
+    t_dropConnection = f.dropRate > 0 && rng->generateDouble() < f.dropRate;
+    return httplib::Server::HandlerResponse::Unhandled;
+}
+
+void SandboxServer::Private::installRoutes()
+{
+    httplib::Server &s = *http;
+    s.set_pre_routing_handler(
+        [this](const httplib::Request &req, httplib::Response &res) { return preRouting(req, res); });
+    // Every error the library produces itself (unknown route, bad request) gets the error envelope too.
+    s.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request &req, httplib::Response &res) {
+            if (!res.body.empty() || res.status < 400)
+                return httplib::Server::HandlerResponse::Unhandled;
+            const QString message = res.status == 404
+                ? QStringLiteral("Unknown request URL: %1 %2.").arg(qs(req.method), qs(req.path))
+                : QStringLiteral("The request could not be handled (HTTP %1).").arg(res.status);
+            sendError(res, res.status, message, QStringLiteral("invalid_request_error"), QJsonValue(),
+                      res.status == 404 ? QJsonValue(QStringLiteral("unknown_url")) : QJsonValue());
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    s.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
+        sendError(res, 500, QStringLiteral("The sandbox failed to handle the request."),
+                  QStringLiteral("server_error"));
+    });
+
+    // Files
+    s.Post(pattern("/files"),
+           [this](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+               upload(req, res, reader);
+               if (t_dropConnection)
+                   dropConnection(req);
+           });
+    s.Get(pattern("/files"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+              int limit = 0;
+              if (!parseLimit(req, 10000, 10000, &limit, res))
+                  return;
+              const QString order =
+                  req.has_param("order") ? qs(req.get_param_value("order")) : QStringLiteral("desc");
+              if (order != QLatin1String("asc") && order != QLatin1String("desc")) {
+                  sendError(res, 400, QStringLiteral("Invalid 'order': it must be 'asc' or 'desc'."),
+                            QStringLiteral("invalid_request_error"), QStringLiteral("order"),
+                            QStringLiteral("invalid_value"));
+                  return;
+              }
+              sendResult(res,
+                         engine->listFiles(qs(req.get_param_value("after")), limit,
+                                           order == QLatin1String("asc"),
+                                           qs(req.get_param_value("purpose"))));
+          }));
+    s.Get(pattern("/files/([^/]+)/content"),
+          wrap([this](const httplib::Request &req, httplib::Response &res) {
+              content(qs(req.matches[1]), res);
+          }));
+    s.Get(pattern("/files/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+              sendResult(res, engine->getFile(qs(req.matches[1])));
+          }));
+    s.Delete(pattern("/files/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+                 sendResult(res, engine->deleteFile(qs(req.matches[1])));
+             }));
+
+    // Batches
+    s.Post(pattern("/batches"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+               QJsonParseError parseError;
+               const QJsonDocument doc =
+                   QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+               if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                   sendError(res, 400,
+                             QStringLiteral(
+                                 "We could not parse the JSON body of your request: expected an object."),
+                             QStringLiteral("invalid_request_error"));
+                   return;
+               }
+               sendResult(res, engine->createBatch(doc.object()));
+           }));
+    s.Get(pattern("/batches"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+              int limit = 0;
+              if (!parseLimit(req, 20, 100, &limit, res))
+                  return;
+              sendResult(res, engine->listBatches(qs(req.get_param_value("after")), limit));
+          }));
+    s.Get(pattern("/batches/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+              sendResult(res, engine->getBatch(qs(req.matches[1])));
+          }));
+    s.Post(pattern("/batches/([^/]+)/cancel"),
+           wrap([this](const httplib::Request &req, httplib::Response &res) {
+               sendResult(res, engine->cancelBatch(qs(req.matches[1])));
+           }));
+
+    // Models
+    auto modelJson = [](const QString &id) {
+        return QJsonObject {{QStringLiteral("id"), id},
+                            {QStringLiteral("object"), QStringLiteral("model")},
+                            {QStringLiteral("created"), 1735689600},
+                            {QStringLiteral("owned_by"), QStringLiteral("batchdesk-sandbox")}};
+    };
+    s.Get(pattern("/models"), wrap([modelJson](const httplib::Request &, httplib::Response &res) {
+              QJsonArray data;
+              for (const QString &id : builtinModels())
+                  data.append(modelJson(id));
+              sendJson(res, 200,
+                       QJsonObject {{QStringLiteral("object"), QStringLiteral("list")},
+                                    {QStringLiteral("data"), data}});
+          }));
+    s.Get(pattern("/models/(.+)"), wrap([modelJson](const httplib::Request &req, httplib::Response &res) {
+              const QString id = qs(req.matches[1]);
+              if (isBuiltinModel(id))
+                  sendJson(res, 200, modelJson(id));
+              else
+                  sendError(res, 404, QStringLiteral("The model '%1' does not exist.").arg(id),
+                            QStringLiteral("invalid_request_error"), QStringLiteral("model"),
+                            QStringLiteral("model_not_found"));
+          }));
+}
+
+void SandboxServer::Private::upload(const httplib::Request &req, httplib::Response &res,
+                                    const httplib::ContentReader &reader)
+{
+    auto invalid = [&res](const QString &message, const QString &param, const QString &code) {
+        sendError(res, 400, message, QStringLiteral("invalid_request_error"), param, code);
+    };
+    if (!req.is_multipart_form_data()) {
+        res.set_header("Connection", "close");
+        invalid(
+            QStringLiteral("The request must be multipart/form-data with the fields 'file' and 'purpose'."),
+            QString(), QStringLiteral("invalid_content_type"));
+        return;
+    }
+    // The file part goes straight to disk in the chunks the library hands over: memory stays flat.
+    const QString tempPath = engine->uploadDir() + QStringLiteral("/upload-") + randomHex(16);
+    QFile temp(tempPath);
+    if (!temp.open(QIODevice::WriteOnly)) {
+        sendError(res, 500, QStringLiteral("The sandbox cannot store uploads."),
+                  QStringLiteral("server_error"));
+        return;
+    }
+    std::string field;
+    QHash<QString, QByteArray> fields;
+    QString filename;
+    int fileParts = 0;
+    qint64 bytes = 0;
+    bool tooLarge = false, writeError = false, fieldTooLong = false;
+    const bool ok = reader(
+        [&](const httplib::MultipartFormData &part) {
+            field = part.name;
+            if (field == "file") {
+                ++fileParts;
+                filename = qs(part.filename);
+            }
+            return true;
+        },
+        [&](const char *data, size_t length) {
+            if (field == "file") {
+                if (fileParts > 1)
+                    return true; // only the first file part counts
+                if (bytes + qint64(length) > kMaxUploadBytes) {
+                    tooLarge = true;
+                    return false;
+                }
+                if (temp.write(data, qint64(length)) != qint64(length)) {
+                    writeError = true;
+                    return false;
+                }
+                bytes += qint64(length);
+                return true;
+            }
+            QByteArray &value = fields[qs(field)];
+            if (value.size() + qsizetype(length) > kMaxFieldBytes) {
+                fieldTooLong = true;
+                return false;
+            }
+            value.append(data, qsizetype(length));
+            return true;
+        });
+    temp.close();
+    auto discard = [&] {
+        QFile::remove(tempPath);
+        res.set_header("Connection", "close");
+    };
+    if (tooLarge) {
+        discard();
+        invalid(QStringLiteral("File is too large. The limit is %1 bytes.").arg(kMaxUploadBytes),
+                QStringLiteral("file"), QStringLiteral("file_too_large"));
+        return;
+    }
+    if (writeError) {
+        discard();
+        sendError(res, 500, QStringLiteral("The sandbox could not write the upload to disk."),
+                  QStringLiteral("server_error"));
+        return;
+    }
+    if (fieldTooLong || !ok) {
+        discard();
+        invalid(QStringLiteral("The multipart body could not be read."), QString(),
+                QStringLiteral("invalid_body"));
+        return;
+    }
+    if (fileParts == 0) {
+        QFile::remove(tempPath);
+        invalid(QStringLiteral("Missing required parameter: 'file'."), QStringLiteral("file"),
+                QStringLiteral("missing_required_parameter"));
+        return;
+    }
+    const QString purpose = QString::fromUtf8(fields.value(QStringLiteral("purpose"))).trimmed();
+    if (purpose.isEmpty()) {
+        QFile::remove(tempPath);
+        invalid(QStringLiteral("Missing required parameter: 'purpose'."), QStringLiteral("purpose"),
+                QStringLiteral("missing_required_parameter"));
+        return;
+    }
+    if (purpose != QLatin1String("batch")) {
+        QFile::remove(tempPath);
+        invalid(QStringLiteral("Invalid value for 'purpose': '%1'. The sandbox accepts only 'batch'.")
+                    .arg(purpose),
+                QStringLiteral("purpose"), QStringLiteral("invalid_value"));
+        return;
+    }
+    qint64 expiresAfter = -1;
+    const auto anchor = fields.constFind(QStringLiteral("expires_after[anchor]"));
+    const auto seconds = fields.constFind(QStringLiteral("expires_after[seconds]"));
+    if (anchor != fields.cend() && anchor->trimmed() != "created_at") {
+        QFile::remove(tempPath);
+        invalid(QStringLiteral("Invalid value for 'expires_after[anchor]': only 'created_at' is supported."),
+                QStringLiteral("expires_after[anchor]"), QStringLiteral("invalid_value"));
+        return;
+    }
+    if (anchor != fields.cend() || seconds != fields.cend()) {
+        bool numeric = false;
+        expiresAfter = seconds == fields.cend() ? -1 : seconds->trimmed().toLongLong(&numeric);
+        if (!numeric || expiresAfter < 3600 || expiresAfter > 2592000) {
+            QFile::remove(tempPath);
+            invalid(QStringLiteral("'expires_after[seconds]' must be an integer between 3600 and 2592000."),
+                    QStringLiteral("expires_after[seconds]"), QStringLiteral("invalid_value"));
+            return;
+        }
+    }
+    if (filename.isEmpty())
+        filename = QStringLiteral("upload.jsonl");
+    sendResult(res, engine->addUploadedFile(tempPath, filename, bytes, purpose, expiresAfter));
+}
+
+void SandboxServer::Private::content(const QString &id, httplib::Response &res)
+{
+    QString path;
+    qint64 size = 0;
+    auto file = std::make_shared<QFile>();
+    if (engine->fileContent(id, &path, &size)) {
+        file->setFileName(path);
+        file->open(QIODevice::ReadOnly);
+    }
+    if (!file->isOpen()) {
+        sendError(res, 404, QStringLiteral("No such File object: %1").arg(id),
+                  QStringLiteral("invalid_request_error"), QStringLiteral("id"), QStringLiteral("not_found"));
+        return;
+    }
+    res.status = 200;
+    // Streamed from disk in chunks: a large result file is never held in memory.
+    res.set_content_provider(size_t(file->size()), "application/octet-stream",
+                             [file](size_t offset, size_t length, httplib::DataSink &sink) {
+                                 if (file->pos() != qint64(offset) && !file->seek(qint64(offset)))
+                                     return false;
+                                 const QByteArray chunk =
+                                     file->read(std::min<qint64>(qint64(length), kChunkBytes));
+                                 if (chunk.isEmpty())
+                                     return false;
+                                 return sink.write(chunk.constData(), size_t(chunk.size()));
+                             });
+}
+
+} // namespace Batchdesk::Sandbox

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <memory>
+
+namespace Batchdesk::Sandbox {
+
+/** Faults the sandbox injects, each decided per request with the given probability (0..1). */
+struct SandboxFaults
+{
+    /** Share of requests answered 429 with a `Retry-After` header (the request is not applied). */
+    double rate429 = 0;
+    /** Value of `Retry-After` on injected 429s, in seconds. */
+    int retryAfterSeconds = 1;
+    /** Share of requests answered 500 with the error envelope (the request is not applied). */
+    double rate500 = 0;
+    /**
+     * Share of requests whose connection is closed without any response. The request IS applied first, so a
+     * dropped `POST /batches` leaves a created batch behind: exactly the "created but the response was lost"
+     * case a client must reconcile.
+     */
+    double dropRate = 0;
+    /** Delay added before every response, in milliseconds. */
+    int slowMs = 0;
+};
+
+struct SandboxConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    /** 0 takes a free port; port() tells which one after start(). */
+    quint16 port = 0;
+    /** Where state (SQLite) and files live. Empty: a temporary directory removed by the destructor. */
+    QString dataDir;
+    /** When non-empty, every request needs `Authorization: Bearer <apiKey>`. Never logged. */
+    QString apiKey;
+    /** Time one request line takes to execute, and the pause between the batch phases. */
+    int latencyMs = 50;
+    /** Lines a batch executes at the same time (each taking latencyMs). */
+    int concurrency = 4;
+    /** Completion window: a batch still running this many seconds after its creation expires. */
+    int windowSeconds = 86400;
+    SandboxFaults faults;
+};
+
+/**
+ * A local server speaking the OpenAI-compatible Files + Batches API, under both `/v1` (OpenAI layout) and
+ * `/v1/openai` (DeepInfra layout), with a real batch state machine:
+ * `validating → in_progress → finalizing → completed`, `failed` (validation errors in `errors.data`),
+ * `cancelling → cancelled` (partial results kept), `expired` (unfinished lines as `batch_expired`).
+ *
+ * Built-in deterministic models:
+ * - `sandbox/echo` for `/v1/chat/completions` (the assistant echoes the last user message) and
+ *   `/v1/completions` (echoes the prompt); `usage` counts whitespace-separated tokens; `max_tokens`
+ *   truncates the answer (finish_reason "length").
+ * - `sandbox/embed` for `/v1/embeddings`: a unit vector derived from a hash of each input; `dimensions`
+ *   honoured (default 8); `encoding_format: "base64"` supported.
+ *
+ * Failure markers, looked for in the last user message (chat), the prompt (completions) or any input
+ * (embeddings):
+ * - `[[fail]]`     → the line fails with HTTP 500 (`response.status_code` 500, error body) in the error file;
+ * - `[[fail:NNN]]` → the line fails with status NNN (400..599), e.g. `[[fail:400]]`.
+ *
+ * Lifecycle: construct, start() (binds the socket, loads persisted state, resumes running batches), stop()
+ * (idempotent; the destructor calls it). State (SQLite, WAL) and file contents live under dataDir and survive
+ * a restart. A server can be started only once.
+ *
+ * Threading: HTTP requests are served on a pool of worker threads; batches execute on one engine thread that
+ * also owns the only SQLite connection. All public member functions are thread-safe and may be called from
+ * any thread; none of them needs an event loop (no QObject, no signals).
+ */
+class SandboxServer final
+{
+public:
+    explicit SandboxServer(SandboxConfig config = {});
+    ~SandboxServer();
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+    /** Loads the state and starts listening. Returns false with a message in *error on failure. */
+    bool start(QString *error = nullptr);
+    /** Stops listening, finishes the current engine step and flushes the state. Idempotent. */
+    void stop();
+    bool isRunning() const;
+
+    /** The bound port (valid after a successful start()). */
+    quint16 port() const;
+    /** `http://HOST:PORT/v1`. */
+    QString baseUrl() const;
+    /** The data directory in use (the temporary one when none was configured). */
+    QString dataDir() const;
+
+    SandboxFaults faults() const;
+    /** Changes the fault injection at run time (e.g. a test turns drops off again). */
+    void setFaults(const SandboxFaults &faults);
+
+    /** The ids of the built-in models: `sandbox/echo`, `sandbox/embed`. */
+    static QStringList modelIds();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Batchdesk::Sandbox
