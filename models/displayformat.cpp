@@ -41,6 +41,8 @@ QString bytes(qint64 value)
 QString seconds(double value)
 {
     const QLocale locale;
+    if (value < 0.01)
+        return tr("< %1 s").arg(locale.toString(0.01, 'f', 2));
     if (value < 10)
         return tr("%1 s").arg(locale.toString(value, 'f', 2));
     return tr("%1 s").arg(locale.toString(qRound64(value)));

@@ -31,7 +31,7 @@ void DropOverlay::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
 
     QColor veil = palette().color(QPalette::Window);
-    veil.setAlphaF(0.88f);
+    veil.setAlphaF(0.97f); // nearly opaque: text beneath would muddle the headline
     painter.fillRect(rect(), veil);
 
     const QColor accent = m_acceptable ? palette().color(QPalette::Highlight) : QColor(0xd2, 0x43, 0x3f);

@@ -181,7 +181,8 @@ QWidget *ValidationPage::createEmptyState()
     column->addWidget(open, 0, Qt::AlignHCenter);
     auto *box = new QWidget(page);
     box->setLayout(column);
-    box->setMaximumWidth(460);
+    // A fixed width lets the wrapped labels use all of it instead of QLabel's narrow height-for-width guess.
+    box->setFixedWidth(qMax(440, text->fontMetrics().horizontalAdvance(text->text()) + 24));
 
     auto *layout = new QGridLayout(page);
     layout->addWidget(box, 0, 0, Qt::AlignCenter);
@@ -241,16 +242,6 @@ QWidget *ValidationPage::createSummaryPanel()
     verdictRow->addWidget(m_verdictIcon, 0, Qt::AlignVCenter);
     verdictRow->addLayout(verdictText, 1);
 
-    auto withBar = [panel](QLabel *label, LimitBar *bar) {
-        auto *w = new QWidget(panel);
-        auto *l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->setSpacing(8);
-        l->addWidget(label);
-        l->addWidget(bar, 0, Qt::AlignVCenter);
-        l->addStretch(1);
-        return w;
-    };
     auto makeForm = [] {
         auto *form = new QFormLayout;
         form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -260,6 +251,7 @@ QWidget *ValidationPage::createSummaryPanel()
         return form;
     };
 
+    // Limits: caption, value, bar in aligned columns, so the bars line up whatever the values' widths.
     m_lines = valueLabel(QStringLiteral("linesLabel"), panel);
     m_linesBar = new LimitBar(panel);
     m_linesBar->setObjectName(QStringLiteral("linesBar"));
@@ -270,10 +262,20 @@ QWidget *ValidationPage::createSummaryPanel()
     m_embeddingBar = new LimitBar(panel);
     m_embeddingBar->setObjectName(QStringLiteral("embeddingInputsBar"));
     m_embeddingCaption = captionLabel(tr("Embedding inputs:"), panel);
-    auto *limits = makeForm();
-    limits->addRow(captionLabel(tr("Lines:"), panel), withBar(m_lines, m_linesBar));
-    limits->addRow(captionLabel(tr("Size:"), panel), withBar(m_size, m_sizeBar));
-    limits->addRow(m_embeddingCaption, withBar(m_embeddingInputs, m_embeddingBar));
+    auto *limits = new QGridLayout;
+    limits->setHorizontalSpacing(10);
+    limits->setVerticalSpacing(4);
+    limits->addWidget(captionLabel(tr("Lines:"), panel), 0, 0);
+    limits->addWidget(m_lines, 0, 1);
+    limits->addWidget(m_linesBar, 0, 2, Qt::AlignVCenter);
+    limits->addWidget(captionLabel(tr("Size:"), panel), 1, 0);
+    limits->addWidget(m_size, 1, 1);
+    limits->addWidget(m_sizeBar, 1, 2, Qt::AlignVCenter);
+    limits->addWidget(m_embeddingCaption, 2, 0);
+    limits->addWidget(m_embeddingInputs, 2, 1);
+    limits->addWidget(m_embeddingBar, 2, 2, Qt::AlignVCenter);
+    limits->setColumnStretch(3, 1);
+    limits->setRowStretch(3, 1);
 
     m_endpoint = valueLabel(QStringLiteral("endpointLabel"), panel);
     m_model = valueLabel(QStringLiteral("modelLabel"), panel);
@@ -433,6 +435,7 @@ void ValidationPage::openFile(const QString &path)
 
     const QFileInfo info(m_path);
     resetSummary(tr("Validating\u2026"));
+    setVerdict(QStringLiteral("refresh"), tr("Validating\u2026"));
     m_fileName->setText(info.fileName());
     m_fileName->setToolTip(QDir::toNativeSeparators(m_path));
     m_progressLabel->setText(tr("Validating %1\u2026").arg(info.fileName()));
@@ -515,7 +518,8 @@ void ValidationPage::resetSummary(const QString &verdict)
     m_sizeBar->setValue(0, 0);
     m_embeddingBar->setValue(0, 0);
     m_embeddingCaption->hide();
-    m_embeddingInputs->parentWidget()->hide();
+    m_embeddingInputs->hide();
+    m_embeddingBar->hide();
     m_tabs->setTabText(0, tr("Issues"));
     m_tabs->setTabText(1, tr("Requests"));
 }
@@ -557,7 +561,8 @@ void ValidationPage::showReport()
 
     const bool embeddings = r.endpoint.endsWith(QLatin1StringView("/embeddings")) || r.embeddingInputs > 0;
     m_embeddingCaption->setVisible(embeddings);
-    m_embeddingInputs->parentWidget()->setVisible(embeddings);
+    m_embeddingInputs->setVisible(embeddings);
+    m_embeddingBar->setVisible(embeddings);
     m_embeddingInputs->setText(tr("%1 of %2").arg(count(r.embeddingInputs), count(p.maxEmbeddingInputs)));
     m_embeddingBar->setValue(r.embeddingInputs, p.maxEmbeddingInputs);
 
@@ -575,8 +580,20 @@ void ValidationPage::showReport()
     m_tabs->setTabText(1, tr("Requests (%1)").arg(count(r.lines)));
     if (r.index)
         m_requests->setFile(std::make_shared<const Jsonl::JsonlFile>(r.index));
-    // Issues first when there are any; otherwise the requests are what the user wants to look at.
-    m_tabs->setCurrentIndex(r.diagnostics.isEmpty() ? 1 : 0);
+    // Issues first when there are any; otherwise the requests are what the user wants to look at. The first
+    // row is selected so that the viewer shows something useful at once.
+    if (r.diagnostics.isEmpty()) {
+        m_tabs->setCurrentIndex(1);
+        if (m_requests->rowCount() > 0)
+            m_requestsView->selectionModel()->setCurrentIndex(
+                m_requests->index(0, RequestsModel::PreviewColumn),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        m_tabs->setCurrentIndex(0);
+        m_issuesView->selectionModel()->setCurrentIndex(m_issuesProxy->index(0, IssuesModel::MessageColumn),
+                                                        QItemSelectionModel::ClearAndSelect
+                                                            | QItemSelectionModel::Rows);
+    }
 }
 
 void ValidationPage::updateIssuesNote()
@@ -596,6 +613,7 @@ void ValidationPage::showIssue(const QModelIndex &proxyIndex, bool switchToReque
     const qint64 line = proxyIndex.data(IssuesModel::LineRole).toLongLong();
     if (line <= 0) {
         m_viewerTitle->setText(tr("Whole file"));
+        m_highlighter->setDocument(nullptr); // prose, not JSON
         m_viewer->setPlainText(proxyIndex.siblingAtColumn(IssuesModel::MessageColumn).data().toString());
         return;
     }

@@ -83,6 +83,9 @@ private:
         auto *overlay = find<QWidget>("dropOverlay");
         QVERIFY(overlay);
         QVERIFY(overlay->isVisible());
+        // For looking at the overlay by eye: BATCHDESK_GRAB_DIR=/tmp ctest -R tst_mainwindow
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/drop-overlay.png"));
         QDragMoveEvent move(pos + QPoint(5, 5), Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton,
                             Qt::NoModifier);
         QApplication::sendEvent(m_window.get(), &move);
