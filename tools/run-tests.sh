@@ -23,4 +23,4 @@ fi
 # ctest last, so that its summary closes the output.
 dbus-run-session -- bash -c '
   printf %s batchdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  ctest --preset default -j2'
+  BATCHDESK_REQUIRE_KEYCHAIN=1 ctest --preset default -j2'

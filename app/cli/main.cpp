@@ -1,8 +1,11 @@
+#include "apicommands.h"
 #include "clioutput.h"
+#include "context.h"
 #include "common/version.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QStringList>
 
 using namespace Batchdesk;
@@ -19,7 +22,13 @@ QString usage()
         "\n"
         "Commands:\n"
         "  validate   Check a .jsonl batch input file against the provider's rules and limits\n"
+        "  submit     Validate, upload and create a batch in one step (optionally wait and download)\n"
+        "  accounts   list | add NAME | remove NAME | test [NAME] | set-key NAME\n"
+        "  files      upload FILE | list | get ID | delete ID | content ID -o OUT\n"
+        "  batches    create --input-file ID --endpoint URL | list | get ID | cancel ID | wait ID\n"
+        "  results    download BATCH_ID -o DIR\n"
         "\n"
+        "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; --quiet.\n"
         "Run 'batchdesk-cli COMMAND --help' for the options of a command.\n"
         "Exit codes: 0 success, 1 invalid input or failure reported by the API, 2 usage or local error.");
 }
@@ -32,6 +41,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Batchdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("batchdesk-cli"));
     QCoreApplication::setApplicationVersion(applicationVersion());
+
+    // Progress and results go to stdout/stderr as text; the library's info logging would only be noise.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("batchdesk.*.info=false"));
 
     QStringList args = QCoreApplication::arguments();
     if (args.size() < 2) {
@@ -51,9 +64,28 @@ int main(int argc, char *argv[])
     }
     // The sub-command parses its own options; argv[0] keeps its place for QCommandLineParser.
     QStringList rest = args.mid(2);
-    rest.prepend(args.at(0));
-    if (command == QLatin1StringView("validate"))
+    auto global = Cli::takeGlobalOptions(rest);
+    if (!global.ok()) {
+        Cli::err(global.errorString());
+        return Cli::UsageError;
+    }
+    if (command == QLatin1StringView("validate")) {
+        if (global.value().json)
+            rest.prepend(QStringLiteral("--json"));
+        rest.prepend(args.at(0));
         return Cli::runValidate(rest);
+    }
+    Cli::Context context(global.value());
+    if (command == QLatin1StringView("accounts"))
+        return Cli::runAccounts(context, rest);
+    if (command == QLatin1StringView("files"))
+        return Cli::runFiles(context, rest);
+    if (command == QLatin1StringView("batches"))
+        return Cli::runBatches(context, rest);
+    if (command == QLatin1StringView("submit"))
+        return Cli::runSubmit(context, rest);
+    if (command == QLatin1StringView("results"))
+        return Cli::runResults(context, rest);
 
     Cli::err(QCoreApplication::translate("Batchdesk::Cli", "batchdesk-cli: unknown command \"%1\".\n\n%2")
                  .arg(command, usage()));

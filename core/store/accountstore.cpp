@@ -8,6 +8,12 @@
 namespace Batchdesk::Store {
 
 namespace {
+// Qt binds a null QString as SQL NULL; the columns are NOT NULL text.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString tr(const char *s)
 {
     return QCoreApplication::translate("Batchdesk::Store", s);
@@ -93,13 +99,13 @@ Result<Account> AccountStore::add(Account account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
                              "key_env, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(account.name);
+    q.addBindValue(notNull(account.name));
     q.addBindValue(presetId(account.preset));
-    q.addBindValue(account.baseUrl.toString());
-    q.addBindValue(account.limitProfile);
-    q.addBindValue(account.defaultModel);
+    q.addBindValue(notNull(account.baseUrl.toString()));
+    q.addBindValue(notNull(account.limitProfile));
+    q.addBindValue(notNull(account.defaultModel));
     q.addBindValue(Account::keySourceId(account.keySource));
-    q.addBindValue(account.keyEnvironmentVariable);
+    q.addBindValue(notNull(account.keyEnvironmentVariable));
     q.addBindValue(account.createdAt);
     if (!q.exec())
         return Error{QStringLiteral("db"), sqlError(q)};
@@ -112,13 +118,13 @@ Result<bool> AccountStore::update(const Account &account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE accounts SET name = ?, preset = ?, base_url = ?, limit_profile = ?, "
                              "default_model = ?, key_source = ?, key_env = ? WHERE id = ?"));
-    q.addBindValue(account.name);
+    q.addBindValue(notNull(account.name));
     q.addBindValue(presetId(account.preset));
-    q.addBindValue(account.baseUrl.toString());
-    q.addBindValue(account.limitProfile);
-    q.addBindValue(account.defaultModel);
+    q.addBindValue(notNull(account.baseUrl.toString()));
+    q.addBindValue(notNull(account.limitProfile));
+    q.addBindValue(notNull(account.defaultModel));
     q.addBindValue(Account::keySourceId(account.keySource));
-    q.addBindValue(account.keyEnvironmentVariable);
+    q.addBindValue(notNull(account.keyEnvironmentVariable));
     q.addBindValue(account.id);
     if (!q.exec())
         return Error{QStringLiteral("db"), sqlError(q)};

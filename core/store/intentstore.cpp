@@ -8,6 +8,12 @@
 namespace Batchdesk::Store {
 
 namespace {
+// Qt binds a null QString as SQL NULL; the columns are NOT NULL text.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString stateId(Intent::State s)
 {
     switch (s) {
@@ -62,15 +68,15 @@ Result<bool> IntentStore::record(const Intent &intent)
     q.prepare(QStringLiteral("INSERT INTO intents (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1StringView(kColumns)));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    q.addBindValue(intent.clientId);
+    q.addBindValue(notNull(intent.clientId));
     q.addBindValue(intent.accountId);
-    q.addBindValue(intent.inputFileId);
-    q.addBindValue(intent.inputPath);
-    q.addBindValue(intent.inputSha256);
-    q.addBindValue(intent.endpoint);
-    q.addBindValue(intent.paramsJson);
+    q.addBindValue(notNull(intent.inputFileId));
+    q.addBindValue(notNull(intent.inputPath));
+    q.addBindValue(notNull(intent.inputSha256));
+    q.addBindValue(notNull(intent.endpoint));
+    q.addBindValue(notNull(intent.paramsJson));
     q.addBindValue(stateId(intent.state));
-    q.addBindValue(intent.batchId);
+    q.addBindValue(notNull(intent.batchId));
     q.addBindValue(intent.createdAt ? intent.createdAt : now);
     q.addBindValue(now);
     if (!q.exec())

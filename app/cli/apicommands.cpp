@@ -1,0 +1,869 @@
+#include "apicommands.h"
+
+#include "api/apijob.h"
+#include "clioutput.h"
+#include "context.h"
+#include "jsonl/validator.h"
+#include "secrets/secretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace Batchdesk::Cli {
+
+using namespace Batchdesk::Api;
+
+namespace {
+
+QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Batchdesk::Cli", s, disambiguation, n);
+}
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(2);
+#else
+    return false;
+#endif
+}
+
+// Parses a sub-command's options; on --help prints and returns Success, on error UsageError.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &usage)
+{
+    parser.addHelpOption();
+    QStringList full = args;
+    full.prepend(QStringLiteral("batchdesk-cli"));
+    if (!parser.parse(full)) {
+        err(parser.errorText() + QStringLiteral("\n") + tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(tr("Usage: %1").arg(usage));
+        out(parser.helpText().section(u'\n', 1));
+        return Success;
+    }
+    return std::nullopt;
+}
+
+QString when(qint64 secs)
+{
+    if (secs <= 0)
+        return QStringLiteral("-");
+    return QDateTime::fromSecsSinceEpoch(secs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString bytes(qint64 n)
+{
+    return QLocale::system().formattedDataSize(n, 1, QLocale::DataSizeSIFormat);
+}
+
+QString progressText(const Batch &b)
+{
+    if (!b.requestCounts)
+        return QStringLiteral("-");
+    const auto &c = *b.requestCounts;
+    QString t = QStringLiteral("%1/%2").arg(c.completed + c.failed).arg(c.total);
+    if (c.failed > 0)
+        t += tr(" (%1 failed)").arg(c.failed);
+    return t;
+}
+
+void printBatch(const Batch &b)
+{
+    out(QStringLiteral("%1  %2").arg(b.id, b.statusText));
+    if (!b.description().isEmpty())
+        out(tr("  description:  %1").arg(b.description()));
+    out(tr("  endpoint:     %1").arg(b.endpoint));
+    if (!b.model.isEmpty())
+        out(tr("  model:        %1").arg(b.model));
+    out(tr("  input file:   %1").arg(b.inputFileId));
+    out(tr("  created:      %1").arg(when(b.createdAt)));
+    out(tr("  deadline:     %1").arg(when(b.deadline())));
+    out(tr("  requests:     %1").arg(progressText(b)));
+    if (!b.outputFileId.isEmpty())
+        out(tr("  output file:  %1").arg(b.outputFileId));
+    if (!b.errorFileId.isEmpty())
+        out(tr("  error file:   %1").arg(b.errorFileId));
+    for (const auto &e : b.errors)
+        out(tr("  error:        %1%2 [%3]")
+                .arg(e.line ? tr("line %1: ").arg(*e.line) : QString(), e.message, e.code));
+}
+
+void printFile(const FileObject &f)
+{
+    out(QStringLiteral("%1  %2  %3  %4  %5  expires %6")
+            .arg(f.id, f.purpose, bytes(f.bytes), when(f.createdAt), f.filename,
+                 f.expiresAt ? when(*f.expiresAt) : QStringLiteral("-")));
+}
+
+QString sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Result<QString> readKeyFromStdin()
+{
+    QTextStream in(stdin);
+    const QString key = in.readLine().trimmed();
+    if (key.isEmpty())
+        return Error{QStringLiteral("usage"), tr("No key on standard input.")};
+    return key;
+}
+
+// Creates a batch, recording the intent first when an account is in use, so that a lost reply can be matched.
+int createBatch(Context &ctx, const CreateBatchParams &params, const QString &inputPath, Batch *created)
+{
+    ApiClient *client = ctx.client().value();
+    std::unique_ptr<CreateBatchJob> job(client->createBatch(params));
+    const auto account = ctx.account();
+    if (account && ctx.intents()) {
+        Store::Intent intent;
+        intent.clientId = job->clientId();
+        intent.accountId = account->id;
+        intent.inputFileId = params.inputFileId;
+        intent.inputPath = inputPath.isEmpty() ? QString() : QFileInfo(inputPath).absoluteFilePath();
+        intent.inputSha256 = inputPath.isEmpty() ? QString() : sha256Of(inputPath);
+        intent.endpoint = params.endpoint;
+        intent.paramsJson = QString::fromUtf8(QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact));
+        const auto recorded = ctx.intents()->record(intent);
+        if (!recorded.ok()) {
+            err(tr("Cannot record the submission locally: %1").arg(recorded.errorString()));
+            return UsageError;
+        }
+    }
+    QObject::connect(job.get(), &CreateBatchJob::reconciling, job.get(), [&ctx] {
+        if (!ctx.options().quiet)
+            err(tr("The reply was lost; checking whether the batch was created before sending again..."));
+    });
+    if (!ctx.run(job.get()))
+        return ctx.reportApiError(job.get(), tr("Cannot create the batch"));
+    *created = job->batch();
+    if (account && ctx.intents()) {
+        ctx.intents()->markCreated(job->clientId(), created->id);
+        if (!inputPath.isEmpty())
+            ctx.intents()->rememberInput(account->id, created->id, QFileInfo(inputPath).absoluteFilePath(),
+                                         sha256Of(inputPath));
+    }
+    return Success;
+}
+
+// Polls a batch until it reaches a terminal state; prints progress on stderr.
+int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double timeoutSeconds, Batch *final)
+{
+    ApiClient *client = ctx.client().value();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QString lastLine;
+    const bool tty = stderrIsTerminal();
+    while (true) {
+        std::unique_ptr<RequestJob> job(client->retrieveBatch(batchId));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot get batch %1").arg(batchId));
+        const Batch b = job->batch();
+        const QString line = QStringLiteral("%1  %2  %3").arg(b.id, b.statusText, progressText(b));
+        if (!ctx.options().quiet && line != lastLine) {
+            if (tty)
+                std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
+            else
+                err(line);
+            lastLine = line;
+        }
+        if (b.isTerminal()) {
+            if (tty && !ctx.options().quiet)
+                std::fputc('\n', stderr);
+            *final = b;
+            return b.status() == Batch::Status::Completed ? Success : Failure;
+        }
+        if (timeoutSeconds > 0 && elapsed.elapsed() > timeoutSeconds * 1000) {
+            if (tty)
+                std::fputc('\n', stderr);
+            err(tr("Batch %1 is still %2 after %3 s.").arg(b.id, b.statusText).arg(timeoutSeconds));
+            *final = b;
+            return Failure;
+        }
+        QEventLoop loop;
+        QTimer::singleShot(int(intervalSeconds * 1000), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+// Downloads the output and error files of a finished batch into dir; either may be absent.
+int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringList *written)
+{
+    ApiClient *client = ctx.client().value();
+    if (!QDir().mkpath(dir)) {
+        err(tr("Cannot create the folder %1.").arg(dir));
+        return UsageError;
+    }
+    const QList<std::pair<QString, QString>> files{{b.outputFileId, b.id + QStringLiteral("_output.jsonl")},
+                                                   {b.errorFileId, b.id + QStringLiteral("_errors.jsonl")}};
+    for (const auto &[id, name] : files) {
+        if (id.isEmpty())
+            continue;
+        const QString path = QDir(dir).filePath(name);
+        std::unique_ptr<FileContentJob> job(client->downloadFileContent(id, path));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot download %1").arg(id));
+        *written << path;
+    }
+    return Success;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runAccounts(Context &ctx, const QStringList &args)
+{
+    const QString usage =
+        QStringLiteral("batchdesk-cli accounts list | add NAME [options] | remove NAME | test [NAME] | set-key NAME");
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    auto db = ctx.database();
+    if (!db.ok()) {
+        err(db.errorString());
+        return UsageError;
+    }
+    Store::AccountStore *accounts = ctx.accounts();
+
+    if (sub == QLatin1StringView("list")) {
+        QCommandLineParser p;
+        if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts list [--json]")))
+            return *r;
+        const auto list = accounts->list();
+        if (!list.ok()) {
+            err(list.errorString());
+            return UsageError;
+        }
+        if (ctx.json()) {
+            QJsonArray a;
+            for (const auto &acc : list.value())
+                a.append(QJsonObject{{QStringLiteral("name"), acc.name},
+                                     {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
+                                     {QStringLiteral("base_url"), acc.baseUrl.toString()},
+                                     {QStringLiteral("limit_profile"), acc.limitProfile},
+                                     {QStringLiteral("default_model"), acc.defaultModel},
+                                     {QStringLiteral("key_source"), Store::Account::keySourceId(acc.keySource)}});
+            printJson(QJsonObject{{QStringLiteral("data"), a}});
+            return Success;
+        }
+        if (list.value().isEmpty())
+            out(tr("No accounts. Add one with: batchdesk-cli accounts add NAME --preset deepinfra --key-stdin"));
+        for (const auto &acc : list.value()) {
+            QString key = acc.keySource == Store::KeySource::Environment ? tr("key from $%1").arg(acc.keyEnvironmentVariable)
+                : acc.keySource == Store::KeySource::None                ? tr("no key")
+                                                                         : tr("key in keychain");
+            out(QStringLiteral("%1  %2  %3  %4  %5")
+                    .arg(acc.name, Store::presetInfo(acc.preset).id, acc.baseUrl.toString(), acc.limitProfile, key));
+        }
+        return Success;
+    }
+
+    if (sub == QLatin1StringView("add")) {
+        QCommandLineParser p;
+        const QCommandLineOption preset(QStringLiteral("preset"), tr("deepinfra (default), openai, sandbox or custom."),
+                                        tr("preset"), QStringLiteral("deepinfra"));
+        const QCommandLineOption baseUrl(QStringLiteral("url"), tr("Base URL (required for custom and sandbox)."),
+                                         tr("url"));
+        const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (deepinfra, openai)."), tr("name"));
+        const QCommandLineOption model(QStringLiteral("model"), tr("Default model."), tr("model"));
+        const QCommandLineOption keyStdin(QStringLiteral("key-stdin"), tr("Read the API key from standard input and "
+                                                                          "store it in the OS keychain."));
+        const QCommandLineOption keyEnv(QStringLiteral("key-env"),
+                                        tr("Take the key from this environment variable at each run (nothing is "
+                                           "stored)."),
+                                        tr("VAR"));
+        const QCommandLineOption noKey(QStringLiteral("no-key"), tr("The server needs no key (e.g. a local sandbox)."));
+        p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey});
+        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
+        const QString addUsage = QStringLiteral(
+            "batchdesk-cli accounts add NAME [--preset P] [--url URL] [--profile P] [--model M] "
+            "(--key-stdin | --key-env VAR | --no-key)");
+        if (auto r = parse(p, rest, addUsage))
+            return *r;
+        if (p.positionalArguments().size() != 1) {
+            err(tr("Usage: %1").arg(addUsage));
+            return UsageError;
+        }
+        if (int(p.isSet(keyStdin)) + int(p.isSet(keyEnv)) + int(p.isSet(noKey)) != 1) {
+            err(tr("Choose exactly one of --key-stdin, --key-env VAR or --no-key."));
+            return UsageError;
+        }
+        Store::Account a;
+        a.name = p.positionalArguments().first();
+        a.preset = Store::presetFromId(p.value(preset));
+        const Store::PresetInfo &info = Store::presetInfo(a.preset);
+        a.baseUrl = p.isSet(baseUrl) ? QUrl(p.value(baseUrl)) : info.defaultBaseUrl;
+        if (a.baseUrl.isEmpty()) {
+            err(tr("The %1 preset needs --url.").arg(info.id));
+            return UsageError;
+        }
+        a.limitProfile = p.isSet(profile) ? p.value(profile) : info.limitProfile;
+        if (!Jsonl::LimitProfile::byName(a.limitProfile)) {
+            err(tr("Unknown profile \"%1\".").arg(a.limitProfile));
+            return UsageError;
+        }
+        a.defaultModel = p.isSet(model) ? p.value(model) : info.defaultModel;
+        a.keySource = p.isSet(keyEnv) ? Store::KeySource::Environment
+            : p.isSet(noKey)          ? Store::KeySource::None
+                                      : Store::KeySource::Keychain;
+        a.keyEnvironmentVariable = p.value(keyEnv);
+        QString key;
+        if (a.keySource == Store::KeySource::Keychain) {
+            const auto k = readKeyFromStdin();
+            if (!k.ok()) {
+                err(k.errorString());
+                return UsageError;
+            }
+            key = k.value();
+        }
+        const auto added = accounts->add(a);
+        if (!added.ok()) {
+            err(added.errorString());
+            return UsageError;
+        }
+        if (a.keySource == Store::KeySource::Keychain) {
+            const auto stored = ctx.secrets()->writeSync(added.value().secretKey(), key);
+            if (!stored.ok()) {
+                // Nothing half done: without its key the account is useless, so it goes too.
+                accounts->remove(a.name);
+                err(tr("Cannot store the key in the keychain: %1\nThe account was not added. Use --key-env VAR "
+                       "to take the key from an environment variable instead.")
+                        .arg(stored.errorString()));
+                return UsageError;
+            }
+        }
+        out(tr("Added account \"%1\" (%2, %3).").arg(a.name, info.displayName, a.baseUrl.toString()));
+        return Success;
+    }
+
+    if (sub == QLatin1StringView("set-key")) {
+        QCommandLineParser p;
+        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
+        if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts set-key NAME  (key on standard input)")))
+            return *r;
+        const auto acc = accounts->byName(p.positionalArguments().value(0));
+        if (!acc.ok()) {
+            err(acc.errorString());
+            return UsageError;
+        }
+        const auto k = readKeyFromStdin();
+        if (!k.ok()) {
+            err(k.errorString());
+            return UsageError;
+        }
+        const auto stored = ctx.secrets()->writeSync(acc.value().secretKey(), k.value());
+        if (!stored.ok()) {
+            err(tr("Cannot store the key in the keychain: %1").arg(stored.errorString()));
+            return UsageError;
+        }
+        Store::Account updated = acc.value();
+        updated.keySource = Store::KeySource::Keychain;
+        accounts->update(updated);
+        out(tr("Stored the key of \"%1\" in the keychain.").arg(updated.name));
+        return Success;
+    }
+
+    if (sub == QLatin1StringView("remove")) {
+        QCommandLineParser p;
+        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
+        if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts remove NAME")))
+            return *r;
+        const auto acc = accounts->byName(p.positionalArguments().value(0));
+        if (!acc.ok()) {
+            err(acc.errorString());
+            return UsageError;
+        }
+        if (acc.value().keySource == Store::KeySource::Keychain) {
+            const auto removed = ctx.secrets()->removeSync(acc.value().secretKey());
+            if (!removed.ok())
+                err(tr("Warning: the key could not be removed from the keychain: %1").arg(removed.errorString()));
+        }
+        const auto r = accounts->remove(acc.value().name);
+        if (!r.ok()) {
+            err(r.errorString());
+            return UsageError;
+        }
+        out(tr("Removed account \"%1\".").arg(acc.value().name));
+        return Success;
+    }
+
+    if (sub == QLatin1StringView("test")) {
+        QCommandLineParser p;
+        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name (default: --account or the only one)."));
+        if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts test [NAME]")))
+            return *r;
+        Result<ApiClient *> client = Error{};
+        if (!p.positionalArguments().isEmpty()) {
+            const auto acc = accounts->byName(p.positionalArguments().first());
+            if (!acc.ok()) {
+                err(acc.errorString());
+                return UsageError;
+            }
+            client = ctx.clientFor(acc.value());
+        } else {
+            client = ctx.client();
+        }
+        if (!client.ok()) {
+            err(client.errorString());
+            return UsageError;
+        }
+        std::unique_ptr<ListJob> models(client.value()->listModels());
+        std::unique_ptr<ListJob> batches(client.value()->listBatches(1, 1));
+        if (!ctx.run(batches.get()))
+            return ctx.reportApiError(batches.get(), tr("Connection test failed"));
+        const bool haveModels = ctx.run(models.get());
+        out(tr("OK: %1 answers; batches are reachable%2.")
+                .arg(client.value()->baseUrl().toString(),
+                     haveModels ? tr(", %n model(s) available", nullptr, int(models->items().size())) : QString()));
+        return Success;
+    }
+
+    err(tr("Usage: %1").arg(usage));
+    return UsageError;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runFiles(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral(
+        "batchdesk-cli files upload FILE [--expires SECONDS] | list [--purpose P] | get ID | delete ID | content ID -o OUT");
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (!QStringList{QStringLiteral("upload"), QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("delete"),
+                     QStringLiteral("content")}
+             .contains(sub)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QCommandLineParser p;
+    const QCommandLineOption expires(QStringLiteral("expires"), tr("Delete the file after SECONDS (3600-2592000)."),
+                                     tr("SECONDS"));
+    const QCommandLineOption purpose(QStringLiteral("purpose"), tr("Only files with this purpose."), tr("P"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, tr("Output file."),
+                                    tr("OUT"));
+    p.addOptions({expires, purpose, output});
+    p.addPositionalArgument(QStringLiteral("ARG"), QString());
+    if (auto r = parse(p, rest, usage))
+        return *r;
+    const QStringList pos = p.positionalArguments();
+    const bool needsArg = sub != QLatin1StringView("list");
+    if (needsArg != (pos.size() == 1) || (sub == QLatin1StringView("content") && !p.isSet(output))) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+    ApiClient *client = clientResult.value();
+
+    if (sub == QLatin1StringView("upload")) {
+        if (!QFileInfo(pos.first()).isFile()) {
+            err(tr("Cannot read %1: no such file.").arg(pos.first()));
+            return UsageError;
+        }
+        std::optional<qint64> exp;
+        if (p.isSet(expires))
+            exp = p.value(expires).toLongLong();
+        std::unique_ptr<UploadFileJob> job(client->uploadFile(pos.first(), exp));
+        if (!ctx.options().quiet && stderrIsTerminal()) {
+            QObject::connect(job.get(), &ApiJob::progress, job.get(), [](qint64 done, qint64 total) {
+                if (total > 0)
+                    std::fprintf(stderr, "\r\033[KUploading %lld%%", static_cast<long long>(done * 100 / total));
+            });
+        }
+        const bool ok = ctx.run(job.get());
+        if (!ctx.options().quiet && stderrIsTerminal())
+            std::fputc('\n', stderr);
+        if (!ok)
+            return ctx.reportApiError(job.get(), tr("Cannot upload %1").arg(pos.first()));
+        if (ctx.json())
+            printJson(job->result());
+        else
+            printFile(job->file());
+        return Success;
+    }
+    if (sub == QLatin1StringView("list")) {
+        std::unique_ptr<ListJob> job(client->listFiles(p.value(purpose)));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot list files"));
+        if (ctx.json()) {
+            printJson(QJsonObject{{QStringLiteral("data"), job->items()}});
+        } else {
+            qint64 total = 0;
+            for (const auto &f : job->files()) {
+                printFile(f);
+                total += f.bytes;
+            }
+            out(tr("%n file(s), %1 in all", nullptr, int(job->items().size())).arg(bytes(total)));
+        }
+        return Success;
+    }
+    if (sub == QLatin1StringView("get") || sub == QLatin1StringView("delete")) {
+        const bool del = sub == QLatin1StringView("delete");
+        std::unique_ptr<RequestJob> job(del ? client->deleteFile(pos.first()) : client->retrieveFile(pos.first()));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), del ? tr("Cannot delete %1").arg(pos.first())
+                                                     : tr("Cannot get %1").arg(pos.first()));
+        if (ctx.json())
+            printJson(job->result());
+        else if (del)
+            out(tr("Deleted %1.").arg(pos.first()));
+        else
+            printFile(job->file());
+        return Success;
+    }
+    // content
+    std::unique_ptr<FileContentJob> job(client->downloadFileContent(pos.first(), p.value(output)));
+    if (!ctx.run(job.get()))
+        return ctx.reportApiError(job.get(), tr("Cannot download %1").arg(pos.first()));
+    if (!ctx.options().quiet)
+        err(tr("Wrote %1 (%2).").arg(p.value(output), bytes(job->bytesWritten())));
+    return Success;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runBatches(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral(
+        "batchdesk-cli batches create --input-file ID --endpoint URL [--metadata k=v]... [--output-expires SECONDS] "
+        "| list | get ID | cancel ID | wait ID");
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (!QStringList{QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("cancel"),
+                     QStringLiteral("wait")}
+             .contains(sub)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QCommandLineParser p;
+    const QCommandLineOption inputFile(QStringLiteral("input-file"), tr("Id of the uploaded input file."), tr("ID"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"), tr("Batch endpoint, e.g. /v1/chat/completions."),
+                                      tr("URL"));
+    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."), tr("k=v"));
+    const QCommandLineOption description(QStringLiteral("description"), tr("Shortcut for --metadata description=TEXT."),
+                                         tr("TEXT"));
+    const QCommandLineOption outputExpires(QStringLiteral("output-expires"),
+                                           tr("Output files expire SECONDS after creation (3600-2592000)."),
+                                           tr("SECONDS"));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (wait; default 5)."),
+                                      tr("S"), QStringLiteral("5"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Give up waiting after S seconds (0 = never)."),
+                                     tr("S"), QStringLiteral("0"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("Show at most N batches (list)."), tr("N"),
+                                   QStringLiteral("0"));
+    p.addOptions({inputFile, endpoint, metadata, description, outputExpires, interval, timeout, limit});
+    p.addPositionalArgument(QStringLiteral("ID"), QString());
+    if (auto r = parse(p, rest, usage))
+        return *r;
+    const QStringList pos = p.positionalArguments();
+    const bool needsId = sub == QLatin1StringView("get") || sub == QLatin1StringView("cancel")
+        || sub == QLatin1StringView("wait");
+    if (needsId != (pos.size() == 1)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+    ApiClient *client = clientResult.value();
+
+    if (sub == QLatin1StringView("create")) {
+        if (!p.isSet(inputFile) || !p.isSet(endpoint)) {
+            err(tr("batches create needs --input-file ID and --endpoint URL."));
+            return UsageError;
+        }
+        const auto md = parseMetadata(p.values(metadata));
+        if (!md.ok()) {
+            err(md.errorString());
+            return UsageError;
+        }
+        CreateBatchParams params;
+        params.inputFileId = p.value(inputFile);
+        params.endpoint = p.value(endpoint);
+        params.metadata = md.value();
+        if (p.isSet(description))
+            params.metadata.insert(QStringLiteral("description"), p.value(description));
+        if (p.isSet(outputExpires))
+            params.outputExpiresAfterSeconds = p.value(outputExpires).toLongLong();
+        if (const QString problem = params.validate(); !problem.isEmpty()) {
+            err(problem);
+            return UsageError;
+        }
+        ctx.reconcilePendingIntents();
+        Batch b;
+        if (const int rc = createBatch(ctx, params, {}, &b); rc != Success)
+            return rc;
+        if (ctx.json())
+            printJson(b.raw);
+        else
+            printBatch(b);
+        return Success;
+    }
+    if (sub == QLatin1StringView("list")) {
+        std::unique_ptr<ListJob> job(client->listBatches(100, 0));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot list batches"));
+        QJsonArray items = job->items();
+        const int max = p.value(limit).toInt();
+        while (max > 0 && items.size() > max)
+            items.removeLast();
+        if (ctx.json()) {
+            printJson(QJsonObject{{QStringLiteral("data"), items}});
+        } else {
+            for (const auto &v : items) {
+                const Batch b = Batch::fromJson(v.toObject());
+                out(QStringLiteral("%1  %2  %3  %4  %5  %6")
+                        .arg(b.id, b.statusText.leftJustified(11), when(b.createdAt), b.endpoint, progressText(b),
+                             b.description()));
+            }
+            out(tr("%n batch(es)", nullptr, int(items.size())));
+        }
+        return Success;
+    }
+    if (sub == QLatin1StringView("get") || sub == QLatin1StringView("cancel")) {
+        const bool cancel = sub == QLatin1StringView("cancel");
+        std::unique_ptr<RequestJob> job(cancel ? client->cancelBatch(pos.first()) : client->retrieveBatch(pos.first()));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), cancel ? tr("Cannot cancel %1").arg(pos.first())
+                                                        : tr("Cannot get %1").arg(pos.first()));
+        if (ctx.json())
+            printJson(job->result());
+        else
+            printBatch(job->batch());
+        return Success;
+    }
+    // wait
+    Batch b;
+    const int rc = waitFor(ctx, pos.first(), p.value(interval).toDouble(), p.value(timeout).toDouble(), &b);
+    if (ctx.json() && !b.id.isEmpty())
+        printJson(b.raw);
+    else if (!b.id.isEmpty())
+        printBatch(b);
+    return rc;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runSubmit(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral(
+        "batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... [--description TEXT] [--output-expires S] "
+        "[--wait] [--download DIR]");
+    QCommandLineParser p;
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"), tr("Batch endpoint (default: the file's url)."),
+                                      tr("URL"));
+    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."), tr("k=v"));
+    const QCommandLineOption description(QStringLiteral("description"), tr("A description, stored in metadata."),
+                                         tr("TEXT"));
+    const QCommandLineOption outputExpires(QStringLiteral("output-expires"),
+                                           tr("Output files expire S seconds after creation (3600-2592000)."),
+                                           tr("S"));
+    const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (default: the account's)."),
+                                     tr("name"));
+    const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait until the batch finishes."));
+    const QCommandLineOption download(QStringLiteral("download"),
+                                      tr("When finished, download the output and error files to DIR (implies --wait)."),
+                                      tr("DIR"));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."), tr("S"),
+                                      QStringLiteral("5"));
+    p.addOptions({endpoint, metadata, description, outputExpires, profile, wait, download, interval});
+    p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
+    if (auto r = parse(p, args, usage))
+        return *r;
+    if (p.positionalArguments().size() != 1) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    const QString file = p.positionalArguments().first();
+    const auto md = parseMetadata(p.values(metadata));
+    if (!md.ok()) {
+        err(md.errorString());
+        return UsageError;
+    }
+    auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+    ApiClient *client = clientResult.value();
+
+    // 1. validate: nothing leaves the machine unless the provider will accept it
+    Jsonl::ValidationOptions vo;
+    const QString profileName =
+        p.isSet(profile) ? p.value(profile) : (ctx.account() ? ctx.account()->limitProfile : QStringLiteral("deepinfra"));
+    const auto lp = Jsonl::LimitProfile::byName(profileName);
+    if (!lp) {
+        err(tr("Unknown profile \"%1\".").arg(profileName));
+        return UsageError;
+    }
+    vo.profile = *lp;
+    vo.expectedEndpoint = p.value(endpoint);
+    vo.buildIndex = false;
+    vo.maxDiagnostics = 20;
+    const Jsonl::ValidationReport report = Jsonl::validateFile(file, vo);
+    if (report.outcome == Jsonl::ValidationReport::Outcome::IoError) {
+        err(report.ioError);
+        return UsageError;
+    }
+    if (!report.isValid()) {
+        for (const auto &d : report.diagnostics) {
+            if (d.isError())
+                err(QStringLiteral("%1:%2: error: %3 [%4]").arg(file).arg(d.line).arg(d.message, d.codeString()));
+        }
+        err(tr("%1 is not valid (%n error(s)); nothing was uploaded. See: batchdesk-cli validate %1", nullptr,
+               int(report.errorCount))
+                .arg(file));
+        return Failure;
+    }
+    if (!ctx.options().quiet)
+        err(tr("Validated %1: %2 requests, %3, %4.").arg(file).arg(report.lines).arg(report.endpoint, report.model));
+
+    // 2. upload
+    std::unique_ptr<UploadFileJob> upload(client->uploadFile(file));
+    if (!ctx.options().quiet && stderrIsTerminal()) {
+        QObject::connect(upload.get(), &ApiJob::progress, upload.get(), [](qint64 done, qint64 total) {
+            if (total > 0)
+                std::fprintf(stderr, "\r\033[KUploading %lld%%", static_cast<long long>(done * 100 / total));
+        });
+    }
+    const bool uploaded = ctx.run(upload.get());
+    if (!ctx.options().quiet && stderrIsTerminal())
+        std::fputc('\n', stderr);
+    if (!uploaded)
+        return ctx.reportApiError(upload.get(), tr("Cannot upload %1").arg(file));
+    const FileObject input = upload->file();
+    if (!ctx.options().quiet)
+        err(tr("Uploaded as %1.").arg(input.id));
+
+    // 3. create
+    CreateBatchParams params;
+    params.inputFileId = input.id;
+    params.endpoint = report.endpoint;
+    params.metadata = md.value();
+    if (p.isSet(description))
+        params.metadata.insert(QStringLiteral("description"), p.value(description));
+    if (p.isSet(outputExpires))
+        params.outputExpiresAfterSeconds = p.value(outputExpires).toLongLong();
+    if (const QString problem = params.validate(); !problem.isEmpty()) {
+        err(problem);
+        return UsageError;
+    }
+    ctx.reconcilePendingIntents();
+    Batch b;
+    if (const int rc = createBatch(ctx, params, file, &b); rc != Success)
+        return rc;
+    if (!p.isSet(wait) && !p.isSet(download)) {
+        if (ctx.json())
+            printJson(b.raw);
+        else
+            out(b.id);
+        return Success;
+    }
+    if (!ctx.options().quiet)
+        err(tr("Created %1; waiting for it to finish.").arg(b.id));
+
+    // 4. wait and download
+    Batch final;
+    const int rc = waitFor(ctx, b.id, p.value(interval).toDouble(), 0, &final);
+    QStringList written;
+    if (p.isSet(download) && final.isTerminal()) {
+        const int drc = downloadResults(ctx, final, p.value(download), &written);
+        if (drc != Success)
+            return drc;
+    }
+    if (ctx.json()) {
+        QJsonObject o = final.raw;
+        if (!written.isEmpty())
+            o.insert(QStringLiteral("downloaded"), QJsonArray::fromStringList(written));
+        printJson(o);
+    } else {
+        printBatch(final);
+        for (const auto &w : written)
+            out(tr("  downloaded:   %1").arg(w));
+    }
+    return rc;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runResults(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("batchdesk-cli results download BATCH_ID -o DIR");
+    if (args.value(0) != QLatin1StringView("download")) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QCommandLineParser p;
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, tr("Output folder."),
+                                    tr("DIR"));
+    p.addOption(output);
+    p.addPositionalArgument(QStringLiteral("BATCH_ID"), tr("The batch."));
+    if (auto r = parse(p, args.mid(1), usage))
+        return *r;
+    if (p.positionalArguments().size() != 1 || !p.isSet(output)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+    std::unique_ptr<RequestJob> job(clientResult.value()->retrieveBatch(p.positionalArguments().first()));
+    if (!ctx.run(job.get()))
+        return ctx.reportApiError(job.get(), tr("Cannot get batch %1").arg(p.positionalArguments().first()));
+    const Batch b = job->batch();
+    if (!b.isTerminal()) {
+        err(tr("Batch %1 is %2; results are available once it has finished.").arg(b.id, b.statusText));
+        return Failure;
+    }
+    QStringList written;
+    if (const int rc = downloadResults(ctx, b, p.value(output), &written); rc != Success)
+        return rc;
+    if (ctx.json()) {
+        printJson(QJsonObject{{QStringLiteral("batch"), b.id},
+                              {QStringLiteral("status"), b.statusText},
+                              {QStringLiteral("files"), QJsonArray::fromStringList(written)}});
+    } else {
+        if (written.isEmpty())
+            out(tr("Batch %1 (%2) has no output or error file.").arg(b.id, b.statusText));
+        for (const auto &w : written)
+            out(w);
+    }
+    return Success;
+}
+
+} // namespace Batchdesk::Cli

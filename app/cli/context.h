@@ -1,0 +1,81 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "common/result.h"
+#include "store/accountstore.h"
+#include "store/intentstore.h"
+
+#include <QNetworkAccessManager>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace Batchdesk::Api {
+class ApiJob;
+}
+namespace Batchdesk::Secrets {
+class SecretStore;
+}
+
+namespace Batchdesk::Cli {
+
+/** Options that every command accepts, anywhere on the command line. */
+struct GlobalOptions
+{
+    QString account;
+    QString baseUrl;
+    bool json = false;
+    bool quiet = false;
+};
+
+/** Splits the global options (--account NAME, --base-url URL, --json, --quiet) out of the arguments. */
+Result<GlobalOptions> takeGlobalOptions(QStringList &args);
+
+/**
+ * What a command needs: the local store, the keychain, and an API client for the chosen account (or for
+ * --base-url with the key from BATCHDESK_API_KEY). Opened lazily, so that `validate` needs none of it.
+ */
+class Context
+{
+public:
+    explicit Context(GlobalOptions options);
+    ~Context();
+
+    const GlobalOptions &options() const { return m_options; }
+    bool json() const { return m_options.json; }
+
+    Result<std::shared_ptr<Store::Database>> database();
+    Store::AccountStore *accounts();
+    Store::IntentStore *intents();
+    Secrets::SecretStore *secrets();
+    /** The account the command works on (--account, or the only / first account); empty with --base-url. */
+    std::optional<Store::Account> account() const { return m_account; }
+    /** An API client ready to use, or an error that says how to choose an account or provide a key. */
+    Result<Api::ApiClient *> client();
+    /** Creates a client for an explicit account (accounts test). */
+    Result<Api::ApiClient *> clientFor(const Store::Account &account);
+
+    /** Runs a job to its end in a local event loop; prints retries on stderr unless --quiet. */
+    bool run(Api::ApiJob *job);
+    /** Prints an API error on stderr with its hint; returns the exit code for it (1). */
+    int reportApiError(Api::ApiJob *job, const QString &what);
+
+    /** Matches pending submissions of the account with the server's batches (after a crash or a lost reply). */
+    void reconcilePendingIntents();
+
+private:
+    GlobalOptions m_options;
+    std::shared_ptr<Store::Database> m_db;
+    std::unique_ptr<Store::AccountStore> m_accounts;
+    std::unique_ptr<Store::IntentStore> m_intents;
+    std::unique_ptr<Secrets::SecretStore> m_secrets;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<Api::ApiClient> m_client;
+    std::optional<Store::Account> m_account;
+};
+
+/** Parses "k=v" pairs; an error text when one is malformed. */
+Result<QMap<QString, QString>> parseMetadata(const QStringList &pairs);
+
+} // namespace Batchdesk::Cli

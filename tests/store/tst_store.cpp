@@ -1,0 +1,124 @@
+#include "store/accountstore.h"
+#include "store/database.h"
+#include "store/intentstore.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Batchdesk::Store;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path() const { return m_dir.filePath(QStringLiteral("sub/batchdesk.sqlite")); }
+
+private slots:
+    void init() { QFile::remove(path()); }
+
+    void opensMigratesAndUsesWal()
+    {
+        auto db = Database::open(path());
+        QVERIFY2(db.ok(), qPrintable(db.errorString()));
+        QCOMPARE(db.value()->schemaVersion(), Database::kSchemaVersion);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        // Opening again does not migrate twice.
+        auto again = Database::open(path());
+        QVERIFY(again.ok());
+        QCOMPARE(again.value()->schemaVersion(), Database::kSchemaVersion);
+    }
+
+    void refusesNewerSchema()
+    {
+        {
+            auto db = Database::open(path());
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        }
+        auto db = Database::open(path());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.errorString().contains(QLatin1StringView("newer")), qPrintable(db.errorString()));
+    }
+
+    void accounts()
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        AccountStore store(db.value());
+        QVERIFY(store.list().value().isEmpty());
+
+        Account a;
+        a.name = QStringLiteral("work");
+        a.preset = Preset::DeepInfra;
+        const auto added = store.add(a);
+        QVERIFY2(added.ok(), qPrintable(added.errorString()));
+        QVERIFY(added.value().id > 0);
+        QCOMPARE(added.value().baseUrl, QUrl(QStringLiteral("https://api.deepinfra.com/v1/openai")));
+
+        QVERIFY(!store.add(a).ok()); // duplicate name
+        Account bad;
+        bad.name = QStringLiteral("bad");
+        bad.preset = Preset::Custom;
+        bad.baseUrl = QUrl(QStringLiteral("ftp://example.com"));
+        QVERIFY(!store.add(bad).ok());
+        Account unnamed;
+        QVERIFY(!store.add(unnamed).ok());
+
+        Account env;
+        env.name = QStringLiteral("ci");
+        env.preset = Preset::OpenAI;
+        env.keySource = KeySource::Environment;
+        env.keyEnvironmentVariable = QStringLiteral("OPENAI_API_KEY");
+        QVERIFY(store.add(env).ok());
+
+        const auto list = store.list();
+        QCOMPARE(list.value().size(), 2);
+        QCOMPARE(list.value().at(0).name, QStringLiteral("ci"));
+        QCOMPARE(list.value().at(0).keySource, KeySource::Environment);
+        QCOMPARE(list.value().at(0).limitProfile, QStringLiteral("deepinfra")); // struct default, not preset's
+        Account work = store.byName(QStringLiteral("work")).value();
+        work.defaultModel = QStringLiteral("m");
+        QVERIFY(store.update(work).value());
+        QCOMPARE(store.byId(work.id).value().defaultModel, QStringLiteral("m"));
+        QVERIFY(store.remove(QStringLiteral("work")).ok());
+        QVERIFY(!store.byName(QStringLiteral("work")).ok());
+        QVERIFY(!store.remove(QStringLiteral("work")).ok());
+    }
+
+    void intents()
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        AccountStore accounts(db.value());
+        Account a;
+        a.name = QStringLiteral("x");
+        const qint64 id = accounts.add(a).value().id;
+        IntentStore store(db.value());
+        Intent i;
+        i.clientId = QStringLiteral("c1");
+        i.accountId = id;
+        i.inputFileId = QStringLiteral("file_1");
+        i.endpoint = QStringLiteral("/v1/embeddings");
+        i.paramsJson = QStringLiteral("{}");
+        QVERIFY(store.record(i).ok());
+        QVERIFY(!store.record(i).ok()); // client ids are unique
+        QCOMPARE(store.pending(id).value().size(), 1);
+        QVERIFY(store.markCreated(QStringLiteral("c1"), QStringLiteral("batch_9")).value());
+        QVERIFY(store.pending(id).value().isEmpty());
+        QCOMPARE(store.byClientId(QStringLiteral("c1")).value().batchId, QStringLiteral("batch_9"));
+        QVERIFY(store.rememberInput(id, QStringLiteral("batch_9"), QStringLiteral("/data/in.jsonl"), QStringLiteral("ab")).ok());
+        QCOMPARE(store.inputPathOf(id, QStringLiteral("batch_9")), QStringLiteral("/data/in.jsonl"));
+        // Removing the account removes its intents (foreign keys are on).
+        QVERIFY(accounts.remove(QStringLiteral("x")).ok());
+        QVERIFY(!store.byClientId(QStringLiteral("c1")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
