@@ -164,6 +164,27 @@ private slots:
         QVERIFY(!model.index(0, RequestsModel::PreviewColumn).data(Qt::DecorationRole).isValid());
     }
 
+    void hugeLineIsNotRead()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("huge-line.jsonl"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(requestLine(1));
+            file.write("{\"custom_id\": \"huge\", \"pad\": \"");
+            file.write(QByteArray(17'000'000, 'a'));
+            file.write("\"}\n");
+        }
+        RequestsModel model;
+        model.setFile(indexFile(path));
+        QCOMPARE(model.rowCount(), 2);
+        const QString text = model.index(1, RequestsModel::PreviewColumn).data().toString();
+        QVERIFY2(text.contains(QStringLiteral("too large")), qPrintable(text));
+        QCOMPARE(model.index(1, RequestsModel::SizeColumn).data().toString(), QStringLiteral("17 MB"));
+        QCOMPARE(model.index(0, RequestsModel::CustomIdColumn).data().toString(),
+                 QStringLiteral("req-00001"));
+    }
+
     void fileChangedOnDisk()
     {
         const QString path = m_dir.filePath(QStringLiteral("changing.jsonl"));
