@@ -12,6 +12,8 @@
 #include <QNetworkReply>
 #include <QUuid>
 
+#include <cstring>
+
 namespace Batchdesk::Api {
 
 namespace {
@@ -29,6 +31,41 @@ bool parseObject(const QByteArray &body, QJsonObject *out)
     *out = doc.object();
     return true;
 }
+
+// A request body that can be read once and never rewound. Qt's HTTP layer silently sends a request again when a
+// kept-alive connection closes before the response; for POST /batches that would create a second billed batch.
+// Qt can only resend a body it can reset, so a non-resettable body turns that case into an error that the job
+// handles itself (by reconciling, never by sending blindly).
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = qMin(max, qint64(m_data.size()) - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::memcpy(out, m_data.constData() + m_pos, std::size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 ApiError invalidResponse(const QByteArray &body)
 {
@@ -156,8 +193,12 @@ void ApiJob::onFinished()
             || reply->error() == QNetworkReply::TimeoutError;
         error.kind = timeout ? ApiError::Kind::Timeout : ApiError::Kind::Network;
         const QString host = reply->url().host();
-        error.message = timeout ? tr("No answer from %1 in time (the transfer stalled).").arg(host)
-                                : tr("Cannot reach %1: %2").arg(host, reply->errorString());
+        if (timeout)
+            error.message = tr("No answer from %1 in time (the transfer stalled).").arg(host);
+        else if (reply->error() == QNetworkReply::ContentReSendError || reply->error() == QNetworkReply::RemoteHostClosedError)
+            error.message = tr("%1 closed the connection before answering.").arg(host);
+        else
+            error.message = tr("Cannot reach %1: %2").arg(host, reply->errorString());
         retryable = RetryPolicy::isRetryableNetworkError(reply->error());
         ambiguous = true;
     } else {
@@ -238,7 +279,15 @@ QNetworkReply *RequestJob::send()
     const QByteArray data = m_body.isEmpty() && m_verb == "POST" && !m_path.endsWith(QLatin1StringView("/batches"))
         ? QByteArray()
         : QJsonDocument(m_body).toJson(QJsonDocument::Compact);
-    return nam->sendCustomRequest(request, m_verb, data);
+    if (m_verb != "POST")
+        return nam->sendCustomRequest(request, m_verb, data);
+    // POST is not idempotent: never let Qt resend it behind our back (see OneShotBody).
+    request.setHeader(QNetworkRequest::ContentLengthHeader, data.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(data, nullptr);
+    QNetworkReply *reply = nam->sendCustomRequest(request, m_verb, body);
+    body->setParent(reply);
+    return reply;
 }
 
 ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)

@@ -26,6 +26,7 @@ bool RetryPolicy::isRetryableNetworkError(QNetworkReply::NetworkError error)
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::UnknownNetworkError:
     case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ContentReSendError: // the connection closed after the request went out
         return true;
     default:
         return false;
