@@ -32,6 +32,9 @@ namespace {
 constexpr std::size_t kReadSize = std::size_t(1) << 20;
 constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
 constexpr std::uint32_t kNone = UINT32_MAX;
+// A line longer than this is not buffered or parsed: no provider accepts a single request that large, and a
+// 2 GB file without newlines must not cost 2 GB of memory.
+constexpr std::size_t kMaxLineBytes = std::size_t(64) << 20;
 // Below this size a second thread costs more than it saves.
 constexpr qint64 kParallelThreshold = 4 << 20;
 
@@ -644,6 +647,23 @@ public:
         checkJson(data, len, capacity);
     }
 
+    // A line too long to buffer: counted and reported, never parsed.
+    void oversizedLine(qint64 bytes)
+    {
+        const qint64 ln = ++m_result.lines;
+        m_line = ln;
+        if (m_options.buildIndex)
+            m_result.starts.push_back(m_offset);
+        m_offset += bytes + 1;
+        ++m_result.nonBlankLines;
+        report(Code::InvalidJson, [bytes] {
+            return tr("The line is %1 MB long; Batchdesk does not parse lines over %2 MB, and no provider accepts a "
+                      "request that large.")
+                .arg(double(bytes) / 1e6, 0, 'f', 1)
+                .arg(kMaxLineBytes >> 20);
+        });
+    }
+
 private:
     template<typename MessageFn>
     void report(Code code, MessageFn &&message)
@@ -956,6 +976,39 @@ void scanRange(const QString &path, qint64 begin, qint64 end, const ValidationOp
             std::memmove(buffer.get(), buffer.get() + pos, have - pos);
             have -= pos;
             pos = 0;
+        }
+        if (have == dataCapacity && dataCapacity >= kMaxLineBytes) {
+            // Skip the rest of an oversized line by scanning for its end without keeping it.
+            qint64 lineBytes = qint64(have);
+            bool ended = false;
+            have = 0;
+            while (remaining > 0 && !ended) {
+                if (shared.cancel.load(std::memory_order_relaxed))
+                    return;
+                const qint64 n = file.read(buffer.get(), std::min<qint64>(qint64(dataCapacity), remaining));
+                if (n <= 0) {
+                    result.ioError = tr("Cannot read %1: %2").arg(path, file.errorString());
+                    return;
+                }
+                remaining -= n;
+                shared.bytes.fetch_add(n, std::memory_order_relaxed);
+                if (const void *nl = std::memchr(buffer.get(), '\n', std::size_t(n))) {
+                    const auto at = std::size_t(static_cast<const char *>(nl) - buffer.get());
+                    lineBytes += qint64(at);
+                    have = std::size_t(n) - at - 1;
+                    std::memmove(buffer.get(), buffer.get() + at + 1, have);
+                    ended = true;
+                } else {
+                    lineBytes += n;
+                }
+            }
+            validator.oversizedLine(lineBytes);
+            if (!ended) {
+                result.endsWithNewline = false;
+                return;
+            }
+            pos = feedLines(validator, buffer.get(), 0, have, dataCapacity + kPadding);
+            continue;
         }
         if (have == dataCapacity) {
             // One line longer than the buffer: grow it, the line must be seen whole.

@@ -454,6 +454,31 @@ private slots:
         QCOMPARE(r.lines, 3);
     }
 
+    void oversizedLineIsSkippedNotBuffered()
+    {
+        // 70 MB on one line between two good lines: reported on its own line, not parsed, and the lines after it
+        // keep their numbers.
+        const QString path = m_dir.filePath(QStringLiteral("huge-line.jsonl"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(chat("a") + '\n');
+            const QByteArray block(1 << 20, 'x');
+            for (int i = 0; i < 70; ++i)
+                f.write(block);
+            f.write("\n" + chat("c") + '\n' + chat("a") + '\n');
+        }
+        const ValidationReport r = validateFile(path);
+        QVERIFY(r.completed());
+        QCOMPARE(r.lines, 4);
+        QVERIFY2(has(r, 2, QStringLiteral("invalid_json")), qPrintable(describe(r)));
+        QVERIFY(r.diagnostics.first().message.contains(QLatin1StringView("MB")));
+        QVERIFY(has(r, 4, QStringLiteral("duplicate_custom_id")));
+        QCOMPARE(r.errorCount, 2);
+        QCOMPARE(r.index->lineCount(), 4);
+        QFile::remove(path);
+    }
+
     void ioErrors()
     {
         const ValidationReport missing = validateFile(m_dir.filePath(QStringLiteral("nope.jsonl")));
