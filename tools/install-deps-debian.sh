@@ -9,7 +9,7 @@ packages=(
   # toolchain
   g++ make cmake ninja-build pkg-config
   # Qt 6 (Widgets, Network, Concurrent, Sql, Test, LinguistTools, Charts) and what Debian forgets to pull in
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6svg6
   libqt6opengl6-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
   # keychain (QtKeychain over the Secret Service) and a Secret Service for the tests
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
