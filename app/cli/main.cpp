@@ -46,12 +46,19 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("batchdesk.*.info=false"));
 
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2) {
+    const QStringList args = QCoreApplication::arguments();
+    // Global options may stand anywhere: "batchdesk-cli --account work batches list" or "... batches list --json".
+    QStringList rest = args.mid(1);
+    auto global = Cli::takeGlobalOptions(rest);
+    if (!global.ok()) {
+        Cli::err(global.errorString());
+        return Cli::UsageError;
+    }
+    if (rest.isEmpty()) {
         Cli::err(usage());
         return Cli::UsageError;
     }
-    const QString command = args.at(1);
+    const QString command = rest.takeFirst();
     if (command == QLatin1StringView("--version") || command == QLatin1StringView("-v")) {
         Cli::out(QStringLiteral("batchdesk-cli ") + applicationVersion());
         Cli::out(userAgent());
@@ -61,13 +68,6 @@ int main(int argc, char *argv[])
         || command == QLatin1StringView("help")) {
         Cli::out(usage());
         return Cli::Success;
-    }
-    // The sub-command parses its own options; argv[0] keeps its place for QCommandLineParser.
-    QStringList rest = args.mid(2);
-    auto global = Cli::takeGlobalOptions(rest);
-    if (!global.ok()) {
-        Cli::err(global.errorString());
-        return Cli::UsageError;
     }
     if (command == QLatin1StringView("validate")) {
         if (global.value().json)
