@@ -63,6 +63,11 @@ struct SandboxConfig
  * - `[[fail]]`     → the line fails with HTTP 500 (`response.status_code` 500, error body) in the error file;
  * - `[[fail:NNN]]` → the line fails with status NNN (400..599), e.g. `[[fail:400]]`.
  *
+ * Result files: successful lines go to the output file (purpose `batch_output`), failed lines to the error
+ * file; lines that never ran because of a cancel or expiry go to the error file as `batch_cancelled` /
+ * `batch_expired` and are not counted in `request_counts.failed`. Unknown ids, also as a list cursor
+ * (`after`), answer 404 with the error envelope; every response carries `x-request-id`.
+ *
  * Lifecycle: construct, start() (binds the socket, loads persisted state, resumes running batches), stop()
  * (idempotent; the destructor calls it). State (SQLite, WAL) and file contents live under dataDir and survive
  * a restart. A server can be started only once.
