@@ -21,6 +21,9 @@ if command -v clang++ >/dev/null; then
 fi
 
 # ctest last, so that its summary closes the output.
-dbus-run-session -- bash -c '
+# A keyring of its own in a temporary folder: an existing login keyring (with another password) would stay locked.
+keyring_home="$(mktemp -d)"
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
   printf %s batchdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   BATCHDESK_REQUIRE_KEYCHAIN=1 ctest --preset default -j2'
