@@ -45,4 +45,17 @@ QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, con
     return name;
 }
 
+QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption)
+{
+    if (nextFileName) {
+        const QString name = *nextFileName;
+        nextFileName.reset();
+        return name;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(parent, caption, lastDirectory());
+    if (!dir.isEmpty())
+        QSettings().setValue(kLastDirKey, dir);
+    return dir;
+}
+
 } // namespace Batchdesk::Ui

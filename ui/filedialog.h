@@ -16,6 +16,8 @@ class FileDialog final
 {
 public:
     static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &filter);
+    /** A folder (e.g. where to save results); the same seam as file names. */
+    static QString getExistingDirectory(QWidget *parent, const QString &caption);
     static void setNextFileName(const QString &fileName);
 
 private:

@@ -1,25 +1,38 @@
 #include "mainwindow.h"
 
+#include "accountdialog.h"
+#include "batchdetail.h"
+#include "batchespage.h"
+#include "batchtablemodel.h"
 #include "common/version.h"
+#include "createbatchdialog.h"
 #include "dropoverlay.h"
 #include "filedialog.h"
+#include "filespage.h"
+#include "filetablemodel.h"
 #include "icons.h"
 #include "messagebanner.h"
 #include "messagebox.h"
+#include "uploadpanel.h"
 #include "validationpage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -29,45 +42,83 @@ namespace {
 
 const QString kRecentKey = QStringLiteral("MainWindow/recentFiles");
 
+// The local files of a drag, in order.
+QStringList draggedFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
 // The first local file of a drag, or an empty string when it carries none.
 QString draggedFile(const QMimeData *mime)
 {
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
-            return url.toLocalFile();
-    }
-    return {};
+    const QStringList files = draggedFiles(mime);
+    return files.isEmpty() ? QString() : files.first();
 }
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(AppOptions(), parent)
+{ }
+
+MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     : QMainWindow(parent)
+    , m_options(options)
+{
+    setUp();
+}
+
+void MainWindow::setUp()
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(Models::icon(QStringLiteral("batchdesk")));
     setAcceptDrops(true);
 
+    m_controller = new AppController(m_options, this);
+
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
     m_banner = new MessageBanner(central);
-    m_pages = new QStackedWidget(central);
+    m_uploadPanel = new UploadPanel(central);
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_sidebar = new Sidebar(m_splitter);
+    m_pages = new QStackedWidget(m_splitter);
     m_pages->setObjectName(QStringLiteral("pages"));
+    m_batchesPage = new BatchesPage(m_controller, m_pages);
+    m_filesPage = new FilesPage(m_controller, m_pages);
     m_validationPage = new ValidationPage(m_banner, m_pages);
+    m_pages->addWidget(m_batchesPage);
+    m_pages->addWidget(m_filesPage);
     m_pages->addWidget(m_validationPage);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({190, 1000});
 
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(8, 8, 8, 4);
+    layout->setContentsMargins(6, 6, 8, 4);
     layout->setSpacing(6);
     layout->addWidget(m_banner);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_uploadPanel);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_refreshLabel = new QLabel(this);
+    m_refreshLabel->setObjectName(QStringLiteral("refreshStatusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_refreshLabel);
     statusBar()->setSizeGripEnabled(true);
     m_statusLabel->setText(tr("Ready"));
 
@@ -81,15 +132,110 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_validationPage, &ValidationPage::validatingChanged, this, &MainWindow::setValidating);
     connect(m_validationPage, &ValidationPage::openRequested, this, &MainWindow::openFileDialog);
     connect(m_validationPage, &ValidationPage::fileOpened, this, &MainWindow::addRecentFile);
+    connect(m_validationPage, &ValidationPage::createBatchRequested, this, &MainWindow::createBatch);
+    connect(m_batchesPage, &BatchesPage::openRequested, this, &MainWindow::openFileDialog);
+    connect(m_batchesPage, &BatchesPage::currentBatchChanged, this, &MainWindow::updateBatchActions);
+    connect(m_batchesPage->detail(), &BatchDetail::openInputLine, this,
+            [this](const QString &path, qint64 line) {
+                if (m_validationPage->filePath() != path) {
+                    openFile(path);
+                    // The line is shown once the file is validated.
+                    auto connection = std::make_shared<QMetaObject::Connection>();
+                    *connection = connect(m_validationPage, &ValidationPage::validatingChanged, this,
+                                          [this, connection, line](bool validating) {
+                                              if (validating)
+                                                  return;
+                                              disconnect(*connection);
+                                              m_validationPage->showLine(line);
+                                          });
+                } else {
+                    showView(Sidebar::View::Validate);
+                    m_validationPage->showLine(line);
+                }
+            });
+
+    connect(m_sidebar, &Sidebar::viewSelected, this, &MainWindow::showView);
+    connect(m_sidebar, &Sidebar::accountSelected, m_controller, &AppController::selectAccount);
+    connect(m_sidebar, &Sidebar::accountContextMenuRequested, this, [this](qint64 id, const QPoint &pos) {
+        QMenu menu;
+        menu.addAction(m_addAccountAction);
+        if (id != 0) {
+            menu.addAction(tr("&Edit\u2026"), this, [this, id] { editAccount(id); });
+            menu.addAction(tr("&Remove\u2026"), this, [this, id] { removeAccount(id); });
+        }
+        menu.exec(pos);
+    });
+
+    connect(m_controller, &AppController::accountsChanged, this, &MainWindow::updateAccounts);
+    connect(m_controller, &AppController::currentAccountChanged, this, [this] {
+        m_sidebar->setCurrentAccount(m_controller->currentAccountId());
+        m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Connecting);
+        updateTitle();
+        updateBatchActions();
+    });
+    connect(m_controller, &AppController::problem, this, [this](const QString &text) {
+        m_problemShown = true;
+        m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Problem);
+        m_banner->showMessage(MessageBanner::Type::Error, text, tr("Retry"), [this] { refresh(); });
+    });
+    connect(m_controller, &AppController::problemCleared, this, [this] {
+        if (m_problemShown && m_banner->type() == MessageBanner::Type::Error)
+            m_banner->hideMessage();
+        m_problemShown = false;
+        if (m_controller->isConnected())
+            m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Connected);
+    });
+    connect(m_controller, &AppController::notice, this, [this](const QString &text, const QString &folder) {
+        if (folder.isEmpty())
+            m_banner->showMessage(MessageBanner::Type::Positive, text);
+        else
+            m_banner->showMessage(MessageBanner::Type::Positive, text, tr("Open Folder"),
+                                  [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    });
+    connect(m_controller, &AppController::statusChanged, this, [this] {
+        updateStatusLine();
+        updateCounts();
+        if (m_controller->isConnected() && !m_problemShown && m_controller->monitor()
+            && m_controller->monitor()->lastRefresh().isValid())
+            m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Connected);
+    });
+    connect(m_controller, &AppController::batchFinished, this, &MainWindow::notifyFinished);
+    connect(m_controller, &AppController::submissionStarted, m_uploadPanel, &UploadPanel::follow);
+    connect(m_controller, &AppController::submissionStarted, this, [this](Submission *s) {
+        connect(s, &Submission::finished, this, &MainWindow::onSubmissionFinished);
+    });
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_controller->batchModel()),
+                                      static_cast<QAbstractItemModel *>(m_controller->fileModel())}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    }
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Batchdesk"));
+        m_tray->show();
+    }
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
-        resize(1180, 760);
+        resize(1280, 800);
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("MainWindow/splitter")).toByteArray());
     m_validationPage->restoreState();
+    m_batchesPage->restoreState();
+    m_filesPage->restoreState();
     setValidating(false);
     updateRecentMenu();
+
+    QString error;
+    if (!m_controller->initialize(&error))
+        m_banner->showMessage(MessageBanner::Type::Error, error);
+    showView(Sidebar::View::Batches);
     updateTitle();
+    updateBatchActions();
+    updateCounts();
+    updateStatusLine();
 }
 
 MainWindow::~MainWindow() = default;
@@ -103,9 +249,21 @@ void MainWindow::createActions()
     m_openAction->setIconText(tr("Open"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
 
+    m_newBatchAction = new QAction(Models::icon(QStringLiteral("file")), tr("&New Batch\u2026"), this);
+    m_newBatchAction->setObjectName(QStringLiteral("newBatchAction"));
+    m_newBatchAction->setShortcut(QKeySequence::New);
+    m_newBatchAction->setIconText(tr("New batch"));
+    m_newBatchAction->setStatusTip(tr("Choose a JSONL file, validate it and create a batch from it"));
+    connect(m_newBatchAction, &QAction::triggered, this, [this] {
+        if (m_pages->currentWidget() == m_validationPage && m_validationPage->canSubmit())
+            createBatch();
+        else
+            openFileDialog();
+    });
+
     m_revalidateAction = new QAction(Models::icon(QStringLiteral("refresh")), tr("&Validate Again"), this);
     m_revalidateAction->setObjectName(QStringLiteral("revalidateAction"));
-    m_revalidateAction->setShortcut(QKeySequence::Refresh);
+    m_revalidateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_revalidateAction->setIconText(tr("Validate again"));
     connect(m_revalidateAction, &QAction::triggered, m_validationPage, &ValidationPage::revalidate);
 
@@ -114,6 +272,66 @@ void MainWindow::createActions()
     m_cancelAction->setIconText(tr("Cancel"));
     m_cancelAction->setShortcut(Qt::Key_Escape);
     connect(m_cancelAction, &QAction::triggered, m_validationPage, &ValidationPage::cancelValidation);
+
+    m_refreshAction = new QAction(Models::icon(QStringLiteral("refresh")), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setStatusTip(tr("Refresh the batches and files of the account now"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_cancelBatchAction =
+        new QAction(Models::icon(QStringLiteral("cancel")), tr("&Cancel Batch\u2026"), this);
+    m_cancelBatchAction->setObjectName(QStringLiteral("cancelBatchAction"));
+    m_cancelBatchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelBatchAction->setIconText(tr("Cancel"));
+    m_cancelBatchAction->setStatusTip(tr("Stop the selected batch; finished requests keep their results"));
+    connect(m_cancelBatchAction, &QAction::triggered, this, &MainWindow::cancelSelectedBatch);
+
+    m_downloadAction = new QAction(Models::icon(QStringLiteral("open")), tr("&Download Results\u2026"), this);
+    m_downloadAction->setObjectName(QStringLiteral("downloadResultsAction"));
+    m_downloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_downloadAction->setIconText(tr("Download results"));
+    connect(m_downloadAction, &QAction::triggered, this, &MainWindow::downloadSelectedResults);
+
+    m_copyIdAction = new QAction(tr("Copy Batch &ID"), this);
+    m_copyIdAction->setObjectName(QStringLiteral("copyIdAction"));
+    m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedId);
+
+    m_showInputAction = new QAction(Models::icon(QStringLiteral("file")), tr("Show &Input File"), this);
+    m_showInputAction->setObjectName(QStringLiteral("showInputAction"));
+    m_showInputAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_showInputAction, &QAction::triggered, this, &MainWindow::showSelectedInput);
+
+    m_findAction = new QAction(tr("&Find Batches"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        showView(Sidebar::View::Batches);
+        m_batchesPage->focusSearch();
+    });
+
+    m_addAccountAction = new QAction(tr("&Add Account\u2026"), this);
+    m_addAccountAction->setObjectName(QStringLiteral("addAccountAction"));
+    connect(m_addAccountAction, &QAction::triggered, this, &MainWindow::addAccount);
+    m_editAccountAction = new QAction(tr("&Edit Account\u2026"), this);
+    m_editAccountAction->setObjectName(QStringLiteral("editAccountAction"));
+    connect(m_editAccountAction, &QAction::triggered, this, [this] { editAccount(); });
+    m_removeAccountAction = new QAction(tr("&Remove Account\u2026"), this);
+    m_removeAccountAction->setObjectName(QStringLiteral("removeAccountAction"));
+    connect(m_removeAccountAction, &QAction::triggered, this, [this] { removeAccount(); });
+
+    const QList<QPair<Sidebar::View, QString>> views {{Sidebar::View::Batches, tr("&Batches")},
+                                                      {Sidebar::View::Files, tr("&Files")},
+                                                      {Sidebar::View::Validate, tr("&Validate")}};
+    int n = 1;
+    for (const auto &[view, text] : views) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + n++)));
+        const Sidebar::View v = view;
+        connect(a, &QAction::triggered, this, [this, v] { showView(v); });
+        m_viewActions << a;
+    }
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -133,12 +351,20 @@ void MainWindow::createActions()
         QSettings().remove(kRecentKey);
         updateRecentMenu();
     });
+
+    m_batchesPage->setContextActions(
+        {m_copyIdAction, m_showInputAction, m_downloadAction, m_cancelBatchAction, m_refreshAction});
+    // Shortcuts work wherever the focus is in the window.
+    for (QAction *a : {m_newBatchAction, m_refreshAction, m_cancelBatchAction, m_downloadAction,
+                       m_copyIdAction, m_showInputAction, m_findAction})
+        addAction(a);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_newBatchAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
@@ -148,9 +374,32 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_copyIdAction);
+    edit->addAction(m_findAction);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
+    view->addActions(m_viewActions);
+    view->addSeparator();
     m_viewMenu = view;
+
+    QMenu *batch = menuBar()->addMenu(tr("&Batch"));
+    batch->setObjectName(QStringLiteral("batchMenu"));
+    batch->addAction(m_newBatchAction);
+    batch->addAction(m_refreshAction);
+    batch->addSeparator();
+    batch->addAction(m_cancelBatchAction);
+    batch->addAction(m_downloadAction);
+    batch->addAction(m_showInputAction);
+    batch->addAction(m_copyIdAction);
+
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->setObjectName(QStringLiteral("accountMenu"));
+    account->addAction(m_addAccountAction);
+    account->addAction(m_editAccountAction);
+    account->addAction(m_removeAccountAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -165,10 +414,12 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(18, 18));
+    bar->addAction(m_newBatchAction);
     bar->addAction(m_openAction);
     bar->addSeparator();
-    bar->addAction(m_revalidateAction);
-    bar->addAction(m_cancelAction);
+    bar->addAction(m_refreshAction);
+    bar->addAction(m_cancelBatchAction);
+    bar->addAction(m_downloadAction);
 
     QAction *toggleToolbar = bar->toggleViewAction();
     toggleToolbar->setText(tr("Show &Toolbar"));
@@ -184,9 +435,30 @@ void MainWindow::openFile(const QString &path)
 {
     if (path.isEmpty())
         return;
-    m_pages->setCurrentWidget(m_validationPage);
+    showView(Sidebar::View::Validate);
     m_validationPage->openFile(path);
     updateTitle();
+    updateCounts();
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_queuedFiles = paths.mid(1);
+    openFile(paths.first());
+    if (!m_queuedFiles.isEmpty())
+        m_banner->showMessage(MessageBanner::Type::Info,
+                              tr("%n more file(s) waiting; each opens after the previous one is submitted.",
+                                 nullptr, int(m_queuedFiles.size())),
+                              tr("Next File"), [this] { openNextQueued(); });
+}
+
+void MainWindow::openNextQueued()
+{
+    if (m_queuedFiles.isEmpty())
+        return;
+    openFiles(m_queuedFiles);
 }
 
 void MainWindow::openFileDialog()
@@ -243,9 +515,12 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    const QString path = m_validationPage->filePath();
-    setWindowTitle(path.isEmpty() ? tr("Batchdesk")
-                                  : tr("%1 \u2014 Batchdesk").arg(QFileInfo(path).fileName()));
+    const auto account = m_controller ? m_controller->currentAccount() : std::nullopt;
+    const QString page =
+        m_pages->currentWidget() == m_validationPage && !m_validationPage->filePath().isEmpty()
+        ? QFileInfo(m_validationPage->filePath()).fileName()
+        : (account ? account->name : QString());
+    setWindowTitle(page.isEmpty() ? tr("Batchdesk") : tr("%1 \u2014 Batchdesk").arg(page));
 }
 
 void MainWindow::setValidating(bool validating)
@@ -298,7 +573,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    openFile(path);
+    openFiles(draggedFiles(event->mimeData()));
 }
 
 void MainWindow::hideOverlay()
@@ -315,11 +590,245 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_controller->isSubmitting()
+        && MessageBox::question(this, tr("Upload Running"),
+                                tr("A file is being uploaded for a new batch. Quit anyway? The upload is "
+                                   "cancelled and no batch is created."),
+                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("MainWindow/state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("MainWindow/splitter"), m_splitter->saveState());
     m_validationPage->saveState();
+    m_batchesPage->saveState();
+    m_filesPage->saveState();
     event->accept();
+}
+
+void MainWindow::showView(Sidebar::View view)
+{
+    QWidget *page = view == Sidebar::View::Batches ? static_cast<QWidget *>(m_batchesPage)
+        : view == Sidebar::View::Files             ? static_cast<QWidget *>(m_filesPage)
+                                                   : static_cast<QWidget *>(m_validationPage);
+    m_pages->setCurrentWidget(page);
+    m_sidebar->setCurrentView(view);
+    updateTitle();
+}
+
+void MainWindow::updateAccounts()
+{
+    QList<qint64> sandboxIds;
+    const QList<Store::Account> accounts = m_controller->accounts();
+    for (const auto &a : accounts) {
+        if (m_controller->isSandbox(a))
+            sandboxIds << a.id;
+    }
+    m_sidebar->setAccounts(accounts, m_controller->currentAccountId(), sandboxIds);
+    m_removeAccountAction->setEnabled(!accounts.isEmpty());
+    m_editAccountAction->setEnabled(!accounts.isEmpty());
+}
+
+void MainWindow::updateCounts()
+{
+    const int batches = m_controller->batchModel()->rowCount();
+    const int files = m_controller->fileModel()->rowCount();
+    m_sidebar->setViewBadge(Sidebar::View::Batches, batches > 0 ? QLocale().toString(batches) : QString());
+    m_sidebar->setViewBadge(Sidebar::View::Files, files > 0 ? QLocale().toString(files) : QString());
+    m_sidebar->setViewBadge(Sidebar::View::Validate,
+                            m_validationPage->filePath().isEmpty() ? QString() : QStringLiteral("1"));
+}
+
+void MainWindow::updateStatusLine()
+{
+    m_refreshLabel->setText(m_controller->statusText());
+}
+
+void MainWindow::updateBatchActions()
+{
+    const auto b = m_batchesPage->currentBatch();
+    const bool connected = m_controller->isConnected();
+    m_cancelBatchAction->setEnabled(b && connected && !b->isTerminal()
+                                    && b->status() != Api::Batch::Status::Cancelling);
+    m_downloadAction->setEnabled(b && connected && (!b->outputFileId.isEmpty() || !b->errorFileId.isEmpty()));
+    m_copyIdAction->setEnabled(b.has_value());
+    m_showInputAction->setEnabled(b && !m_controller->inputPathOf(b->id).isEmpty());
+    m_refreshAction->setEnabled(m_controller->currentAccount().has_value());
+}
+
+void MainWindow::refresh()
+{
+    if (m_pages->currentWidget() == m_validationPage && !m_validationPage->filePath().isEmpty()
+        && !m_validationPage->isValidating()) {
+        m_validationPage->revalidate();
+        return;
+    }
+    m_controller->refresh();
+}
+
+void MainWindow::createBatch()
+{
+    if (!m_validationPage->canSubmit())
+        return;
+    const auto account = m_controller->currentAccount();
+    if (!account || !m_controller->isConnected()) {
+        m_banner->showMessage(MessageBanner::Type::Warning,
+                              tr("No account is connected. Select an account in the sidebar (or add one) and "
+                                 "try again."),
+                              tr("Add Account"), [this] { addAccount(); });
+        return;
+    }
+    const auto &report = m_validationPage->report();
+    auto *dialog = new CreateBatchDialog(m_validationPage->filePath(), report.lines, report.endpoint,
+                                         account->name, this);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_controller->submit(dialog->filePath(), dialog->params()); });
+    dialog->open();
+}
+
+void MainWindow::onSubmissionFinished(Submission *s)
+{
+    const QString name = QFileInfo(s->path()).fileName();
+    switch (s->state()) {
+    case Submission::State::Done: {
+        const QString id = s->batch().id;
+        m_banner->showMessage(MessageBanner::Type::Positive,
+                              tr("Batch %1 was created from %2 and is being monitored.").arg(id, name));
+        // Only jump to the list when the user did not move on to another file meanwhile.
+        if (m_validationPage->filePath() == s->path() || m_pages->currentWidget() != m_validationPage) {
+            showView(Sidebar::View::Batches);
+            m_batchesPage->selectBatch(id);
+        }
+        openNextQueued();
+        break;
+    }
+    case Submission::State::Failed:
+        m_banner->showMessage(MessageBanner::Type::Error, s->errorText());
+        break;
+    case Submission::State::Canceled:
+        m_banner->showMessage(MessageBanner::Type::Info, s->errorText());
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::cancelSelectedBatch()
+{
+    const auto b = m_batchesPage->currentBatch();
+    if (!b || b->isTerminal())
+        return;
+    const QString description = Models::BatchTableModel::descriptionText(*b);
+    const QString what = description.isEmpty() ? b->id : tr("%1 (%2)").arg(description, b->id);
+    if (MessageBox::question(this, tr("Cancel Batch"),
+                             tr("Cancel the batch %1? Requests that already finished keep their results; the "
+                                "others are not run.")
+                                 .arg(what),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    m_controller->cancelBatch(b->id);
+}
+
+void MainWindow::downloadSelectedResults()
+{
+    const auto b = m_batchesPage->currentBatch();
+    if (!b)
+        return;
+    const QString folder = FileDialog::getExistingDirectory(this, tr("Save Results To"));
+    if (folder.isEmpty())
+        return;
+    m_controller->downloadResults(*b, folder);
+}
+
+void MainWindow::copySelectedId()
+{
+    if (const auto b = m_batchesPage->currentBatch()) {
+        QApplication::clipboard()->setText(b->id);
+        m_statusLabel->setText(tr("Copied %1").arg(b->id));
+    }
+}
+
+void MainWindow::showSelectedInput()
+{
+    const auto b = m_batchesPage->currentBatch();
+    if (!b)
+        return;
+    const QString path = m_controller->inputPathOf(b->id);
+    if (path.isEmpty()) {
+        m_banner->showMessage(
+            MessageBanner::Type::Info,
+            tr("The input file of %1 is not known: it was not submitted from this computer.").arg(b->id));
+        return;
+    }
+    if (!QFileInfo::exists(path)) {
+        m_banner->showMessage(MessageBanner::Type::Warning,
+                              tr("The input file %1 no longer exists.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::addAccount()
+{
+    auto *dialog = new AccountDialog(m_controller, Store::Account(), this);
+    dialog->open();
+}
+
+void MainWindow::editAccount(qint64 accountId)
+{
+    const qint64 id = accountId ? accountId : m_controller->currentAccountId();
+    for (const auto &a : m_controller->accounts()) {
+        if (a.id == id) {
+            auto *dialog = new AccountDialog(m_controller, a, this);
+            dialog->open();
+            return;
+        }
+    }
+}
+
+void MainWindow::removeAccount(qint64 accountId)
+{
+    const qint64 id = accountId ? accountId : m_controller->currentAccountId();
+    std::optional<Store::Account> account;
+    for (const auto &a : m_controller->accounts()) {
+        if (a.id == id)
+            account = a;
+    }
+    if (!account)
+        return;
+    if (MessageBox::question(
+            this, tr("Remove Account"),
+            tr("Remove the account \u201c%1\u201d? Its key is deleted from the keychain and its "
+               "cached batches are forgotten; nothing is deleted on the server.")
+                .arg(account->name),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    m_controller->removeAccount(id, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_banner->showMessage(MessageBanner::Type::Error, error);
+    });
+}
+
+void MainWindow::notifyFinished(const Api::Batch &batch)
+{
+    const QString description = Models::BatchTableModel::descriptionText(batch);
+    const QString title = tr("Batch %1").arg(Models::BatchTableModel::statusText(batch).toLower());
+    const auto counts = batch.requestCounts.value_or(Api::RequestCounts {});
+    QString text = description.isEmpty() ? batch.id : description;
+    if (counts.total > 0)
+        text += tr(" \u2014 %1 of %2 succeeded").arg(counts.completed).arg(counts.total);
+    m_lastNotification = title + QStringLiteral(": ") + text;
+    m_statusLabel->setText(m_lastNotification);
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, text,
+                            batch.status() == Api::Batch::Status::Completed && counts.failed == 0
+                                ? QSystemTrayIcon::Information
+                                : QSystemTrayIcon::Warning);
 }
 
 } // namespace Batchdesk::Ui

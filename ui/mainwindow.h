@@ -1,25 +1,38 @@
 #pragma once
 
+#include "appcontroller.h"
+#include "sidebar.h"
+
 #include <QMainWindow>
+#include <QStringList>
 
 class QAction;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace Batchdesk::Ui {
 
+class BatchesPage;
 class DropOverlay;
+class FilesPage;
 class MessageBanner;
+class UploadPanel;
 class ValidationPage;
 
 /**
- * The application window: menus, toolbar, an inline message banner, a stack of pages and the status bar.
+ * The application window: menus, toolbar, an inline message banner, the upload strip, and three panes — the
+ * sidebar (accounts, views with counts), the pages (batches with their detail pane, files, validation) — with
+ * a status line of the monitor ("Last refresh 10:41:07 · polling every 15 s · 3 active").
  *
- * The central QStackedWidget holds the pages (for now the ValidationPage); later pages (batches, results) and
- * an accounts sidebar are added beside it. A .jsonl file dropped anywhere on the window is opened; while
- * dragging, a DropOverlay covers the window. Geometry, toolbar and splitter state are saved with QSettings on
- * close.
+ * Owns an AppController (database, accounts, client, monitor, in-process sandbox). With no account
+ * configured, the built-in sandbox is started and selected. .jsonl files dropped anywhere (or File → Open)
+ * are validated; "Create batch…" opens the CreateBatchDialog, then the upload, the intent and the create run
+ * in the background and the batch appears in the list, monitored. Background failures go to the banner.
+ * Geometry, toolbar and splitter state are saved with QSettings on close; closing during an upload asks
+ * first.
  */
 class MainWindow final : public QMainWindow
 {
@@ -28,14 +41,23 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /** Opens and validates a file (in the background); returns at once. */
     void openFile(const QString &path);
+    /** Opens the first file and queues the others (each opens after the previous one was submitted). */
+    void openFiles(const QStringList &paths);
 
     ValidationPage *validationPage() const { return m_validationPage; }
+    BatchesPage *batchesPage() const { return m_batchesPage; }
+    FilesPage *filesPage() const { return m_filesPage; }
     MessageBanner *messageBanner() const { return m_banner; }
     QStackedWidget *pages() const { return m_pages; }
+    AppController *controller() const { return m_controller; }
+    Sidebar *sidebar() const { return m_sidebar; }
+    /** The text of the last desktop notification (tests; also shown in the status bar). */
+    QString lastNotification() const { return m_lastNotification; }
 
     static constexpr int kMaxRecentFiles = 8;
 
@@ -43,6 +65,19 @@ public slots:
     /** Shows the Open dialog (through FileDialog) and opens the chosen file. */
     void openFileDialog();
     void showAbout();
+    void showView(Batchdesk::Ui::Sidebar::View view);
+    /** Opens the Create Batch dialog for the validated file. */
+    void createBatch();
+    void refresh();
+    /** Asks, then cancels the selected batch. */
+    void cancelSelectedBatch();
+    /** Asks for a folder (FileDialog), then downloads the output and error files of the selected batch. */
+    void downloadSelectedResults();
+    void copySelectedId();
+    void showSelectedInput();
+    void addAccount();
+    void editAccount(qint64 accountId = 0);
+    void removeAccount(qint64 accountId = 0);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -53,6 +88,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void setUp();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -61,22 +97,52 @@ private:
     void updateTitle();
     void setValidating(bool validating);
     void hideOverlay();
+    void updateAccounts();
+    void updateBatchActions();
+    void updateCounts();
+    void updateStatusLine();
+    void notifyFinished(const Api::Batch &batch);
+    void onSubmissionFinished(Submission *submission);
+    void openNextQueued();
 
+    AppOptions m_options;
+    AppController *m_controller = nullptr;
+    QSplitter *m_splitter = nullptr;
+    Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    BatchesPage *m_batchesPage = nullptr;
+    FilesPage *m_filesPage = nullptr;
     ValidationPage *m_validationPage = nullptr;
     MessageBanner *m_banner = nullptr;
+    UploadPanel *m_uploadPanel = nullptr;
     DropOverlay *m_overlay = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_refreshLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
+    QStringList m_queuedFiles;
+    bool m_problemShown = false;
 
     QAction *m_openAction = nullptr;
+    QAction *m_newBatchAction = nullptr;
     QAction *m_revalidateAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_cancelBatchAction = nullptr;
+    QAction *m_downloadAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_showInputAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_addAccountAction = nullptr;
+    QAction *m_editAccountAction = nullptr;
+    QAction *m_removeAccountAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QAction *m_clearRecentAction = nullptr;
+    QList<QAction *> m_viewActions;
 };
 
 } // namespace Batchdesk::Ui

@@ -242,6 +242,20 @@ QWidget *ValidationPage::createSummaryPanel()
     verdictRow->addWidget(m_verdictIcon, 0, Qt::AlignVCenter);
     verdictRow->addLayout(verdictText, 1);
 
+    // Submission starts here: the button is enabled only for a valid file, and the reason sits beside it.
+    m_submitReason = new QLabel(panel);
+    m_submitReason->setObjectName(QStringLiteral("createBatchReason"));
+    m_submitReason->setWordWrap(true);
+    m_submitReason->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_submitReason->setPalette(captionPalette);
+    m_createBatch = new QPushButton(Models::icon(QStringLiteral("open")), tr("Create Batch\u2026"), panel);
+    m_createBatch->setObjectName(QStringLiteral("createBatchButton"));
+    m_createBatch->setDefault(true);
+    m_createBatch->setEnabled(false);
+    connect(m_createBatch, &QPushButton::clicked, this, &ValidationPage::createBatchRequested);
+    verdictRow->addWidget(m_submitReason, 0, Qt::AlignVCenter);
+    verdictRow->addWidget(m_createBatch, 0, Qt::AlignVCenter);
+
     auto makeForm = [] {
         auto *form = new QFormLayout;
         form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -507,9 +521,35 @@ void ValidationPage::onValidationFinished()
                   .arg(count(m_report.lines), Models::DisplayFormat::seconds(m_report.seconds)));
 }
 
+void ValidationPage::updateSubmitState()
+{
+    QString reason;
+    if (isValidating())
+        reason = tr("Waiting for the validation to finish");
+    else if (m_path.isEmpty() || !m_report.completed()
+             || QFileInfo(m_report.filePath).absoluteFilePath() != QFileInfo(m_path).absoluteFilePath())
+        reason = tr("The file has not been validated completely");
+    else if (m_report.errorCount > 0)
+        reason = m_report.errorCount == 1
+            ? tr("Fix the error listed below to submit this file")
+            : tr("Fix the %1 errors listed below to submit this file").arg(count(m_report.errorCount));
+    else if (m_report.lines == 0)
+        reason = tr("The file has no requests");
+    m_createBatch->setEnabled(reason.isEmpty());
+    m_createBatch->setToolTip(reason.isEmpty() ? tr("Upload this file and create a batch from it") : reason);
+    m_submitReason->setText(reason);
+    m_submitReason->setVisible(!reason.isEmpty());
+}
+
+bool ValidationPage::canSubmit() const
+{
+    return m_createBatch->isEnabled();
+}
+
 void ValidationPage::resetSummary(const QString &verdict)
 {
     setVerdict(QString(), verdict);
+    updateSubmitState();
     const QString dash = QStringLiteral("\u2014");
     for (QLabel *label :
          {m_lines, m_size, m_embeddingInputs, m_endpoint, m_model, m_profile, m_errorCount, m_warningCount})
@@ -576,6 +616,7 @@ void ValidationPage::showReport()
 
     m_issues->setDiagnostics(r.diagnostics);
     updateIssuesNote();
+    updateSubmitState();
     m_tabs->setTabText(0, tr("Issues (%1)").arg(count(r.errorCount + r.warningCount)));
     m_tabs->setTabText(1, tr("Requests (%1)").arg(count(r.lines)));
     if (r.index)

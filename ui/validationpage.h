@@ -69,12 +69,17 @@ public:
     void saveState() const;
     void restoreState();
 
+    /** Whether the current file may be submitted (validated completely, no errors, not empty). */
+    bool canSubmit() const;
+
 signals:
     void validatingChanged(bool validating);
     void fileOpened(const QString &path);
     void statusMessage(const QString &text);
     /** Asks the window to show the Open dialog (the empty state's button). */
     void openRequested();
+    /** The "Create batch…" button was clicked (only possible for a valid file). */
+    void createBatchRequested();
 
 private:
     QWidget *createEmptyState();
@@ -93,6 +98,7 @@ private:
     void watchFile(const QString &path);
     void onFileChanged();
     void updateIssuesNote();
+    void updateSubmitState();
 
     MessageBanner *m_banner;
     Jsonl::ValidationOptions m_options;
@@ -118,6 +124,8 @@ private:
     QLabel *m_verdictIcon = nullptr;
     QLabel *m_verdict = nullptr;
     QLabel *m_fileName = nullptr;
+    QLabel *m_submitReason = nullptr;
+    QPushButton *m_createBatch = nullptr;
     QLabel *m_lines = nullptr;
     LimitBar *m_linesBar = nullptr;
     QLabel *m_size = nullptr;

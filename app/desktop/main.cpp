@@ -1,6 +1,7 @@
 #include "common/version.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,16 +37,21 @@ int main(int argc, char *argv[])
         {QStringLiteral("v"), QStringLiteral("version")},
         QCoreApplication::translate("main", "Display version information."));
     parser.addOption(versionOption);
+    const QCommandLineOption darkOption(
+        QStringLiteral("dark"),
+        QCoreApplication::translate("main", "Use a dark palette (also BATCHDESK_THEME=dark)."));
+    parser.addOption(darkOption);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("main", "JSONL files to open and validate."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
+    if (parser.isSet(darkOption) || qEnvironmentVariable("BATCHDESK_THEME") == QLatin1StringView("dark"))
+        Batchdesk::Ui::applyDarkTheme(app);
 
     Batchdesk::Ui::MainWindow window;
     window.show();
-    // One page validates one file at a time: the last file named wins.
+    // One page validates one file at a time: the others are queued and open after each submission.
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.constLast());
+    window.openFiles(files);
     return app.exec();
 }

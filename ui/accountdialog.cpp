@@ -1,0 +1,235 @@
+#include "accountdialog.h"
+
+#include "appcontroller.h"
+#include "icons.h"
+#include "jsonl/limitprofile.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Batchdesk::Ui {
+
+AccountDialog::AccountDialog(AppController *controller, const Store::Account &account, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_account(account)
+    , m_preset(new QComboBox(this))
+    , m_name(new QLineEdit(this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_key(new QLineEdit(this))
+    , m_profile(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_test(new QPushButton(tr("Test Connection"), this))
+    , m_result(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("accountDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(account.id == 0 ? tr("Add Account") : tr("Edit Account"));
+    setMinimumWidth(520);
+
+    m_preset->setObjectName(QStringLiteral("accountPreset"));
+    for (const auto &p : Store::presets())
+        m_preset->addItem(p.displayName, int(p.preset));
+    m_name->setObjectName(QStringLiteral("accountName"));
+    m_baseUrl->setObjectName(QStringLiteral("accountBaseUrl"));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
+    m_key->setObjectName(QStringLiteral("accountKey"));
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setPlaceholderText(account.id == 0 ? tr("Paste the API key")
+                                              : tr("Stored in the keychain; type to replace"));
+    m_profile->setObjectName(QStringLiteral("accountLimitProfile"));
+    for (const auto &p : Jsonl::LimitProfile::all())
+        m_profile->addItem(p.displayName, p.name);
+    m_model->setObjectName(QStringLiteral("accountDefaultModel"));
+    m_model->setEditable(true);
+    m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    m_result->setObjectName(QStringLiteral("testConnectionResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_buttons->setObjectName(QStringLiteral("accountButtons"));
+
+    auto *note =
+        new QLabel(tr("The key is stored in the system keychain, never in Batchdesk's database."), this);
+    QPalette dim = note->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    note->setPalette(dim);
+    note->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Provider:"), m_preset);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Base URL:"), m_baseUrl);
+    form->addRow(tr("API &key:"), m_key);
+    form->addRow(QString(), note);
+    form->addRow(tr("&Limits:"), m_profile);
+    form->addRow(tr("Default &model:"), m_model);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test, 0, Qt::AlignTop);
+    testRow->addWidget(m_result, 1);
+    form->addRow(QString(), testRow);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, &AccountDialog::testConnection);
+    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+
+    if (account.id != 0) {
+        m_preset->setCurrentIndex(m_preset->findData(int(account.preset)));
+        m_name->setText(account.name);
+        m_nameEdited = true;
+        m_baseUrl->setText(account.baseUrl.toString());
+        m_profile->setCurrentIndex(qMax(0, m_profile->findData(account.limitProfile)));
+        m_model->setEditText(account.defaultModel);
+    } else {
+        applyPreset();
+    }
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &AccountDialog::applyPreset);
+}
+
+AccountDialog::~AccountDialog() = default;
+
+void AccountDialog::applyPreset()
+{
+    const auto &info = Store::presetInfo(Store::Preset(m_preset->currentData().toInt()));
+    if (!m_nameEdited)
+        m_name->setText(info.preset == Store::Preset::Custom ? QString() : info.displayName);
+    m_baseUrl->setText(info.defaultBaseUrl.toString());
+    m_baseUrl->setPlaceholderText(info.preset == Store::Preset::Sandbox
+                                      ? tr("Empty: the built-in sandbox, run inside Batchdesk")
+                                      : QStringLiteral("https://api.example.com/v1"));
+    m_profile->setCurrentIndex(qMax(0, m_profile->findData(info.limitProfile)));
+    m_model->setEditText(info.defaultModel);
+    m_key->setEnabled(info.preset != Store::Preset::Sandbox);
+}
+
+QUrl AccountDialog::effectiveBaseUrl() const
+{
+    const QString text = m_baseUrl->text().trimmed();
+    if (text.isEmpty() && Store::Preset(m_preset->currentData().toInt()) == Store::Preset::Sandbox
+        && m_controller->sandbox())
+        return QUrl(m_controller->sandbox()->baseUrl());
+    return QUrl(text, QUrl::StrictMode);
+}
+
+Store::Account AccountDialog::collect() const
+{
+    Store::Account a = m_account;
+    a.name = m_name->text().trimmed();
+    a.preset = Store::Preset(m_preset->currentData().toInt());
+    a.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
+    a.limitProfile = m_profile->currentData().toString();
+    a.defaultModel = m_model->currentText().trimmed();
+    if (a.preset == Store::Preset::Sandbox && a.baseUrl.isEmpty())
+        a.keySource = Store::KeySource::None;
+    else if (a.keySource == Store::KeySource::None || m_account.id == 0)
+        a.keySource = Store::KeySource::Keychain;
+    return a;
+}
+
+void AccountDialog::setBusy(bool busy)
+{
+    m_test->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+}
+
+void AccountDialog::showResult(const QString &text, bool ok)
+{
+    m_result->setText(text);
+    QPalette p = palette();
+    if (!ok)
+        p.setColor(QPalette::WindowText,
+                   p.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
+                                                             : QColor(0xb0, 0x20, 0x18));
+    m_result->setPalette(p);
+}
+
+void AccountDialog::testConnection()
+{
+    const QUrl url = effectiveBaseUrl();
+    if (!url.isValid() || url.isEmpty()
+        || (url.scheme() != QLatin1StringView("http") && url.scheme() != QLatin1StringView("https"))) {
+        showResult(tr("Enter an http:// or https:// base URL first."), false);
+        return;
+    }
+    setBusy(true);
+    showResult(tr("Testing\u2026"), true);
+    QPointer<AccountDialog> self(this);
+    auto run = [self, url](const QString &key) {
+        if (!self)
+            return;
+        self->m_controller->testConnection(url, key, [self](const QString &text, bool ok) {
+            if (!self)
+                return;
+            self->setBusy(false);
+            self->showResult(text, ok);
+        });
+    };
+    if (!m_key->text().isEmpty() || m_account.id == 0 || !m_key->isEnabled()) {
+        run(m_key->isEnabled() ? m_key->text() : QString());
+        return;
+    }
+    m_controller->readKey(m_account, [self, run](const QString &key, const QString &error) {
+        if (!self)
+            return;
+        if (!error.isEmpty()) {
+            self->setBusy(false);
+            self->showResult(error, false);
+            return;
+        }
+        run(key);
+    });
+}
+
+void AccountDialog::accept()
+{
+    const Store::Account a = collect();
+    if (a.name.isEmpty()) {
+        showResult(tr("Give the account a name."), false);
+        m_name->setFocus();
+        return;
+    }
+    const bool sandbox = a.preset == Store::Preset::Sandbox && a.baseUrl.isEmpty();
+    if (!sandbox && (!a.baseUrl.isValid() || a.baseUrl.isEmpty())) {
+        showResult(tr("Enter the base URL of the API, e.g. %1.")
+                       .arg(Store::presetInfo(Store::Preset::OpenAI).defaultBaseUrl.toString()),
+                   false);
+        m_baseUrl->setFocus();
+        return;
+    }
+    if (!sandbox && m_account.id == 0 && m_key->text().isEmpty()) {
+        showResult(tr("Enter the API key."), false);
+        m_key->setFocus();
+        return;
+    }
+    std::optional<QString> key;
+    if (!sandbox && !m_key->text().isEmpty())
+        key = m_key->text();
+    setBusy(true);
+    showResult(tr("Saving\u2026"), true);
+    QPointer<AccountDialog> self(this);
+    m_controller->saveAccount(a, key, [self](const QString &error) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (!error.isEmpty()) {
+            self->showResult(error, false);
+            return;
+        }
+        self->QDialog::accept();
+    });
+}
+
+} // namespace Batchdesk::Ui

@@ -1,0 +1,779 @@
+#include "appcontroller.h"
+
+#include "api/apiclient.h"
+#include "api/apijob.h"
+#include "batchtablemodel.h"
+#include "common/paths.h"
+#include "filetablemodel.h"
+#include "secrets/keychainsecretstore.h"
+#include "store/accountstore.h"
+#include "store/batchcache.h"
+#include "store/database.h"
+#include "store/intentstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QtConcurrent>
+
+namespace Batchdesk::Ui {
+
+namespace {
+
+const QString kLastAccountKey = QStringLiteral("Accounts/current");
+
+// Hashes the input in a worker thread: a 200 MB file must not freeze the window.
+QString sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString withHint(const QString &text, const Api::ApiError &error)
+{
+    const QString hint = error.hint();
+    return hint.isEmpty() ? text : QString(text + u' ' + hint);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------- Submission
+
+Submission::Submission(AppController *controller, QString path, Api::CreateBatchParams params)
+    : QObject(controller)
+    , m_controller(controller)
+    , m_path(std::move(path))
+    , m_params(std::move(params))
+{ }
+
+Submission::~Submission()
+{
+    if (m_upload)
+        m_upload->abort();
+}
+
+void Submission::start()
+{
+    Api::ApiClient *client = m_controller->client();
+    if (!client) {
+        finish(State::Failed, tr("No account is connected."));
+        return;
+    }
+    m_upload = client->uploadFile(m_path);
+    m_clock.start();
+    connect(m_upload, &Api::ApiJob::progress, this, [this](qint64 sent, qint64 total) {
+        const double seconds = qMax<qint64>(1, m_clock.elapsed()) / 1000.0;
+        emit uploadProgress(sent, total, sent / seconds);
+    });
+    connect(m_upload, &Api::ApiJob::finished, this, &Submission::onUploaded);
+    emit stateChanged(m_state);
+    m_upload->start();
+}
+
+void Submission::cancel()
+{
+    if (m_state == State::Uploading && m_upload) {
+        m_upload->abort();
+    } else if (m_state == State::Creating && m_create) {
+        // The POST may already be on its way: the intent stays pending and is reconciled at the next start.
+        m_create->abort();
+    }
+}
+
+void Submission::onUploaded()
+{
+    Api::UploadFileJob *job = m_upload;
+    if (!job)
+        return;
+    if (job->failed()) {
+        if (job->error().kind == Api::ApiError::Kind::Canceled)
+            finish(State::Canceled, tr("Upload cancelled."));
+        else
+            finish(State::Failed,
+                   withHint(
+                       tr("Upload of %1 failed: %2").arg(QFileInfo(m_path).fileName(), job->error().message),
+                       job->error()));
+        return;
+    }
+    m_params.inputFileId = job->file().id;
+    Api::ApiClient *client = m_controller->client();
+    if (!client) {
+        finish(State::Failed, tr("The account was disconnected during the upload."));
+        return;
+    }
+    m_create = client->createBatch(m_params);
+    m_clientId = m_create->clientId();
+
+    // The intent is recorded BEFORE the create is sent: a lost reply is reconciled by its client id later.
+    auto account = m_controller->currentAccount();
+    if (account && m_controller->intents()) {
+        Store::Intent intent;
+        intent.clientId = m_clientId;
+        intent.accountId = account->id;
+        intent.inputFileId = m_params.inputFileId;
+        intent.inputPath = QFileInfo(m_path).absoluteFilePath();
+        intent.endpoint = m_params.endpoint;
+        intent.paramsJson =
+            QString::fromUtf8(QJsonDocument(m_params.toJson()).toJson(QJsonDocument::Compact));
+        const auto recorded = m_controller->intents()->record(intent);
+        if (!recorded.ok()) {
+            m_create->deleteLater();
+            finish(State::Failed,
+                   tr("Could not record the submission locally: %1").arg(recorded.errorString()));
+            return;
+        }
+    }
+    m_state = State::Creating;
+    emit stateChanged(m_state);
+    connect(m_create, &Api::ApiJob::finished, this, &Submission::onCreated);
+    m_create->start();
+}
+
+void Submission::onCreated()
+{
+    Api::CreateBatchJob *job = m_create;
+    if (!job)
+        return;
+    if (job->failed()) {
+        if (job->error().kind == Api::ApiError::Kind::Canceled) {
+            finish(State::Canceled,
+                   tr("Creation cancelled; if the server received it, the batch appears "
+                      "after the next start."));
+        } else {
+            if (job->error().kind == Api::ApiError::Kind::Http && m_controller->intents())
+                m_controller->intents()->markAbandoned(m_clientId); // a clear refusal: nothing was created
+            finish(State::Failed,
+                   withHint(tr("Creating the batch failed: %1").arg(job->error().message), job->error()));
+        }
+        return;
+    }
+    m_batch = job->batch();
+    finish(State::Done);
+}
+
+void Submission::finish(State state, const QString &error)
+{
+    m_state = state;
+    m_error = error;
+    emit stateChanged(state);
+    emit finished(this);
+}
+
+// ----------------------------------------------------------------------------------------------
+// AppController
+
+AppController::AppController(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_batchModel(new Models::BatchTableModel(this))
+    , m_fileModel(new Models::FileTableModel(this))
+{
+    m_secrets = std::make_unique<Secrets::KeychainSecretStore>(QStringLiteral("Batchdesk"),
+                                                               m_options.keychainTimeoutMs);
+    connect(m_fileModel, &QAbstractItemModel::rowsInserted, this, &AppController::statusChanged);
+    connect(m_fileModel, &QAbstractItemModel::rowsRemoved, this, &AppController::statusChanged);
+    connect(m_fileModel, &QAbstractItemModel::modelReset, this, &AppController::statusChanged);
+}
+
+AppController::~AppController()
+{
+    for (const auto &s : std::as_const(m_submissions)) {
+        if (s)
+            s->cancel();
+    }
+    m_batchModel->setMonitor(nullptr);
+    m_monitor.reset();
+    m_client.reset();
+    if (m_sandbox)
+        m_sandbox->stop();
+}
+
+bool AppController::initialize(QString *error)
+{
+    QDir().mkpath(dataDirectory());
+    auto db = Store::Database::open(databasePath());
+    if (!db.ok()) {
+        if (error)
+            *error = tr("Could not open the local database %1: %2")
+                         .arg(QDir::toNativeSeparators(databasePath()), db.errorString());
+        return false;
+    }
+    m_db = db.value();
+    m_accountStore = std::make_unique<Store::AccountStore>(m_db);
+    m_intents = std::make_unique<Store::IntentStore>(m_db);
+    m_cache = std::make_unique<Store::BatchCache>(m_db);
+
+    reloadAccounts();
+    if (m_accounts.isEmpty()) {
+        // A newcomer gets a working account at once: the built-in sandbox, run in this process.
+        Store::Account sandbox;
+        sandbox.name = tr("Local sandbox");
+        sandbox.preset = Store::Preset::Sandbox;
+        sandbox.limitProfile = Store::presetInfo(Store::Preset::Sandbox).limitProfile;
+        sandbox.defaultModel = Store::presetInfo(Store::Preset::Sandbox).defaultModel;
+        sandbox.keySource = Store::KeySource::None;
+        const auto added = m_accountStore->add(sandbox);
+        if (!added.ok()) {
+            if (error)
+                *error = added.errorString();
+            return false;
+        }
+        reloadAccounts();
+    }
+    const qint64 last = QSettings().value(kLastAccountKey).toLongLong();
+    qint64 pick = m_accounts.first().id;
+    for (const auto &a : std::as_const(m_accounts)) {
+        if (a.id == last)
+            pick = a.id;
+    }
+    emit accountsChanged();
+    selectAccount(pick);
+    return true;
+}
+
+void AppController::reloadAccounts()
+{
+    const auto list = m_accountStore->list();
+    m_accounts = list.ok() ? list.value() : QList<Store::Account>();
+    if (!list.ok())
+        emit problem(tr("Could not read the accounts: %1").arg(list.errorString()));
+}
+
+std::optional<Store::Account> AppController::currentAccount() const
+{
+    for (const auto &a : m_accounts) {
+        if (a.id == m_currentId)
+            return a;
+    }
+    return std::nullopt;
+}
+
+bool AppController::isSandbox(const Store::Account &account) const
+{
+    return account.preset == Store::Preset::Sandbox && account.baseUrl.isEmpty();
+}
+
+void AppController::selectAccount(qint64 accountId)
+{
+    std::optional<Store::Account> account;
+    for (const auto &a : std::as_const(m_accounts)) {
+        if (a.id == accountId)
+            account = a;
+    }
+    if (!account)
+        return;
+    ++m_generation;
+    m_currentId = accountId;
+    m_ready = false;
+    QSettings().setValue(kLastAccountKey, accountId);
+
+    m_batchModel->setMonitor(nullptr);
+    m_monitor.reset();
+    m_client.reset();
+    m_batchModel->clear();
+    m_fileModel->setFiles({});
+    emit problemCleared();
+
+    // The cache first, so the list shows at once, before any network round.
+    const auto cached = m_cache->load(accountId);
+    if (cached.ok())
+        m_batchModel->setBatches(cached.value());
+    const auto cachedFiles = m_cache->loadFiles(accountId);
+    if (cachedFiles.ok()) {
+        m_fileModel->setFiles(cachedFiles.value());
+        m_batchModel->setOutputFiles(cachedFiles.value());
+    }
+    m_fileModel->setStorageLimitBytes(account->preset == Store::Preset::DeepInfra
+                                              || account->preset == Store::Preset::Sandbox
+                                          ? Models::FileTableModel::kDeepInfraStorageLimit
+                                          : 0);
+    emit currentAccountChanged();
+    emit statusChanged();
+    connectAccount(*account);
+}
+
+void AppController::connectAccount(const Store::Account &account)
+{
+    if (isSandbox(account)) {
+        QString error;
+        if (!ensureSandbox(&error)) {
+            emit problem(tr("The local sandbox could not start: %1").arg(error));
+            return;
+        }
+        startMonitoring(account, QUrl(m_sandbox->baseUrl()), QString());
+        return;
+    }
+    if (!account.baseUrl.isValid() || account.baseUrl.isEmpty()) {
+        emit problem(
+            tr("Account \u201c%1\u201d has no base URL. Edit the account to set one.").arg(account.name));
+        return;
+    }
+    switch (account.keySource) {
+    case Store::KeySource::None:
+        startMonitoring(account, account.baseUrl, QString());
+        break;
+    case Store::KeySource::Environment: {
+        const QString key = qEnvironmentVariable(account.keyEnvironmentVariable.toUtf8().constData());
+        if (key.isEmpty())
+            emit problem(
+                tr("Account \u201c%1\u201d takes its key from the environment variable %2, which is not "
+                   "set. Set it and restart, or store the key in the keychain.")
+                    .arg(account.name, account.keyEnvironmentVariable));
+        else
+            startMonitoring(account, account.baseUrl, key);
+        break;
+    }
+    case Store::KeySource::Keychain: {
+        const int generation = m_generation;
+        m_secrets->read(account.secretKey(), [this, account, generation](Result<QString> key) {
+            if (generation != m_generation)
+                return; // the user switched accounts meanwhile
+            if (!key.ok()) {
+                emit problem(
+                    tr("Cannot read the API key of \u201c%1\u201d from the keychain: %2 Edit the account "
+                       "to store the key again.")
+                        .arg(account.name, key.errorString()));
+                return;
+            }
+            startMonitoring(account, account.baseUrl, key.value());
+        });
+        break;
+    }
+    }
+}
+
+bool AppController::ensureSandbox(QString *error)
+{
+    if (m_sandbox && m_sandbox->isRunning())
+        return true;
+    Sandbox::SandboxConfig config = m_options.sandbox;
+    if (config.dataDir.isEmpty())
+        config.dataDir = dataDirectory() + QStringLiteral("/sandbox");
+    QDir().mkpath(config.dataDir);
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(config);
+    if (!m_sandbox->start(error)) {
+        m_sandbox.reset();
+        return false;
+    }
+    return true;
+}
+
+void AppController::startMonitoring(const Store::Account &account, const QUrl &baseUrl, const QString &key)
+{
+    m_client = std::make_unique<Api::ApiClient>(m_nam);
+    m_client->setBaseUrl(baseUrl);
+    m_client->setApiKey(key);
+    if (m_options.retryPolicy)
+        m_client->setRetryPolicy(*m_options.retryPolicy);
+
+    m_monitor = std::make_unique<Monitor::BatchMonitor>(m_client.get());
+    m_monitor->setSettings(m_options.monitor);
+    m_monitor->setCache(m_cache.get(), account.id);
+    const QList<Api::Batch> cached = m_monitor->loadFromCache();
+    if (m_batchModel->rowCount() == 0 && !cached.isEmpty())
+        m_batchModel->setBatches(cached);
+    m_batchModel->setMonitor(m_monitor.get());
+
+    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFailed, this, [this](const Api::ApiError &e) {
+        emit problem(withHint(tr("Could not refresh the batches: %1").arg(e.message), e));
+    });
+    connect(m_monitor.get(), &Monitor::BatchMonitor::recovered, this, [this] {
+        emit problemCleared();
+        refreshFiles();
+    });
+    connect(m_monitor.get(), &Monitor::BatchMonitor::batchFinished, this, [this](const Api::Batch &b) {
+        emit batchFinished(b);
+        refreshFiles(); // results are new files
+    });
+    connect(m_monitor.get(), &Monitor::BatchMonitor::stateChanged, this, &AppController::statusChanged);
+    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFinished, this, &AppController::statusChanged);
+
+    m_ready = true;
+    m_monitor->start();
+    m_monitor->reloadAll();
+    refreshFiles();
+    reconcilePendingIntents();
+    emit statusChanged();
+}
+
+void AppController::reconcilePendingIntents()
+{
+    const auto account = currentAccount();
+    if (!account || !m_client)
+        return;
+    const auto pending = m_intents->pending(account->id);
+    if (!pending.ok() || pending.value().isEmpty())
+        return;
+    Api::ListJob *job = Api::CreateBatchJob::findByClientId(m_client.get());
+    const int generation = m_generation;
+    const QList<Store::Intent> intents = pending.value();
+    const qint64 accountId = account->id;
+    connect(job, &Api::ApiJob::finished, this, [this, job, generation, intents, accountId] {
+        if (generation != m_generation || job->failed())
+            return; // tried again at the next start; nothing is lost
+        const QList<Api::Batch> batches = job->batches();
+        for (const auto &intent : intents) {
+            if (const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId)) {
+                m_intents->markCreated(intent.clientId, found->id);
+                if (!intent.inputPath.isEmpty())
+                    m_intents->rememberInput(accountId, found->id, intent.inputPath, intent.inputSha256);
+                m_monitor->track(*found);
+                m_batchModel->updateBatches({*found});
+                emit notice(
+                    tr("An earlier submission whose reply was lost did create batch %1.").arg(found->id));
+            }
+        }
+    });
+    job->start();
+}
+
+void AppController::refresh()
+{
+    if (!m_monitor) {
+        if (const auto account = currentAccount())
+            connectAccount(*account);
+        return;
+    }
+    m_monitor->refreshNow();
+    refreshFiles();
+}
+
+void AppController::refreshFiles()
+{
+    if (!m_client || m_filesLoading)
+        return;
+    m_filesLoading = true;
+    emit filesLoadingChanged(true);
+    Api::ListJob *job = m_client->listFiles();
+    const int generation = m_generation;
+    const qint64 accountId = m_currentId;
+    connect(job, &Api::ApiJob::finished, this, [this, job, generation, accountId] {
+        if (generation != m_generation)
+            return;
+        m_filesLoading = false;
+        emit filesLoadingChanged(false);
+        if (job->failed()) {
+            if (job->error().kind != Api::ApiError::Kind::Canceled)
+                reportJobError(tr("Could not list the files"), job->error());
+            return;
+        }
+        const QList<Api::FileObject> files = job->files();
+        m_fileModel->setFiles(files);
+        m_batchModel->setOutputFiles(files);
+        m_cache->replaceFiles(accountId, files);
+        emit statusChanged();
+    });
+    job->start();
+}
+
+void AppController::cancelBatch(const QString &batchId)
+{
+    if (!m_client)
+        return;
+    Api::RequestJob *job = m_client->cancelBatch(batchId);
+    const int generation = m_generation;
+    connect(job, &Api::ApiJob::finished, this, [this, job, generation, batchId] {
+        if (generation != m_generation)
+            return;
+        if (job->failed()) {
+            reportJobError(tr("Could not cancel %1").arg(batchId), job->error());
+            return;
+        }
+        const Api::Batch b = job->batch();
+        m_batchModel->updateBatches({b});
+        m_monitor->track(b);
+        m_monitor->refreshNow();
+    });
+    job->start();
+}
+
+void AppController::downloadResults(const Api::Batch &batch, const QString &folder)
+{
+    if (!m_client)
+        return;
+    QList<QPair<QString, QString>> wanted; // file id, destination
+    if (!batch.outputFileId.isEmpty())
+        wanted.append({batch.outputFileId, folder + u'/' + batch.id + QStringLiteral("_output.jsonl")});
+    if (!batch.errorFileId.isEmpty())
+        wanted.append({batch.errorFileId, folder + u'/' + batch.id + QStringLiteral("_errors.jsonl")});
+    if (wanted.isEmpty()) {
+        emit problem(tr("Batch %1 has no result files yet.").arg(batch.id));
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(wanted.size()));
+    auto failures = std::make_shared<QStringList>();
+    const int generation = m_generation;
+    for (const auto &[fileId, dest] : std::as_const(wanted)) {
+        Api::FileContentJob *job = m_client->downloadFileContent(fileId, dest);
+        connect(job, &Api::ApiJob::finished, this, [=, this] {
+            if (generation != m_generation)
+                return;
+            if (job->failed())
+                failures->append(withHint(job->error().message, job->error()));
+            if (--*remaining > 0)
+                return;
+            if (!failures->isEmpty())
+                emit problem(
+                    tr("Downloading the results of %1 failed: %2").arg(batch.id, failures->join(u' ')));
+            else
+                emit notice(tr("Results of %1 saved in %2.").arg(batch.id, QDir::toNativeSeparators(folder)),
+                            folder);
+        });
+        job->start();
+    }
+}
+
+void AppController::deleteFile(const QString &fileId)
+{
+    if (!m_client)
+        return;
+    Api::RequestJob *job = m_client->deleteFile(fileId);
+    const int generation = m_generation;
+    const qint64 accountId = m_currentId;
+    connect(job, &Api::ApiJob::finished, this, [this, job, generation, fileId, accountId] {
+        if (generation != m_generation)
+            return;
+        if (job->failed()) {
+            reportJobError(tr("Could not delete %1").arg(fileId), job->error());
+            return;
+        }
+        m_fileModel->removeFile(fileId);
+        m_cache->removeFile(accountId, fileId);
+        emit statusChanged();
+    });
+    job->start();
+}
+
+Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params)
+{
+    auto *s = new Submission(this, path, params);
+    m_submissions.append(s);
+    connect(s, &Submission::finished, this, &AppController::onSubmissionFinished);
+    emit submissionStarted(s);
+    s->start();
+    return s;
+}
+
+bool AppController::isSubmitting() const
+{
+    for (const auto &s : m_submissions) {
+        if (s && (s->state() == Submission::State::Uploading || s->state() == Submission::State::Creating))
+            return true;
+    }
+    return false;
+}
+
+void AppController::onSubmissionFinished(Submission *s)
+{
+    m_submissions.removeAll(s);
+    s->deleteLater();
+    if (s->state() != Submission::State::Done)
+        return;
+    const Api::Batch b = s->batch();
+    const auto account = currentAccount();
+    if (account) {
+        m_intents->markCreated(s->clientId(), b.id);
+        const QString path = QFileInfo(s->path()).absoluteFilePath();
+        m_intents->rememberInput(account->id, b.id, path, QString());
+        // The checksum is for joining results later; it is computed off the GUI thread.
+        auto *watcher = new QFutureWatcher<QString>(this);
+        const qint64 accountId = account->id;
+        const QString batchId = b.id;
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, path] {
+            watcher->deleteLater();
+            if (m_intents)
+                m_intents->rememberInput(accountId, batchId, path, watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run(sha256Of, path));
+        m_cache->upsert(account->id, {b});
+    }
+    m_batchModel->updateBatches({b});
+    if (m_monitor)
+        m_monitor->track(b);
+    emit batchCreated(b);
+    emit statusChanged();
+}
+
+QString AppController::inputPathOf(const QString &batchId) const
+{
+    return m_intents ? m_intents->inputPathOf(m_currentId, batchId) : QString();
+}
+
+void AppController::saveAccount(Store::Account account, const std::optional<QString> &key,
+                                std::function<void(const QString &)> done)
+{
+    auto store = [this, account, done]() mutable {
+        std::optional<Store::Account> old;
+        for (const auto &a : std::as_const(m_accounts)) {
+            if (a.id == account.id)
+                old = a;
+        }
+        QString error;
+        qint64 id = account.id;
+        if (account.id == 0) {
+            const auto added = m_accountStore->add(account);
+            if (!added.ok())
+                error = added.errorString();
+            else
+                id = added.value().id;
+        } else {
+            const auto updated = m_accountStore->update(account);
+            if (!updated.ok())
+                error = updated.errorString();
+        }
+        if (!error.isEmpty()) {
+            done(error);
+            return;
+        }
+        // A renamed account keeps its key: the entry name follows the account name.
+        if (old && old->name != account.name && account.keySource == Store::KeySource::Keychain) {
+            m_secrets->read(old->secretKey(), [this, old, account](Result<QString> k) {
+                if (k.ok())
+                    m_secrets->write(account.secretKey(), k.value(), [this, old](Result<bool>) {
+                        m_secrets->remove(old->secretKey(), [](Result<bool>) {});
+                    });
+            });
+        }
+        reloadAccounts();
+        emit accountsChanged();
+        if (account.id == 0 || account.id == m_currentId)
+            selectAccount(id);
+        done(QString());
+    };
+    if (key && account.keySource == Store::KeySource::Keychain) {
+        m_secrets->write(account.secretKey(), *key, [store, done](Result<bool> written) mutable {
+            if (!written.ok()) {
+                done(tr("The key could not be stored in the keychain: %1").arg(written.errorString()));
+                return;
+            }
+            store();
+        });
+    } else {
+        store();
+    }
+}
+
+void AppController::removeAccount(qint64 accountId, std::function<void(const QString &)> done)
+{
+    std::optional<Store::Account> account;
+    for (const auto &a : std::as_const(m_accounts)) {
+        if (a.id == accountId)
+            account = a;
+    }
+    if (!account) {
+        done(tr("The account does not exist."));
+        return;
+    }
+    m_cache->clear(accountId);
+    const auto removed = m_accountStore->remove(account->name);
+    if (!removed.ok()) {
+        done(removed.errorString());
+        return;
+    }
+    reloadAccounts();
+    emit accountsChanged();
+    if (accountId == m_currentId && !m_accounts.isEmpty())
+        selectAccount(m_accounts.first().id);
+    else if (m_accounts.isEmpty())
+        initialize(); // back to the sandbox, so there is always something to look at
+    if (account->keySource == Store::KeySource::Keychain) {
+        m_secrets->remove(account->secretKey(), [done](Result<bool> r) {
+            // A key that was never stored is not a failure of the removal.
+            done(r.ok() || r.error().code == QStringLiteral("not_found")
+                     ? QString()
+                     : tr("The account was removed, but its "
+                          "key could not be deleted from "
+                          "the keychain: %1")
+                           .arg(r.errorString()));
+        });
+    } else {
+        done(QString());
+    }
+}
+
+void AppController::readKey(const Store::Account &account,
+                            std::function<void(const QString &, const QString &)> done)
+{
+    if (account.keySource != Store::KeySource::Keychain) {
+        done(QString(), QString());
+        return;
+    }
+    m_secrets->read(account.secretKey(), [done](Result<QString> key) {
+        done(key.ok() ? key.value() : QString(), key.ok() ? QString() : key.errorString());
+    });
+}
+
+void AppController::testConnection(const QUrl &baseUrl, const QString &key,
+                                   std::function<void(const QString &, bool)> done)
+{
+    // A client of its own: testing must not disturb the current account.
+    auto client = std::make_shared<Api::ApiClient>(m_nam);
+    client->setBaseUrl(baseUrl);
+    client->setApiKey(key);
+    Api::RetryPolicy policy;
+    policy.maxRetries = 0;
+    client->setRetryPolicy(policy);
+    client->setRequestTimeoutMs(15'000);
+    Api::ListJob *models = client->listModels();
+    connect(models, &Api::ApiJob::finished, this, [this, client, models, done] {
+        const QList<Api::ModelInfo> list = models->failed() ? QList<Api::ModelInfo>() : models->models();
+        const bool modelsOk = !models->failed();
+        const Api::ApiError modelsError = models->error();
+        Api::ListJob *batches = client->listBatches(20, 1);
+        connect(batches, &Api::ApiJob::finished, this, [client, batches, done, list, modelsOk, modelsError] {
+            if (batches->failed()) {
+                done(withHint(tr("Failed: %1").arg(batches->error().message), batches->error()), false);
+                return;
+            }
+            const qsizetype n = batches->batches().size();
+            QString text = modelsOk ? tr("Connected: %n model(s)", nullptr, int(list.size()))
+                                    : tr("Connected (the model list is not available)");
+            text += tr(", %n recent batch(es).", nullptr, int(n));
+            Q_UNUSED(modelsError)
+            done(text, true);
+        });
+        batches->start();
+    });
+    models->start();
+}
+
+void AppController::reportJobError(const QString &what, const Api::ApiError &error)
+{
+    emit problem(withHint(what + QStringLiteral(": ") + error.message, error));
+}
+
+QString AppController::statusText() const
+{
+    if (!m_monitor)
+        return m_ready ? QString() : tr("Connecting\u2026");
+    QStringList parts;
+    const QDateTime last = m_monitor->lastRefresh();
+    if (last.isValid())
+        parts << tr("Last refresh %1")
+                     .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+    else
+        parts << tr("Loading\u2026");
+    const int active = m_monitor->activeCount();
+    if (m_monitor->consecutiveFailures() > 0)
+        parts << tr("retrying in %1 s").arg(qMax(1, (m_monitor->nextPollInMs() + 999) / 1000));
+    else if (active > 0)
+        parts << tr("polling every %1 s").arg(qMax(1, (m_monitor->currentIntervalMs() + 500) / 1000));
+    else
+        parts << tr("idle (nothing running)");
+    parts << tr("%n active", nullptr, active);
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+} // namespace Batchdesk::Ui

@@ -1,0 +1,213 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/retrypolicy.h"
+#include "api/types.h"
+#include "monitor/batchmonitor.h"
+#include "sandbox/sandboxserver.h"
+#include "store/account.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Batchdesk::Api {
+class ApiClient;
+class UploadFileJob;
+class CreateBatchJob;
+} // namespace Batchdesk::Api
+namespace Batchdesk::Store {
+class AccountStore;
+class BatchCache;
+class Database;
+class IntentStore;
+} // namespace Batchdesk::Store
+namespace Batchdesk::Secrets {
+class SecretStore;
+}
+namespace Batchdesk::Models {
+class BatchTableModel;
+class FileTableModel;
+} // namespace Batchdesk::Models
+
+namespace Batchdesk::Ui {
+
+/** What the desktop app is made of, replaceable by the GUI tests (a fast sandbox, short polling, no retries).
+ */
+struct AppOptions
+{
+    /** Template of the in-process sandbox; an empty dataDir becomes dataDirectory()/sandbox. */
+    Sandbox::SandboxConfig sandbox;
+    Monitor::MonitorSettings monitor;
+    std::optional<Api::RetryPolicy> retryPolicy;
+    int keychainTimeoutMs = 10'000;
+};
+
+class AppController;
+
+/**
+ * One submission: upload the file, record the intent, create the batch. Created by AppController::submit(),
+ * owned by the controller, deleted later after finished(). finished() is emitted exactly once.
+ */
+class Submission final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Submission)
+
+public:
+    enum class State { Uploading, Creating, Done, Failed, Canceled };
+    Q_ENUM(State)
+
+    Submission(AppController *controller, QString path, Api::CreateBatchParams params);
+    ~Submission() override;
+
+    void start();
+    /** Aborts the upload (or the create while it has not been sent back yet). */
+    void cancel();
+
+    State state() const { return m_state; }
+    QString path() const { return m_path; }
+    const Api::Batch &batch() const { return m_batch; }
+    QString errorText() const { return m_error; }
+    QString clientId() const { return m_clientId; }
+
+signals:
+    void uploadProgress(qint64 sent, qint64 total, double bytesPerSecond);
+    void stateChanged(Batchdesk::Ui::Submission::State state);
+    void finished(Batchdesk::Ui::Submission *submission);
+
+private:
+    void onUploaded();
+    void onCreated();
+    void finish(State state, const QString &error = {});
+
+    AppController *m_controller;
+    QString m_path;
+    Api::CreateBatchParams m_params;
+    State m_state = State::Uploading;
+    QPointer<Api::UploadFileJob> m_upload;
+    QPointer<Api::CreateBatchJob> m_create;
+    QElapsedTimer m_clock;
+    Api::Batch m_batch;
+    QString m_error;
+    QString m_clientId;
+};
+
+/**
+ * The non-widget side of the desktop app: the database, the accounts, the keychain, the client and monitor of
+ * the current account, the in-process sandbox, and the table models the pages show.
+ *
+ * Widgets call these functions and observe the models and signals; nothing here blocks the GUI thread (keys
+ * are read and written with the asynchronous SecretStore API, every HTTP call is a job). Background failures
+ * are reported with problem() (text + what to do) and cleared with problemCleared(). Owns everything it
+ * creates; lives in the GUI thread.
+ */
+class AppController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppController)
+
+public:
+    explicit AppController(AppOptions options = {}, QObject *parent = nullptr);
+    ~AppController() override;
+
+    /** Opens the database, creates the "Local sandbox" account when there is none, and selects the last used
+     *  account (or the first one). Returns false with a message when the database cannot be opened. */
+    bool initialize(QString *error = nullptr);
+
+    QList<Store::Account> accounts() const { return m_accounts; }
+    std::optional<Store::Account> currentAccount() const;
+    qint64 currentAccountId() const { return m_currentId; }
+    void selectAccount(qint64 accountId);
+    /** Whether the current account is the in-process sandbox. */
+    bool isSandbox(const Store::Account &account) const;
+
+    /** Adds (id == 0) or updates an account; a key, when given, is written to the keychain first. */
+    void saveAccount(Store::Account account, const std::optional<QString> &key,
+                     std::function<void(const QString &error)> done);
+    /** Removes an account, its keychain entry and its cache. */
+    void removeAccount(qint64 accountId, std::function<void(const QString &error)> done);
+    /** Lists the models and the newest batches of an endpoint; done(text, ok) with a one-line summary. */
+    void testConnection(const QUrl &baseUrl, const QString &key,
+                        std::function<void(const QString &, bool)> done);
+    /** Reads the stored key of an account (for the edit dialog's test). */
+    void readKey(const Store::Account &account,
+                 std::function<void(const QString &key, const QString &error)> done);
+
+    Api::ApiClient *client() const { return m_client.get(); }
+    Monitor::BatchMonitor *monitor() const { return m_monitor.get(); }
+    Models::BatchTableModel *batchModel() const { return m_batchModel; }
+    Models::FileTableModel *fileModel() const { return m_fileModel; }
+    Store::IntentStore *intents() const { return m_intents.get(); }
+    Secrets::SecretStore *secrets() const { return m_secrets.get(); }
+    Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    const AppOptions &options() const { return m_options; }
+    /** Whether the current account's client is ready (key read, base URL known). */
+    bool isConnected() const { return m_client && m_ready; }
+
+    /** A round at once, plus the files. */
+    void refresh();
+    void refreshFiles();
+    void cancelBatch(const QString &batchId);
+    /** Downloads the output and error files of a batch into folder; reports with notice()/problem(). */
+    void downloadResults(const Api::Batch &batch, const QString &folder);
+    void deleteFile(const QString &fileId);
+    /** Starts a submission of a validated file with the current account. */
+    Submission *submit(const QString &path, const Api::CreateBatchParams &params);
+    bool isSubmitting() const;
+    QString inputPathOf(const QString &batchId) const;
+
+    /** "Last refresh 10:41:07 · polling every 15 s · 3 active". */
+    QString statusText() const;
+
+signals:
+    void accountsChanged();
+    void currentAccountChanged();
+    /** A background failure: what happened and what to do. */
+    void problem(const QString &text);
+    void problemCleared();
+    /** A positive outcome worth a line in the banner (download done, batch created). */
+    void notice(const QString &text, const QString &folder = {});
+    void batchFinished(const Batchdesk::Api::Batch &batch);
+    void statusChanged();
+    void filesLoadingChanged(bool loading);
+    void submissionStarted(Batchdesk::Ui::Submission *submission);
+    void batchCreated(const Batchdesk::Api::Batch &batch);
+
+private:
+    friend class Submission;
+    void reloadAccounts();
+    void connectAccount(const Store::Account &account);
+    void startMonitoring(const Store::Account &account, const QUrl &baseUrl, const QString &key);
+    bool ensureSandbox(QString *error);
+    void reconcilePendingIntents();
+    void reportJobError(const QString &what, const Api::ApiError &error);
+    void onSubmissionFinished(Submission *submission);
+
+    AppOptions m_options;
+    std::shared_ptr<Store::Database> m_db;
+    std::unique_ptr<Store::AccountStore> m_accountStore;
+    std::unique_ptr<Store::IntentStore> m_intents;
+    std::unique_ptr<Store::BatchCache> m_cache;
+    std::unique_ptr<Secrets::SecretStore> m_secrets;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager *m_nam;
+    std::unique_ptr<Api::ApiClient> m_client;
+    std::unique_ptr<Monitor::BatchMonitor> m_monitor;
+    Models::BatchTableModel *m_batchModel;
+    Models::FileTableModel *m_fileModel;
+    QList<Store::Account> m_accounts;
+    qint64 m_currentId = 0;
+    bool m_ready = false;
+    int m_generation = 0; ///< bumped on account switch; late callbacks of an older account are ignored
+    bool m_filesLoading = false;
+    QList<QPointer<Submission>> m_submissions;
+};
+
+} // namespace Batchdesk::Ui

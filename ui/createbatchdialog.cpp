@@ -1,0 +1,254 @@
+#include "createbatchdialog.h"
+
+#include "displayformat.h"
+#include "icons.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSet>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Batchdesk::Ui {
+
+namespace {
+constexpr qint64 kHour = 3600;
+constexpr qint64 kDay = 24 * kHour;
+} // namespace
+
+CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, const QString &endpoint,
+                                     const QString &accountName, QWidget *parent)
+    : QDialog(parent)
+    , m_path(filePath)
+    , m_endpoint(new QComboBox(this))
+    , m_window(new QComboBox(this))
+    , m_description(new QLineEdit(this))
+    , m_expiry(new QComboBox(this))
+    , m_rowsLayout(new QVBoxLayout)
+    , m_add(new QToolButton(this))
+    , m_pairsLabel(new QLabel(this))
+    , m_problems(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("createBatchDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Create Batch"));
+    setMinimumWidth(560);
+
+    auto *heading =
+        new QLabel(tr("<b>%1</b> \u2014 %n request(s), sent to <b>%2</b>", nullptr, int(lines))
+                       .arg(QFileInfo(filePath).fileName().toHtmlEscaped(), accountName.toHtmlEscaped()),
+                   this);
+    heading->setObjectName(QStringLiteral("createHeading"));
+    heading->setWordWrap(true);
+
+    m_endpoint->setObjectName(QStringLiteral("createEndpoint"));
+    m_endpoint->addItem(endpoint.isEmpty() ? QStringLiteral("/v1/chat/completions") : endpoint);
+    m_endpoint->setEnabled(false);
+    m_endpoint->setToolTip(tr("Every request of the file uses this endpoint."));
+    m_window->setObjectName(QStringLiteral("createCompletionWindow"));
+    m_window->addItem(tr("24 hours"), QStringLiteral("24h"));
+    m_description->setObjectName(QStringLiteral("createDescription"));
+    m_description->setPlaceholderText(tr("e.g. nightly eval, labels v2"));
+    m_description->setMaxLength(Api::kMaxMetadataValueLength + 50); // the check below explains the limit
+    m_description->setText(QFileInfo(filePath).completeBaseName());
+    m_expiry->setObjectName(QStringLiteral("outputExpiry"));
+    const QList<QPair<QString, qint64>> expiries {
+        {tr("1 hour"), kHour},    {tr("6 hours"), 6 * kHour}, {tr("1 day"), kDay},
+        {tr("7 days"), 7 * kDay}, {tr("14 days"), 14 * kDay}, {tr("30 days"), 30 * kDay},
+    };
+    for (const auto &[text, seconds] : expiries)
+        m_expiry->addItem(text, seconds);
+    m_expiry->setCurrentIndex(m_expiry->count() - 1);
+    m_expiry->setToolTip(tr("How long the provider keeps the output and error files."));
+
+    m_add->setObjectName(QStringLiteral("metadataAdd"));
+    m_add->setText(tr("Add Pair"));
+    m_add->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_pairsLabel->setObjectName(QStringLiteral("metadataPairsLabel"));
+    QPalette dim = m_pairsLabel->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    m_pairsLabel->setPalette(dim);
+    m_problems->setObjectName(QStringLiteral("metadataProblems"));
+    m_problems->setWordWrap(true);
+    QPalette bad = m_problems->palette();
+    bad.setColor(QPalette::WindowText,
+                 bad.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
+                                                             : QColor(0xb0, 0x20, 0x18));
+    m_problems->setPalette(bad);
+    m_buttons->setObjectName(QStringLiteral("createButtons"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Upload and Create"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("createOkButton"));
+
+    auto *rowsHost = new QWidget;
+    auto *rowsOuter = new QVBoxLayout(rowsHost);
+    rowsOuter->setContentsMargins(0, 0, 0, 0);
+    m_rowsLayout->setSpacing(4);
+    rowsOuter->addLayout(m_rowsLayout);
+    rowsOuter->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("metadataEditor"));
+    scroll->setWidget(rowsHost);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumHeight(110);
+    auto *addRow = new QHBoxLayout;
+    addRow->addWidget(m_add);
+    addRow->addWidget(m_pairsLabel, 1);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Endpoint:"), m_endpoint);
+    form->addRow(tr("Completion &window:"), m_window);
+    form->addRow(tr("&Description:"), m_description);
+    form->addRow(tr("Output &expiry:"), m_expiry);
+    form->addRow(tr("Metadata:"), scroll);
+    form->addRow(QString(), addRow);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addSpacing(4);
+    layout->addLayout(form, 1);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_add, &QToolButton::clicked, this, [this] {
+        addMetadataRow();
+        m_rows.last().key->setFocus();
+    });
+    connect(m_description, &QLineEdit::textChanged, this, &CreateBatchDialog::validateInput);
+    addMetadataRow();
+    validateInput();
+}
+
+CreateBatchDialog::~CreateBatchDialog() = default;
+
+void CreateBatchDialog::addMetadataRow(const QString &key, const QString &value)
+{
+    const int n = int(m_rows.size());
+    auto *w = new QWidget;
+    auto *k = new QLineEdit(key, w);
+    auto *v = new QLineEdit(value, w);
+    auto *remove = new QToolButton(w);
+    k->setObjectName(QStringLiteral("metadataKey%1").arg(n));
+    v->setObjectName(QStringLiteral("metadataValue%1").arg(n));
+    k->setPlaceholderText(tr("key"));
+    v->setPlaceholderText(tr("value"));
+    remove->setIcon(Models::icon(QStringLiteral("close")));
+    remove->setAutoRaise(true);
+    remove->setToolTip(tr("Remove this pair"));
+    auto *h = new QHBoxLayout(w);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(k, 2);
+    h->addWidget(v, 3);
+    h->addWidget(remove);
+    m_rowsLayout->addWidget(w);
+    m_rows.append({w, k, v});
+    connect(k, &QLineEdit::textChanged, this, &CreateBatchDialog::validateInput);
+    connect(v, &QLineEdit::textChanged, this, &CreateBatchDialog::validateInput);
+    connect(remove, &QToolButton::clicked, this, [this, w] {
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).widget == w) {
+                m_rows.removeAt(i);
+                break;
+            }
+        }
+        w->deleteLater();
+        validateInput();
+    });
+    validateInput();
+}
+
+QStringList CreateBatchDialog::problems() const
+{
+    QStringList out;
+    int pairs = m_description->text().trimmed().isEmpty() ? 0 : 1;
+    if (m_description->text().size() > Api::kMaxMetadataValueLength)
+        out << tr("The description has %1 characters; at most %2 are allowed.")
+                   .arg(m_description->text().size())
+                   .arg(Api::kMaxMetadataValueLength);
+    QSet<QString> keys;
+    for (const Row &r : m_rows) {
+        const QString key = r.key->text().trimmed();
+        const QString value = r.value->text();
+        if (key.isEmpty() && value.isEmpty())
+            continue;
+        ++pairs;
+        if (key.isEmpty())
+            out << tr("A value has no key.");
+        else if (key.size() > Api::kMaxMetadataKeyLength)
+            out << tr("The key \u201c%1\u2026\u201d has %2 characters; at most %3 are allowed.")
+                       .arg(key.left(20))
+                       .arg(key.size())
+                       .arg(Api::kMaxMetadataKeyLength);
+        if (value.size() > Api::kMaxMetadataValueLength)
+            out << tr("The value of \u201c%1\u201d has %2 characters; at most %3 are allowed.")
+                       .arg(key.left(20))
+                       .arg(value.size())
+                       .arg(Api::kMaxMetadataValueLength);
+        if (key == QLatin1StringView("description") && !m_description->text().trimmed().isEmpty())
+            out << tr("\u201cdescription\u201d is set by the Description field.");
+        else if (key == Api::kClientIdKey)
+            out << tr("\u201c%1\u201d is reserved for Batchdesk.").arg(key);
+        else if (!key.isEmpty() && keys.contains(key))
+            out << tr("The key \u201c%1\u201d is used twice.").arg(key);
+        keys.insert(key);
+    }
+    if (pairs > kUserPairs)
+        out << tr("%1 metadata pairs; at most %2 are allowed (the 16th identifies the submission).")
+                   .arg(pairs)
+                   .arg(kUserPairs);
+    return out;
+}
+
+void CreateBatchDialog::validateInput()
+{
+    const QStringList list = problems();
+    m_problems->setText(list.join(u'\n'));
+    m_problems->setVisible(!list.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty());
+    int pairs = m_description->text().trimmed().isEmpty() ? 0 : 1;
+    for (const Row &r : std::as_const(m_rows))
+        pairs += (r.key->text().trimmed().isEmpty() && r.value->text().isEmpty()) ? 0 : 1;
+    m_pairsLabel->setText(
+        tr("%1 of %2 pairs used (the description counts as one)").arg(pairs).arg(kUserPairs));
+    m_add->setEnabled(m_rows.size() < kUserPairs);
+    // Mark the offending fields too, not only the text below.
+    for (const Row &r : std::as_const(m_rows)) {
+        const bool keyBad = r.key->text().trimmed().size() > Api::kMaxMetadataKeyLength
+            || (r.key->text().trimmed().isEmpty() && !r.value->text().isEmpty());
+        const bool valueBad = r.value->text().size() > Api::kMaxMetadataValueLength;
+        for (auto [edit, isBad] : {std::pair {r.key, keyBad}, std::pair {r.value, valueBad}}) {
+            QPalette p = edit->palette();
+            p.setColor(QPalette::Base,
+                       isBad ? QColor(0xd0, 0x3b, 0x2f, 60) : palette().color(QPalette::Base));
+            edit->setPalette(p);
+        }
+    }
+}
+
+Api::CreateBatchParams CreateBatchDialog::params() const
+{
+    Api::CreateBatchParams p;
+    p.endpoint = m_endpoint->currentText();
+    p.completionWindow = m_window->currentData().toString();
+    const QString description = m_description->text().trimmed();
+    if (!description.isEmpty())
+        p.metadata.insert(QStringLiteral("description"), description);
+    for (const Row &r : m_rows) {
+        const QString key = r.key->text().trimmed();
+        if (!key.isEmpty())
+            p.metadata.insert(key, r.value->text());
+    }
+    p.outputExpiresAfterSeconds = m_expiry->currentData().toLongLong();
+    return p;
+}
+
+} // namespace Batchdesk::Ui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "api/types.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+class QVBoxLayout;
+
+namespace Batchdesk::Ui {
+
+/**
+ * The parameters of a new batch: endpoint (from the validated file), completion window, description, metadata
+ * pairs (checked as you type against the API's limits: 16 pairs, one of which Batchdesk uses for its client
+ * id, keys up to 64 and values up to 512 characters) and output expiry (1 hour to 30 days, default 30 days).
+ *
+ * OK is enabled only while everything is within the limits; problems are listed under the editor. The dialog
+ * starts nothing itself: the caller reads params() after accepted(). Non-blocking (open()); deletes itself on
+ * close.
+ */
+class CreateBatchDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CreateBatchDialog)
+
+public:
+    CreateBatchDialog(const QString &filePath, qint64 lines, const QString &endpoint,
+                      const QString &accountName, QWidget *parent = nullptr);
+    ~CreateBatchDialog() override;
+
+    /** The parameters without the input file id (known after the upload). */
+    Api::CreateBatchParams params() const;
+    QString filePath() const { return m_path; }
+    /** Adds a metadata row (also the "Add" button). */
+    void addMetadataRow(const QString &key = {}, const QString &value = {});
+    /** The list of current problems, empty when the parameters can be sent. */
+    QStringList problems() const;
+
+    /** Pairs the user may set: 16 minus the one Batchdesk needs for its client id. */
+    static constexpr int kUserPairs = Api::kMaxMetadataPairs - 1;
+
+private:
+    void validateInput();
+
+    struct Row
+    {
+        QWidget *widget;
+        QLineEdit *key;
+        QLineEdit *value;
+    };
+
+    QString m_path;
+    QComboBox *m_endpoint;
+    QComboBox *m_window;
+    QLineEdit *m_description;
+    QComboBox *m_expiry;
+    QVBoxLayout *m_rowsLayout;
+    QList<Row> m_rows;
+    QToolButton *m_add;
+    QLabel *m_pairsLabel;
+    QLabel *m_problems;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace Batchdesk::Ui

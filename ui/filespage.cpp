@@ -1,0 +1,127 @@
+#include "filespage.h"
+
+#include "appcontroller.h"
+#include "filetablemodel.h"
+#include "icons.h"
+#include "limitbar.h"
+#include "messagebox.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Batchdesk::Ui {
+
+using Models::FileTableModel;
+
+FilesPage::FilesPage(AppController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTreeView(this))
+    , m_storage(new QLabel(this))
+    , m_storageBar(new LimitBar(this))
+    , m_delete(new QPushButton(Models::icon(QStringLiteral("cancel")), tr("Delete\u2026"), this))
+    , m_refresh(new QPushButton(Models::icon(QStringLiteral("refresh")), tr("Refresh"), this))
+{
+    setObjectName(QStringLiteral("filesPage"));
+    m_proxy->setSourceModel(controller->fileModel());
+    m_proxy->setSortRole(FileTableModel::RawValueRole);
+
+    m_view->setObjectName(QStringLiteral("filesView"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FileTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->resizeSection(FileTableModel::IdColumn, 220);
+    m_view->header()->resizeSection(FileTableModel::FilenameColumn, 220);
+
+    m_storage->setObjectName(QStringLiteral("storageLabel"));
+    m_storageBar->setObjectName(QStringLiteral("storageBar"));
+    m_storageBar->setMinimumWidth(160);
+    m_delete->setObjectName(QStringLiteral("deleteFileButton"));
+    m_refresh->setObjectName(QStringLiteral("refreshFilesButton"));
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_storage);
+    top->addWidget(m_storageBar);
+    top->addStretch(1);
+    top->addWidget(m_refresh);
+    top->addWidget(m_delete);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_delete, &QPushButton::clicked, this, &FilesPage::deleteSelected);
+    connect(m_refresh, &QPushButton::clicked, controller, &AppController::refreshFiles);
+    connect(controller, &AppController::filesLoadingChanged, m_refresh,
+            [this](bool loading) { m_refresh->setEnabled(!loading); });
+    connect(controller->fileModel(), &FileTableModel::totalBytesChanged, this, &FilesPage::updateStorage);
+    connect(controller->fileModel(), &QAbstractItemModel::modelReset, this, &FilesPage::updateStorage);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FilesPage::updateButtons);
+    updateStorage();
+    updateButtons();
+}
+
+FilesPage::~FilesPage() = default;
+
+void FilesPage::updateStorage()
+{
+    FileTableModel *model = m_controller->fileModel();
+    m_storage->setText(tr("%n file(s) \u00b7 %1", nullptr, model->rowCount()).arg(model->storageText()));
+    m_storageBar->setVisible(model->storageLimitBytes() > 0);
+    m_storageBar->setValue(model->totalBytes(), model->storageLimitBytes());
+    m_storageBar->setToolTip(tr("DeepInfra allows 2 GB of files per user, results included."));
+}
+
+void FilesPage::updateButtons()
+{
+    m_delete->setEnabled(!m_view->selectionModel()->selectedRows().isEmpty());
+}
+
+void FilesPage::deleteSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QStringList ids;
+    for (const QModelIndex &index : rows)
+        ids << index.data(FileTableModel::IdRole).toString();
+    const QString text = ids.size() == 1
+        ? tr("Delete the file %1 from the server? Batches that use it can no longer be downloaded.")
+              .arg(ids.first())
+        : tr("Delete these %1 files from the server? Batches that use them can no longer be downloaded.")
+              .arg(ids.size());
+    if (MessageBox::question(this, tr("Delete Files"), text, QMessageBox::Yes | QMessageBox::Cancel,
+                             QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    for (const QString &id : std::as_const(ids))
+        m_controller->deleteFile(id);
+}
+
+void FilesPage::saveState() const
+{
+    QSettings().setValue(QStringLiteral("FilesPage/header"), m_view->header()->saveState());
+}
+
+void FilesPage::restoreState()
+{
+    m_view->header()->restoreState(QSettings().value(QStringLiteral("FilesPage/header")).toByteArray());
+}
+
+} // namespace Batchdesk::Ui
