@@ -55,6 +55,8 @@ BatchMonitor::BatchMonitor(Api::ApiClient *client, QObject *parent)
 
 BatchMonitor::~BatchMonitor()
 {
+    // No signals from a half-destroyed monitor.
+    blockSignals(true);
     stop();
 }
 
@@ -150,7 +152,7 @@ void BatchMonitor::start()
     if (m_started)
         return;
     m_started = true;
-    if (activeCount() > 0)
+    if (activeCount() > 0 || m_pendingFull || m_forceRound)
         scheduleNext(0);
     emit stateChanged();
 }
@@ -175,8 +177,7 @@ void BatchMonitor::stop()
             }
         }
     }
-    if (!signalsBlocked())
-        emit stateChanged();
+    emit stateChanged();
 }
 
 void BatchMonitor::refreshNow()
@@ -194,6 +195,7 @@ void BatchMonitor::refreshNow()
 
 void BatchMonitor::reloadAll()
 {
+    // Remembered when not started yet: start() then begins with the full listing.
     m_pendingFull = true;
     refreshNow();
 }
@@ -302,9 +304,9 @@ int BatchMonitor::pagesFor(const QStringList &active) const
     // new as that one, plus slack for batches created elsewhere since.
     std::optional<qint64> oldest;
     for (const QString &id : active) {
-        const Entry &e = m_entries[id];
-        if (!e.placeholder && e.batch.createdAt > 0)
-            oldest = oldest ? qMin(*oldest, e.batch.createdAt) : e.batch.createdAt;
+        const auto it = m_entries.constFind(id);
+        if (it != m_entries.cend() && !it->placeholder && it->batch.createdAt > 0)
+            oldest = oldest ? qMin(*oldest, it->batch.createdAt) : it->batch.createdAt;
     }
     qint64 rows = active.size();
     if (oldest) {

@@ -114,7 +114,7 @@ public:
     /** Forgets a batch (no signal). */
     void untrack(const QString &batchId);
 
-    /** Enables polling; a round starts at once when any tracked batch is active. */
+    /** Enables polling; a round starts at once when any tracked batch is active or reloadAll() is pending. */
     void start();
     /** Disables polling and aborts a running round (its results are dropped, no signals). */
     void stop();
@@ -124,7 +124,8 @@ public:
      *  server-requested delay (Retry-After) still running. With nothing active it lists the newest page once
      *  (batches created elsewhere appear); no-op before start(). */
     void refreshNow();
-    /** Like refreshNow(), but the round lists every page of the account (first load, "show all"). */
+    /** Like refreshNow(), but the round lists every page of the account (first load, "show all"); before
+     *  start() it is remembered and start() begins with it. */
     void reloadAll();
 
     // State for a status line and the detail pane.

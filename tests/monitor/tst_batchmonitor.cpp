@@ -363,9 +363,10 @@ private slots:
         auto client = clientFor(*m_slow);
         BatchMonitor monitor(client.get());
         monitor.setSettings(quickSettings());
-        monitor.start();
         QSignalSpy updated(&monitor, &BatchMonitor::batchesUpdated);
-        monitor.reloadAll();
+        monitor.reloadAll(); // before start(): remembered, start() begins with it
+        QCOMPARE(updated.size(), 0);
+        monitor.start();
         QTRY_COMPARE(updated.size(), 1);
         QCOMPARE(updated.at(0).at(0).value<QList<Batch>>().size(), m_slowBatches.size());
         QCOMPARE(monitor.activeCount(), m_slowBatches.size());
