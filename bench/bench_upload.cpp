@@ -1,5 +1,5 @@
-// Uploads FILE to BASE_URL with Batchdesk's own client (UploadFileJob: multipart streamed from disk) and prints
-// the wall time and this process's peak resident memory.
+// Uploads FILE to BASE_URL with Batchdesk's own client (UploadFileJob: multipart streamed from disk) and
+// prints the wall time and this process's peak resident memory.
 //   bench_upload BASE_URL FILE
 // Output: seconds=S bytes=N peak_rss_kb=K file_id=ID
 #include "api/apiclient.h"
@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     }
     long peakKb = 0;
 #ifdef Q_OS_UNIX
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     peakKb = usage.ru_maxrss;
 #endif

@@ -1,6 +1,8 @@
-// Validates FILE N times and prints the wall time of each run and the anonymous memory added while validating.
+// Validates FILE N times and prints the wall time of each run and the anonymous memory added while
+// validating.
 //   bench_validate FILE [--repeat N] [--threads N]
-// Output (one line, key=value): lines bytes valid best_s median_s rss_anon_before_kb rss_anon_peak_kb added_kb
+// Output (one line, key=value): lines bytes valid best_s median_s rss_anon_before_kb rss_anon_peak_kb
+// added_kb
 #include "jsonl/validator.h"
 
 #include <QCoreApplication>
@@ -50,8 +52,8 @@ int main(int argc, char *argv[])
             options.threads = args[i + 1].toInt();
     }
     const qint64 before = rssAnonKb();
-    std::atomic_bool stop{false};
-    std::atomic<qint64> peak{before};
+    std::atomic_bool stop {false};
+    std::atomic<qint64> peak {before};
     std::thread sampler([&] {
         while (!stop) {
             const qint64 now = rssAnonKb();
@@ -72,11 +74,12 @@ int main(int argc, char *argv[])
     stop = true;
     sampler.join();
     std::sort(times.begin(), times.end());
-    std::printf("lines=%lld bytes=%lld valid=%d errors=%lld best_s=%.4f median_s=%.4f rss_anon_before_kb=%lld "
-                "rss_anon_peak_kb=%lld added_kb=%lld\n",
-                static_cast<long long>(report.lines), static_cast<long long>(report.bytes), int(report.isValid()),
-                static_cast<long long>(report.errorCount), times.front(), times[times.size() / 2],
-                static_cast<long long>(before), static_cast<long long>(peak.load()),
-                static_cast<long long>(peak.load() - before));
+    std::printf(
+        "lines=%lld bytes=%lld valid=%d errors=%lld best_s=%.4f median_s=%.4f rss_anon_before_kb=%lld "
+        "rss_anon_peak_kb=%lld added_kb=%lld\n",
+        static_cast<long long>(report.lines), static_cast<long long>(report.bytes), int(report.isValid()),
+        static_cast<long long>(report.errorCount), times.front(), times[times.size() / 2],
+        static_cast<long long>(before), static_cast<long long>(peak.load()),
+        static_cast<long long>(peak.load() - before));
     return report.completed() ? 0 : 1;
 }

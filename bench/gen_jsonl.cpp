@@ -25,12 +25,53 @@ struct SplitMix
 };
 
 const char *const kWords[] = {
-    "the", "batch", "request", "model", "summarise", "classify", "customer", "review", "invoice", "quarterly",
-    "revenue", "analysis", "sentiment", "positive", "negative", "neutral", "product", "delivery", "late",
-    "excellent", "caf\\u00e9", "na\\u00efve", "r\\u00e9sum\\u00e9", "\\\"quoted\\\"", "path\\\\to\\\\file", "tab\\tstop",
-    "line\\nbreak", "M\xC3\xBCnchen", "\xE6\x9D\xB1\xE4\xBA\xAC", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
-    "\xF0\x9F\x93\x88", "\xE2\x82\xAC", "\xCE\xB1\xCE\xB2\xCE\xB3", "data", "pipeline", "evaluate", "answer",
-    "concisely", "JSON", "schema", "field", "value", "report", "2024-06-30", "42.5%", "<tag>", "&amp;",
+    "the",
+    "batch",
+    "request",
+    "model",
+    "summarise",
+    "classify",
+    "customer",
+    "review",
+    "invoice",
+    "quarterly",
+    "revenue",
+    "analysis",
+    "sentiment",
+    "positive",
+    "negative",
+    "neutral",
+    "product",
+    "delivery",
+    "late",
+    "excellent",
+    "caf\\u00e9",
+    "na\\u00efve",
+    "r\\u00e9sum\\u00e9",
+    "\\\"quoted\\\"",
+    "path\\\\to\\\\file",
+    "tab\\tstop",
+    "line\\nbreak",
+    "M\xC3\xBCnchen",
+    "\xE6\x9D\xB1\xE4\xBA\xAC",
+    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+    "\xF0\x9F\x93\x88",
+    "\xE2\x82\xAC",
+    "\xCE\xB1\xCE\xB2\xCE\xB3",
+    "data",
+    "pipeline",
+    "evaluate",
+    "answer",
+    "concisely",
+    "JSON",
+    "schema",
+    "field",
+    "value",
+    "report",
+    "2024-06-30",
+    "42.5%",
+    "<tag>",
+    "&amp;",
 };
 
 void appendText(std::string &out, SplitMix &rng, std::size_t targetBytes)
@@ -56,9 +97,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("name"), QStringLiteral("chat")});
     parser.addOption({QStringLiteral("lines"), QStringLiteral("Maximum number of lines (default 50000)."),
                       QStringLiteral("n"), QStringLiteral("50000")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
-                      QStringLiteral("1")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output file."),
+    parser.addOption(
+        {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("Output file."),
                       QStringLiteral("file")});
     parser.process(app);
     if (!parser.isSet(QStringLiteral("o"))) {
@@ -67,7 +109,7 @@ int main(int argc, char *argv[])
     }
     const qint64 target = parser.value(QStringLiteral("bytes")).toLongLong();
     const QString endpoint = parser.value(QStringLiteral("endpoint"));
-    SplitMix rng{parser.value(QStringLiteral("seed")).toULongLong()};
+    SplitMix rng {parser.value(QStringLiteral("seed")).toULongLong()};
 
     QFile out(parser.value(QStringLiteral("o")));
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -85,7 +127,8 @@ int main(int argc, char *argv[])
         line += "{\"custom_id\":\"request-";
         line += std::to_string(i);
         if (endpoint == QLatin1StringView("embeddings")) {
-            line += "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"BAAI/bge-m3\",\"input\":\"";
+            line += "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"BAAI/"
+                    "bge-m3\",\"input\":\"";
             appendText(line, rng, std::size_t(lineTarget - 160 - qint64(rng.below(400))));
             line += "\",\"encoding_format\":\"float\"}}\n";
         } else if (endpoint == QLatin1StringView("completions")) {
@@ -94,13 +137,15 @@ int main(int argc, char *argv[])
             appendText(line, rng, std::size_t(lineTarget - 220 - qint64(rng.below(400))));
             line += "\",\"max_tokens\":256,\"temperature\":0.2}}\n";
         } else {
-            line += "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"deepseek-ai/"
-                    "DeepSeek-V3\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a careful analyst. ";
+            line +=
+                "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"deepseek-ai/"
+                "DeepSeek-V3\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a careful analyst. ";
             appendText(line, rng, 300 + rng.below(200));
             line += "\"},{\"role\":\"user\",\"content\":\"";
             appendText(line, rng, std::size_t(lineTarget - 700 - qint64(rng.below(400))));
-            line += "\"}],\"max_tokens\":512,\"temperature\":0.7,\"response_format\":{\"type\":\"json_object\"},"
-                    "\"stop\":[\"\\n\\n###\"]}}\n";
+            line +=
+                "\"}],\"max_tokens\":512,\"temperature\":0.7,\"response_format\":{\"type\":\"json_object\"},"
+                "\"stop\":[\"\\n\\n###\"]}}\n";
         }
         if (written + qint64(line.size()) > target || i >= maxLines)
             break;

@@ -132,7 +132,7 @@ Result<QString> readKeyFromStdin()
     QTextStream in(stdin);
     const QString key = in.readLine().trimmed();
     if (key.isEmpty())
-        return Error{QStringLiteral("usage"), tr("No key on standard input.")};
+        return Error {QStringLiteral("usage"), tr("No key on standard input.")};
     return key;
 }
 
@@ -221,8 +221,8 @@ int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringLis
         err(tr("Cannot create the folder %1.").arg(dir));
         return UsageError;
     }
-    const QList<std::pair<QString, QString>> files{{b.outputFileId, b.id + QStringLiteral("_output.jsonl")},
-                                                   {b.errorFileId, b.id + QStringLiteral("_errors.jsonl")}};
+    const QList<std::pair<QString, QString>> files {{b.outputFileId, b.id + QStringLiteral("_output.jsonl")},
+                                                    {b.errorFileId, b.id + QStringLiteral("_errors.jsonl")}};
     for (const auto &[id, name] : files) {
         if (id.isEmpty())
             continue;
@@ -241,8 +241,8 @@ int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringLis
 
 int runAccounts(Context &ctx, const QStringList &args)
 {
-    const QString usage =
-        QStringLiteral("batchdesk-cli accounts list | add NAME [options] | remove NAME | test [NAME] | set-key NAME");
+    const QString usage = QStringLiteral(
+        "batchdesk-cli accounts list | add NAME [options] | remove NAME | test [NAME] | set-key NAME");
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     auto db = ctx.database();
@@ -264,42 +264,51 @@ int runAccounts(Context &ctx, const QStringList &args)
         if (ctx.json()) {
             QJsonArray a;
             for (const auto &acc : list.value())
-                a.append(QJsonObject{{QStringLiteral("name"), acc.name},
-                                     {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
-                                     {QStringLiteral("base_url"), acc.baseUrl.toString()},
-                                     {QStringLiteral("limit_profile"), acc.limitProfile},
-                                     {QStringLiteral("default_model"), acc.defaultModel},
-                                     {QStringLiteral("key_source"), Store::Account::keySourceId(acc.keySource)}});
-            printJson(QJsonObject{{QStringLiteral("data"), a}});
+                a.append(
+                    QJsonObject {{QStringLiteral("name"), acc.name},
+                                 {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
+                                 {QStringLiteral("base_url"), acc.baseUrl.toString()},
+                                 {QStringLiteral("limit_profile"), acc.limitProfile},
+                                 {QStringLiteral("default_model"), acc.defaultModel},
+                                 {QStringLiteral("key_source"), Store::Account::keySourceId(acc.keySource)}});
+            printJson(QJsonObject {{QStringLiteral("data"), a}});
             return Success;
         }
         if (list.value().isEmpty())
-            out(tr("No accounts. Add one with: batchdesk-cli accounts add NAME --preset deepinfra --key-stdin"));
+            out(tr(
+                "No accounts. Add one with: batchdesk-cli accounts add NAME --preset deepinfra --key-stdin"));
         for (const auto &acc : list.value()) {
-            QString key = acc.keySource == Store::KeySource::Environment ? tr("key from $%1").arg(acc.keyEnvironmentVariable)
-                : acc.keySource == Store::KeySource::None                ? tr("no key")
-                                                                         : tr("key in keychain");
+            QString key = acc.keySource == Store::KeySource::Environment
+                ? tr("key from $%1").arg(acc.keyEnvironmentVariable)
+                : acc.keySource == Store::KeySource::None ? tr("no key")
+                                                          : tr("key in keychain");
             out(QStringLiteral("%1  %2  %3  %4  %5")
-                    .arg(acc.name, Store::presetInfo(acc.preset).id, acc.baseUrl.toString(), acc.limitProfile, key));
+                    .arg(acc.name, Store::presetInfo(acc.preset).id, acc.baseUrl.toString(), acc.limitProfile,
+                         key));
         }
         return Success;
     }
 
     if (sub == QLatin1StringView("add")) {
         QCommandLineParser p;
-        const QCommandLineOption preset(QStringLiteral("preset"), tr("deepinfra (default), openai, sandbox or custom."),
-                                        tr("preset"), QStringLiteral("deepinfra"));
-        const QCommandLineOption baseUrl(QStringLiteral("url"), tr("Base URL (required for custom and sandbox)."),
-                                         tr("url"));
-        const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (deepinfra, openai)."), tr("name"));
+        const QCommandLineOption preset(QStringLiteral("preset"),
+                                        tr("deepinfra (default), openai, sandbox or custom."), tr("preset"),
+                                        QStringLiteral("deepinfra"));
+        const QCommandLineOption baseUrl(QStringLiteral("url"),
+                                         tr("Base URL (required for custom and sandbox)."), tr("url"));
+        const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (deepinfra, openai)."),
+                                         tr("name"));
         const QCommandLineOption model(QStringLiteral("model"), tr("Default model."), tr("model"));
-        const QCommandLineOption keyStdin(QStringLiteral("key-stdin"), tr("Read the API key from standard input and "
-                                                                          "store it in the OS keychain."));
-        const QCommandLineOption keyEnv(QStringLiteral("key-env"),
-                                        tr("Take the key from this environment variable at each run (nothing is "
-                                           "stored)."),
-                                        tr("VAR"));
-        const QCommandLineOption noKey(QStringLiteral("no-key"), tr("The server needs no key (e.g. a local sandbox)."));
+        const QCommandLineOption keyStdin(QStringLiteral("key-stdin"),
+                                          tr("Read the API key from standard input and "
+                                             "store it in the OS keychain."));
+        const QCommandLineOption keyEnv(
+            QStringLiteral("key-env"),
+            tr("Take the key from this environment variable at each run (nothing is "
+               "stored)."),
+            tr("VAR"));
+        const QCommandLineOption noKey(QStringLiteral("no-key"),
+                                       tr("The server needs no key (e.g. a local sandbox)."));
         p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey});
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
         const QString addUsage = QStringLiteral(
@@ -353,7 +362,8 @@ int runAccounts(Context &ctx, const QStringList &args)
             if (!stored.ok()) {
                 // Nothing half done: without its key the account is useless, so it goes too.
                 accounts->remove(a.name);
-                err(tr("Cannot store the key in the keychain: %1\nThe account was not added. Use --key-env VAR "
+                err(tr("Cannot store the key in the keychain: %1\nThe account was not added. Use --key-env "
+                       "VAR "
                        "to take the key from an environment variable instead.")
                         .arg(stored.errorString()));
                 return UsageError;
@@ -366,7 +376,8 @@ int runAccounts(Context &ctx, const QStringList &args)
     if (sub == QLatin1StringView("set-key")) {
         QCommandLineParser p;
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
-        if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts set-key NAME  (key on standard input)")))
+        if (auto r = parse(p, rest,
+                           QStringLiteral("batchdesk-cli accounts set-key NAME  (key on standard input)")))
             return *r;
         const auto acc = accounts->byName(p.positionalArguments().value(0));
         if (!acc.ok()) {
@@ -403,7 +414,8 @@ int runAccounts(Context &ctx, const QStringList &args)
         if (acc.value().keySource == Store::KeySource::Keychain) {
             const auto removed = ctx.secrets()->removeSync(acc.value().secretKey());
             if (!removed.ok())
-                err(tr("Warning: the key could not be removed from the keychain: %1").arg(removed.errorString()));
+                err(tr("Warning: the key could not be removed from the keychain: %1")
+                        .arg(removed.errorString()));
         }
         const auto r = accounts->remove(acc.value().name);
         if (!r.ok()) {
@@ -416,10 +428,11 @@ int runAccounts(Context &ctx, const QStringList &args)
 
     if (sub == QLatin1StringView("test")) {
         QCommandLineParser p;
-        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name (default: --account or the only one)."));
+        p.addPositionalArgument(QStringLiteral("NAME"),
+                                tr("Account name (default: --account or the only one)."));
         if (auto r = parse(p, rest, QStringLiteral("batchdesk-cli accounts test [NAME]")))
             return *r;
-        Result<ApiClient *> client = Error{};
+        Result<ApiClient *> client = Error {};
         if (!p.positionalArguments().isEmpty()) {
             const auto acc = accounts->byName(p.positionalArguments().first());
             if (!acc.ok()) {
@@ -441,7 +454,8 @@ int runAccounts(Context &ctx, const QStringList &args)
         const bool haveModels = ctx.run(models.get());
         out(tr("OK: %1 answers; batches are reachable%2.")
                 .arg(client.value()->baseUrl().toString(),
-                     haveModels ? tr(", %n model(s) available", nullptr, int(models->items().size())) : QString()));
+                     haveModels ? tr(", %n model(s) available", nullptr, int(models->items().size()))
+                                : QString()));
         return Success;
     }
 
@@ -453,22 +467,22 @@ int runAccounts(Context &ctx, const QStringList &args)
 
 int runFiles(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral(
-        "batchdesk-cli files upload FILE [--expires SECONDS] | list [--purpose P] | get ID | delete ID | content ID -o OUT");
+    const QString usage = QStringLiteral("batchdesk-cli files upload FILE [--expires SECONDS] | list "
+                                         "[--purpose P] | get ID | delete ID | content ID -o OUT");
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
-    if (!QStringList{QStringLiteral("upload"), QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("delete"),
-                     QStringLiteral("content")}
+    if (!QStringList {QStringLiteral("upload"), QStringLiteral("list"), QStringLiteral("get"),
+                      QStringLiteral("delete"), QStringLiteral("content")}
              .contains(sub)) {
         err(tr("Usage: %1").arg(usage));
         return UsageError;
     }
     QCommandLineParser p;
-    const QCommandLineOption expires(QStringLiteral("expires"), tr("Delete the file after SECONDS (3600-2592000)."),
-                                     tr("SECONDS"));
+    const QCommandLineOption expires(QStringLiteral("expires"),
+                                     tr("Delete the file after SECONDS (3600-2592000)."), tr("SECONDS"));
     const QCommandLineOption purpose(QStringLiteral("purpose"), tr("Only files with this purpose."), tr("P"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, tr("Output file."),
-                                    tr("OUT"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Output file."), tr("OUT"));
     p.addOptions({expires, purpose, output});
     p.addPositionalArgument(QStringLiteral("ARG"), QString());
     if (auto r = parse(p, rest, usage))
@@ -498,7 +512,8 @@ int runFiles(Context &ctx, const QStringList &args)
         if (!ctx.options().quiet && stderrIsTerminal()) {
             QObject::connect(job.get(), &ApiJob::progress, job.get(), [](qint64 done, qint64 total) {
                 if (total > 0)
-                    std::fprintf(stderr, "\r\033[KUploading %lld%%", static_cast<long long>(done * 100 / total));
+                    std::fprintf(stderr, "\r\033[KUploading %lld%%",
+                                 static_cast<long long>(done * 100 / total));
             });
         }
         const bool ok = ctx.run(job.get());
@@ -517,7 +532,7 @@ int runFiles(Context &ctx, const QStringList &args)
         if (!ctx.run(job.get()))
             return ctx.reportApiError(job.get(), tr("Cannot list files"));
         if (ctx.json()) {
-            printJson(QJsonObject{{QStringLiteral("data"), job->items()}});
+            printJson(QJsonObject {{QStringLiteral("data"), job->items()}});
         } else {
             qint64 total = 0;
             for (const auto &f : job->files()) {
@@ -530,10 +545,12 @@ int runFiles(Context &ctx, const QStringList &args)
     }
     if (sub == QLatin1StringView("get") || sub == QLatin1StringView("delete")) {
         const bool del = sub == QLatin1StringView("delete");
-        std::unique_ptr<RequestJob> job(del ? client->deleteFile(pos.first()) : client->retrieveFile(pos.first()));
+        std::unique_ptr<RequestJob> job(del ? client->deleteFile(pos.first())
+                                            : client->retrieveFile(pos.first()));
         if (!ctx.run(job.get()))
-            return ctx.reportApiError(job.get(), del ? tr("Cannot delete %1").arg(pos.first())
-                                                     : tr("Cannot get %1").arg(pos.first()));
+            return ctx.reportApiError(job.get(),
+                                      del ? tr("Cannot delete %1").arg(pos.first())
+                                          : tr("Cannot get %1").arg(pos.first()));
         if (ctx.json())
             printJson(job->result());
         else if (del)
@@ -555,31 +572,35 @@ int runFiles(Context &ctx, const QStringList &args)
 
 int runBatches(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral(
-        "batchdesk-cli batches create --input-file ID --endpoint URL [--metadata k=v]... [--output-expires SECONDS] "
-        "| list | get ID | cancel ID | wait ID");
+    const QString usage = QStringLiteral("batchdesk-cli batches create --input-file ID --endpoint URL "
+                                         "[--metadata k=v]... [--output-expires SECONDS] "
+                                         "| list | get ID | cancel ID | wait ID");
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
-    if (!QStringList{QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("cancel"),
-                     QStringLiteral("wait")}
+    if (!QStringList {QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("get"),
+                      QStringLiteral("cancel"), QStringLiteral("wait")}
              .contains(sub)) {
         err(tr("Usage: %1").arg(usage));
         return UsageError;
     }
     QCommandLineParser p;
-    const QCommandLineOption inputFile(QStringLiteral("input-file"), tr("Id of the uploaded input file."), tr("ID"));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"), tr("Batch endpoint, e.g. /v1/chat/completions."),
-                                      tr("URL"));
-    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."), tr("k=v"));
-    const QCommandLineOption description(QStringLiteral("description"), tr("Shortcut for --metadata description=TEXT."),
-                                         tr("TEXT"));
+    const QCommandLineOption inputFile(QStringLiteral("input-file"), tr("Id of the uploaded input file."),
+                                       tr("ID"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      tr("Batch endpoint, e.g. /v1/chat/completions."), tr("URL"));
+    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."),
+                                      tr("k=v"));
+    const QCommandLineOption description(QStringLiteral("description"),
+                                         tr("Shortcut for --metadata description=TEXT."), tr("TEXT"));
     const QCommandLineOption outputExpires(QStringLiteral("output-expires"),
                                            tr("Output files expire SECONDS after creation (3600-2592000)."),
                                            tr("SECONDS"));
-    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (wait; default 5)."),
-                                      tr("S"), QStringLiteral("5"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Give up waiting after S seconds (0 = never)."),
-                                     tr("S"), QStringLiteral("0"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      tr("Seconds between polls (wait; default 5)."), tr("S"),
+                                      QStringLiteral("5"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     tr("Give up waiting after S seconds (0 = never)."), tr("S"),
+                                     QStringLiteral("0"));
     const QCommandLineOption limit(QStringLiteral("limit"), tr("Show at most N batches (list)."), tr("N"),
                                    QStringLiteral("0"));
     p.addOptions({inputFile, endpoint, metadata, description, outputExpires, interval, timeout, limit});
@@ -641,13 +662,13 @@ int runBatches(Context &ctx, const QStringList &args)
         while (max > 0 && items.size() > max)
             items.removeLast();
         if (ctx.json()) {
-            printJson(QJsonObject{{QStringLiteral("data"), items}});
+            printJson(QJsonObject {{QStringLiteral("data"), items}});
         } else {
             for (const auto &v : items) {
                 const Batch b = Batch::fromJson(v.toObject());
                 out(QStringLiteral("%1  %2  %3  %4  %5  %6")
-                        .arg(b.id, b.statusText.leftJustified(11), when(b.createdAt), b.endpoint, progressText(b),
-                             b.description()));
+                        .arg(b.id, b.statusText.leftJustified(11), when(b.createdAt), b.endpoint,
+                             progressText(b), b.description()));
             }
             out(tr("%n batch(es)", nullptr, int(items.size())));
         }
@@ -655,10 +676,12 @@ int runBatches(Context &ctx, const QStringList &args)
     }
     if (sub == QLatin1StringView("get") || sub == QLatin1StringView("cancel")) {
         const bool cancel = sub == QLatin1StringView("cancel");
-        std::unique_ptr<RequestJob> job(cancel ? client->cancelBatch(pos.first()) : client->retrieveBatch(pos.first()));
+        std::unique_ptr<RequestJob> job(cancel ? client->cancelBatch(pos.first())
+                                               : client->retrieveBatch(pos.first()));
         if (!ctx.run(job.get()))
-            return ctx.reportApiError(job.get(), cancel ? tr("Cannot cancel %1").arg(pos.first())
-                                                        : tr("Cannot get %1").arg(pos.first()));
+            return ctx.reportApiError(job.get(),
+                                      cancel ? tr("Cannot cancel %1").arg(pos.first())
+                                             : tr("Cannot get %1").arg(pos.first()));
         if (ctx.json())
             printJson(job->result());
         else
@@ -679,26 +702,27 @@ int runBatches(Context &ctx, const QStringList &args)
 
 int runSubmit(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral(
-        "batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... [--description TEXT] [--output-expires S] "
-        "[--wait] [--download DIR]");
+    const QString usage = QStringLiteral("batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... "
+                                         "[--description TEXT] [--output-expires S] "
+                                         "[--wait] [--download DIR]");
     QCommandLineParser p;
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"), tr("Batch endpoint (default: the file's url)."),
-                                      tr("URL"));
-    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."), tr("k=v"));
-    const QCommandLineOption description(QStringLiteral("description"), tr("A description, stored in metadata."),
-                                         tr("TEXT"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      tr("Batch endpoint (default: the file's url)."), tr("URL"));
+    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."),
+                                      tr("k=v"));
+    const QCommandLineOption description(QStringLiteral("description"),
+                                         tr("A description, stored in metadata."), tr("TEXT"));
     const QCommandLineOption outputExpires(QStringLiteral("output-expires"),
                                            tr("Output files expire S seconds after creation (3600-2592000)."),
                                            tr("S"));
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (default: the account's)."),
                                      tr("name"));
     const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait until the batch finishes."));
-    const QCommandLineOption download(QStringLiteral("download"),
-                                      tr("When finished, download the output and error files to DIR (implies --wait)."),
-                                      tr("DIR"));
-    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."), tr("S"),
-                                      QStringLiteral("5"));
+    const QCommandLineOption download(
+        QStringLiteral("download"),
+        tr("When finished, download the output and error files to DIR (implies --wait)."), tr("DIR"));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."),
+                                      tr("S"), QStringLiteral("5"));
     p.addOptions({endpoint, metadata, description, outputExpires, profile, wait, download, interval});
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parse(p, args, usage))
@@ -722,8 +746,9 @@ int runSubmit(Context &ctx, const QStringList &args)
 
     // 1. validate: nothing leaves the machine unless the provider will accept it
     Jsonl::ValidationOptions vo;
-    const QString profileName =
-        p.isSet(profile) ? p.value(profile) : (ctx.account() ? ctx.account()->limitProfile : QStringLiteral("deepinfra"));
+    const QString profileName = p.isSet(profile)
+        ? p.value(profile)
+        : (ctx.account() ? ctx.account()->limitProfile : QStringLiteral("deepinfra"));
     const auto lp = Jsonl::LimitProfile::byName(profileName);
     if (!lp) {
         err(tr("Unknown profile \"%1\".").arg(profileName));
@@ -741,7 +766,10 @@ int runSubmit(Context &ctx, const QStringList &args)
     if (!report.isValid()) {
         for (const auto &d : report.diagnostics) {
             if (d.isError())
-                err(QStringLiteral("%1:%2: error: %3 [%4]").arg(file).arg(d.line).arg(d.message, d.codeString()));
+                err(QStringLiteral("%1:%2: error: %3 [%4]")
+                        .arg(file)
+                        .arg(d.line)
+                        .arg(d.message, d.codeString()));
         }
         err(tr("%1 is not valid (%n error(s)); nothing was uploaded. See: batchdesk-cli validate %1", nullptr,
                int(report.errorCount))
@@ -749,7 +777,10 @@ int runSubmit(Context &ctx, const QStringList &args)
         return Failure;
     }
     if (!ctx.options().quiet)
-        err(tr("Validated %1: %2 requests, %3, %4.").arg(file).arg(report.lines).arg(report.endpoint, report.model));
+        err(tr("Validated %1: %2 requests, %3, %4.")
+                .arg(file)
+                .arg(report.lines)
+                .arg(report.endpoint, report.model));
 
     // 2. upload
     std::unique_ptr<UploadFileJob> upload(client->uploadFile(file));
@@ -827,8 +858,8 @@ int runResults(Context &ctx, const QStringList &args)
         return UsageError;
     }
     QCommandLineParser p;
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, tr("Output folder."),
-                                    tr("DIR"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Output folder."), tr("DIR"));
     p.addOption(output);
     p.addPositionalArgument(QStringLiteral("BATCH_ID"), tr("The batch."));
     if (auto r = parse(p, args.mid(1), usage))
@@ -854,9 +885,9 @@ int runResults(Context &ctx, const QStringList &args)
     if (const int rc = downloadResults(ctx, b, p.value(output), &written); rc != Success)
         return rc;
     if (ctx.json()) {
-        printJson(QJsonObject{{QStringLiteral("batch"), b.id},
-                              {QStringLiteral("status"), b.statusText},
-                              {QStringLiteral("files"), QJsonArray::fromStringList(written)}});
+        printJson(QJsonObject {{QStringLiteral("batch"), b.id},
+                               {QStringLiteral("status"), b.statusText},
+                               {QStringLiteral("files"), QJsonArray::fromStringList(written)}});
     } else {
         if (written.isEmpty())
             out(tr("Batch %1 (%2) has no output or error file.").arg(b.id, b.statusText));

@@ -37,8 +37,8 @@ QByteArray orderedJson(const QList<QPair<QString, QJsonValue>> &members)
         if (i > 0)
             out += ',';
         // Serialise key and value through QJsonDocument so that escaping is exactly JSON's.
-        QByteArray key = QJsonDocument(QJsonArray{members[i].first}).toJson(QJsonDocument::Compact);
-        QByteArray value = QJsonDocument(QJsonArray{members[i].second}).toJson(QJsonDocument::Compact);
+        QByteArray key = QJsonDocument(QJsonArray {members[i].first}).toJson(QJsonDocument::Compact);
+        QByteArray value = QJsonDocument(QJsonArray {members[i].second}).toJson(QJsonDocument::Compact);
         out += key.mid(1, key.size() - 2);
         out += ':';
         out += value.mid(1, value.size() - 2);

@@ -39,12 +39,12 @@ Result<GlobalOptions> takeGlobalOptions(QStringList &args)
         } else if (a == QLatin1StringView("--account") || a.startsWith(QLatin1StringView("--account="))) {
             const auto v = value(QStringLiteral("--account"));
             if (!v)
-                return Error{QStringLiteral("usage"), tr("--account needs a NAME.")};
+                return Error {QStringLiteral("usage"), tr("--account needs a NAME.")};
             o.account = *v;
         } else if (a == QLatin1StringView("--base-url") || a.startsWith(QLatin1StringView("--base-url="))) {
             const auto v = value(QStringLiteral("--base-url"));
             if (!v)
-                return Error{QStringLiteral("usage"), tr("--base-url needs a URL.")};
+                return Error {QStringLiteral("usage"), tr("--base-url needs a URL.")};
             o.baseUrl = *v;
         } else {
             rest << a;
@@ -52,7 +52,7 @@ Result<GlobalOptions> takeGlobalOptions(QStringList &args)
     }
     args = rest;
     if (!o.account.isEmpty() && !o.baseUrl.isEmpty())
-        return Error{QStringLiteral("usage"), tr("Use either --account or --base-url, not both.")};
+        return Error {QStringLiteral("usage"), tr("Use either --account or --base-url, not both.")};
     return o;
 }
 
@@ -62,7 +62,7 @@ Result<QMap<QString, QString>> parseMetadata(const QStringList &pairs)
     for (const auto &p : pairs) {
         const qsizetype eq = p.indexOf(u'=');
         if (eq <= 0)
-            return Error{QStringLiteral("usage"), tr("--metadata expects key=value, got \"%1\".").arg(p)};
+            return Error {QStringLiteral("usage"), tr("--metadata expects key=value, got \"%1\".").arg(p)};
         out.insert(p.left(eq), p.mid(eq + 1));
     }
     return out;
@@ -70,8 +70,7 @@ Result<QMap<QString, QString>> parseMetadata(const QStringList &pairs)
 
 Context::Context(GlobalOptions options)
     : m_options(std::move(options))
-{
-}
+{ }
 
 Context::~Context() = default;
 
@@ -103,7 +102,8 @@ Secrets::SecretStore *Context::secrets()
     if (!m_secrets) {
         bool ok = false;
         const int timeout = qEnvironmentVariableIntValue("BATCHDESK_KEYCHAIN_TIMEOUT_MS", &ok);
-        m_secrets = std::make_unique<Secrets::KeychainSecretStore>(QStringLiteral("Batchdesk"), ok ? timeout : 10'000);
+        m_secrets = std::make_unique<Secrets::KeychainSecretStore>(QStringLiteral("Batchdesk"),
+                                                                   ok ? timeout : 10'000);
     }
     return m_secrets.get();
 }
@@ -115,15 +115,17 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
     case Store::KeySource::Environment:
         key = qEnvironmentVariable(account.keyEnvironmentVariable.toUtf8().constData());
         if (key.isEmpty())
-            return Error{QStringLiteral("no_key"), tr("Account \"%1\" takes its key from the environment variable %2, "
-                                                      "which is not set.")
-                                                       .arg(account.name, account.keyEnvironmentVariable)};
+            return Error {QStringLiteral("no_key"),
+                          tr("Account \"%1\" takes its key from the environment variable %2, "
+                             "which is not set.")
+                              .arg(account.name, account.keyEnvironmentVariable)};
         break;
     case Store::KeySource::Keychain: {
         const auto secret = secrets()->readSync(account.secretKey());
         if (!secret.ok())
-            return Error{secret.error().code, tr("Cannot get the API key of account \"%1\": %2")
-                                                  .arg(account.name, secret.errorString())};
+            return Error {
+                secret.error().code,
+                tr("Cannot get the API key of account \"%1\": %2").arg(account.name, secret.errorString())};
         key = secret.value();
         break;
     }
@@ -131,7 +133,7 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
         break;
     }
     if (!account.baseUrl.isValid() || account.baseUrl.isEmpty())
-        return Error{QStringLiteral("usage"), tr("Account \"%1\" has no base URL.").arg(account.name)};
+        return Error {QStringLiteral("usage"), tr("Account \"%1\" has no base URL.").arg(account.name)};
     m_client = std::make_unique<Api::ApiClient>(&m_nam);
     m_client->setBaseUrl(account.baseUrl);
     m_client->setApiKey(key);
@@ -144,8 +146,9 @@ Result<Api::ApiClient *> Context::client()
         return m_client.get();
     if (!m_options.baseUrl.isEmpty()) {
         const QUrl url(m_options.baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1StringView("http") && url.scheme() != QLatin1StringView("https")))
-            return Error{QStringLiteral("usage"), tr("--base-url must be an http:// or https:// URL.")};
+        if (!url.isValid()
+            || (url.scheme() != QLatin1StringView("http") && url.scheme() != QLatin1StringView("https")))
+            return Error {QStringLiteral("usage"), tr("--base-url must be an http:// or https:// URL.")};
         m_client = std::make_unique<Api::ApiClient>(&m_nam);
         m_client->setBaseUrl(url);
         m_client->setApiKey(qEnvironmentVariable("BATCHDESK_API_KEY"));
@@ -164,11 +167,13 @@ Result<Api::ApiClient *> Context::client()
         if (!all.ok())
             return all.error();
         if (all.value().isEmpty())
-            return Error{QStringLiteral("usage"),
-                         tr("No account is configured. Add one with \"batchdesk-cli accounts add NAME --key-stdin\", "
-                            "or use --base-url URL with the key in BATCHDESK_API_KEY.")};
+            return Error {
+                QStringLiteral("usage"),
+                tr("No account is configured. Add one with \"batchdesk-cli accounts add NAME --key-stdin\", "
+                   "or use --base-url URL with the key in BATCHDESK_API_KEY.")};
         if (all.value().size() > 1)
-            return Error{QStringLiteral("usage"), tr("Several accounts are configured; choose one with --account NAME.")};
+            return Error {QStringLiteral("usage"),
+                          tr("Several accounts are configured; choose one with --account NAME.")};
         m_account = all.value().first();
     }
     return clientFor(*m_account);
@@ -221,7 +226,8 @@ void Context::reconcilePendingIntents()
             if (!intent.inputPath.isEmpty())
                 m_intents->rememberInput(m_account->id, found->id, intent.inputPath, intent.inputSha256);
             if (!m_options.quiet)
-                err(tr("Note: an earlier submission whose reply was lost did create batch %1.").arg(found->id));
+                err(tr("Note: an earlier submission whose reply was lost did create batch %1.")
+                        .arg(found->id));
         }
     }
 }

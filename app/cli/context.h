@@ -61,7 +61,8 @@ public:
     /** Prints an API error on stderr with its hint; returns the exit code for it (1). */
     int reportApiError(Api::ApiJob *job, const QString &what);
 
-    /** Matches pending submissions of the account with the server's batches (after a crash or a lost reply). */
+    /** Matches pending submissions of the account with the server's batches (after a crash or a lost reply).
+     */
     void reconcilePendingIntents();
 
 private:

@@ -1,7 +1,7 @@
 #include "apicommands.h"
 #include "clioutput.h"
-#include "context.h"
 #include "common/version.h"
+#include "context.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -28,7 +28,8 @@ QString usage()
         "  batches    create --input-file ID --endpoint URL | list | get ID | cancel ID | wait ID\n"
         "  results    download BATCH_ID -o DIR\n"
         "\n"
-        "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; --quiet.\n"
+        "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; "
+        "--quiet.\n"
         "Run 'batchdesk-cli COMMAND --help' for the options of a command.\n"
         "Exit codes: 0 success, 1 invalid input or failure reported by the API, 2 usage or local error.");
 }
@@ -47,7 +48,8 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("batchdesk.*.info=false"));
 
     const QStringList args = QCoreApplication::arguments();
-    // Global options may stand anywhere: "batchdesk-cli --account work batches list" or "... batches list --json".
+    // Global options may stand anywhere: "batchdesk-cli --account work batches list" or "... batches list
+    // --json".
     QStringList rest = args.mid(1);
     auto global = Cli::takeGlobalOptions(rest);
     if (!global.ok()) {

@@ -46,7 +46,8 @@ int runValidate(const QStringList &arguments)
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("batchdesk-cli")));
+        out(parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                      QStringLiteral("batchdesk-cli")));
         return Success;
     }
     const QStringList files = parser.positionalArguments();
@@ -65,7 +66,8 @@ int runValidate(const QStringList &arguments)
     if (parser.isSet(endpointOption)) {
         options.expectedEndpoint = parser.value(endpointOption);
         if (!options.profile.supportsEndpoint(options.expectedEndpoint)) {
-            err(tr("validate: --endpoint must be one of %1.").arg(options.profile.endpoints.join(QStringLiteral(", "))));
+            err(tr("validate: --endpoint must be one of %1.")
+                    .arg(options.profile.endpoints.join(QStringLiteral(", "))));
             return UsageError;
         }
     }
@@ -87,21 +89,22 @@ int runValidate(const QStringList &arguments)
     if (parser.isSet(jsonOption)) {
         QJsonArray diagnostics;
         for (const auto &d : report.diagnostics) {
-            diagnostics.append(QJsonObject{{QStringLiteral("severity"), QString::fromLatin1(severityName(d.severity))},
-                                           {QStringLiteral("line"), d.line},
-                                           {QStringLiteral("code"), d.codeString()},
-                                           {QStringLiteral("message"), d.message}});
+            diagnostics.append(
+                QJsonObject {{QStringLiteral("severity"), QString::fromLatin1(severityName(d.severity))},
+                             {QStringLiteral("line"), d.line},
+                             {QStringLiteral("code"), d.codeString()},
+                             {QStringLiteral("message"), d.message}});
         }
         printOrderedJson({{QStringLiteral("file"), file},
-                              {QStringLiteral("valid"), report.isValid()},
-                              {QStringLiteral("lines"), report.lines},
-                              {QStringLiteral("bytes"), report.bytes},
-                              {QStringLiteral("endpoint"), orNull(report.endpoint)},
-                              {QStringLiteral("model"), orNull(report.model)},
-                              {QStringLiteral("embedding_inputs"), report.embeddingInputs},
-                              {QStringLiteral("error_count"), report.errorCount},
-                              {QStringLiteral("warning_count"), report.warningCount},
-                              {QStringLiteral("diagnostics"), diagnostics}});
+                          {QStringLiteral("valid"), report.isValid()},
+                          {QStringLiteral("lines"), report.lines},
+                          {QStringLiteral("bytes"), report.bytes},
+                          {QStringLiteral("endpoint"), orNull(report.endpoint)},
+                          {QStringLiteral("model"), orNull(report.model)},
+                          {QStringLiteral("embedding_inputs"), report.embeddingInputs},
+                          {QStringLiteral("error_count"), report.errorCount},
+                          {QStringLiteral("warning_count"), report.warningCount},
+                          {QStringLiteral("diagnostics"), diagnostics}});
         return report.isValid() ? Success : Failure;
     }
 
@@ -119,14 +122,16 @@ int runValidate(const QStringList &arguments)
     const QLocale locale;
     out(QString());
     out(tr("%1: %2").arg(file, report.isValid() ? tr("valid") : tr("INVALID")));
-    out(tr("  lines:            %1 of %2").arg(locale.toString(report.lines), locale.toString(report.profile.maxLines)));
+    out(tr("  lines:            %1 of %2")
+            .arg(locale.toString(report.lines), locale.toString(report.profile.maxLines)));
     out(tr("  size:             %1 of %2 bytes")
             .arg(locale.toString(report.bytes), locale.toString(report.profile.maxBytes)));
     out(tr("  endpoint:         %1").arg(report.endpoint.isEmpty() ? tr("(none)") : report.endpoint));
     out(tr("  model:            %1").arg(report.model.isEmpty() ? tr("(none)") : report.model));
     if (report.endpoint == QLatin1StringView(kEmbeddings) || report.embeddingInputs > 0)
         out(tr("  embedding inputs: %1 of %2")
-                .arg(locale.toString(report.embeddingInputs), locale.toString(report.profile.maxEmbeddingInputs)));
+                .arg(locale.toString(report.embeddingInputs),
+                     locale.toString(report.profile.maxEmbeddingInputs)));
     out(tr("  errors:           %1").arg(locale.toString(report.errorCount)));
     out(tr("  warnings:         %1").arg(locale.toString(report.warningCount)));
     out(tr("  profile:          %1").arg(report.profile.name));

@@ -12,8 +12,7 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_userAgent(userAgent().toUtf8())
-{
-}
+{ }
 
 ApiClient::~ApiClient() = default;
 

@@ -48,7 +48,8 @@ public:
     bool hasApiKey() const { return !m_apiKey.isEmpty(); }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     RetryPolicy retryPolicy() const { return m_retryPolicy; }
-    /** Inactivity timeout of JSON calls, in ms (default 60 s); uploads and downloads use transferTimeoutMs(). */
+    /** Inactivity timeout of JSON calls, in ms (default 60 s); uploads and downloads use transferTimeoutMs().
+     */
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     int requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }

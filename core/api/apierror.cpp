@@ -44,7 +44,7 @@ QString ApiError::messageFromBody(const QByteArray &body, QString *code)
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return {};
-    QJsonParseError pe{};
+    QJsonParseError pe {};
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &pe);
     if (pe.error == QJsonParseError::NoError && doc.isObject()) {
         const QJsonObject o = doc.object();
@@ -73,7 +73,8 @@ QString ApiError::messageFromBody(const QByteArray &body, QString *code)
     return text;
 }
 
-ApiError ApiError::fromHttp(int status, const QByteArray &reason, const QByteArray &body, const QByteArray &requestId)
+ApiError ApiError::fromHttp(int status, const QByteArray &reason, const QByteArray &body,
+                            const QByteArray &requestId)
 {
     ApiError e;
     e.kind = Kind::Http;

@@ -12,10 +12,10 @@ struct ApiError
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString message;    ///< the full, human text (status, the API's own message, request id)
+    QString message; ///< the full, human text (status, the API's own message, request id)
     QString apiMessage; ///< error.message / detail / plain text from the body, when any
-    QString apiCode;    ///< error.code or error.type, when any
-    QString requestId;  ///< x-request-id, when sent
+    QString apiCode; ///< error.code or error.type, when any
+    QString requestId; ///< x-request-id, when sent
 
     bool isError() const { return kind != Kind::None; }
     /** A short suggestion of what to do (e.g. check the key for 401), or empty. */
@@ -24,7 +24,8 @@ struct ApiError
     /** Extracts the message from an error body: {"error":{"message"}}, {"error":"..."}, {"detail":...},
      *  {"message":...}, plain text or nothing. */
     static QString messageFromBody(const QByteArray &body, QString *code = nullptr);
-    static ApiError fromHttp(int status, const QByteArray &reason, const QByteArray &body, const QByteArray &requestId);
+    static ApiError fromHttp(int status, const QByteArray &reason, const QByteArray &body,
+                             const QByteArray &requestId);
     static ApiError local(QString message);
 };
 

@@ -24,7 +24,7 @@ QString tr(const char *s)
 
 bool parseObject(const QByteArray &body, QJsonObject *out)
 {
-    QJsonParseError pe{};
+    QJsonParseError pe {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return false;
@@ -32,10 +32,10 @@ bool parseObject(const QByteArray &body, QJsonObject *out)
     return true;
 }
 
-// A request body that can be read once and never rewound. Qt's HTTP layer silently sends a request again when a
-// kept-alive connection closes before the response; for POST /batches that would create a second billed batch.
-// Qt can only resend a body it can reset, so a non-resettable body turns that case into an error that the job
-// handles itself (by reconciling, never by sending blindly).
+// A request body that can be read once and never rewound. Qt's HTTP layer silently sends a request again when
+// a kept-alive connection closes before the response; for POST /batches that would create a second billed
+// batch. Qt can only resend a body it can reset, so a non-resettable body turns that case into an error that
+// the job handles itself (by reconciling, never by sending blindly).
 class OneShotBody final : public QIODevice
 {
 public:
@@ -74,7 +74,8 @@ ApiError invalidResponse(const QByteArray &body)
     QString excerpt = QString::fromUtf8(body.left(120)).simplified();
     e.message = body.trimmed().isEmpty()
         ? tr("The server answered with an empty body where a JSON object was expected.")
-        : tr("The server's answer is not the JSON object that was expected (it starts with \"%1\").").arg(excerpt);
+        : tr("The server's answer is not the JSON object that was expected (it starts with \"%1\").")
+              .arg(excerpt);
     return e;
 }
 } // namespace
@@ -164,8 +165,8 @@ void ApiJob::onFinished()
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     m_httpStatus = status;
     qCInfo(lcApi).nospace() << reply->operation() << ' ' << reply->url().path() << " -> "
-                            << (status ? QString::number(status) : reply->errorString()) << " (" << m_timer.elapsed()
-                            << " ms, attempt " << m_attempts << ')';
+                            << (status ? QString::number(status) : reply->errorString()) << " ("
+                            << m_timer.elapsed() << " ms, attempt " << m_attempts << ')';
 
     if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
         const QByteArray body = streamsBody() ? QByteArray() : reply->readAll();
@@ -195,18 +196,21 @@ void ApiJob::onFinished()
         const QString host = reply->url().host();
         if (timeout)
             error.message = tr("No answer from %1 in time (the transfer stalled).").arg(host);
-        else if (reply->error() == QNetworkReply::ContentReSendError || reply->error() == QNetworkReply::RemoteHostClosedError)
+        else if (reply->error() == QNetworkReply::ContentReSendError
+                 || reply->error() == QNetworkReply::RemoteHostClosedError)
             error.message = tr("%1 closed the connection before answering.").arg(host);
         else
             error.message = tr("Cannot reach %1: %2").arg(host, reply->errorString());
         retryable = RetryPolicy::isRetryableNetworkError(reply->error());
         ambiguous = true;
     } else {
-        error = ApiError::fromHttp(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+        error = ApiError::fromHttp(status,
+                                   reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
                                    reply->readAll(), reply->rawHeader("x-request-id"));
         retryable = RetryPolicy::shouldRetry(status, reply->rawHeader("x-should-retry"));
         ambiguous = status >= 500 || status == 408;
-        serverDelay = RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"), reply->rawHeader("retry-after"));
+        serverDelay =
+            RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"), reply->rawHeader("retry-after"));
     }
     if (!retryable || retriesLeft() == 0) {
         fail(error);
@@ -240,7 +244,7 @@ void ApiJob::fail(const ApiError &error)
 
 void ApiJob::succeed()
 {
-    m_error = ApiError{};
+    m_error = ApiError {};
     finish();
 }
 
@@ -263,8 +267,7 @@ RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonOb
     , m_verb(std::move(verb))
     , m_path(std::move(path))
     , m_body(std::move(body))
-{
-}
+{ }
 
 QNetworkReply *RequestJob::send()
 {
@@ -276,7 +279,8 @@ QNetworkReply *RequestJob::send()
     if (m_verb == "DELETE")
         return nam->deleteResource(request);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QByteArray data = m_body.isEmpty() && m_verb == "POST" && !m_path.endsWith(QLatin1StringView("/batches"))
+    const QByteArray data =
+        m_body.isEmpty() && m_verb == "POST" && !m_path.endsWith(QLatin1StringView("/batches"))
         ? QByteArray()
         : QJsonDocument(m_body).toJson(QJsonDocument::Compact);
     if (m_verb != "POST")
@@ -304,8 +308,7 @@ ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit
     , m_query(std::move(query))
     , m_pageLimit(pageLimit)
     , m_maxPages(maxPages)
-{
-}
+{ }
 
 QNetworkReply *ListJob::send()
 {
@@ -375,13 +378,13 @@ QList<ModelInfo> ListJob::models() const
 // ---------------------------------------------------------------------------------------------------------------
 // UploadFileJob
 
-UploadFileJob::UploadFileJob(ApiClient *client, QString path, QString purpose, std::optional<qint64> expiresAfterSeconds)
+UploadFileJob::UploadFileJob(ApiClient *client, QString path, QString purpose,
+                             std::optional<qint64> expiresAfterSeconds)
     : ApiJob(client)
     , m_path(std::move(path))
     , m_purpose(std::move(purpose))
     , m_expiresAfter(expiresAfterSeconds)
-{
-}
+{ }
 
 QNetworkReply *UploadFileJob::send()
 {
@@ -394,7 +397,8 @@ QNetworkReply *UploadFileJob::send()
     auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     auto textPart = [multi](const QByteArray &name, const QByteArray &value) {
         QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArray("form-data; name=\"" + name + '"'));
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QByteArray("form-data; name=\"" + name + '"'));
         part.setBody(value);
         multi->append(part);
     };
@@ -434,12 +438,12 @@ FileContentJob::FileContentJob(ApiClient *client, QString fileId, QString destin
     : ApiJob(client)
     , m_fileId(std::move(fileId))
     , m_destination(std::move(destinationPath))
-{
-}
+{ }
 
 QNetworkReply *FileContentJob::send()
 {
-    QNetworkRequest request = client()->makeRequest(QStringLiteral("/files/") + m_fileId + QStringLiteral("/content"));
+    QNetworkRequest request =
+        client()->makeRequest(QStringLiteral("/files/") + m_fileId + QStringLiteral("/content"));
     request.setRawHeader("Accept", "application/binary");
     request.setTransferTimeout(client()->transferTimeoutMs());
     QNetworkReply *reply = client()->networkAccessManager()->get(request);
@@ -529,7 +533,8 @@ void CreateBatchJob::handleAmbiguousFailure(const ApiError &error)
 {
     if (m_clientId.isEmpty()) {
         ApiError e = error;
-        e.message += tr(" The batch may have been created anyway: look at the batch list before submitting again.");
+        e.message +=
+            tr(" The batch may have been created anyway: look at the batch list before submitting again.");
         fail(e);
         return;
     }
@@ -541,9 +546,10 @@ void CreateBatchJob::handleAmbiguousFailure(const ApiError &error)
             return;
         if (list->failed()) {
             ApiError e = error;
-            e.message += tr(" Batchdesk could not check whether the batch was created (%1); it will check again "
-                            "before sending it another time.")
-                             .arg(list->errorString());
+            e.message +=
+                tr(" Batchdesk could not check whether the batch was created (%1); it will check again "
+                   "before sending it another time.")
+                    .arg(list->errorString());
             fail(e);
             return;
         }

@@ -24,11 +24,13 @@ namespace Batchdesk::Api {
 class ApiClient;
 
 /**
- * One HTTP call (with its retries) as an asynchronous job, after KDE's KJob and ownCloud's AbstractNetworkJob.
+ * One HTTP call (with its retries) as an asynchronous job, after KDE's KJob and ownCloud's
+ * AbstractNetworkJob.
  *
  * Lifecycle: created by ApiClient, start() sends, finished() is emitted exactly once — after success, a final
  * error, or abort() — and then, unless setAutoDelete(false), the job deletes itself with deleteLater().
- * Retries follow the client's RetryPolicy and are announced with retrying(). Lives in the thread of its client.
+ * Retries follow the client's RetryPolicy and are announced with retrying(). Lives in the thread of its
+ * client.
  */
 class ApiJob : public QObject
 {
@@ -61,18 +63,18 @@ protected:
     /** Creates and sends the request of one attempt. */
     virtual QNetworkReply *send() = 0;
     enum class Step { Done, Continue, Failed };
-    /** Handles a 2xx reply: Done (success), Continue (another request was prepared: send it), or Failed (after
-     *  calling fail()). */
+    /** Handles a 2xx reply: Done (success), Continue (another request was prepared: send it), or Failed
+     * (after calling fail()). */
     virtual Step handleSuccess(QNetworkReply *reply, const QByteArray &body) = 0;
     /** Called before each retry (e.g. to rewind a download). */
-    virtual void prepareRetry() {}
+    virtual void prepareRetry() { }
     /** Whether an ambiguous failure (network error, timeout, 5xx) may be retried by simply sending again. */
     virtual bool mayResendAfterAmbiguousFailure() const { return true; }
     /** Called instead of a resend when mayResendAfterAmbiguousFailure() is false. */
     virtual void handleAmbiguousFailure(const ApiError &error) { fail(error); }
     /** Whether the body is streamed by the subclass (readyRead) instead of being buffered. */
     virtual bool streamsBody() const { return false; }
-    virtual void onReadyRead(QNetworkReply *) {}
+    virtual void onReadyRead(QNetworkReply *) { }
     virtual void onUploadProgress(qint64 sent, qint64 total) { emit progress(sent, total); }
 
     ApiClient *client() const { return m_client; }
@@ -125,8 +127,8 @@ protected:
 };
 
 /**
- * A list endpoint, all pages: repeats the call with after=<last id> while has_more is true (or until maxPages).
- * Each page is retried on its own; pageReceived() reports progress.
+ * A list endpoint, all pages: repeats the call with after=<last id> while has_more is true (or until
+ * maxPages). Each page is retried on its own; pageReceived() reports progress.
  */
 class ListJob : public ApiJob
 {
@@ -166,7 +168,8 @@ class UploadFileJob final : public ApiJob
     Q_OBJECT
 
 public:
-    UploadFileJob(ApiClient *client, QString path, QString purpose, std::optional<qint64> expiresAfterSeconds);
+    UploadFileJob(ApiClient *client, QString path, QString purpose,
+                  std::optional<qint64> expiresAfterSeconds);
     FileObject file() const { return FileObject::fromJson(m_result); }
     const QJsonObject &result() const { return m_result; }
 
@@ -211,9 +214,9 @@ private:
 
 /**
  * POST /batches, never retried blindly: a POST that timed out or lost its connection may have created a
- * billed batch. The job puts a client id in metadata (batchdesk_client_id); after an ambiguous failure it lists
- * the account's batches and, when one carries that id, finishes with it (reconciled() is true) instead of
- * sending again. Only when no such batch exists is the request sent again. 429 and 4xx are unambiguous.
+ * billed batch. The job puts a client id in metadata (batchdesk_client_id); after an ambiguous failure it
+ * lists the account's batches and, when one carries that id, finishes with it (reconciled() is true) instead
+ * of sending again. Only when no such batch exists is the request sent again. 429 and 4xx are unambiguous.
  */
 class CreateBatchJob final : public RequestJob
 {

@@ -9,10 +9,10 @@
 namespace Batchdesk::Api {
 
 /**
- * The one retry policy of the client, as the official SDKs do it: retry 408, 409, 429, 5xx and network errors;
- * take the server's delay from `retry-after-ms`, then `Retry-After` (seconds or an HTTP date) when it is at most
- * maxServerDelayMs; otherwise back off min(0.5 s * 2^n, 8 s) with jitter that only shortens the wait.
- * `x-should-retry: true/false` from the server overrides the status rule. A pure value type.
+ * The one retry policy of the client, as the official SDKs do it: retry 408, 409, 429, 5xx and network
+ * errors; take the server's delay from `retry-after-ms`, then `Retry-After` (seconds or an HTTP date) when it
+ * is at most maxServerDelayMs; otherwise back off min(0.5 s * 2^n, 8 s) with jitter that only shortens the
+ * wait. `x-should-retry: true/false` from the server overrides the status rule. A pure value type.
  */
 struct RetryPolicy
 {

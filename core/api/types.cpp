@@ -64,12 +64,12 @@ FileObject FileObject::fromJson(const QJsonObject &o)
 
 QJsonObject FileObject::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("object"), QStringLiteral("file")},
-                  {QStringLiteral("bytes"), bytes},
-                  {QStringLiteral("created_at"), createdAt},
-                  {QStringLiteral("filename"), filename},
-                  {QStringLiteral("purpose"), purpose}};
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("object"), QStringLiteral("file")},
+                   {QStringLiteral("bytes"), bytes},
+                   {QStringLiteral("created_at"), createdAt},
+                   {QStringLiteral("filename"), filename},
+                   {QStringLiteral("purpose"), purpose}};
     o.insert(QStringLiteral("expires_at"), expiresAt ? QJsonValue(*expiresAt) : QJsonValue());
     if (!status.isEmpty())
         o.insert(QStringLiteral("status"), status);
@@ -80,9 +80,10 @@ Batch::Status Batch::statusFromString(QStringView s)
 {
     // Status strings are compared case-insensitively (api-contract §6.7).
     static const std::pair<const char *, Status> table[] = {
-        {"validating", Status::Validating}, {"failed", Status::Failed},       {"in_progress", Status::InProgress},
-        {"finalizing", Status::Finalizing}, {"completed", Status::Completed}, {"expired", Status::Expired},
-        {"cancelling", Status::Cancelling}, {"cancelled", Status::Cancelled},
+        {"validating", Status::Validating},  {"failed", Status::Failed},
+        {"in_progress", Status::InProgress}, {"finalizing", Status::Finalizing},
+        {"completed", Status::Completed},    {"expired", Status::Expired},
+        {"cancelling", Status::Cancelling},  {"cancelled", Status::Cancelled},
     };
     for (const auto &[name, status] : table) {
         if (s.compare(QLatin1StringView(name), Qt::CaseInsensitive) == 0)
@@ -134,17 +135,20 @@ Batch Batch::fromJson(const QJsonObject &o)
     const QJsonValue counts = o.value(QLatin1StringView("request_counts"));
     if (counts.isObject()) {
         const QJsonObject c = counts.toObject();
-        b.requestCounts = RequestCounts{intOr(c, QLatin1StringView("total")), intOr(c, QLatin1StringView("completed")),
-                                        intOr(c, QLatin1StringView("failed"))};
+        b.requestCounts =
+            RequestCounts {intOr(c, QLatin1StringView("total")), intOr(c, QLatin1StringView("completed")),
+                           intOr(c, QLatin1StringView("failed"))};
     }
     const QJsonValue usage = o.value(QLatin1StringView("usage"));
     if (usage.isObject()) {
         const QJsonObject u = usage.toObject();
         Usage parsed;
-        parsed.inputTokens = intOr(u, QLatin1StringView("input_tokens"), intOr(u, QLatin1StringView("prompt_tokens")));
+        parsed.inputTokens =
+            intOr(u, QLatin1StringView("input_tokens"), intOr(u, QLatin1StringView("prompt_tokens")));
         parsed.outputTokens =
             intOr(u, QLatin1StringView("output_tokens"), intOr(u, QLatin1StringView("completion_tokens")));
-        parsed.totalTokens = intOr(u, QLatin1StringView("total_tokens"), parsed.inputTokens + parsed.outputTokens);
+        parsed.totalTokens =
+            intOr(u, QLatin1StringView("total_tokens"), parsed.inputTokens + parsed.outputTokens);
         parsed.cachedTokens = intOr(u.value(QLatin1StringView("input_tokens_details")).toObject(),
                                     QLatin1StringView("cached_tokens"));
         parsed.reasoningTokens = intOr(u.value(QLatin1StringView("output_tokens_details")).toObject(),
@@ -153,7 +157,8 @@ Batch Batch::fromJson(const QJsonObject &o)
     }
     // errors: {object:"list", data:[...]} (OpenAI, DeepInfra) or a bare array (Groq).
     const QJsonValue errors = o.value(QLatin1StringView("errors"));
-    const QJsonArray errorList = errors.isArray() ? errors.toArray() : errors.toObject().value(QLatin1StringView("data")).toArray();
+    const QJsonArray errorList =
+        errors.isArray() ? errors.toArray() : errors.toObject().value(QLatin1StringView("data")).toArray();
     for (const auto &e : errorList) {
         if (e.isObject())
             b.errors.append(parseError(e.toObject()));
@@ -168,7 +173,7 @@ Batch Batch::fromJson(const QJsonObject &o)
 
 ModelInfo ModelInfo::fromJson(const QJsonObject &o)
 {
-    return ModelInfo{str(o, QLatin1StringView("id")), str(o, QLatin1StringView("owned_by"))};
+    return ModelInfo {str(o, QLatin1StringView("id")), str(o, QLatin1StringView("owned_by"))};
 }
 
 QString CreateBatchParams::validate() const
@@ -179,7 +184,9 @@ QString CreateBatchParams::validate() const
     if (endpoint.isEmpty())
         return tr("No endpoint.");
     if (metadata.size() > kMaxMetadataPairs)
-        return tr("Metadata has %1 pairs; at most %2 are allowed.").arg(metadata.size()).arg(kMaxMetadataPairs);
+        return tr("Metadata has %1 pairs; at most %2 are allowed.")
+            .arg(metadata.size())
+            .arg(kMaxMetadataPairs);
     for (auto it = metadata.begin(); it != metadata.end(); ++it) {
         if (it.key().isEmpty())
             return tr("A metadata key is empty.");
@@ -195,7 +202,8 @@ QString CreateBatchParams::validate() const
                 .arg(kMaxMetadataValueLength);
     }
     if (outputExpiresAfterSeconds
-        && (*outputExpiresAfterSeconds < kMinOutputExpirySeconds || *outputExpiresAfterSeconds > kMaxOutputExpirySeconds))
+        && (*outputExpiresAfterSeconds < kMinOutputExpirySeconds
+            || *outputExpiresAfterSeconds > kMaxOutputExpirySeconds))
         return tr("Output expiry must be between %1 and %2 seconds (1 hour to 30 days).")
             .arg(kMinOutputExpirySeconds)
             .arg(kMaxOutputExpirySeconds);
@@ -204,9 +212,9 @@ QString CreateBatchParams::validate() const
 
 QJsonObject CreateBatchParams::toJson() const
 {
-    QJsonObject o{{QStringLiteral("input_file_id"), inputFileId},
-                  {QStringLiteral("endpoint"), endpoint},
-                  {QStringLiteral("completion_window"), completionWindow}};
+    QJsonObject o {{QStringLiteral("input_file_id"), inputFileId},
+                   {QStringLiteral("endpoint"), endpoint},
+                   {QStringLiteral("completion_window"), completionWindow}};
     if (!metadata.isEmpty()) {
         QJsonObject m;
         for (auto it = metadata.begin(); it != metadata.end(); ++it)
@@ -215,8 +223,8 @@ QJsonObject CreateBatchParams::toJson() const
     }
     if (outputExpiresAfterSeconds) {
         o.insert(QStringLiteral("output_expires_after"),
-                 QJsonObject{{QStringLiteral("anchor"), QStringLiteral("created_at")},
-                             {QStringLiteral("seconds"), *outputExpiresAfterSeconds}});
+                 QJsonObject {{QStringLiteral("anchor"), QStringLiteral("created_at")},
+                              {QStringLiteral("seconds"), *outputExpiresAfterSeconds}});
     }
     return o;
 }

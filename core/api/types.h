@@ -23,7 +23,7 @@ struct FileObject
     std::optional<qint64> expiresAt;
     QString filename;
     QString purpose; ///< as sent: "batch", "batch_output", "batch-output", ...
-    QString status;  ///< deprecated upstream; often empty
+    QString status; ///< deprecated upstream; often empty
 
     bool isOutput() const;
     static FileObject fromJson(const QJsonObject &o);
@@ -79,8 +79,8 @@ struct Batch
     QString outputFileId;
     QString errorFileId;
     qint64 createdAt = 0;
-    std::optional<qint64> inProgressAt, expiresAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
-        cancelledAt;
+    std::optional<qint64> inProgressAt, expiresAt, finalizingAt, completedAt, failedAt, expiredAt,
+        cancellingAt, cancelledAt;
     std::optional<RequestCounts> requestCounts;
     std::optional<Usage> usage;
     QList<BatchError> errors;

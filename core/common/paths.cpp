@@ -11,7 +11,8 @@ QString dataDirectory()
     if (!fromEnv.isEmpty())
         return QDir::cleanPath(fromEnv);
     // GenericDataLocation + a fixed name, so that batchdesk and batchdesk-cli share one folder.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Batchdesk");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Batchdesk");
 }
 
 QString databasePath()

@@ -25,14 +25,15 @@ class Result final
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
-    static Result failure(QString code, QString message) { return Result(Error{std::move(code), std::move(message)}); }
+    static Result failure(QString code, QString message)
+    {
+        return Result(Error {std::move(code), std::move(message)});
+    }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

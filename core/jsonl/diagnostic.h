@@ -10,7 +10,8 @@ namespace Batchdesk::Jsonl {
 
 enum class Severity : quint8 { Error, Warning };
 
-/** Stable diagnostic codes. Their names (codeName()) are a contract: scripts read them from the CLI's JSON. */
+/** Stable diagnostic codes. Their names (codeName()) are a contract: scripts read them from the CLI's JSON.
+ */
 enum class Code : quint8 {
     // errors
     EmptyFile,

@@ -10,8 +10,8 @@ namespace Batchdesk::Jsonl {
 /**
  * The file-level limits of a provider's Batch API.
  *
- * Sizes are counted in bytes; "200 MB" is read as 200,000,000 bytes, the stricter reading, so that no file the
- * app passes is refused upstream.
+ * Sizes are counted in bytes; "200 MB" is read as 200,000,000 bytes, the stricter reading, so that no file
+ * the app passes is refused upstream.
  */
 struct LimitProfile
 {

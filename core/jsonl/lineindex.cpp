@@ -21,8 +21,8 @@ qint64 LineIndex::lineLength(qint64 i) const
     return end - m_starts[std::size_t(i)];
 }
 
-std::shared_ptr<LineIndex> IndexBuilder::make(const QString &path, qint64 size, const QDateTime &modified, bool bom,
-                                              bool finalNewline, std::vector<qint64> starts)
+std::shared_ptr<LineIndex> IndexBuilder::make(const QString &path, qint64 size, const QDateTime &modified,
+                                              bool bom, bool finalNewline, std::vector<qint64> starts)
 {
     auto index = std::make_shared<LineIndex>();
     index->m_path = path;
@@ -38,7 +38,7 @@ Result<std::shared_ptr<const LineIndex>> LineIndex::build(const QString &path, c
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return Error{QStringLiteral("io"), tr("Cannot open %1: %2").arg(path, file.errorString())};
+        return Error {QStringLiteral("io"), tr("Cannot open %1: %2").arg(path, file.errorString())};
     const QFileInfo info(path);
     const qint64 size = file.size();
     std::vector<qint64> starts;
@@ -49,10 +49,10 @@ Result<std::shared_ptr<const LineIndex>> LineIndex::build(const QString &path, c
     bool bom = false;
     while (true) {
         if (cancel && cancel->load(std::memory_order_relaxed))
-            return Error{QStringLiteral("cancelled"), tr("Cancelled")};
+            return Error {QStringLiteral("cancelled"), tr("Cancelled")};
         const qint64 n = file.read(buffer.data(), kChunk);
         if (n < 0)
-            return Error{QStringLiteral("io"), tr("Cannot read %1: %2").arg(path, file.errorString())};
+            return Error {QStringLiteral("io"), tr("Cannot read %1: %2").arg(path, file.errorString())};
         if (n == 0)
             break;
         if (offset == 0 && n >= 3 && std::memcmp(buffer.constData(), "\xEF\xBB\xBF", 3) == 0)
@@ -74,8 +74,8 @@ Result<std::shared_ptr<const LineIndex>> LineIndex::build(const QString &path, c
         }
         offset += n;
     }
-    return std::shared_ptr<const LineIndex>(IndexBuilder::make(path, size, info.lastModified(), bom, !lineOpen && size > 0,
-                                                                   std::move(starts)));
+    return std::shared_ptr<const LineIndex>(
+        IndexBuilder::make(path, size, info.lastModified(), bom, !lineOpen && size > 0, std::move(starts)));
 }
 
 JsonlFile::JsonlFile(std::shared_ptr<const LineIndex> index)
@@ -89,15 +89,15 @@ JsonlFile::~JsonlFile() = default;
 Result<QByteArray> JsonlFile::line(qint64 i) const
 {
     if (i < 0 || i >= m_index->lineCount())
-        return Error{QStringLiteral("range"), tr("Line %1 does not exist").arg(i + 1)};
+        return Error {QStringLiteral("range"), tr("Line %1 does not exist").arg(i + 1)};
     QMutexLocker lock(&m_mutex);
     if (!m_file.isOpen() && !m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return Error{QStringLiteral("io"),
-                     tr("Cannot read %1: %2").arg(m_index->path(), m_file.errorString())};
+        return Error {QStringLiteral("io"),
+                      tr("Cannot read %1: %2").arg(m_index->path(), m_file.errorString())};
     if (m_file.size() != m_index->fileSize())
-        return Error{QStringLiteral("changed"),
-                     tr("%1 changed on disk after it was opened; open it again to see the current content.")
-                         .arg(m_index->path())};
+        return Error {QStringLiteral("changed"),
+                      tr("%1 changed on disk after it was opened; open it again to see the current content.")
+                          .arg(m_index->path())};
     qint64 start = m_index->lineStart(i);
     qint64 length = m_index->lineLength(i);
     if (i == 0 && m_index->hasBom()) {
@@ -105,12 +105,13 @@ Result<QByteArray> JsonlFile::line(qint64 i) const
         length -= 3;
     }
     if (!m_file.seek(start))
-        return Error{QStringLiteral("io"), tr("Cannot read %1: %2").arg(m_index->path(), m_file.errorString())};
+        return Error {QStringLiteral("io"),
+                      tr("Cannot read %1: %2").arg(m_index->path(), m_file.errorString())};
     QByteArray bytes = m_file.read(length);
     if (bytes.size() != length)
-        return Error{QStringLiteral("io"), tr("Cannot read line %1 of %2: %3")
-                                               .arg(i + 1)
-                                               .arg(m_index->path(), m_file.errorString())};
+        return Error {
+            QStringLiteral("io"),
+            tr("Cannot read line %1 of %2: %3").arg(i + 1).arg(m_index->path(), m_file.errorString())};
     if (bytes.endsWith('\r'))
         bytes.chop(1);
     return bytes;

@@ -18,9 +18,10 @@ namespace Batchdesk::Jsonl {
  * Byte offsets of every line of a JSONL file: offsets, never parsed objects.
  *
  * A 50,000-line file costs 400 KB of index; a row is read on demand through JsonlFile. The index is built by
- * streaming read() (validateFile() builds it as a side effect of its single pass), not by mapping the file: on
- * this project's machines mmap made the scan ~2.8x slower and pulled the whole file into resident memory, where
- * pread kept a 200 MB file's open cost to its index. Immutable once built; safe to share between threads.
+ * streaming read() (validateFile() builds it as a side effect of its single pass), not by mapping the file:
+ * on this project's machines mmap made the scan ~2.8x slower and pulled the whole file into resident memory,
+ * where pread kept a 200 MB file's open cost to its index. Immutable once built; safe to share between
+ * threads.
  */
 class LineIndex final
 {
@@ -55,16 +56,16 @@ private:
 class IndexBuilder final
 {
 public:
-    static std::shared_ptr<LineIndex> make(const QString &path, qint64 size, const QDateTime &modified, bool bom,
-                                           bool finalNewline, std::vector<qint64> starts);
+    static std::shared_ptr<LineIndex> make(const QString &path, qint64 size, const QDateTime &modified,
+                                           bool bom, bool finalNewline, std::vector<qint64> starts);
 };
 
 /**
  * Random access to the lines of an indexed JSONL file.
  *
  * Thread-safe: reads are serialised on one file handle (seek + read, i.e. pread semantics on every platform).
- * When the file changes on disk after indexing, line() fails with a message that says so, instead of returning
- * bytes that no longer match the index.
+ * When the file changes on disk after indexing, line() fails with a message that says so, instead of
+ * returning bytes that no longer match the index.
  */
 class JsonlFile final
 {

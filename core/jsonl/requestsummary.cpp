@@ -175,7 +175,8 @@ RequestSummary summarizeRequest(QByteArrayView line, int previewChars)
                             }
                         }
                         summary.embeddingInputs = numbers && n > 0 ? 1 : n;
-                        summary.preview = oneLine(n > 1 ? QStringLiteral("[%1] ").arg(n) + first : first, previewChars);
+                        summary.preview =
+                            oneLine(n > 1 ? QStringLiteral("[%1] ").arg(n) + first : first, previewChars);
                     }
                 }
             }
@@ -265,7 +266,8 @@ simdjson::error_code pretty(ondemand::value value, int depth, std::string &out)
         return simdjson::SUCCESS;
     }
     std::string_view token = value.raw_json_token();
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n'))
+    while (!token.empty()
+           && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n'))
         token.remove_suffix(1);
     out += token;
     return simdjson::SUCCESS;

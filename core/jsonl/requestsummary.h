@@ -13,7 +13,8 @@ struct RequestSummary
     QString method;
     QString url;
     QString model;
-    /** The last user message (chat), the prompt (completions) or the input (embeddings), single-line, shortened. */
+    /** The last user message (chat), the prompt (completions) or the input (embeddings), single-line,
+     * shortened. */
     QString preview;
     qint64 embeddingInputs = 0;
 };

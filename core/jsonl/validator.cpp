@@ -136,7 +136,7 @@ struct ChunkResult
     qint64 lines = 0;
     qint64 nonBlankLines = 0;
     std::vector<qint64> starts;
-    CodeCounts counts{};
+    CodeCounts counts {};
     QList<Diagnostic> diagnostics;
     bool truncated = false;
     std::string idArena;
@@ -262,12 +262,13 @@ const char *findBackslash(const char *p, const char *end)
 }
 
 // Checks the escapes of a string token without unescaping it into a buffer: most of a request's bytes are
-// message text that the validator never needs, and copying it was a third of the run time. Stage 1 has already
-// checked UTF-8, the closing quote and unescaped control characters; this applies the same escape rules as
-// simdjson's own string parser (valid escape letters, four hex digits, paired surrogates).
+// message text that the validator never needs, and copying it was a third of the run time. Stage 1 has
+// already checked UTF-8, the closing quote and unescaped control characters; this applies the same escape
+// rules as simdjson's own string parser (valid escape letters, four hex digits, paired surrogates).
 simdjson::error_code checkStringToken(std::string_view token)
 {
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r'))
+    while (!token.empty()
+           && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r'))
         token.remove_suffix(1);
     if (token.size() < 2 || token.front() != '"' || token.back() != '"')
         return simdjson::STRING_ERROR;
@@ -453,7 +454,9 @@ simdjson::error_code readMessages(ondemand::value value, LineFacts &f)
         }
         if (f.badMessage < 0 && (!hasRole || !roleIsString)) {
             f.badMessage = index;
-            f.badMessageReason = hasRole ? QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "has a role that is not a non-empty string") : QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "has no role");
+            f.badMessageReason = hasRole ? QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator",
+                                                             "has a role that is not a non-empty string")
+                                         : QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "has no role");
         }
     }
     return simdjson::SUCCESS;
@@ -474,7 +477,8 @@ simdjson::error_code readInput(ondemand::value value, LineFacts &f)
         if (auto e = value.get_string().get(s))
             return e;
         if (s.empty())
-            f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input is an empty string");
+            f.inputProblem =
+                QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input is an empty string");
         f.inputCount = 1;
         return simdjson::SUCCESS;
     }
@@ -496,7 +500,8 @@ simdjson::error_code readInput(ondemand::value value, LineFacts &f)
             if (et == ondemand::json_type::number)
                 ++numbers;
             else if (et != ondemand::json_type::string && et != ondemand::json_type::array && !f.inputProblem)
-                f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input must contain strings or token arrays");
+                f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator",
+                                                   "body.input must contain strings or token arrays");
             if (auto e = walk(element))
                 return e;
         }
@@ -508,7 +513,8 @@ simdjson::error_code readInput(ondemand::value value, LineFacts &f)
     }
     default:
         f.input = Presence::Present;
-        f.inputProblem = QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input must be a string or an array");
+        f.inputProblem =
+            QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "body.input must be a string or an array");
         return walk(value);
     }
 }
@@ -609,13 +615,13 @@ QString jsonErrorText(simdjson::error_code e)
 class ChunkValidator
 {
 public:
-    ChunkValidator(const ValidationOptions &options, ChunkResult &result, bool firstChunk, qint64 firstLineOffset)
+    ChunkValidator(const ValidationOptions &options, ChunkResult &result, bool firstChunk,
+                   qint64 firstLineOffset)
         : m_options(options)
         , m_result(result)
         , m_firstChunk(firstChunk)
         , m_offset(firstLineOffset)
-    {
-    }
+    { }
 
     // data[0..len) is one line without its '\n'; capacity counts readable bytes from data (>= len + padding).
     void line(const char *data, std::size_t len, std::size_t capacity, bool recordStart = true)
@@ -640,7 +646,8 @@ public:
         for (std::size_t i = 0; i < len && blank; ++i)
             blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
         if (blank) {
-            report(Code::BlankLine, [] { return tr("The line is blank; every line must hold one request."); });
+            report(Code::BlankLine,
+                   [] { return tr("The line is blank; every line must hold one request."); });
             return;
         }
         ++m_result.nonBlankLines;
@@ -657,7 +664,8 @@ public:
         m_offset += bytes + 1;
         ++m_result.nonBlankLines;
         report(Code::InvalidJson, [bytes] {
-            return tr("The line is %1 MB long; Batchdesk does not parse lines over %2 MB, and no provider accepts a "
+            return tr("The line is %1 MB long; Batchdesk does not parse lines over %2 MB, and no provider "
+                      "accepts a "
                       "request that large.")
                 .arg(double(bytes) / 1e6, 0, 'f', 1)
                 .arg(kMaxLineBytes >> 20);
@@ -670,7 +678,7 @@ private:
     {
         ++m_result.counts[std::size_t(code)];
         if (m_result.diagnostics.size() < m_options.maxDiagnostics)
-            m_result.diagnostics.append(Diagnostic{severityOf(code), m_line, code, message()});
+            m_result.diagnostics.append(Diagnostic {severityOf(code), m_line, code, message()});
         else
             m_result.truncated = true;
     }
@@ -680,8 +688,8 @@ private:
         report(Code::InvalidJson, [e] { return tr("Not valid JSON: %1.").arg(jsonErrorText(e)); });
     }
 
-    std::uint32_t intern(std::unordered_map<std::string, std::uint32_t> &ids, std::vector<std::string> &values,
-                         std::string_view value)
+    std::uint32_t intern(std::unordered_map<std::string, std::uint32_t> &ids,
+                         std::vector<std::string> &values, std::string_view value)
     {
         if (!values.empty() && values.back() == value)
             return std::uint32_t(values.size() - 1);
@@ -814,8 +822,9 @@ private:
         // custom_id
         if (f.customId != Presence::Present) {
             report(Code::MissingCustomId, [&] {
-                return f.customId == Presence::Null ? tr("custom_id is null; every request needs a unique custom_id.")
-                                                    : tr("custom_id is missing; every request needs a unique custom_id.");
+                return f.customId == Presence::Null
+                    ? tr("custom_id is null; every request needs a unique custom_id.")
+                    : tr("custom_id is missing; every request needs a unique custom_id.");
             });
         } else if (!f.customIdIsString) {
             report(Code::InvalidCustomId, [&] {
@@ -824,7 +833,7 @@ private:
         } else if (f.customIdValue.empty()) {
             report(Code::InvalidCustomId, [] { return tr("custom_id is an empty string."); });
         } else {
-            m_result.ids.push_back(IdRecord{m_line, m_result.idArena.size(), f.customIdValue.size()});
+            m_result.ids.push_back(IdRecord {m_line, m_result.idArena.size(), f.customIdValue.size()});
             m_result.idArena.append(f.customIdValue);
             const qint64 length = codePoints(f.customIdValue);
             if (length > m_options.profile.recommendedCustomIdLength) {
@@ -856,7 +865,8 @@ private:
             });
         } else if (!f.urlIsString) {
             report(Code::UnsupportedUrl, [this] {
-                return tr("url must be a string, one of %1.").arg(m_options.profile.endpoints.join(QStringLiteral(", ")));
+                return tr("url must be a string, one of %1.")
+                    .arg(m_options.profile.endpoints.join(QStringLiteral(", ")));
             });
         } else if (!m_options.profile.supportsEndpoint(qs(f.urlValue))) {
             report(Code::UnsupportedUrl, [&] {
@@ -872,7 +882,8 @@ private:
         // body
         std::uint32_t modelId = kNone;
         if (f.body != Presence::Present) {
-            report(Code::MissingBody, [] { return tr("body is missing; it must be the request's JSON object."); });
+            report(Code::MissingBody,
+                   [] { return tr("body is missing; it must be the request's JSON object."); });
         } else if (!f.bodyIsObject) {
             report(Code::InvalidBody, [] { return tr("body must be a JSON object."); });
         } else {
@@ -889,19 +900,21 @@ private:
                 checkShape(f);
             if (f.stream) {
                 report(Code::StreamNotSupported, [] {
-                    return tr("body.stream is true; batch requests cannot stream and some providers reject them.");
+                    return tr(
+                        "body.stream is true; batch requests cannot stream and some providers reject them.");
                 });
             }
         }
         if (urlId != kNone || modelId != kNone)
-            m_result.records.push_back(LineRecord{m_line, modelId, urlId});
+            m_result.records.push_back(LineRecord {m_line, modelId, urlId});
     }
 
     void checkShape(const LineFacts &f)
     {
         if (f.urlValue == kChatCompletions.latin1()) {
             if (f.messages != Presence::Present)
-                report(Code::InvalidBody, [] { return tr("body.messages is missing; a chat request needs it."); });
+                report(Code::InvalidBody,
+                       [] { return tr("body.messages is missing; a chat request needs it."); });
             else if (!f.messagesIsArray)
                 report(Code::InvalidBody, [] { return tr("body.messages must be an array of messages."); });
             else if (f.messageCount == 0)
@@ -912,10 +925,12 @@ private:
                 });
         } else if (f.urlValue == kCompletions.latin1()) {
             if (f.prompt != Presence::Present)
-                report(Code::InvalidBody, [] { return tr("body.prompt is missing; a completions request needs it."); });
+                report(Code::InvalidBody,
+                       [] { return tr("body.prompt is missing; a completions request needs it."); });
         } else if (f.urlValue == kEmbeddings.latin1()) {
             if (f.input != Presence::Present)
-                report(Code::InvalidBody, [] { return tr("body.input is missing; an embeddings request needs it."); });
+                report(Code::InvalidBody,
+                       [] { return tr("body.input is missing; an embeddings request needs it."); });
             else if (f.inputProblem)
                 report(Code::InvalidBody, [&] { return QString(tr(f.inputProblem) + u'.'); });
             else
@@ -948,15 +963,15 @@ std::size_t feedLines(ChunkValidator &validator, const char *buffer, std::size_t
 
 struct SharedProgress
 {
-    std::atomic<qint64> bytes{0};
-    std::atomic_bool cancel{false};
+    std::atomic<qint64> bytes {0};
+    std::atomic_bool cancel {false};
     std::mutex mutex;
     std::condition_variable done;
     int finished = 0;
 };
 
-void scanRange(const QString &path, qint64 begin, qint64 end, const ValidationOptions &options, ChunkResult &result,
-               SharedProgress &shared)
+void scanRange(const QString &path, qint64 begin, qint64 end, const ValidationOptions &options,
+               ChunkResult &result, SharedProgress &shared)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) || !file.seek(begin)) {
@@ -1041,7 +1056,7 @@ void scanRange(const QString &path, qint64 begin, qint64 end, const ValidationOp
 // Offsets where each worker starts: just after a newline near size*k/n.
 std::vector<qint64> splitPoints(QFile &file, qint64 size, int parts)
 {
-    std::vector<qint64> points{0};
+    std::vector<qint64> points {0};
     QByteArray block(64 * 1024, Qt::Uninitialized);
     for (int k = 1; k < parts; ++k) {
         qint64 at = std::max(points.back(), size * k / parts);
@@ -1071,7 +1086,7 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
     QList<Diagnostic> merged;
     QList<Diagnostic> fileLevel;
     QList<Diagnostic> crossLine; // duplicates and mismatches found while merging, in line order
-    CodeCounts counts{};
+    CodeCounts counts {};
     bool truncated = false;
     qint64 lineBase = 0;
     qint64 nonBlank = 0;
@@ -1079,7 +1094,7 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
     auto addCross = [&](Code code, qint64 line, auto &&message) {
         ++counts[std::size_t(code)];
         if (crossLine.size() < cap)
-            crossLine.append(Diagnostic{severityOf(code), line, code, message()});
+            crossLine.append(Diagnostic {severityOf(code), line, code, message()});
         else
             truncated = true;
     };
@@ -1115,7 +1130,8 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
             const auto it = emplaced.first;
             if (!emplaced.second) {
                 addCross(Code::DuplicateCustomId, line, [&] {
-                    return tr("custom_id %1 is already used on line %2; custom_id must be unique in the file.")
+                    return tr("custom_id %1 is already used on line %2; custom_id must be unique in the "
+                              "file.")
                         .arg(quote(key))
                         .arg(it->second);
                 });
@@ -1148,7 +1164,8 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
                     haveRefModel = true;
                 } else if (model != refModel) {
                     addCross(Code::ModelMismatch, line, [&] {
-                        return tr("body.model %1 differs from %2 on line %3; one file can use only one model.")
+                        return tr("body.model %1 differs from %2 on line %3; one file can use only one "
+                                  "model.")
                             .arg(quote(model), quote(refModel))
                             .arg(refModelLine);
                     });
@@ -1164,18 +1181,20 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
 
     auto addFile = [&](Code code, qint64 line, const QString &message) {
         ++counts[std::size_t(code)];
-        fileLevel.append(Diagnostic{severityOf(code), line, code, message});
+        fileLevel.append(Diagnostic {severityOf(code), line, code, message});
     };
     const LimitProfile &p = options.profile;
     if (nonBlank == 0)
-        addFile(Code::EmptyFile, 0, report.bytes == 0 ? tr("The file is empty.") : tr("The file contains no requests."));
+        addFile(Code::EmptyFile, 0,
+                report.bytes == 0 ? tr("The file is empty.") : tr("The file contains no requests."));
     if (report.lines > p.maxLines)
         addFile(Code::TooManyLines, 0,
                 tr("The file has %1 lines; %2 allows at most %3 per batch. Split it into several files.")
                     .arg(number(report.lines), p.displayName, number(p.maxLines)));
     if (report.bytes > p.maxBytes)
         addFile(Code::FileTooLarge, 0,
-                tr("The file has %1 bytes; %2 allows at most %3 bytes per batch input file. Split it into several "
+                tr("The file has %1 bytes; %2 allows at most %3 bytes per batch input file. Split it into "
+                   "several "
                    "files.")
                     .arg(number(report.bytes), p.displayName, number(p.maxBytes)));
     if (report.embeddingInputs > p.maxEmbeddingInputs)
@@ -1220,7 +1239,8 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
 
 } // namespace
 
-ValidationReport validateFile(const QString &path, const ValidationOptions &options, const ValidationControl &control)
+ValidationReport validateFile(const QString &path, const ValidationOptions &options,
+                              const ValidationControl &control)
 {
     QElapsedTimer timer;
     timer.start();
@@ -1256,8 +1276,8 @@ ValidationReport validateFile(const QString &path, const ValidationOptions &opti
     workers.reserve(std::size_t(parts));
     for (int k = 0; k < parts; ++k) {
         workers.emplace_back([&, k] {
-            scanRange(path, points[std::size_t(k)], points[std::size_t(k + 1)], options, chunks[std::size_t(k)],
-                      shared);
+            scanRange(path, points[std::size_t(k)], points[std::size_t(k + 1)], options,
+                      chunks[std::size_t(k)], shared);
             std::lock_guard lock(shared.mutex);
             ++shared.finished;
             shared.done.notify_all();

@@ -44,11 +44,11 @@ struct ValidationReport
     qint64 lines = 0;
     qint64 bytes = 0;
     QString endpoint; ///< the common url, empty when none was found
-    QString model;    ///< the common body.model, empty when none was found
+    QString model; ///< the common body.model, empty when none was found
     qint64 embeddingInputs = 0;
     qint64 errorCount = 0;
     qint64 warningCount = 0;
-    CodeCounts countsByCode{};
+    CodeCounts countsByCode {};
     QList<Diagnostic> diagnostics; ///< sorted by line; at most ValidationOptions::maxDiagnostics
     bool diagnosticsTruncated = false;
     LimitProfile profile;

@@ -7,9 +7,9 @@ namespace Batchdesk::Secrets {
 /**
  * SecretStore over QtKeychain (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
  *
- * Every job has a timeout (default 10 s): on Linux a keychain job hangs forever when no Secret Service answers
- * on the session bus, and a locked or absent keyring reports errors that look like "not found"; both become a
- * message that tells the user what to do. Must be used from a thread with an event loop.
+ * Every job has a timeout (default 10 s): on Linux a keychain job hangs forever when no Secret Service
+ * answers on the session bus, and a locked or absent keyring reports errors that look like "not found"; both
+ * become a message that tells the user what to do. Must be used from a thread with an event loop.
  */
 class KeychainSecretStore final : public SecretStore
 {

@@ -11,9 +11,9 @@ namespace Batchdesk::Secrets {
 /**
  * Where API keys live: the OS keychain, never settings, the database, logs or error text.
  *
- * Asynchronous: every call ends with exactly one callback, on the caller's thread, also when the keychain does
- * not answer (after a timeout, with a message that says what to do). The *Sync helpers spin a local event loop
- * for command-line use. There is no insecure fallback.
+ * Asynchronous: every call ends with exactly one callback, on the caller's thread, also when the keychain
+ * does not answer (after a timeout, with a message that says what to do). The *Sync helpers spin a local
+ * event loop for command-line use. There is no insecure fallback.
  */
 class SecretStore
 {

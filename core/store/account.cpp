@@ -4,14 +4,15 @@ namespace Batchdesk::Store {
 
 const QList<PresetInfo> &presets()
 {
-    static const QList<PresetInfo> list{
+    static const QList<PresetInfo> list {
         {Preset::DeepInfra, QStringLiteral("deepinfra"), QStringLiteral("DeepInfra"),
          QUrl(QStringLiteral("https://api.deepinfra.com/v1/openai")), QStringLiteral("deepinfra"),
          QStringLiteral("deepseek-ai/DeepSeek-V3")},
-        {Preset::OpenAI, QStringLiteral("openai"), QStringLiteral("OpenAI"), QUrl(QStringLiteral("https://api.openai.com/v1")),
-         QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")},
-        {Preset::Sandbox, QStringLiteral("sandbox"), QStringLiteral("Local sandbox"), QUrl(), QStringLiteral("deepinfra"),
-         QStringLiteral("sandbox/echo")},
+        {Preset::OpenAI, QStringLiteral("openai"), QStringLiteral("OpenAI"),
+         QUrl(QStringLiteral("https://api.openai.com/v1")), QStringLiteral("openai"),
+         QStringLiteral("gpt-4o-mini")},
+        {Preset::Sandbox, QStringLiteral("sandbox"), QStringLiteral("Local sandbox"), QUrl(),
+         QStringLiteral("deepinfra"), QStringLiteral("sandbox/echo")},
         {Preset::Custom, QStringLiteral("custom"), QStringLiteral("Custom (OpenAI-compatible)"), QUrl(),
          QStringLiteral("openai"), QString()},
     };

@@ -19,7 +19,8 @@ QString tr(const char *s)
     return QCoreApplication::translate("Batchdesk::Store", s);
 }
 
-const char kColumns[] = "id, name, preset, base_url, limit_profile, default_model, key_source, key_env, created_at";
+const char kColumns[] =
+    "id, name, preset, base_url, limit_profile, default_model, key_source, key_env, created_at";
 
 Account fromQuery(const QSqlQuery &q)
 {
@@ -44,14 +45,14 @@ QString presetId(Preset p)
 
 AccountStore::AccountStore(std::shared_ptr<Database> db)
     : m_db(std::move(db))
-{
-}
+{ }
 
 Result<QList<Account>> AccountStore::list() const
 {
     QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM accounts ORDER BY name COLLATE NOCASE").arg(QLatin1StringView(kColumns))))
-        return Error{QStringLiteral("db"), sqlError(q)};
+    if (!q.exec(QStringLiteral("SELECT %1 FROM accounts ORDER BY name COLLATE NOCASE")
+                    .arg(QLatin1StringView(kColumns))))
+        return Error {QStringLiteral("db"), sqlError(q)};
     QList<Account> out;
     while (q.next())
         out.append(fromQuery(q));
@@ -64,9 +65,9 @@ Result<Account> AccountStore::byName(const QString &name) const
     q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE name = ?").arg(QLatin1StringView(kColumns)));
     q.addBindValue(name);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     if (!q.next())
-        return Error{QStringLiteral("not_found"), tr("There is no account named \"%1\".").arg(name)};
+        return Error {QStringLiteral("not_found"), tr("There is no account named \"%1\".").arg(name)};
     return fromQuery(q);
 }
 
@@ -76,9 +77,9 @@ Result<Account> AccountStore::byId(qint64 id) const
     q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1StringView(kColumns)));
     q.addBindValue(id);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     if (!q.next())
-        return Error{QStringLiteral("not_found"), tr("The account no longer exists.")};
+        return Error {QStringLiteral("not_found"), tr("The account no longer exists.")};
     return fromQuery(q);
 }
 
@@ -86,19 +87,22 @@ Result<Account> AccountStore::add(Account account)
 {
     account.name = account.name.trimmed();
     if (account.name.isEmpty())
-        return Error{QStringLiteral("invalid"), tr("An account needs a name.")};
+        return Error {QStringLiteral("invalid"), tr("An account needs a name.")};
     if (byName(account.name).ok())
-        return Error{QStringLiteral("exists"), tr("An account named \"%1\" already exists.").arg(account.name)};
+        return Error {QStringLiteral("exists"),
+                      tr("An account named \"%1\" already exists.").arg(account.name)};
     if (account.baseUrl.isEmpty())
         account.baseUrl = presetInfo(account.preset).defaultBaseUrl;
     if (account.preset != Preset::Sandbox
-        && (!account.baseUrl.isValid() || !(account.baseUrl.scheme() == QLatin1StringView("https")
-                                            || account.baseUrl.scheme() == QLatin1StringView("http"))))
-        return Error{QStringLiteral("invalid"), tr("The base URL must start with https:// or http://.")};
+        && (!account.baseUrl.isValid()
+            || !(account.baseUrl.scheme() == QLatin1StringView("https")
+                 || account.baseUrl.scheme() == QLatin1StringView("http"))))
+        return Error {QStringLiteral("invalid"), tr("The base URL must start with https:// or http://.")};
     account.createdAt = QDateTime::currentSecsSinceEpoch();
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
-                             "key_env, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
+        "key_env, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(notNull(account.name));
     q.addBindValue(presetId(account.preset));
     q.addBindValue(notNull(account.baseUrl.toString()));
@@ -108,7 +112,7 @@ Result<Account> AccountStore::add(Account account)
     q.addBindValue(notNull(account.keyEnvironmentVariable));
     q.addBindValue(account.createdAt);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     account.id = q.lastInsertId().toLongLong();
     return account;
 }
@@ -127,7 +131,7 @@ Result<bool> AccountStore::update(const Account &account)
     q.addBindValue(notNull(account.keyEnvironmentVariable));
     q.addBindValue(account.id);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     return q.numRowsAffected() > 0;
 }
 
@@ -137,9 +141,9 @@ Result<bool> AccountStore::remove(const QString &name)
     q.prepare(QStringLiteral("DELETE FROM accounts WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     if (q.numRowsAffected() == 0)
-        return Error{QStringLiteral("not_found"), tr("There is no account named \"%1\".").arg(name)};
+        return Error {QStringLiteral("not_found"), tr("There is no account named \"%1\".").arg(name)};
     return true;
 }
 

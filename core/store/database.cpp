@@ -83,8 +83,7 @@ QString sqlError(const QSqlQuery &query)
 Database::Database(QString name, QString path)
     : m_name(std::move(name))
     , m_path(std::move(path))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -99,19 +98,20 @@ Database::~Database()
 Result<std::shared_ptr<Database>> Database::open(const QString &path)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error{QStringLiteral("io"), tr("Cannot create the folder of %1.").arg(path)};
+        return Error {QStringLiteral("io"), tr("Cannot create the folder of %1.").arg(path)};
     const QString name = QStringLiteral("batchdesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::shared_ptr<Database> database(new Database(name, path));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return Error{QStringLiteral("db"), tr("Cannot open the database %1: %2").arg(path, db.lastError().text())};
+        return Error {QStringLiteral("db"),
+                      tr("Cannot open the database %1: %2").arg(path, db.lastError().text())};
     QString error;
     if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &error)
         || !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &error)
         || !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &error))
-        return Error{QStringLiteral("db"), tr("Cannot configure the database %1: %2").arg(path, error)};
+        return Error {QStringLiteral("db"), tr("Cannot configure the database %1: %2").arg(path, error)};
     const auto migrated = database->migrate();
     if (!migrated.ok())
         return migrated.error();
@@ -131,31 +131,36 @@ Result<bool> Database::migrate()
     QSqlDatabase db = connection();
     int version = schemaVersion();
     if (version > kSchemaVersion)
-        return Error{QStringLiteral("db"),
-                     tr("The database %1 was written by a newer Batchdesk (schema %2, this version knows %3).")
-                         .arg(m_path)
-                         .arg(version)
-                         .arg(kSchemaVersion)};
+        return Error {
+            QStringLiteral("db"),
+            tr("The database %1 was written by a newer Batchdesk (schema %2, this version knows %3).")
+                .arg(m_path)
+                .arg(version)
+                .arg(kSchemaVersion)};
     while (version < kSchemaVersion) {
         if (!db.transaction())
-            return Error{QStringLiteral("db"), db.lastError().text()};
-        const QStringList statements = QString::fromLatin1(kMigrations[version]).split(u';', Qt::SkipEmptyParts);
+            return Error {QStringLiteral("db"), db.lastError().text()};
+        const QStringList statements =
+            QString::fromLatin1(kMigrations[version]).split(u';', Qt::SkipEmptyParts);
         QString error;
         for (const auto &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
             if (!exec(db, statement, &error)) {
                 db.rollback();
-                return Error{QStringLiteral("db"),
-                             tr("Cannot upgrade the database %1 to schema %2: %3").arg(m_path).arg(version + 1).arg(error)};
+                return Error {QStringLiteral("db"),
+                              tr("Cannot upgrade the database %1 to schema %2: %3")
+                                  .arg(m_path)
+                                  .arg(version + 1)
+                                  .arg(error)};
             }
         }
         if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version + 1), &error)) {
             db.rollback();
-            return Error{QStringLiteral("db"), error};
+            return Error {QStringLiteral("db"), error};
         }
         if (!db.commit())
-            return Error{QStringLiteral("db"), db.lastError().text()};
+            return Error {QStringLiteral("db"), db.lastError().text()};
         ++version;
         qCInfo(lcStore) << "database migrated to schema" << version;
     }

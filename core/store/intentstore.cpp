@@ -36,8 +36,9 @@ Intent::State stateFromId(const QString &s)
     return Intent::State::Pending;
 }
 
-const char kColumns[] = "client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state, "
-                        "batch_id, created_at, updated_at";
+const char kColumns[] =
+    "client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state, "
+    "batch_id, created_at, updated_at";
 
 Intent fromQuery(const QSqlQuery &q)
 {
@@ -59,8 +60,7 @@ Intent fromQuery(const QSqlQuery &q)
 
 IntentStore::IntentStore(std::shared_ptr<Database> db)
     : m_db(std::move(db))
-{
-}
+{ }
 
 Result<bool> IntentStore::record(const Intent &intent)
 {
@@ -80,19 +80,20 @@ Result<bool> IntentStore::record(const Intent &intent)
     q.addBindValue(intent.createdAt ? intent.createdAt : now);
     q.addBindValue(now);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     return true;
 }
 
 Result<bool> IntentStore::markCreated(const QString &clientId, const QString &batchId)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE intents SET state = 'created', batch_id = ?, updated_at = ? WHERE client_id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE intents SET state = 'created', batch_id = ?, updated_at = ? WHERE client_id = ?"));
     q.addBindValue(batchId);
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(clientId);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     return q.numRowsAffected() > 0;
 }
 
@@ -103,18 +104,19 @@ Result<bool> IntentStore::markAbandoned(const QString &clientId)
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(clientId);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     return q.numRowsAffected() > 0;
 }
 
 Result<QList<Intent>> IntentStore::pending(qint64 accountId) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM intents WHERE account_id = ? AND state = 'pending' ORDER BY created_at")
+    q.prepare(QStringLiteral(
+                  "SELECT %1 FROM intents WHERE account_id = ? AND state = 'pending' ORDER BY created_at")
                   .arg(QLatin1StringView(kColumns)));
     q.addBindValue(accountId);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     QList<Intent> out;
     while (q.next())
         out.append(fromQuery(q));
@@ -127,9 +129,10 @@ Result<Intent> IntentStore::byClientId(const QString &clientId) const
     q.prepare(QStringLiteral("SELECT %1 FROM intents WHERE client_id = ?").arg(QLatin1StringView(kColumns)));
     q.addBindValue(clientId);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     if (!q.next())
-        return Error{QStringLiteral("not_found"), QCoreApplication::translate("Batchdesk::Store", "No such submission.")};
+        return Error {QStringLiteral("not_found"),
+                      QCoreApplication::translate("Batchdesk::Store", "No such submission.")};
     return fromQuery(q);
 }
 
@@ -137,14 +140,15 @@ Result<bool> IntentStore::rememberInput(qint64 accountId, const QString &batchId
                                         const QString &sha256)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO local_inputs (account_id, batch_id, input_path, input_sha256) "
-                             "VALUES (?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO local_inputs (account_id, batch_id, input_path, input_sha256) "
+                       "VALUES (?, ?, ?, ?)"));
     q.addBindValue(accountId);
     q.addBindValue(batchId);
     q.addBindValue(path);
     q.addBindValue(sha256);
     if (!q.exec())
-        return Error{QStringLiteral("db"), sqlError(q)};
+        return Error {QStringLiteral("db"), sqlError(q)};
     return true;
 }
 

@@ -42,7 +42,8 @@ public:
     Result<QList<Intent>> pending(qint64 accountId) const;
     Result<Intent> byClientId(const QString &clientId) const;
     /** Remembers which local file a batch was made from (for joining results later). */
-    Result<bool> rememberInput(qint64 accountId, const QString &batchId, const QString &path, const QString &sha256);
+    Result<bool> rememberInput(qint64 accountId, const QString &batchId, const QString &path,
+                               const QString &sha256);
     /** The local input path of a batch, or empty. */
     QString inputPathOf(qint64 accountId, const QString &batchId) const;
 

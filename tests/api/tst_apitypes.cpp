@@ -22,8 +22,7 @@ class TestApiTypes : public QObject
 private slots:
     void batchFull()
     {
-        const Batch b = Batch::fromJson(obj(
-            kFixture0));
+        const Batch b = Batch::fromJson(obj(kFixture0));
         QCOMPARE(b.id, QStringLiteral("batch_1"));
         QCOMPARE(b.status(), Batch::Status::InProgress);
         QVERIFY(!b.isTerminal());
@@ -62,10 +61,8 @@ private slots:
     void errorsInBothShapes_data()
     {
         QTest::addColumn<QByteArray>("json");
-        QTest::newRow("object with data") << QByteArray(
-            kFixture2);
-        QTest::newRow("bare array") << QByteArray(
-            kFixture3);
+        QTest::newRow("object with data") << QByteArray(kFixture2);
+        QTest::newRow("bare array") << QByteArray(kFixture3);
     }
 
     void errorsInBothShapes()
@@ -111,7 +108,10 @@ private slots:
         p.outputExpiresAfterSeconds = 2592000;
         QVERIFY(p.validate().isEmpty());
         const QJsonObject json = p.toJson();
-        QCOMPARE(json.value(QStringLiteral("output_expires_after")).toObject().value(QStringLiteral("anchor")).toString(),
+        QCOMPARE(json.value(QStringLiteral("output_expires_after"))
+                     .toObject()
+                     .value(QStringLiteral("anchor"))
+                     .toString(),
                  QStringLiteral("created_at"));
         QCOMPARE(json.value(QStringLiteral("completion_window")).toString(), QStringLiteral("24h"));
     }
@@ -121,15 +121,15 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("code");
-        QTest::newRow("openai envelope") << QByteArray(kFixture6)
-                                         << "Invalid key" << "invalid_api_key";
-        QTest::newRow("type when no code") << QByteArray(kFixture7)
-                                           << "Slow down" << "rate_limit";
+        QTest::newRow("openai envelope") << QByteArray(kFixture6) << "Invalid key"
+                                         << "invalid_api_key";
+        QTest::newRow("type when no code") << QByteArray(kFixture7) << "Slow down"
+                                           << "rate_limit";
         QTest::newRow("error string") << QByteArray(kFixture8) << "Rate limited" << QString();
         QTest::newRow("detail string") << QByteArray(kFixture9) << "Not authenticated" << QString();
-        QTest::newRow("detail list") << QByteArray(kFixture10)
-                                     << "field required; bad value" << QString();
-        QTest::newRow("plain text") << QByteArray("Service Unavailable\n") << "Service Unavailable" << QString();
+        QTest::newRow("detail list") << QByteArray(kFixture10) << "field required; bad value" << QString();
+        QTest::newRow("plain text") << QByteArray("Service Unavailable\n") << "Service Unavailable"
+                                    << QString();
         QTest::newRow("html page") << QByteArray("<html><body>502</body></html>") << QString() << QString();
         QTest::newRow("empty") << QByteArray() << QString() << QString();
     }

@@ -44,10 +44,10 @@ private slots:
         QTest::newRow("fractional ms") << QByteArray("10.2") << QByteArray() << qint64(11);
         QTest::newRow("seconds") << QByteArray() << QByteArray("2") << qint64(2000);
         QTest::newRow("fractional seconds") << QByteArray() << QByteArray("0.5") << qint64(500);
-        QTest::newRow("http date 30 s ahead") << QByteArray() << QByteArray("Wed, 25 Nov 2026 12:00:30 GMT")
-                                              << qint64(30'000);
-        QTest::newRow("http date in the past") << QByteArray() << QByteArray("Wed, 25 Nov 2026 11:00:00 GMT")
-                                               << qint64(0);
+        QTest::newRow("http date 30 s ahead")
+            << QByteArray() << QByteArray("Wed, 25 Nov 2026 12:00:30 GMT") << qint64(30'000);
+        QTest::newRow("http date in the past")
+            << QByteArray() << QByteArray("Wed, 25 Nov 2026 11:00:00 GMT") << qint64(0);
         QTest::newRow("garbage") << QByteArray() << QByteArray("soon") << qint64(-1);
         QTest::newRow("nothing") << QByteArray() << QByteArray() << qint64(-1);
     }

@@ -28,8 +28,9 @@ Run cli(const QStringList &args)
 
 QByteArray chat(const QByteArray &id, const QByteArray &model = "m1")
 {
-    return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\""
-        + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}\n";
+    return "{\"custom_id\":\"" + id
+        + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"" + model
+        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}\n";
 }
 
 } // namespace
@@ -83,16 +84,21 @@ private slots:
     {
         const Run r = cli({QStringLiteral("validate"), QStringLiteral("--json"), m_invalid});
         QCOMPARE(r.exitCode, 1);
-        QJsonParseError error{};
+        QJsonParseError error {};
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         QVERIFY(doc.isObject());
         const QJsonObject o = doc.object();
-        const QStringList keys{QStringLiteral("file"),        QStringLiteral("valid"),
-                               QStringLiteral("lines"),       QStringLiteral("bytes"),
-                               QStringLiteral("endpoint"),    QStringLiteral("model"),
-                               QStringLiteral("embedding_inputs"), QStringLiteral("error_count"),
-                               QStringLiteral("warning_count"), QStringLiteral("diagnostics")};
+        const QStringList keys {QStringLiteral("file"),
+                                QStringLiteral("valid"),
+                                QStringLiteral("lines"),
+                                QStringLiteral("bytes"),
+                                QStringLiteral("endpoint"),
+                                QStringLiteral("model"),
+                                QStringLiteral("embedding_inputs"),
+                                QStringLiteral("error_count"),
+                                QStringLiteral("warning_count"),
+                                QStringLiteral("diagnostics")};
         QCOMPARE(o.keys().size(), keys.size());
         for (const auto &k : keys)
             QVERIFY2(o.contains(k), qPrintable(k));
@@ -108,15 +114,19 @@ private slots:
         const QJsonArray diagnostics = o.value(QStringLiteral("diagnostics")).toArray();
         QCOMPARE(diagnostics.size(), 3);
         const QJsonObject first = diagnostics.at(0).toObject();
-        QCOMPARE(first.keys(), (QStringList{QStringLiteral("code"), QStringLiteral("line"), QStringLiteral("message"),
-                                            QStringLiteral("severity")}));
+        QCOMPARE(first.keys(),
+                 (QStringList {QStringLiteral("code"), QStringLiteral("line"), QStringLiteral("message"),
+                               QStringLiteral("severity")}));
         QCOMPARE(first.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
         QCOMPARE(first.value(QStringLiteral("line")).toInt(), 2);
         QCOMPARE(first.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_json"));
         QCOMPARE(diagnostics.at(1).toObject().value(QStringLiteral("code")).toString(),
                  QStringLiteral("duplicate_custom_id"));
-        QVERIFY(diagnostics.at(1).toObject().value(QStringLiteral("message")).toString().contains(
-            QLatin1StringView("line 1")));
+        QVERIFY(diagnostics.at(1)
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QLatin1StringView("line 1")));
     }
 
     void jsonNullsWhenNothingFound()
@@ -127,10 +137,12 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QVERIFY(o.value(QStringLiteral("endpoint")).isNull());
         QVERIFY(o.value(QStringLiteral("model")).isNull());
-        QCOMPARE(o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject().value(QStringLiteral("code")),
-                 QJsonValue(QStringLiteral("empty_file")));
-        QCOMPARE(o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject().value(QStringLiteral("line")),
-                 QJsonValue(0));
+        QCOMPARE(
+            o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject().value(QStringLiteral("code")),
+            QJsonValue(QStringLiteral("empty_file")));
+        QCOMPARE(
+            o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject().value(QStringLiteral("line")),
+            QJsonValue(0));
     }
 
     void endpointOption()
@@ -147,17 +159,21 @@ private slots:
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no command") << QStringList{};
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("no file") << QStringList{QStringLiteral("validate")};
-        QTest::newRow("two files") << QStringList{QStringLiteral("validate"), QStringLiteral("a"), QStringLiteral("b")};
-        QTest::newRow("unknown profile") << QStringList{QStringLiteral("validate"), QStringLiteral("--profile"),
-                                                        QStringLiteral("acme"), QStringLiteral("x.jsonl")};
-        QTest::newRow("unsupported endpoint") << QStringList{QStringLiteral("validate"), QStringLiteral("--endpoint"),
-                                                             QStringLiteral("/v1/images"), QStringLiteral("x.jsonl")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--bogus"),
-                                                       QStringLiteral("x.jsonl")};
-        QTest::newRow("missing file") << QStringList{QStringLiteral("validate"), QStringLiteral("/nonexistent/x.jsonl")};
+        QTest::newRow("no command") << QStringList {};
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+        QTest::newRow("no file") << QStringList {QStringLiteral("validate")};
+        QTest::newRow("two files") << QStringList {QStringLiteral("validate"), QStringLiteral("a"),
+                                                   QStringLiteral("b")};
+        QTest::newRow("unknown profile")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--profile"), QStringLiteral("acme"),
+                            QStringLiteral("x.jsonl")};
+        QTest::newRow("unsupported endpoint")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--endpoint"),
+                            QStringLiteral("/v1/images"), QStringLiteral("x.jsonl")};
+        QTest::newRow("unknown option")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x.jsonl")};
+        QTest::newRow("missing file")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("/nonexistent/x.jsonl")};
     }
 
     void usageErrorsExitTwo()
@@ -170,7 +186,8 @@ private slots:
 
     void profileOpenai()
     {
-        const Run r = cli({QStringLiteral("validate"), QStringLiteral("--profile"), QStringLiteral("openai"), m_valid});
+        const Run r =
+            cli({QStringLiteral("validate"), QStringLiteral("--profile"), QStringLiteral("openai"), m_valid});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("openai"));
     }

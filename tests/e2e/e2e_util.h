@@ -6,10 +6,12 @@
 #include <QString>
 
 // Request lines for the sandbox's built-in models. A "[[fail]]" in the text makes the sandbox fail that line.
-inline QByteArray chatLine(const QByteArray &id, const QByteArray &text, const QByteArray &model = "sandbox/echo")
+inline QByteArray chatLine(const QByteArray &id, const QByteArray &text,
+                           const QByteArray &model = "sandbox/echo")
 {
-    return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\""
-        + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}}\n";
+    return "{\"custom_id\":\"" + id
+        + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"" + model
+        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}}\n";
 }
 
 inline QByteArray chatFile(int lines, int failEvery = 0, const QByteArray &model = "sandbox/echo")
@@ -17,8 +19,9 @@ inline QByteArray chatFile(int lines, int failEvery = 0, const QByteArray &model
     QByteArray out;
     for (int i = 0; i < lines; ++i) {
         const bool fail = failEvery > 0 && i % failEvery == 0;
-        out += chatLine("req-" + QByteArray::number(i), fail ? QByteArray("please [[fail]] here") : QByteArray("hello " + QByteArray::number(i)),
-                        model);
+        out += chatLine(
+            "req-" + QByteArray::number(i),
+            fail ? QByteArray("please [[fail]] here") : QByteArray("hello " + QByteArray::number(i)), model);
     }
     return out;
 }

@@ -1,4 +1,5 @@
-// batchdesk-cli against the sandbox server over loopback: the lifecycle commands, their exit codes and output.
+// batchdesk-cli against the sandbox server over loopback: the lifecycle commands, their exit codes and
+// output.
 #include "e2e_util.h"
 #include "sandbox/sandboxserver.h"
 
@@ -75,10 +76,11 @@ private slots:
     {
         const QString file = input(QStringLiteral("ok.jsonl"), chatFile(12, 6)); // 2 failing lines
         const QString out = m_dir.filePath(QStringLiteral("results"));
-        const Run r = cli({QStringLiteral("submit"), file, QStringLiteral("--description"), QStringLiteral("cli run"),
-                           QStringLiteral("--metadata"), QStringLiteral("team=eval"), QStringLiteral("--wait"),
-                           QStringLiteral("--download"), out, QStringLiteral("--interval"), QStringLiteral("0.1"),
-                           QStringLiteral("--json")});
+        const Run r =
+            cli({QStringLiteral("submit"), file, QStringLiteral("--description"), QStringLiteral("cli run"),
+                 QStringLiteral("--metadata"), QStringLiteral("team=eval"), QStringLiteral("--wait"),
+                 QStringLiteral("--download"), out, QStringLiteral("--interval"), QStringLiteral("0.1"),
+                 QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject batch = r.json();
         QCOMPARE(batch.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
@@ -102,7 +104,8 @@ private slots:
             listed = listed || v.toObject().value(QStringLiteral("id")).toString() == id;
         QVERIFY(listed);
         const QString again = m_dir.filePath(QStringLiteral("again"));
-        const Run dl = cli({QStringLiteral("results"), QStringLiteral("download"), id, QStringLiteral("-o"), again});
+        const Run dl =
+            cli({QStringLiteral("results"), QStringLiteral("download"), id, QStringLiteral("-o"), again});
         QCOMPARE(dl.exitCode, 0);
         QCOMPARE(QDir(again).entryList(QDir::Files).size(), 2);
     }
@@ -130,29 +133,35 @@ private slots:
         QVERIFY(slow->start());
         std::swap(slow, m_server);
         const QString file = input(QStringLiteral("slow.jsonl"), chatFile(50));
-        const Run up = cli({QStringLiteral("files"), QStringLiteral("upload"), file, QStringLiteral("--json")});
+        const Run up =
+            cli({QStringLiteral("files"), QStringLiteral("upload"), file, QStringLiteral("--json")});
         QVERIFY2(up.exitCode == 0, up.err.constData());
         const QString fileId = up.json().value(QStringLiteral("id")).toString();
         QCOMPARE(up.json().value(QStringLiteral("purpose")).toString(), QStringLiteral("batch"));
-        const Run create = cli({QStringLiteral("batches"), QStringLiteral("create"), QStringLiteral("--input-file"), fileId,
-                                QStringLiteral("--endpoint"), QStringLiteral("/v1/chat/completions"),
-                                QStringLiteral("--output-expires"), QStringLiteral("3600"), QStringLiteral("--json")});
+        const Run create =
+            cli({QStringLiteral("batches"), QStringLiteral("create"), QStringLiteral("--input-file"), fileId,
+                 QStringLiteral("--endpoint"), QStringLiteral("/v1/chat/completions"),
+                 QStringLiteral("--output-expires"), QStringLiteral("3600"), QStringLiteral("--json")});
         QVERIFY2(create.exitCode == 0, create.err.constData());
         const QString id = create.json().value(QStringLiteral("id")).toString();
-        const Run cancel = cli({QStringLiteral("batches"), QStringLiteral("cancel"), id, QStringLiteral("--json")});
+        const Run cancel =
+            cli({QStringLiteral("batches"), QStringLiteral("cancel"), id, QStringLiteral("--json")});
         QCOMPARE(cancel.exitCode, 0);
         const QString status = cancel.json().value(QStringLiteral("status")).toString();
-        QVERIFY2(status == QLatin1StringView("cancelling") || status == QLatin1StringView("cancelled"), qPrintable(status));
+        QVERIFY2(status == QLatin1StringView("cancelling") || status == QLatin1StringView("cancelled"),
+                 qPrintable(status));
         // wait: a cancelled batch is a failure for scripts.
-        const Run wait = cli({QStringLiteral("batches"), QStringLiteral("wait"), id, QStringLiteral("--interval"),
-                              QStringLiteral("0.1")});
+        const Run wait = cli({QStringLiteral("batches"), QStringLiteral("wait"), id,
+                              QStringLiteral("--interval"), QStringLiteral("0.1")});
         QCOMPARE(wait.exitCode, 1);
         QVERIFY(wait.out.contains("cancelled"));
         // files get / content / delete
         const Run get = cli({QStringLiteral("files"), QStringLiteral("get"), fileId});
         QCOMPARE(get.exitCode, 0);
         const QString copy = m_dir.filePath(QStringLiteral("copy.jsonl"));
-        QCOMPARE(cli({QStringLiteral("files"), QStringLiteral("content"), fileId, QStringLiteral("-o"), copy}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("files"), QStringLiteral("content"), fileId, QStringLiteral("-o"), copy})
+                     .exitCode,
+                 0);
         QCOMPARE(readLines(copy).size(), 50);
         QCOMPARE(cli({QStringLiteral("files"), QStringLiteral("delete"), fileId}).exitCode, 0);
         const Run gone = cli({QStringLiteral("files"), QStringLiteral("get"), fileId});
@@ -164,8 +173,8 @@ private slots:
     void failedBatchExitsOne()
     {
         const QString file = input(QStringLiteral("unknown-model.jsonl"), chatFile(2, 0, "acme/nope"));
-        const Run r = cli({QStringLiteral("submit"), file, QStringLiteral("--wait"), QStringLiteral("--interval"),
-                           QStringLiteral("0.1")});
+        const Run r = cli({QStringLiteral("submit"), file, QStringLiteral("--wait"),
+                           QStringLiteral("--interval"), QStringLiteral("0.1")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("failed"));
         QVERIFY(r.out.contains("error:"));
@@ -173,11 +182,13 @@ private slots:
 
     void apiErrorsExitOneWithMessage()
     {
-        const Run wrongKey = cli({QStringLiteral("batches"), QStringLiteral("list")}, QStringLiteral("wrong"));
+        const Run wrongKey =
+            cli({QStringLiteral("batches"), QStringLiteral("list")}, QStringLiteral("wrong"));
         QCOMPARE(wrongKey.exitCode, 1);
         QVERIFY(wrongKey.err.contains("HTTP 401"));
         QVERIFY(!wrongKey.err.contains("wrong\n"));
-        const Run missing = cli({QStringLiteral("batches"), QStringLiteral("get"), QStringLiteral("batch_nope")});
+        const Run missing =
+            cli({QStringLiteral("batches"), QStringLiteral("get"), QStringLiteral("batch_nope")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("404"));
     }
@@ -185,12 +196,15 @@ private slots:
     void usageErrorsExitTwo()
     {
         QCOMPARE(cli({QStringLiteral("batches"), QStringLiteral("create")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("batches"), QStringLiteral("create"), QStringLiteral("--input-file"), QStringLiteral("f"),
-                      QStringLiteral("--endpoint"), QStringLiteral("/v1/embeddings"), QStringLiteral("--metadata"),
-                      QStringLiteral("novalue")})
+        QCOMPARE(cli({QStringLiteral("batches"), QStringLiteral("create"), QStringLiteral("--input-file"),
+                      QStringLiteral("f"), QStringLiteral("--endpoint"), QStringLiteral("/v1/embeddings"),
+                      QStringLiteral("--metadata"), QStringLiteral("novalue")})
                      .exitCode,
                  2);
-        QCOMPARE(cli({QStringLiteral("files"), QStringLiteral("upload"), m_dir.filePath(QStringLiteral("nope.jsonl"))}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("files"), QStringLiteral("upload"),
+                      m_dir.filePath(QStringLiteral("nope.jsonl"))})
+                     .exitCode,
+                 2);
         QCOMPARE(cli({QStringLiteral("batches"), QStringLiteral("frobnicate")}).exitCode, 2);
         const Run noAccount = cli({QStringLiteral("batches"), QStringLiteral("list")}, {}, false);
         QCOMPARE(noAccount.exitCode, 2);
@@ -204,19 +218,26 @@ private slots:
         c.latencyMs = 1;
         SandboxServer open(c);
         QVERIFY(open.start());
-        const Run add = cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("local"), QStringLiteral("--preset"),
-                             QStringLiteral("sandbox"), QStringLiteral("--url"), open.baseUrl(), QStringLiteral("--no-key")},
+        const Run add = cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("local"),
+                             QStringLiteral("--preset"), QStringLiteral("sandbox"), QStringLiteral("--url"),
+                             open.baseUrl(), QStringLiteral("--no-key")},
                             {}, false);
         QVERIFY2(add.exitCode == 0, add.err.constData());
-        const Run test = cli({QStringLiteral("accounts"), QStringLiteral("test"), QStringLiteral("local")}, {}, false);
+        const Run test =
+            cli({QStringLiteral("accounts"), QStringLiteral("test"), QStringLiteral("local")}, {}, false);
         QVERIFY2(test.exitCode == 0, test.err.constData());
         QVERIFY(test.out.startsWith("OK"));
         const Run list = cli({QStringLiteral("--account"), QStringLiteral("local"), QStringLiteral("batches"),
                               QStringLiteral("list")},
                              {}, false);
         QCOMPARE(list.exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("local")}, {}, false).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("accounts"), QStringLiteral("test"), QStringLiteral("local")}, {}, false).exitCode, 2);
+        QCOMPARE(
+            cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("local")}, {}, false)
+                .exitCode,
+            0);
+        QCOMPARE(cli({QStringLiteral("accounts"), QStringLiteral("test"), QStringLiteral("local")}, {}, false)
+                     .exitCode,
+                 2);
     }
 };
 

@@ -39,7 +39,8 @@ private:
         return server;
     }
 
-    std::unique_ptr<ApiClient> clientFor(const SandboxServer &server, const QString &key = QStringLiteral("test-key"))
+    std::unique_ptr<ApiClient> clientFor(const SandboxServer &server,
+                                         const QString &key = QStringLiteral("test-key"))
     {
         auto client = std::make_unique<ApiClient>(&m_nam);
         client->setBaseUrl(QUrl(server.baseUrl()));
@@ -61,7 +62,8 @@ private:
         return job;
     }
 
-    QString upload(ApiClient &client, const QByteArray &content, const QString &name = QStringLiteral("in.jsonl"))
+    QString upload(ApiClient &client, const QByteArray &content,
+                   const QString &name = QStringLiteral("in.jsonl"))
     {
         const QString path = m_dir.filePath(name);
         writeFile(path, content);
@@ -71,7 +73,8 @@ private:
         return job->file().id;
     }
 
-    Batch create(ApiClient &client, const QString &fileId, const QString &endpoint = QStringLiteral("/v1/chat/completions"))
+    Batch create(ApiClient &client, const QString &fileId,
+                 const QString &endpoint = QStringLiteral("/v1/chat/completions"))
     {
         CreateBatchParams p;
         p.inputFileId = fileId;
@@ -135,7 +138,8 @@ private slots:
         QCOMPARE(done.requestCounts->total, 30);
         QCOMPARE(done.requestCounts->completed, 27);
         QCOMPARE(done.requestCounts->failed, 3);
-        QVERIFY(done.completedAt.has_value() && done.inProgressAt.has_value() && done.finalizingAt.has_value());
+        QVERIFY(done.completedAt.has_value() && done.inProgressAt.has_value()
+                && done.finalizingAt.has_value());
         QVERIFY(done.usage.has_value() && done.usage->totalTokens > 0);
         QCOMPARE(done.model, QStringLiteral("sandbox/echo"));
 
@@ -154,12 +158,16 @@ private slots:
         for (const auto &l : outLines) {
             const QJsonObject o = QJsonDocument::fromJson(l).object();
             ids.insert(o.value(QStringLiteral("custom_id")).toString());
-            QCOMPARE(o.value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt(), 200);
+            QCOMPARE(
+                o.value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt(),
+                200);
         }
         QCOMPARE(ids.size(), 27);
         QVERIFY(!ids.contains(QStringLiteral("req-10")));
         const QJsonObject failed = QJsonDocument::fromJson(errLines.first()).object();
-        QVERIFY(failed.value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt() >= 400);
+        QVERIFY(
+            failed.value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt()
+            >= 400);
 
         // The output file is listed with its purpose and expiry.
         auto file = run(m_client->retrieveFile(done.outputFileId));
@@ -178,7 +186,8 @@ private slots:
 
     void failedValidation()
     {
-        const QString fileId = upload(*m_client, chatFile(3, 0, "acme/unknown-model"), QStringLiteral("bad.jsonl"));
+        const QString fileId =
+            upload(*m_client, chatFile(3, 0, "acme/unknown-model"), QStringLiteral("bad.jsonl"));
         const Batch b = waitTerminal(*m_client, create(*m_client, fileId).id);
         QCOMPARE(b.status(), Batch::Status::Failed);
         QVERIFY(!b.errors.isEmpty());

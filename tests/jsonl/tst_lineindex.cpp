@@ -29,12 +29,12 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QList<QByteArray>>("expected");
-        QTest::newRow("final newline") << QByteArray("a\nbb\nccc\n") << QList<QByteArray>{"a", "bb", "ccc"};
-        QTest::newRow("no final newline") << QByteArray("a\nbb\nccc") << QList<QByteArray>{"a", "bb", "ccc"};
-        QTest::newRow("crlf") << QByteArray("a\r\nbb\r\n") << QList<QByteArray>{"a", "bb"};
-        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{}\n[]\n") << QList<QByteArray>{"{}", "[]"};
-        QTest::newRow("blank lines") << QByteArray("a\n\nb\n") << QList<QByteArray>{"a", "", "b"};
-        QTest::newRow("empty") << QByteArray() << QList<QByteArray>{};
+        QTest::newRow("final newline") << QByteArray("a\nbb\nccc\n") << QList<QByteArray> {"a", "bb", "ccc"};
+        QTest::newRow("no final newline") << QByteArray("a\nbb\nccc") << QList<QByteArray> {"a", "bb", "ccc"};
+        QTest::newRow("crlf") << QByteArray("a\r\nbb\r\n") << QList<QByteArray> {"a", "bb"};
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{}\n[]\n") << QList<QByteArray> {"{}", "[]"};
+        QTest::newRow("blank lines") << QByteArray("a\n\nb\n") << QList<QByteArray> {"a", "", "b"};
+        QTest::newRow("empty") << QByteArray() << QList<QByteArray> {};
     }
 
     void lines()
@@ -69,7 +69,8 @@ private slots:
         write(QStringLiteral("c.jsonl"), "one\ntwo\nthree\n");
         const auto after = file.line(1);
         QVERIFY(!after.ok());
-        QVERIFY2(after.errorString().contains(QLatin1StringView("changed on disk")), qPrintable(after.errorString()));
+        QVERIFY2(after.errorString().contains(QLatin1StringView("changed on disk")),
+                 qPrintable(after.errorString()));
     }
 
     void vanished()

@@ -11,8 +11,9 @@ namespace {
 
 QByteArray chat(const QByteArray &id, const QByteArray &model = "m1", const QByteArray &extra = {})
 {
-    return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\""
-        + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + id + "\"}]" + extra + "}}";
+    return "{\"custom_id\":\"" + id
+        + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"" + model
+        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + id + "\"}]" + extra + "}}";
 }
 
 QByteArray lines(std::initializer_list<QByteArray> list)
@@ -79,27 +80,30 @@ private slots:
         const QByteArray ok2 = chat("b");
 
         QTest::newRow("valid file") << lines({ok1, ok2}) << qint64(-1) << QString() << true;
-        QTest::newRow("no final newline gets nothing") << (ok1 + '\n' + ok2) << qint64(-1) << QString() << true;
+        QTest::newRow("no final newline gets nothing")
+            << (ok1 + '\n' + ok2) << qint64(-1) << QString() << true;
         QTest::newRow("empty_file") << QByteArray() << qint64(0) << "empty_file" << false;
-        QTest::newRow("empty_file: only newlines") << QByteArray("\n\n") << qint64(0) << "empty_file" << false;
-        QTest::newRow("invalid_utf8") << lines({ok1, "{\"custom_id\":\"\xC3\x28\"}"}) << qint64(2) << "invalid_utf8"
-                                      << false;
-        QTest::newRow("invalid_utf8: overlong") << lines({"{\"custom_id\":\"\xC0\xAF\"}", ok2}) << qint64(1)
-                                                << "invalid_utf8" << false;
-        QTest::newRow("invalid_json: truncated") << lines({ok1, "{\"custom_id\":\"b\","}) << qint64(2)
-                                                 << "invalid_json" << false;
+        QTest::newRow("empty_file: only newlines")
+            << QByteArray("\n\n") << qint64(0) << "empty_file" << false;
+        QTest::newRow("invalid_utf8")
+            << lines({ok1, "{\"custom_id\":\"\xC3\x28\"}"}) << qint64(2) << "invalid_utf8" << false;
+        QTest::newRow("invalid_utf8: overlong")
+            << lines({"{\"custom_id\":\"\xC0\xAF\"}", ok2}) << qint64(1) << "invalid_utf8" << false;
+        QTest::newRow("invalid_json: truncated")
+            << lines({ok1, "{\"custom_id\":\"b\","}) << qint64(2) << "invalid_json" << false;
         QTest::newRow("invalid_json: deep inside an unread field")
-            << lines({chat("a", "m1", ",\"logit_bias\":{\"1\":[1,2,]}")}) << qint64(1) << "invalid_json" << false;
-        QTest::newRow("invalid_json: misspelt literal") << lines({chat("a", "m1", ",\"x\":tru")}) << qint64(1)
-                                                        << "invalid_json" << false;
-        QTest::newRow("invalid_json: two objects on a line") << lines({ok1 + ' ' + ok2}) << qint64(1)
-                                                             << "invalid_json" << false;
-        QTest::newRow("invalid_json: bad escape") << lines({"{\"custom_id\":\"a\\q\"}"}) << qint64(1)
-                                                  << "invalid_json" << false;
+            << lines({chat("a", "m1", ",\"logit_bias\":{\"1\":[1,2,]}")}) << qint64(1) << "invalid_json"
+            << false;
+        QTest::newRow("invalid_json: misspelt literal")
+            << lines({chat("a", "m1", ",\"x\":tru")}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: two objects on a line")
+            << lines({ok1 + ' ' + ok2}) << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: bad escape")
+            << lines({"{\"custom_id\":\"a\\q\"}"}) << qint64(1) << "invalid_json" << false;
         QTest::newRow("invalid_json: bad \\u escape in an unread string")
             << lines({chat("a", "m1", ",\"user\":\"x\\u12G4\"")}) << qint64(1) << "invalid_json" << false;
-        QTest::newRow("invalid_json: lone low surrogate") << lines({chat("a", "m1", ",\"user\":\"\\uDC00\"")})
-                                                          << qint64(1) << "invalid_json" << false;
+        QTest::newRow("invalid_json: lone low surrogate")
+            << lines({chat("a", "m1", ",\"user\":\"\\uDC00\"")}) << qint64(1) << "invalid_json" << false;
         QTest::newRow("invalid_json: high surrogate without its pair")
             << lines({chat("a", "m1", ",\"user\":\"\\uD83Dx\"")}) << qint64(1) << "invalid_json" << false;
         QTest::newRow("invalid_json: raw control character in a string")
@@ -109,93 +113,98 @@ private slots:
             << qint64(-1) << QString() << true;
         QTest::newRow("blank_line") << lines({ok1, "   ", ok2}) << qint64(2) << "blank_line" << false;
         QTest::newRow("blank_line: empty") << lines({ok1, "", ok2}) << qint64(2) << "blank_line" << false;
-        QTest::newRow("not_an_object: array") << lines({ok1, "[1,2]"}) << qint64(2) << "not_an_object" << false;
-        QTest::newRow("not_an_object: string") << lines({"\"text\""}) << qint64(1) << "not_an_object" << false;
+        QTest::newRow("not_an_object: array")
+            << lines({ok1, "[1,2]"}) << qint64(2) << "not_an_object" << false;
+        QTest::newRow("not_an_object: string")
+            << lines({"\"text\""}) << qint64(1) << "not_an_object" << false;
         QTest::newRow("not_an_object: number") << lines({"42"}) << qint64(1) << "not_an_object" << false;
         QTest::newRow("missing_custom_id")
-            << lines({ok1, "{\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"m1\","
-                           "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}"})
+            << lines({ok1,
+                      "{\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"m1\","
+                      "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}"})
             << qint64(2) << "missing_custom_id" << false;
-        QTest::newRow("missing_custom_id: null")
-            << lines({"{\"custom_id\":null,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
-                      "\"prompt\":\"x\"}}"})
-            << qint64(1) << "missing_custom_id" << false;
-        QTest::newRow("invalid_custom_id: number")
-            << lines({"{\"custom_id\":7,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
-                      "\"prompt\":\"x\"}}"})
-            << qint64(1) << "invalid_custom_id" << false;
-        QTest::newRow("invalid_custom_id: empty") << lines({chat("")}) << qint64(1) << "invalid_custom_id" << false;
-        QTest::newRow("duplicate_custom_id") << lines({ok1, ok2, chat("a")}) << qint64(3) << "duplicate_custom_id"
-                                             << false;
-        QTest::newRow("invalid_method: GET")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"GET\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
-                      "\"prompt\":\"x\"}}"})
-            << qint64(1) << "invalid_method" << false;
-        QTest::newRow("invalid_method: missing")
-            << lines({"{\"custom_id\":\"a\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
-            << qint64(1) << "invalid_method" << false;
-        QTest::newRow("invalid_method: lower case")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"post\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
-                      "\"prompt\":\"x\"}}"})
-            << qint64(1) << "invalid_method" << false;
-        QTest::newRow("missing_url")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
-            << qint64(1) << "missing_url" << false;
-        QTest::newRow("unsupported_url")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":{\"model\":\"m\","
-                      "\"input\":\"x\"}}"})
-            << qint64(1) << "unsupported_url" << false;
-        QTest::newRow("url_mismatch")
-            << lines({ok1, "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
-                           "\"m1\",\"prompt\":\"x\"}}"})
-            << qint64(2) << "url_mismatch" << false;
+        QTest::newRow("missing_custom_id: null") << lines(
+            {"{\"custom_id\":null,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+             "\"prompt\":\"x\"}}"}) << qint64(1) << "missing_custom_id"
+                                                 << false;
+        QTest::newRow("invalid_custom_id: number") << lines(
+            {"{\"custom_id\":7,\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+             "\"prompt\":\"x\"}}"}) << qint64(1) << "invalid_custom_id"
+                                                   << false;
+        QTest::newRow("invalid_custom_id: empty")
+            << lines({chat("")}) << qint64(1) << "invalid_custom_id" << false;
+        QTest::newRow("duplicate_custom_id")
+            << lines({ok1, ok2, chat("a")}) << qint64(3) << "duplicate_custom_id" << false;
+        QTest::newRow("invalid_method: GET") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"GET\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+             "\"prompt\":\"x\"}}"}) << qint64(1)
+                                             << "invalid_method" << false;
+        QTest::newRow("invalid_method: missing") << lines(
+            {"{\"custom_id\":\"a\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
+                                                 << qint64(1) << "invalid_method" << false;
+        QTest::newRow("invalid_method: lower case") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"post\",\"url\":\"/v1/completions\",\"body\":{\"model\":\"m\","
+             "\"prompt\":\"x\"}}"}) << qint64(1) << "invalid_method"
+                                                    << false;
+        QTest::newRow("missing_url") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"body\":{\"model\":\"m\",\"prompt\":\"x\"}}"})
+                                     << qint64(1) << "missing_url" << false;
+        QTest::newRow("unsupported_url") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":{\"model\":\"m\","
+             "\"input\":\"x\"}}"}) << qint64(1)
+                                         << "unsupported_url" << false;
+        QTest::newRow("url_mismatch") << lines(
+            {ok1,
+             "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
+             "\"m1\",\"prompt\":\"x\"}}"})
+                                      << qint64(2) << "url_mismatch" << false;
         QTest::newRow("missing_body")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\"}"}) << qint64(1)
-            << "missing_body" << false;
-        QTest::newRow("invalid_body: not an object")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":[1]}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: chat without messages")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
-                      "\"m\"}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: chat with empty messages")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
-                      "\"m\",\"messages\":[]}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: message without role")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
-                      "\"m\",\"messages\":[{\"content\":\"x\"}]}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: message not an object")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
-                      "\"m\",\"messages\":[\"hi\"]}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: completions without prompt")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
-                      "\"m\"}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: embeddings without input")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
-                      "\"m\"}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("invalid_body: embeddings input object")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
-                      "\"m\",\"input\":{}}}"})
-            << qint64(1) << "invalid_body" << false;
-        QTest::newRow("missing_model")
-            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"prompt\":"
-                      "\"x\"}}"})
-            << qint64(1) << "missing_model" << false;
-        QTest::newRow("missing_model: empty") << lines({chat("a", "")}) << qint64(1) << "missing_model" << false;
-        QTest::newRow("model_mismatch") << lines({ok1, chat("b", "m2")}) << qint64(2) << "model_mismatch" << false;
-        QTest::newRow("stream_not_supported") << lines({chat("a", "m1", ",\"stream\":true")}) << qint64(1)
-                                              << "stream_not_supported" << true;
-        QTest::newRow("stream false is fine") << lines({chat("a", "m1", ",\"stream\":false")}) << qint64(-1)
-                                              << QString() << true;
-        QTest::newRow("long_custom_id") << lines({chat(QByteArray(65, 'x'))}) << qint64(1) << "long_custom_id" << true;
-        QTest::newRow("64-character custom_id is fine") << lines({chat(QByteArray(64, 'x'))}) << qint64(-1)
-                                                        << QString() << true;
+            << lines({"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\"}"})
+            << qint64(1) << "missing_body" << false;
+        QTest::newRow("invalid_body: not an object") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":[1]}"})
+                                                     << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: chat without messages") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+             "\"m\"}}"}) << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: chat with empty messages") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+             "\"m\",\"messages\":[]}}"}) << qint64(1) << "invalid_body"
+                                                                << false;
+        QTest::newRow("invalid_body: message without role") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+             "\"m\",\"messages\":[{\"content\":\"x\"}]}}"}) << qint64(1)
+                                                            << "invalid_body" << false;
+        QTest::newRow("invalid_body: message not an object") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+             "\"m\",\"messages\":[\"hi\"]}}"}) << qint64(1) << "invalid_body"
+                                                             << false;
+        QTest::newRow("invalid_body: completions without prompt") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"model\":"
+             "\"m\"}}"}) << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: embeddings without input") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
+             "\"m\"}}"}) << qint64(1) << "invalid_body" << false;
+        QTest::newRow("invalid_body: embeddings input object") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":"
+             "\"m\",\"input\":{}}}"}) << qint64(1) << "invalid_body"
+                                                               << false;
+        QTest::newRow("missing_model") << lines(
+            {"{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/completions\",\"body\":{\"prompt\":"
+             "\"x\"}}"}) << qint64(1) << "missing_model"
+                                       << false;
+        QTest::newRow("missing_model: empty")
+            << lines({chat("a", "")}) << qint64(1) << "missing_model" << false;
+        QTest::newRow("model_mismatch")
+            << lines({ok1, chat("b", "m2")}) << qint64(2) << "model_mismatch" << false;
+        QTest::newRow("stream_not_supported")
+            << lines({chat("a", "m1", ",\"stream\":true")}) << qint64(1) << "stream_not_supported" << true;
+        QTest::newRow("stream false is fine")
+            << lines({chat("a", "m1", ",\"stream\":false")}) << qint64(-1) << QString() << true;
+        QTest::newRow("long_custom_id")
+            << lines({chat(QByteArray(65, 'x'))}) << qint64(1) << "long_custom_id" << true;
+        QTest::newRow("64-character custom_id is fine")
+            << lines({chat(QByteArray(64, 'x'))}) << qint64(-1) << QString() << true;
         QTest::newRow("64 non-ASCII characters are fine")
             << lines({chat(QString(64, QChar(0x00E9)).toUtf8())}) << qint64(-1) << QString() << true;
         QTest::newRow("bom") << ("\xEF\xBB\xBF" + lines({ok1, ok2})) << qint64(1) << "bom" << true;
@@ -213,7 +222,8 @@ private slots:
         const QString path = write(QStringLiteral("rules.jsonl"), content);
         ValidationOptions two;
         two.threads = 2;
-        const QList<ValidationReport> reports{validateData(content), validateFile(path), validateFile(path, two)};
+        const QList<ValidationReport> reports {validateData(content), validateFile(path),
+                                               validateFile(path, two)};
         for (const auto &r : reports) {
             QVERIFY(r.completed());
             QCOMPARE(r.isValid(), valid);
@@ -244,7 +254,8 @@ private slots:
 
     void summaryFields()
     {
-        const ValidationReport r = validateData(lines({chat("a", "deepseek-ai/DeepSeek-V3"), chat("b", "deepseek-ai/DeepSeek-V3")}));
+        const ValidationReport r =
+            validateData(lines({chat("a", "deepseek-ai/DeepSeek-V3"), chat("b", "deepseek-ai/DeepSeek-V3")}));
         QVERIFY(r.isValid());
         QCOMPARE(r.lines, 2);
         QCOMPARE(r.endpoint, QStringLiteral("/v1/chat/completions"));
@@ -265,7 +276,8 @@ private slots:
 
     void embeddingInputsAreCounted()
     {
-        const QByteArray head = "{\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":";
+        const QByteArray head =
+            "{\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":";
         const ValidationReport r = validateData(lines({
             "{\"custom_id\":\"1\"," + head.mid(1) + "\"one\"}}",
             "{\"custom_id\":\"2\"," + head.mid(1) + "[\"a\",\"b\",\"c\"]}}",
@@ -317,7 +329,8 @@ private slots:
     {
         QFETCH(qint64, extra);
         QFETCH(bool, valid);
-        // 50,000 embedding lines of exactly 4,000 bytes: at the line, byte and embedding-input limits at once.
+        // 50,000 embedding lines of exactly 4,000 bytes: at the line, byte and embedding-input limits at
+        // once.
         constexpr int kLines = 50'000;
         constexpr int kLineBytes = 4'000;
         const QString path = m_dir.filePath(QStringLiteral("bytes.jsonl"));
@@ -327,7 +340,8 @@ private slots:
             QByteArray block;
             for (int i = 0; i < kLines; ++i) {
                 QByteArray l = "{\"custom_id\":\"" + QByteArray::number(i)
-                    + "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"e\",\"input\":\"";
+                    + "\",\"method\":\"POST\",\"url\":\"/v1/"
+                      "embeddings\",\"body\":{\"model\":\"e\",\"input\":\"";
                 const QByteArray tail = "\"}}";
                 l += QByteArray(kLineBytes - 1 - l.size() - tail.size(), 'a') + tail;
                 if (i == kLines - 1 && extra > 0)
@@ -392,8 +406,8 @@ private slots:
 
     void parallelMatchesSerial()
     {
-        // A multi-megabyte file with findings spread over both halves: two workers must report exactly what one
-        // worker reports, with the same line numbers, duplicates and mismatches across the split point.
+        // A multi-megabyte file with findings spread over both halves: two workers must report exactly what
+        // one worker reports, with the same line numbers, duplicates and mismatches across the split point.
         QByteArray content;
         const int n = 60'000;
         for (int i = 0; i < n; ++i) {
@@ -456,8 +470,8 @@ private slots:
 
     void oversizedLineIsSkippedNotBuffered()
     {
-        // 70 MB on one line between two good lines: reported on its own line, not parsed, and the lines after it
-        // keep their numbers.
+        // 70 MB on one line between two good lines: reported on its own line, not parsed, and the lines after
+        // it keep their numbers.
         const QString path = m_dir.filePath(QStringLiteral("huge-line.jsonl"));
         {
             QFile f(path);

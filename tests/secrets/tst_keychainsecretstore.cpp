@@ -1,5 +1,6 @@
 // The keychain for real: gnome-keyring over the session bus (tools/run-tests.sh starts one with
-// dbus-run-session), and the two ways it fails on Linux: no Secret Service at all, and a bus that never answers.
+// dbus-run-session), and the two ways it fails on Linux: no Secret Service at all, and a bus that never
+// answers.
 #include "secrets/keychainsecretstore.h"
 
 #include <QDir>
@@ -76,8 +77,10 @@ private slots:
         if (!haveSessionBus())
             QSKIP("needs a session bus with an unlocked gnome-keyring: run tools/run-tests.sh");
         KeychainSecretStore store(QStringLiteral("Batchdesk-test"), 15'000);
-        const QString key = QStringLiteral("account/test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString secret = QStringLiteral("sk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString key =
+            QStringLiteral("account/test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString secret =
+            QStringLiteral("sk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto written = store.writeSync(key, secret);
         QVERIFY2(written.ok(), qPrintable(written.errorString()));
         const auto read = store.readSync(key);
@@ -97,9 +100,10 @@ private slots:
             QSKIP("needs a session bus with an unlocked gnome-keyring: run tools/run-tests.sh");
         const QString dataDir = m_dir.filePath(QStringLiteral("real"));
         const QByteArray secret = "sk-live-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-        const Run add = cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("work"),
-                             QStringLiteral("--preset"), QStringLiteral("deepinfra"), QStringLiteral("--key-stdin")},
-                            env(dataDir), secret + '\n');
+        const Run add =
+            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("work"),
+                 QStringLiteral("--preset"), QStringLiteral("deepinfra"), QStringLiteral("--key-stdin")},
+                env(dataDir), secret + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
         const Run list = cli({QStringLiteral("accounts"), QStringLiteral("list")}, env(dataDir));
         QCOMPARE(list.exitCode, 0);
@@ -119,7 +123,8 @@ private slots:
         // The key is in the keychain under the account's entry.
         KeychainSecretStore store(QStringLiteral("Batchdesk"), 15'000);
         QCOMPARE(store.readSync(QStringLiteral("account/work")).value(), QString::fromLatin1(secret));
-        const Run remove = cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("work")}, env(dataDir));
+        const Run remove =
+            cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("work")}, env(dataDir));
         QCOMPARE(remove.exitCode, 0);
         QVERIFY(!store.readSync(QStringLiteral("account/work")).ok());
     }
@@ -129,7 +134,8 @@ private slots:
         // A session bus address where nothing listens: a clear error at once, and no account half added.
         const QString dataDir = m_dir.filePath(QStringLiteral("nobus"));
         QProcessEnvironment e = env(dataDir);
-        e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-such-bus")));
+        e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                 QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-such-bus")));
         e.insert(QStringLiteral("BATCHDESK_KEYCHAIN_TIMEOUT_MS"), QStringLiteral("5000"));
         const Run add = cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("w"),
                              QStringLiteral("--key-stdin")},
@@ -161,8 +167,9 @@ private slots:
         p.setProcessEnvironment(e);
         QElapsedTimer t;
         t.start();
-        p.start(QStringLiteral(BATCHDESK_CLI), {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("h"),
-                                                QStringLiteral("--key-stdin")});
+        p.start(QStringLiteral(BATCHDESK_CLI),
+                {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("h"),
+                 QStringLiteral("--key-stdin")});
         p.write("sk-hang\n");
         p.closeWriteChannel();
         // Serve the event loop so the silent server accepts, while waiting for the CLI to give up.

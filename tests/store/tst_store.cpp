@@ -81,7 +81,8 @@ private slots:
         QCOMPARE(list.value().size(), 2);
         QCOMPARE(list.value().at(0).name, QStringLiteral("ci"));
         QCOMPARE(list.value().at(0).keySource, KeySource::Environment);
-        QCOMPARE(list.value().at(0).limitProfile, QStringLiteral("deepinfra")); // struct default, not preset's
+        QCOMPARE(list.value().at(0).limitProfile,
+                 QStringLiteral("deepinfra")); // struct default, not preset's
         Account work = store.byName(QStringLiteral("work")).value();
         work.defaultModel = QStringLiteral("m");
         QVERIFY(store.update(work).value());
@@ -112,7 +113,10 @@ private slots:
         QVERIFY(store.markCreated(QStringLiteral("c1"), QStringLiteral("batch_9")).value());
         QVERIFY(store.pending(id).value().isEmpty());
         QCOMPARE(store.byClientId(QStringLiteral("c1")).value().batchId, QStringLiteral("batch_9"));
-        QVERIFY(store.rememberInput(id, QStringLiteral("batch_9"), QStringLiteral("/data/in.jsonl"), QStringLiteral("ab")).ok());
+        QVERIFY(store
+                    .rememberInput(id, QStringLiteral("batch_9"), QStringLiteral("/data/in.jsonl"),
+                                   QStringLiteral("ab"))
+                    .ok());
         QCOMPARE(store.inputPathOf(id, QStringLiteral("batch_9")), QStringLiteral("/data/in.jsonl"));
         // Removing the account removes its intents (foreign keys are on).
         QVERIFY(accounts.remove(QStringLiteral("x")).ok());
