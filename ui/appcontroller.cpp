@@ -275,6 +275,8 @@ void AppController::selectAccount(qint64 accountId)
     if (!account)
         return;
     ++m_generation;
+    m_filesLoading = false;
+    m_filesReloadPending = false;
     m_currentId = accountId;
     m_ready = false;
     QSettings().setValue(kLastAccountKey, accountId);
@@ -452,8 +454,13 @@ void AppController::refresh()
 
 void AppController::refreshFiles()
 {
-    if (!m_client || m_filesLoading)
+    if (!m_client)
         return;
+    if (m_filesLoading) {
+        // A listing started before (e.g. while the server was down) must not have the last word.
+        m_filesReloadPending = true;
+        return;
+    }
     m_filesLoading = true;
     emit filesLoadingChanged(true);
     Api::ListJob *job = m_client->listFiles();
@@ -464,11 +471,18 @@ void AppController::refreshFiles()
             return;
         m_filesLoading = false;
         emit filesLoadingChanged(false);
+        if (m_filesReloadPending) {
+            m_filesReloadPending = false;
+            refreshFiles();
+            return;
+        }
         if (job->failed()) {
             if (job->error().kind != Api::ApiError::Kind::Canceled)
                 reportJobError(tr("Could not list the files"), job->error());
             return;
         }
+        if (m_monitor && m_monitor->consecutiveFailures() == 0)
+            emit problemCleared();
         const QList<Api::FileObject> files = job->files();
         m_fileModel->setFiles(files);
         m_batchModel->setOutputFiles(files);
@@ -718,8 +732,9 @@ void AppController::readKey(const Store::Account &account,
 void AppController::testConnection(const QUrl &baseUrl, const QString &key,
                                    std::function<void(const QString &, bool)> done)
 {
-    // A client of its own: testing must not disturb the current account.
-    auto client = std::make_shared<Api::ApiClient>(m_nam);
+    // A client of its own: testing must not disturb the current account. Jobs are its children, so it is
+    // deleted (later) only when the last job has finished.
+    auto *client = new Api::ApiClient(m_nam, this);
     client->setBaseUrl(baseUrl);
     client->setApiKey(key);
     Api::RetryPolicy policy;
@@ -728,20 +743,21 @@ void AppController::testConnection(const QUrl &baseUrl, const QString &key,
     client->setRequestTimeoutMs(15'000);
     Api::ListJob *models = client->listModels();
     connect(models, &Api::ApiJob::finished, this, [this, client, models, done] {
-        const QList<Api::ModelInfo> list = models->failed() ? QList<Api::ModelInfo>() : models->models();
         const bool modelsOk = !models->failed();
-        const Api::ApiError modelsError = models->error();
+        const qsizetype modelCount = modelsOk ? models->models().size() : 0;
         Api::ListJob *batches = client->listBatches(20, 1);
-        connect(batches, &Api::ApiJob::finished, this, [client, batches, done, list, modelsOk, modelsError] {
+        connect(batches, &Api::ApiJob::finished, this, [client, batches, done, modelCount, modelsOk] {
+            client->deleteLater();
             if (batches->failed()) {
                 done(withHint(tr("Failed: %1").arg(batches->error().message), batches->error()), false);
                 return;
             }
             const qsizetype n = batches->batches().size();
-            QString text = modelsOk ? tr("Connected: %n model(s)", nullptr, int(list.size()))
-                                    : tr("Connected (the model list is not available)");
-            text += tr(", %n recent batch(es).", nullptr, int(n));
-            Q_UNUSED(modelsError)
+            const QString models = !modelsOk ? tr("the model list is not available")
+                : modelCount == 1            ? tr("1 model")
+                                             : tr("%1 models").arg(modelCount);
+            const QString recent = n == 1 ? tr("1 recent batch") : tr("%1 recent batches").arg(n);
+            const QString text = tr("Connected: %1, %2.").arg(models, recent);
             done(text, true);
         });
         batches->start();
@@ -772,7 +788,7 @@ QString AppController::statusText() const
         parts << tr("polling every %1 s").arg(qMax(1, (m_monitor->currentIntervalMs() + 500) / 1000));
     else
         parts << tr("idle (nothing running)");
-    parts << tr("%n active", nullptr, active);
+    parts << tr("%1 active").arg(active);
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 

@@ -207,6 +207,7 @@ private:
     bool m_ready = false;
     int m_generation = 0; ///< bumped on account switch; late callbacks of an older account are ignored
     bool m_filesLoading = false;
+    bool m_filesReloadPending = false;
     QList<QPointer<Submission>> m_submissions;
 };
 

@@ -145,7 +145,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_chartView->setFrameShape(QFrame::NoFrame);
 
     m_tabs = new QTabWidget(content);
-    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setObjectName(QStringLiteral("batchDetailTabs"));
     m_tabs->setDocumentMode(true);
     auto *timesPage = new QWidget;
     m_times = new QFormLayout(timesPage);

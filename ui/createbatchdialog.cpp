@@ -43,7 +43,10 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     setMinimumWidth(560);
 
     auto *heading =
-        new QLabel(tr("<b>%1</b> \u2014 %n request(s), sent to <b>%2</b>", nullptr, int(lines))
+        new QLabel((lines == 1 ? tr("<b>%1</b> \u2014 1 request, sent to <b>%2</b>")
+                               : tr("<b>%1</b> \u2014 %3 requests, sent to <b>%2</b>")
+                                     .arg(QStringLiteral("%1"), QStringLiteral("%2"),
+                                          Models::DisplayFormat::count(lines)))
                        .arg(QFileInfo(filePath).fileName().toHtmlEscaped(), accountName.toHtmlEscaped()),
                    this);
     heading->setObjectName(QStringLiteral("createHeading"));

@@ -82,7 +82,9 @@ FilesPage::~FilesPage() = default;
 void FilesPage::updateStorage()
 {
     FileTableModel *model = m_controller->fileModel();
-    m_storage->setText(tr("%n file(s) \u00b7 %1", nullptr, model->rowCount()).arg(model->storageText()));
+    const int n = model->rowCount();
+    m_storage->setText((n == 1 ? tr("1 file") : tr("%1 files").arg(n)) + QStringLiteral(" \u00b7 ")
+                       + model->storageText());
     m_storageBar->setVisible(model->storageLimitBytes() > 0);
     m_storageBar->setValue(model->totalBytes(), model->storageLimitBytes());
     m_storageBar->setToolTip(tr("DeepInfra allows 2 GB of files per user, results included."));

@@ -449,8 +449,11 @@ void MainWindow::openFiles(const QStringList &paths)
     openFile(paths.first());
     if (!m_queuedFiles.isEmpty())
         m_banner->showMessage(MessageBanner::Type::Info,
-                              tr("%n more file(s) waiting; each opens after the previous one is submitted.",
-                                 nullptr, int(m_queuedFiles.size())),
+                              m_queuedFiles.size() == 1
+                                  ? tr("1 more file is waiting; it opens after this one is submitted.")
+                                  : tr("%1 more files are waiting; each opens after the previous one is "
+                                       "submitted.")
+                                        .arg(m_queuedFiles.size()),
                               tr("Next File"), [this] { openNextQueued(); });
 }
 

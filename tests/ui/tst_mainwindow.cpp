@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -119,6 +120,8 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QSettings().clear();
         QVERIFY(m_dir.isValid());
+        // The window opens the database and starts the built-in sandbox: keep them out of the user's data.
+        qputenv("BATCHDESK_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
     }
 
     void init()
@@ -134,6 +137,9 @@ private slots:
     void startsWithEmptyState()
     {
         QCOMPARE(m_window->objectName(), QStringLiteral("MainWindow"));
+        // The window starts on the batches; the validation page is one click away in the sidebar.
+        QCOMPARE(m_window->pages()->currentWidget()->objectName(), QStringLiteral("batchesPage"));
+        m_window->showView(Ui::Sidebar::View::Validate);
         auto *empty = find<QWidget>("emptyState");
         QVERIFY(empty && empty->isVisible());
         QCOMPARE(text("emptyStateText"),
@@ -142,6 +148,8 @@ private slots:
         QVERIFY(!find<QWidget>("summaryPanel")->isVisible());
         QVERIFY(!find<QWidget>("messageBanner")->isVisible());
         QVERIFY(!find<QAction>("cancelAction")->isEnabled());
+        // Nothing to submit yet, and the button says why.
+        QVERIFY(!find<QPushButton>("createBatchButton")->isEnabled());
     }
 
     void dropFileWithErrors()
@@ -150,6 +158,9 @@ private slots:
         waitForResult();
         QTRY_VERIFY(find<QWidget>("summaryPanel")->isVisible());
         QCOMPARE(text("verdictLabel"), QStringLiteral("4 errors must be fixed before submitting"));
+        QVERIFY(!find<QPushButton>("createBatchButton")->isEnabled());
+        QCOMPARE(text("createBatchReason"),
+                 QStringLiteral("Fix the 4 errors listed below to submit this file"));
         QCOMPARE(text("fileNameLabel"), QStringLiteral("invalid_mixed.jsonl"));
         QCOMPARE(text("errorCountLabel"), QStringLiteral("4"));
         QCOMPARE(text("warningCountLabel"), QStringLiteral("1"));
@@ -189,6 +200,7 @@ private slots:
         dropFile(fixture("valid_chat.jsonl"));
         waitForResult();
         QCOMPARE(text("verdictLabel"), QStringLiteral("Ready to submit"));
+        QVERIFY(find<QPushButton>("createBatchButton")->isEnabled());
         QCOMPARE(text("errorCountLabel"), QStringLiteral("0"));
         QCOMPARE(text("warningCountLabel"), QStringLiteral("0"));
         QCOMPARE(text("linesLabel"), QStringLiteral("5 of 50,000"));

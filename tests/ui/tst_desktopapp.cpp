@@ -1,0 +1,373 @@
+// End-to-end GUI tests of the desktop app against its in-process sandbox: the real MainWindow, the real
+// client, monitor, database and (for accounts) the real keychain, driven by objectName.
+#include "api/types.h"
+#include "appcontroller.h"
+#include "batchespage.h"
+#include "batchtablemodel.h"
+#include "createbatchdialog.h"
+#include "filedialog.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "messagebox.h"
+#include "secrets/keychainsecretstore.h"
+#include "validationpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Batchdesk;
+using Models::BatchTableModel;
+using Ui::MainWindow;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(BATCHDESK_TEST_DATA) + u'/' + QString::fromLatin1(name);
+}
+
+Ui::AppOptions fastOptions()
+{
+    Ui::AppOptions o;
+    o.sandbox.latencyMs = 15;
+    o.sandbox.concurrency = 4;
+    o.monitor.fastIntervalMs = 150;
+    o.monitor.slowIntervalMs = 600;
+    o.monitor.errorInitialMs = 200;
+    o.monitor.errorMaxMs = 600;
+    Api::RetryPolicy retry;
+    retry.maxRetries = 0;
+    o.retryPolicy = retry;
+    o.keychainTimeoutMs = 8000;
+    return o;
+}
+
+} // namespace
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<MainWindow> m_window;
+
+    template<typename T>
+    T *find(const char *name) const
+    {
+        return m_window->findChild<T *>(QString::fromLatin1(name));
+    }
+
+    void startWindow(const Ui::AppOptions &options)
+    {
+        m_window.reset();
+        m_data = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_data->isValid());
+        qputenv("BATCHDESK_DATA_DIR", m_data->path().toUtf8());
+        QSettings().clear();
+        m_window = std::make_unique<MainWindow>(options);
+        m_window->resize(1300, 820);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+    }
+
+    QString writeLines(const QString &name, int lines, const QString &content = QStringLiteral("hello"))
+    {
+        const QString path = m_data->filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        for (int i = 0; i < lines; ++i) {
+            const QString line =
+                QStringLiteral("{\"custom_id\": \"r%1\", \"method\": \"POST\", \"url\": "
+                               "\"/v1/chat/completions\", \"body\": {\"model\": \"sandbox/echo\", "
+                               "\"messages\": [{\"role\": \"user\", \"content\": \"%2 %1\"}]}}\n")
+                    .arg(i)
+                    .arg(content);
+            f.write(line.toUtf8());
+        }
+        return path;
+    }
+
+    void dropFile(const QString &path)
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint pos = m_window->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(drop.isAccepted());
+    }
+
+    // Drop → validate → Create batch… → dialog → upload → create. Returns the new batch id in *id.
+    void submitThroughUi(const QString &path, const QString &description, QString *id)
+    {
+        dropFile(path);
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->validationPage()));
+        auto *create = find<QPushButton>("createBatchButton");
+        QVERIFY(create);
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QPointer<QDialog> dialog = find<QDialog>("createBatchDialog");
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("createOkButton"));
+        QVERIFY(ok && ok->isEnabled());
+        dialog->findChild<QLineEdit *>(QStringLiteral("createDescription"))->setText(description);
+
+        // Metadata is checked as you type: a 65-character key disables OK and says why.
+        auto *key = dialog->findChild<QLineEdit *>(QStringLiteral("metadataKey0"));
+        auto *value = dialog->findChild<QLineEdit *>(QStringLiteral("metadataValue0"));
+        QVERIFY(key && value);
+        QTest::keyClicks(key, QString(65, u'k'));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("metadataProblems"))
+                    ->text()
+                    .contains(QStringLiteral("at most 64")));
+        key->setText(QStringLiteral("project"));
+        value->setText(QStringLiteral("gui-test"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("outputExpiry"))->currentData().toLongLong(),
+                 qint64(30 * 86400));
+
+        QSignalSpy created(m_window->controller(), &Ui::AppController::batchCreated);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(created.count() == 1, 15000);
+        const auto batch = created.first().first().value<Api::Batch>();
+        QCOMPARE(batch.metadata.value(QStringLiteral("description")), description);
+        QCOMPARE(batch.metadata.value(QStringLiteral("project")), QStringLiteral("gui-test"));
+        *id = batch.id;
+        // The list shows it, selected, and the intent was recorded with the input path.
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->batchesPage()));
+        QVERIFY(m_window->controller()->batchModel()->rowOf(*id) >= 0);
+        QCOMPARE(m_window->controller()->inputPathOf(*id), QFileInfo(path).absoluteFilePath());
+    }
+
+    QString statusOf(const QString &id) const
+    {
+        auto *model = m_window->controller()->batchModel();
+        const int row = model->rowOf(id);
+        return row < 0 ? QString() : model->batch(row).statusText;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_desktopapp"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_data.reset();
+    }
+
+    void firstStartSelectsSandbox()
+    {
+        startWindow(fastOptions());
+        auto *accounts = find<QListWidget>("accountList");
+        QVERIFY(accounts);
+        QCOMPARE(accounts->count(), 1);
+        QCOMPARE(accounts->currentItem()->text(), QStringLiteral("Local sandbox"));
+        const auto account = m_window->controller()->currentAccount();
+        QVERIFY(account);
+        QVERIFY(m_window->controller()->isSandbox(*account));
+        QVERIFY(m_window->controller()->sandbox() && m_window->controller()->sandbox()->isRunning());
+        QVERIFY(m_window->controller()->sandbox()->dataDir().startsWith(m_data->path()));
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->batchesPage()));
+        QVERIFY(find<QWidget>("batchesEmptyState")->isVisible());
+        QTRY_VERIFY(find<QLabel>("refreshStatusLabel")->text().startsWith(QStringLiteral("Last refresh ")));
+        QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+    }
+
+    void dropCreateAndWatchCompletion()
+    {
+        startWindow(fastOptions());
+        QString id;
+        submitThroughUi(fixture("sandbox_chat.jsonl"), QStringLiteral("gui demo"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 20000);
+        auto *model = m_window->controller()->batchModel();
+        const QModelIndex progress = model->index(model->rowOf(id), BatchTableModel::ProgressColumn);
+        // The fixture has one "[[fail]]" line: the bar is not all green, and the model says so.
+        QCOMPARE(progress.data(BatchTableModel::TotalRole).toLongLong(), 6);
+        QCOMPARE(progress.data(BatchTableModel::CompletedRole).toLongLong(), 5);
+        QCOMPARE(progress.data(BatchTableModel::FailedRole).toLongLong(), 1);
+        QVERIFY(progress.data(BatchTableModel::HasFailuresRole).toBool());
+        // The detail pane shows it, with its output file and a notification was raised.
+        QTRY_COMPARE(
+            find<QWidget>("batchDetail")->findChild<QLabel *>(QStringLiteral("detailStatus"))->text(),
+            BatchTableModel::statusText(model->batch(model->rowOf(id))));
+        QTRY_VERIFY(!m_window->lastNotification().isEmpty());
+        QVERIFY(find<QAction>("downloadResultsAction")->isEnabled());
+        QVERIFY(!find<QAction>("cancelBatchAction")->isEnabled());
+
+        // Download results into a folder chosen through the dialog seam.
+        QTemporaryDir out;
+        Ui::FileDialog::setNextFileName(out.path());
+        find<QAction>("downloadResultsAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(out.filePath(id + QStringLiteral("_output.jsonl"))),
+                                 10000);
+        QTRY_COMPARE(m_window->messageBanner()->type(), Ui::MessageBanner::Type::Positive);
+    }
+
+    void cancelRunningBatch()
+    {
+        Ui::AppOptions slow = fastOptions();
+        slow.sandbox.latencyMs = 300;
+        slow.sandbox.concurrency = 1;
+        startWindow(slow);
+        QString id;
+        submitThroughUi(writeLines(QStringLiteral("long.jsonl"), 60), QStringLiteral("long run"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("in_progress"), 15000);
+        m_window->batchesPage()->selectBatch(id);
+        QTRY_VERIFY(find<QAction>("cancelBatchAction")->isEnabled());
+
+        QStringList seen;
+        auto *model = m_window->controller()->batchModel();
+        connect(model, &QAbstractItemModel::dataChanged, this, [&] {
+            const QString s = statusOf(id);
+            if (seen.isEmpty() || seen.last() != s)
+                seen << s;
+        });
+        // "No" changes nothing; "Yes" cancels.
+        Ui::MessageBox::setNextAnswer(QMessageBox::No);
+        find<QAction>("cancelBatchAction")->trigger();
+        QTest::qWait(100);
+        QCOMPARE(statusOf(id), QStringLiteral("in_progress"));
+        Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        find<QAction>("cancelBatchAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("cancelled"), 15000);
+        QVERIFY2(seen.contains(QStringLiteral("cancelling")), qPrintable(seen.join(u',')));
+        const auto counts = model->batch(model->rowOf(id)).requestCounts.value_or(Api::RequestCounts {});
+        QVERIFY(counts.completed < 60);
+    }
+
+    void serverFailureShowsBannerAndRecovers()
+    {
+        startWindow(fastOptions());
+        auto *banner = m_window->messageBanner();
+        QVERIFY(!banner->isVisible());
+        Sandbox::SandboxFaults faults;
+        faults.rate500 = 1.0;
+        m_window->controller()->sandbox()->setFaults(faults);
+        find<QAction>("refreshAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+        QCOMPARE(banner->type(), Ui::MessageBanner::Type::Error);
+        // It says what happened and what to do.
+        QVERIFY2(banner->text().contains(QStringLiteral("try again")), qPrintable(banner->text()));
+        QVERIFY(m_window->isEnabled());
+
+        m_window->controller()->sandbox()->setFaults({});
+        find<QAction>("refreshAction")->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(!banner->isVisible(), qPrintable(banner->text()), 10000);
+    }
+
+    void accountAddTestRemoveWithKeychain()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            if (!qEnvironmentVariableIsEmpty("BATCHDESK_REQUIRE_KEYCHAIN"))
+                QFAIL("BATCHDESK_REQUIRE_KEYCHAIN is set but there is no D-Bus session");
+            QSKIP("No D-Bus session: the keychain is not reachable");
+        }
+        startWindow(fastOptions());
+        const QString name =
+            QStringLiteral("GUI test ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        const QString key =
+            QStringLiteral("sk-gui-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+        find<QAction>("addAccountAction")->trigger();
+        QPointer<QDialog> dialog = find<QDialog>("accountDialog");
+        QVERIFY(dialog);
+        auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("accountPreset"));
+        preset->setCurrentIndex(preset->findData(int(Store::Preset::Custom)));
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountName"))->setText(name);
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountBaseUrl"))
+            ->setText(m_window->controller()->sandbox()->baseUrl());
+        auto *keyEdit = dialog->findChild<QLineEdit *>(QStringLiteral("accountKey"));
+        QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+        keyEdit->setText(key);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton")),
+                          Qt::LeftButton);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("testConnectionResult"));
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Connected")), 10000);
+        QVERIFY2(result->text().contains(QStringLiteral("2 models")), qPrintable(result->text()));
+
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>(QStringLiteral("accountButtons"))
+                              ->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), 10000);
+        auto *accounts = find<QListWidget>("accountList");
+        QCOMPARE(accounts->count(), 2);
+        QCOMPARE(accounts->currentItem()->text(), name);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+
+        Secrets::KeychainSecretStore keychain;
+        const auto stored = keychain.readSync(QStringLiteral("account/") + name);
+        QVERIFY2(stored.ok(), qPrintable(stored.errorString()));
+        QCOMPARE(stored.value(), key);
+
+        Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        find<QAction>("removeAccountAction")->trigger();
+        QTRY_COMPARE(accounts->count(), 1);
+        QCOMPARE(accounts->currentItem()->text(), QStringLiteral("Local sandbox"));
+        QTRY_VERIFY_WITH_TIMEOUT(!keychain.readSync(QStringLiteral("account/") + name).ok(), 10000);
+    }
+
+    void closingDuringUploadAsks()
+    {
+        Ui::AppOptions slow = fastOptions();
+        slow.sandbox.faults.slowMs = 1500; // the upload's reply takes a while
+        startWindow(slow);
+        const QString path = writeLines(QStringLiteral("upload.jsonl"), 20);
+        m_window->openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->validationPage()->canSubmit(), 10000);
+        Api::CreateBatchParams params;
+        params.endpoint = QStringLiteral("/v1/chat/completions");
+        m_window->controller()->submit(path, params);
+        QVERIFY(m_window->controller()->isSubmitting());
+        QVERIFY(find<QWidget>("uploadPanel")->isVisible());
+        const int before = Ui::MessageBox::shownCount();
+        Ui::MessageBox::setNextAnswer(QMessageBox::No);
+        QVERIFY(!m_window->close());
+        QCOMPARE(Ui::MessageBox::shownCount(), before + 1);
+        QVERIFY(m_window->isVisible());
+        QTest::mouseClick(find<QPushButton>("uploadCancel"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isSubmitting(), 10000);
+        QVERIFY(m_window->close());
+    }
+};
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"
