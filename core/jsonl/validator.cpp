@@ -14,6 +14,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <array>
 #include <bit>
 #include <condition_variable>
 #include <cstring>
@@ -212,34 +216,47 @@ const char *typeName(ondemand::json_type t)
     return "a value";
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+// Hex digit values, -1 for anything else.
+constexpr std::array<signed char, 256> kHex = [] {
+    std::array<signed char, 256> t {};
+    for (auto &v : t)
+        v = -1;
+    for (int c = '0'; c <= '9'; ++c)
+        t[std::size_t(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[std::size_t(c)] = static_cast<signed char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c)
+        t[std::size_t(c)] = static_cast<signed char>(c - 'A' + 10);
+    return t;
+}();
 
 // Reads 4 hex digits at p (p + 4 <= end); -1 when they are not hex.
-int hex4(const char *p)
+inline int hex4(const char *p)
 {
-    int v = 0;
-    for (int i = 0; i < 4; ++i) {
-        const int h = hexValue(p[i]);
-        if (h < 0)
-            return -1;
-        v = (v << 4) | h;
-    }
-    return v;
+    const int a = kHex[static_cast<unsigned char>(p[0])];
+    const int b = kHex[static_cast<unsigned char>(p[1])];
+    const int c = kHex[static_cast<unsigned char>(p[2])];
+    const int d = kHex[static_cast<unsigned char>(p[3])];
+    if ((a | b | c | d) < 0)
+        return -1;
+    return (a << 12) | (b << 8) | (c << 4) | d;
 }
 
-// First backslash in [p, end), or end. Eight bytes at a time: escapes are frequent in prompts, and a memchr
-// call per escape cost more than the scan itself.
+// First backslash in [p, end), or end. Sixteen bytes at a time with SSE2 (part of every x86-64 CPU), eight
+// with plain 64-bit words elsewhere: escapes are frequent in prompts, and a memchr call per escape cost more
+// than the scan itself.
 const char *findBackslash(const char *p, const char *end)
 {
+#if defined(__SSE2__)
+    const __m128i backslashes = _mm_set1_epi8('\\');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, backslashes));
+        if (mask)
+            return p + std::countr_zero(unsigned(mask));
+        p += 16;
+    }
+#else
     constexpr std::uint64_t kOnes = 0x0101010101010101ull;
     constexpr std::uint64_t kHighs = 0x8080808080808080ull;
     constexpr std::uint64_t kBackslashes = 0x5C5C5C5C5C5C5C5Cull;
@@ -256,6 +273,7 @@ const char *findBackslash(const char *p, const char *end)
         }
         p += 8;
     }
+#endif
     while (p < end && *p != '\\')
         ++p;
     return p;
