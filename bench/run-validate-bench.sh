@@ -28,16 +28,21 @@ median() {
   printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((n + 1) / 2))p"
 }
 
-printf '%-22s %10s %10s %10s %10s %10s %14s\n' file bytes "wc -l s" "batchdesk s" "jq -c s" "bd/wc" "jq/wc" 
+printf 'wall time: median of 7 runs (jq: 1 run); CPU: user+sys per run. Loaded machines inflate the 2-thread\n'
+printf 'validator the most; compare the ratios, and the CPU columns when the machine is busy.\n'
+printf '%-20s %10s %9s %11s %9s %8s %8s %10s %11s %9s\n' file bytes "wc -l s" "batchdesk s" "jq -c s" "bd/wc" "jq/wc" "wc cpu s" "bd cpu s" "RssAnon+"
 for mb in 20 200; do
   f="$data/chat-${mb}mb.jsonl"
   cat "$f" >/dev/null # warm the page cache
   wc_s=$(median 7 wc -l "$f")
-  out=$("$bench" "$f" --repeat 7)
-  bd_s=$(sed -E 's/.*median_s=([0-9.]+).*/\1/' <<<"$out")
-  added=$(sed -E 's/.*added_kb=([0-9]+).*/\1/' <<<"$out")
+  wc_cpu=$( { /usr/bin/time -f "%U %S" wc -l "$f" >/dev/null; } 2>&1 | awk '{print $1 + $2}')
+  out=$( { /usr/bin/time -f "cpu=%U+%S" "$bench" "$f" --repeat 7; } 2>&1)
+  bd_cpu=$(sed -nE 's/.*cpu=([0-9.]+)\+([0-9.]+).*/\1 \2/p' <<<"$out" | awk '{printf "%.3f", ($1 + $2) / 7}')
+  line=$(grep 'lines=' <<<"$out")
+  bd_s=$(sed -E 's/.*median_s=([0-9.]+).*/\1/' <<<"$line")
+  added=$(sed -E 's/.*added_kb=([0-9]+).*/\1/' <<<"$line")
   jq_s=$(median 1 jq -c . "$f")
-  printf '%-22s %10s %10.3f %10.3f %10.3f %10.2fx %10.1fx   RssAnon added: %s MB\n' "$(basename "$f")" \
+  printf '%-20s %10s %9.3f %11.3f %9.3f %7.2fx %7.1fx %10.3f %11.3f %6s MB\n' "$(basename "$f")" \
     "$(stat -c %s "$f")" "$wc_s" "$bd_s" "$jq_s" "$(echo "$bd_s / $wc_s" | bc -l)" "$(echo "$jq_s / $wc_s" | bc -l)" \
-    "$((added / 1024))"
+    "$wc_cpu" "$bd_cpu" "$((added / 1024))"
 done
