@@ -2,6 +2,7 @@
 
 #include "api/apijob.h"
 #include "clioutput.h"
+#include "common/filehash.h"
 #include "context.h"
 #include "jsonl/validator.h"
 #include "secrets/secretstore.h"
@@ -117,16 +118,6 @@ void printFile(const FileObject &f)
                  f.expiresAt ? when(*f.expiresAt) : QStringLiteral("-")));
 }
 
-QString sha256Of(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 Result<QString> readKeyFromStdin()
 {
     QTextStream in(stdin);
@@ -148,7 +139,7 @@ int createBatch(Context &ctx, const CreateBatchParams &params, const QString &in
         intent.accountId = account->id;
         intent.inputFileId = params.inputFileId;
         intent.inputPath = inputPath.isEmpty() ? QString() : QFileInfo(inputPath).absoluteFilePath();
-        intent.inputSha256 = inputPath.isEmpty() ? QString() : sha256Of(inputPath);
+        intent.inputSha256 = inputPath.isEmpty() ? QString() : sha256OfFile(inputPath);
         intent.endpoint = params.endpoint;
         intent.paramsJson = QString::fromUtf8(QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact));
         const auto recorded = ctx.intents()->record(intent);
@@ -168,7 +159,7 @@ int createBatch(Context &ctx, const CreateBatchParams &params, const QString &in
         ctx.intents()->markCreated(job->clientId(), created->id);
         if (!inputPath.isEmpty())
             ctx.intents()->rememberInput(account->id, created->id, QFileInfo(inputPath).absoluteFilePath(),
-                                         sha256Of(inputPath));
+                                         sha256OfFile(inputPath));
     }
     return Success;
 }

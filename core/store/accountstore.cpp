@@ -41,6 +41,19 @@ QString presetId(Preset p)
 {
     return presetInfo(p).id;
 }
+
+// Binds the editable columns in the order name, preset, base_url, limit_profile, default_model, key_source,
+// key_env.
+void bindFields(QSqlQuery &q, const Account &account)
+{
+    q.addBindValue(notNull(account.name));
+    q.addBindValue(presetId(account.preset));
+    q.addBindValue(notNull(account.baseUrl.toString()));
+    q.addBindValue(notNull(account.limitProfile));
+    q.addBindValue(notNull(account.defaultModel));
+    q.addBindValue(Account::keySourceId(account.keySource));
+    q.addBindValue(notNull(account.keyEnvironmentVariable));
+}
 } // namespace
 
 AccountStore::AccountStore(std::shared_ptr<Database> db)
@@ -103,13 +116,7 @@ Result<Account> AccountStore::add(Account account)
     q.prepare(QStringLiteral(
         "INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
         "key_env, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(notNull(account.name));
-    q.addBindValue(presetId(account.preset));
-    q.addBindValue(notNull(account.baseUrl.toString()));
-    q.addBindValue(notNull(account.limitProfile));
-    q.addBindValue(notNull(account.defaultModel));
-    q.addBindValue(Account::keySourceId(account.keySource));
-    q.addBindValue(notNull(account.keyEnvironmentVariable));
+    bindFields(q, account);
     q.addBindValue(account.createdAt);
     if (!q.exec())
         return Error {QStringLiteral("db"), sqlError(q)};
@@ -122,13 +129,7 @@ Result<bool> AccountStore::update(const Account &account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE accounts SET name = ?, preset = ?, base_url = ?, limit_profile = ?, "
                              "default_model = ?, key_source = ?, key_env = ? WHERE id = ?"));
-    q.addBindValue(notNull(account.name));
-    q.addBindValue(presetId(account.preset));
-    q.addBindValue(notNull(account.baseUrl.toString()));
-    q.addBindValue(notNull(account.limitProfile));
-    q.addBindValue(notNull(account.defaultModel));
-    q.addBindValue(Account::keySourceId(account.keySource));
-    q.addBindValue(notNull(account.keyEnvironmentVariable));
+    bindFields(q, account);
     q.addBindValue(account.id);
     if (!q.exec())
         return Error {QStringLiteral("db"), sqlError(q)};
