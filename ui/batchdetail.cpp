@@ -149,7 +149,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_tabs->setDocumentMode(true);
     auto *timesPage = new QWidget;
     m_times = new QFormLayout(timesPage);
-    m_tabs->addTab(timesPage, tr("Timestamps"));
+    m_tabs->addTab(timesPage, tr("Times"));
     auto *usagePage = new QWidget;
     m_usage = new QFormLayout(usagePage);
     m_tabs->addTab(usagePage, tr("Usage"));

@@ -80,20 +80,21 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
-    header->resizeSection(BatchTableModel::StatusColumn, 170);
-    header->resizeSection(BatchTableModel::DescriptionColumn, 180);
+    header->resizeSection(BatchTableModel::StatusColumn, 175);
+    header->resizeSection(BatchTableModel::DescriptionColumn, 130);
     header->resizeSection(BatchTableModel::IdColumn, 150);
-    header->resizeSection(BatchTableModel::CreatedColumn, 120);
+    header->resizeSection(BatchTableModel::CreatedColumn, 150);
     header->resizeSection(BatchTableModel::EndpointColumn, 150);
-    header->resizeSection(BatchTableModel::ModelColumn, 130);
-    header->resizeSection(BatchTableModel::ProgressColumn, 170);
-    header->resizeSection(BatchTableModel::EtaColumn, 80);
+    header->resizeSection(BatchTableModel::ModelColumn, 110);
+    header->resizeSection(BatchTableModel::ProgressColumn, 150);
+    header->resizeSection(BatchTableModel::EtaColumn, 75);
     header->resizeSection(BatchTableModel::DeadlineColumn, 120);
     header->resizeSection(BatchTableModel::OutputExpiryColumn, 120);
     // The less important columns start hidden; the header's context menu shows them.
     header->hideSection(BatchTableModel::IdColumn);
     header->hideSection(BatchTableModel::EndpointColumn);
     header->hideSection(BatchTableModel::OutputExpiryColumn);
+    header->hideSection(BatchTableModel::DeadlineColumn);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu;
@@ -177,7 +178,7 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({760, 340});
+    m_splitter->setSizes({820, 330});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -103,7 +103,7 @@ void MainWindow::setUp()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({190, 1000});
+    m_splitter->setSizes({195, 1100});
 
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 8, 4);
@@ -219,7 +219,7 @@ void MainWindow::setUp()
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(1360, 820);
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("MainWindow/splitter")).toByteArray());
     m_validationPage->restoreState();
