@@ -238,6 +238,26 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(out.filePath(id + QStringLiteral("_output.jsonl"))),
                                  10000);
         QTRY_COMPARE(m_window->messageBanner()->type(), Ui::MessageBanner::Type::Positive);
+
+        // The files page lists the input, output and error files against the 2 GB quota; delete asks first.
+        m_window->showView(Ui::Sidebar::View::Files);
+        auto *files = find<QTreeView>("filesView");
+        QVERIFY(files && files->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(files->model()->rowCount(), 3, 10000);
+        QVERIFY2(find<QLabel>("storageLabel")->text().contains(QStringLiteral("of 2 GB")),
+                 qPrintable(find<QLabel>("storageLabel")->text()));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/files-page.png"));
+        files->setCurrentIndex(files->model()->index(0, 0));
+        auto *remove = find<QPushButton>("deleteFileButton");
+        QVERIFY(remove->isEnabled());
+        Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(files->model()->rowCount(), 3);
+        Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(files->model()->rowCount(), 2, 10000);
     }
 
     void cancelRunningBatch()
