@@ -15,6 +15,8 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # JSON hot path, HTTP server of the sandbox
   libsimdjson-dev libcpp-httplib-dev
+  # XLSX export (results) and unzip to read it back in the tests
+  libxlsxwriter-dev unzip
   # headless GUI and fonts
   xvfb xauth fonts-dejavu-core
 )

@@ -1,0 +1,507 @@
+#include "joinedresults.h"
+
+#include "jsonl/requestsummary.h"
+#include "linescanner_p.h"
+
+#include <QFileInfo>
+#include <QSet>
+
+#include <simdjson.h>
+
+#include <string_view>
+
+namespace Batchdesk::Results {
+
+namespace ondemand = simdjson::ondemand;
+using Detail::tr;
+
+namespace {
+
+QString qs(std::string_view sv)
+{
+    return QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+}
+
+// Text of a message "content": a string, or the text parts of an array of content parts.
+QString contentText(ondemand::value content)
+{
+    ondemand::json_type type;
+    if (content.type().get(type))
+        return {};
+    std::string_view s;
+    if (type == ondemand::json_type::string)
+        return content.get_string().get(s) ? QString() : qs(s);
+    if (type != ondemand::json_type::array)
+        return {};
+    QString out;
+    ondemand::array parts;
+    if (content.get_array().get(parts))
+        return {};
+    for (auto partResult : parts) {
+        ondemand::object part;
+        if (partResult.get_object().get(part))
+            continue;
+        if (!part.find_field_unordered("text").get_string().get(s)) {
+            if (!out.isEmpty())
+                out += u'\n';
+            out += qs(s);
+        }
+    }
+    return out;
+}
+
+void readChoice(ondemand::object choice, ResultRow &row)
+{
+    for (auto fieldResult : choice) {
+        ondemand::field field;
+        if (std::move(fieldResult).get(field))
+            return;
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            return;
+        std::string_view s;
+        if (key == "message") {
+            ondemand::object message;
+            if (field.value().get_object().get(message))
+                continue;
+            for (auto mfResult : message) {
+                ondemand::field mf;
+                if (std::move(mfResult).get(mf))
+                    break;
+                std::string_view mkey;
+                if (mf.unescaped_key().get(mkey))
+                    break;
+                if (mkey == "content")
+                    row.responseText = contentText(mf.value());
+                else if (mkey == "refusal" && row.responseText.isEmpty() && !mf.value().get_string().get(s))
+                    row.responseText = qs(s);
+            }
+        } else if (key == "text") {
+            if (!field.value().get_string().get(s))
+                row.responseText = qs(s);
+        } else if (key == "finish_reason") {
+            if (!field.value().get_string().get(s))
+                row.finishReason = qs(s);
+        }
+    }
+}
+
+void readEmbeddings(ondemand::array data, ResultRow &row)
+{
+    for (auto itemResult : data) {
+        ondemand::object item;
+        if (itemResult.get_object().get(item))
+            continue;
+        ++row.embeddingCount;
+        if (row.embeddingCount > 1)
+            continue;
+        ondemand::value embedding;
+        if (item.find_field_unordered("embedding").get(embedding))
+            continue;
+        std::string_view s;
+        ondemand::array values;
+        size_t n = 0;
+        if (!embedding.get_array().get(values) && !values.count_elements().get(n)) {
+            row.embeddingDims = int(n);
+        } else if (!item.find_field_unordered("embedding").get_string().get(s)) {
+            // base64 of little-endian float32
+            std::size_t bytes = s.size() / 4 * 3;
+            if (s.size() >= 1 && s[s.size() - 1] == '=')
+                --bytes;
+            if (s.size() >= 2 && s[s.size() - 2] == '=')
+                --bytes;
+            row.embeddingDims = int(bytes / 4);
+        }
+    }
+}
+
+// The "output" of a Responses API body: the text parts of its message items.
+void readResponsesOutput(ondemand::array output, ResultRow &row)
+{
+    for (auto itemResult : output) {
+        ondemand::object item;
+        if (itemResult.get_object().get(item))
+            continue;
+        ondemand::value content;
+        if (item.find_field_unordered("content").get(content))
+            continue;
+        const QString text = contentText(content);
+        if (!text.isEmpty()) {
+            if (!row.responseText.isEmpty())
+                row.responseText += u'\n';
+            row.responseText += text;
+        }
+    }
+}
+
+void readErrorObject(ondemand::value value, ResultRow &row)
+{
+    ondemand::object error;
+    std::string_view s;
+    if (value.get_object().get(error)) {
+        if (!value.get_string().get(s)) // {"error": "text"}
+            row.errorMessage = qs(s);
+        return;
+    }
+    QString type;
+    for (auto fieldResult : error) {
+        ondemand::field field;
+        if (std::move(fieldResult).get(field))
+            return;
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            return;
+        if (key == "message") {
+            if (!field.value().get_string().get(s))
+                row.errorMessage = qs(s);
+        } else if (key == "code") {
+            ondemand::value v = field.value();
+            int64_t n = 0;
+            if (!v.get_string().get(s))
+                row.errorCode = qs(s);
+            else if (!v.get_int64().get(n))
+                row.errorCode = QString::number(n);
+        } else if (key == "type") {
+            if (!field.value().get_string().get(s))
+                type = qs(s);
+        }
+    }
+    if (row.errorCode.isEmpty())
+        row.errorCode = type;
+}
+
+void readBody(ondemand::object body, ResultRow &row)
+{
+    for (auto fieldResult : body) {
+        ondemand::field field;
+        if (std::move(fieldResult).get(field))
+            return;
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            return;
+        std::string_view s;
+        if (key == "choices") {
+            ondemand::array choices;
+            if (field.value().get_array().get(choices))
+                continue;
+            for (auto choiceResult : choices) {
+                ondemand::object choice;
+                if (!choiceResult.get_object().get(choice))
+                    readChoice(choice, row);
+                break; // the first choice is the answer
+            }
+        } else if (key == "data") {
+            ondemand::array data;
+            if (!field.value().get_array().get(data))
+                readEmbeddings(data, row);
+        } else if (key == "output") {
+            ondemand::array output;
+            if (!field.value().get_array().get(output))
+                readResponsesOutput(output, row);
+        } else if (key == "output_text") {
+            if (row.responseText.isEmpty() && !field.value().get_string().get(s))
+                row.responseText = qs(s);
+        } else if (key == "usage") {
+            ondemand::object usage;
+            if (field.value().get_object().get(usage))
+                continue;
+            for (auto ufResult : usage) {
+                ondemand::field uf;
+                if (std::move(ufResult).get(uf))
+                    break;
+                std::string_view ukey;
+                if (uf.unescaped_key().get(ukey))
+                    break;
+                int64_t n = 0;
+                if ((ukey == "prompt_tokens" || ukey == "input_tokens") && !uf.value().get_int64().get(n))
+                    row.inputTokens = n;
+                else if ((ukey == "completion_tokens" || ukey == "output_tokens")
+                         && !uf.value().get_int64().get(n))
+                    row.outputTokens = n;
+            }
+        } else if (key == "error") {
+            readErrorObject(field.value(), row);
+        } else if (key == "detail") {
+            if (row.errorMessage.isEmpty() && !field.value().get_string().get(s))
+                row.errorMessage = qs(s);
+        } else if (key == "message") {
+            if (row.errorMessage.isEmpty() && !field.value().get_string().get(s))
+                row.errorMessage = qs(s);
+        }
+    }
+}
+
+} // namespace
+
+void parseResultLine(QByteArrayView line, ResultRow &row)
+{
+    thread_local ondemand::parser parser;
+    const simdjson::padded_string padded(line.data(), std::size_t(line.size()));
+    ondemand::document doc;
+    ondemand::object root;
+    if (parser.iterate(padded).get(doc) || doc.get_object().get(root)) {
+        row.outcome = Outcome::Failed;
+        row.errorCode = QStringLiteral("invalid_result_line");
+        row.errorMessage = tr("The result line is not a JSON object.");
+        return;
+    }
+    bool hasResponse = false;
+    int status = 0;
+    ResultRow body;
+    QString errorCode;
+    QString errorMessage;
+    for (auto fieldResult : root) {
+        ondemand::field field;
+        if (std::move(fieldResult).get(field))
+            break;
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            break;
+        std::string_view s;
+        if (key == "custom_id") {
+            if (row.customId.isEmpty() && !field.value().get_string().get(s))
+                row.customId = qs(s);
+        } else if (key == "response") {
+            ondemand::object response;
+            if (field.value().get_object().get(response))
+                continue;
+            hasResponse = true;
+            for (auto rfResult : response) {
+                ondemand::field rf;
+                if (std::move(rfResult).get(rf))
+                    break;
+                std::string_view rkey;
+                if (rf.unescaped_key().get(rkey))
+                    break;
+                if (rkey == "status_code") {
+                    int64_t n = 0;
+                    if (!rf.value().get_int64().get(n))
+                        status = int(n);
+                } else if (rkey == "body") {
+                    ondemand::object bodyObject;
+                    if (!rf.value().get_object().get(bodyObject)) {
+                        readBody(bodyObject, body);
+                    } else if (!rf.value().get_string().get(s)) {
+                        body.errorMessage = qs(s); // a plain-text error body
+                    }
+                }
+            }
+        } else if (key == "error") {
+            ResultRow e;
+            readErrorObject(field.value(), e);
+            errorCode = e.errorCode;
+            errorMessage = e.errorMessage;
+        }
+    }
+    row.httpStatus = hasResponse ? status : 0;
+    const QByteArray code = errorCode.toUtf8();
+    row.outcome = Detail::classify(hasResponse, status, std::string_view(code.constData(), code.size()));
+    row.responseText = body.responseText;
+    row.finishReason = body.finishReason;
+    row.inputTokens = body.inputTokens;
+    row.outputTokens = body.outputTokens;
+    row.embeddingCount = body.embeddingCount;
+    row.embeddingDims = body.embeddingDims;
+    if (row.responseText.isEmpty() && body.embeddingCount > 0) {
+        row.responseText = body.embeddingCount == 1
+            ? tr("embedding, %n dims", nullptr, body.embeddingDims)
+            : tr("%1 embeddings, %2 dims").arg(body.embeddingCount).arg(body.embeddingDims);
+    }
+    // A top-level error (request never ran) takes precedence; otherwise the error envelope of a non-2xx body.
+    row.errorCode = errorCode;
+    row.errorMessage = errorMessage;
+    if (row.outcome == Outcome::Failed && row.errorCode.isEmpty() && row.errorMessage.isEmpty()) {
+        row.errorCode = body.errorCode;
+        row.errorMessage = body.errorMessage;
+        if (row.errorCode.isEmpty() && hasResponse)
+            row.errorCode = QStringLiteral("http_%1").arg(status);
+    }
+}
+
+class JoinBuilder
+{
+public:
+    static Result<std::shared_ptr<const JoinedResults>>
+    open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control)
+    {
+        qint64 resultBytes = 0;
+        for (const QString &f : resultFiles)
+            resultBytes += QFileInfo(f).size();
+        const qint64 inputBytes = QFileInfo(inputPath).size();
+        const qint64 total = resultBytes + inputBytes;
+
+        ResultsControl indexControl = control;
+        auto index = ResultIndex::build(resultFiles, indexControl);
+        if (!index.ok())
+            return index.error();
+        const ResultIndex &results = *index.value();
+
+        std::shared_ptr<JoinedResults> joined(new JoinedResults);
+        joined->m_results = index.value();
+        std::vector<qint64> starts;
+        std::vector<bool> used(results.entries().size(), false);
+        QSet<QByteArray> seenIds;
+        JoinTotals &t = joined->m_totals;
+        ondemand::parser parser;
+        qint64 lineNo = 0;
+        const auto scanned = Detail::scanLines(
+            inputPath, control, resultBytes, total,
+            [&](const char *data, qint64 length, qint64, qint64 lineStart) -> bool {
+                starts.push_back(lineStart);
+                const qint64 line = lineNo++;
+                bool blank = true;
+                for (qint64 i = 0; i < length && blank; ++i)
+                    blank = data[i] == ' ' || data[i] == '\t';
+                if (blank)
+                    return true;
+                JoinedResults::RowRef ref;
+                ref.inputLine = line;
+                std::string_view id;
+                ondemand::document doc;
+                ondemand::object root;
+                if (parser
+                        .iterate(data, std::size_t(length), std::size_t(length) + simdjson::SIMDJSON_PADDING)
+                        .get(doc)
+                    || doc.get_object().get(root)
+                    || root.find_field_unordered("custom_id").get_string().get(id)) {
+                    ++t.malformedInputLines;
+                } else {
+                    const QByteArrayView idView(id.data(), qsizetype(id.size()));
+                    ref.idStart = quint32(joined->m_inputIds.size());
+                    ref.idLength = quint32(id.size());
+                    joined->m_inputIds.append(idView);
+                    const qsizetype e = results.find(idView);
+                    if (e >= 0) {
+                        ref.entry = qint32(e);
+                        used[std::size_t(e)] = true;
+                    }
+                    const QByteArray key = idView.toByteArray();
+                    if (seenIds.contains(key))
+                        ++t.duplicateInputIds;
+                    else
+                        seenIds.insert(key);
+                }
+                joined->m_rows.push_back(ref);
+                return true;
+            });
+        if (!scanned.ok())
+            return scanned.error();
+        const Detail::ScanInfo &info = scanned.value();
+        auto lineIndex = Jsonl::IndexBuilder::make(inputPath, info.size, info.modified, info.bom,
+                                                   info.finalNewline, std::move(starts));
+        joined->m_input = std::make_unique<Jsonl::JsonlFile>(std::move(lineIndex));
+
+        // Results for custom_ids that are not in the input are kept as extra rows.
+        const auto &entries = results.entries();
+        for (std::size_t e = 0; e < entries.size(); ++e) {
+            if (used[e])
+                continue;
+            JoinedResults::RowRef ref;
+            ref.entry = qint32(e);
+            ref.idStart = entries[e].idStart;
+            ref.idLength = entries[e].idLength;
+            joined->m_rows.push_back(ref);
+            ++t.extraRows;
+        }
+        for (auto &ref : joined->m_rows) {
+            if (ref.entry < 0) {
+                ref.outcome = Outcome::Missing;
+            } else {
+                const ResultEntry &entry = entries[std::size_t(ref.entry)];
+                ref.outcome = entry.outcome;
+                if (entry.inputTokens > 0)
+                    t.inputTokens += entry.inputTokens;
+                if (entry.outputTokens > 0)
+                    t.outputTokens += entry.outputTokens;
+            }
+            ++t.outcomes[std::size_t(ref.outcome)];
+        }
+        t.rows = qint64(joined->m_rows.size());
+        t.malformedResultLines = results.malformedLines();
+        for (const QString &f : resultFiles) {
+            auto file = std::make_unique<QFile>(f);
+            joined->m_resultFiles.push_back(std::move(file));
+        }
+        if (control.progress)
+            control.progress(total, total);
+        return std::shared_ptr<const JoinedResults>(std::move(joined));
+    }
+};
+
+Result<std::shared_ptr<const JoinedResults>>
+JoinedResults::open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control)
+{
+    return JoinBuilder::open(inputPath, resultFiles, control);
+}
+
+JoinedResults::~JoinedResults() = default;
+
+QByteArray JoinedResults::customId(qint64 i) const
+{
+    const RowRef &ref = m_rows[std::size_t(i)];
+    if (ref.inputLine >= 0)
+        return QByteArray(m_inputIds.constData() + ref.idStart, ref.idLength);
+    return m_results->customId(m_results->entries()[std::size_t(ref.entry)]).toByteArray();
+}
+
+Result<QByteArray> JoinedResults::requestLine(qint64 i) const
+{
+    const RowRef &ref = m_rows[std::size_t(i)];
+    if (ref.inputLine < 0)
+        return QByteArray();
+    return m_input->line(ref.inputLine);
+}
+
+Result<QByteArray> JoinedResults::resultLine(qint64 i) const
+{
+    const RowRef &ref = m_rows[std::size_t(i)];
+    if (ref.entry < 0)
+        return QByteArray();
+    const ResultEntry &entry = m_results->entries()[std::size_t(ref.entry)];
+    QMutexLocker lock(&m_resultMutex);
+    QFile &file = *m_resultFiles[entry.file];
+    if (!file.isOpen() && !file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Error {QStringLiteral("io"),
+                      tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    if (!file.seek(entry.offset))
+        return Error {QStringLiteral("io"),
+                      tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    QByteArray bytes = file.read(entry.length);
+    if (bytes.size() != entry.length)
+        return Error {QStringLiteral("changed"),
+                      tr("%1 changed on disk after it was opened; open it again.").arg(file.fileName())};
+    return bytes;
+}
+
+ResultRow JoinedResults::row(qint64 i, int previewChars) const
+{
+    ResultRow row;
+    const RowRef &ref = m_rows[std::size_t(i)];
+    row.row = i;
+    row.inputLine = ref.inputLine;
+    row.customId = QString::fromUtf8(customId(i));
+    row.outcome = ref.outcome;
+    if (ref.inputLine >= 0) {
+        const auto request = m_input->line(ref.inputLine);
+        if (request.ok()) {
+            const Jsonl::RequestSummary summary = Jsonl::summarizeRequest(request.value(), previewChars);
+            row.model = summary.model;
+            row.requestPreview = summary.preview;
+        }
+    }
+    if (ref.entry >= 0) {
+        const auto result = resultLine(i);
+        if (result.ok()) {
+            const QString id = row.customId;
+            parseResultLine(result.value(), row);
+            row.customId = id;
+        } else {
+            row.errorCode = result.error().code;
+            row.errorMessage = result.errorString();
+        }
+        row.outcome = ref.outcome; // as classified by the index (same rules)
+    }
+    return row;
+}
+
+} // namespace Batchdesk::Results
