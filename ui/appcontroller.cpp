@@ -1,5 +1,7 @@
 #include "appcontroller.h"
 
+#include "common/filehash.h"
+
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "batchtablemodel.h"
@@ -28,17 +30,6 @@ namespace Batchdesk::Ui {
 namespace {
 
 const QString kLastAccountKey = QStringLiteral("Accounts/current");
-
-// Hashes the input in a worker thread: a 200 MB file must not freeze the window.
-QString sha256Of(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
-}
 
 QString withHint(const QString &text, const Api::ApiError &error)
 {
@@ -610,7 +601,7 @@ void AppController::onSubmissionFinished(Submission *s)
             if (m_intents)
                 m_intents->rememberInput(accountId, batchId, path, watcher->result());
         });
-        watcher->setFuture(QtConcurrent::run(sha256Of, path));
+        watcher->setFuture(QtConcurrent::run(sha256OfFile, path));
         m_cache->upsert(account->id, {b});
     }
     m_batchModel->updateBatches({b});
