@@ -5,6 +5,7 @@
 #include "common/filehash.h"
 #include "context.h"
 #include "jsonl/validator.h"
+#include "resultscommands.h"
 #include "secrets/secretstore.h"
 
 #include <QCommandLineParser>
@@ -204,6 +205,8 @@ int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double
     }
 }
 
+} // namespace
+
 // Downloads the output and error files of a finished batch into dir; either may be absent.
 int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringList *written)
 {
@@ -225,8 +228,6 @@ int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringLis
     }
     return Success;
 }
-
-} // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -843,7 +844,10 @@ int runSubmit(Context &ctx, const QStringList &args)
 
 int runResults(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral("batchdesk-cli results download BATCH_ID -o DIR");
+    const QString usage = QStringLiteral("batchdesk-cli results download BATCH_ID -o DIR | results export "
+                                         "BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o OUT");
+    if (args.value(0) == QLatin1StringView("export"))
+        return runResultsExport(ctx, args.mid(1));
     if (args.value(0) != QLatin1StringView("download")) {
         err(tr("Usage: %1").arg(usage));
         return UsageError;

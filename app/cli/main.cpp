@@ -2,6 +2,7 @@
 #include "clioutput.h"
 #include "common/version.h"
 #include "context.h"
+#include "resultscommands.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,9 @@ QString usage()
         "  accounts   list | add NAME | remove NAME | test [NAME] | set-key NAME\n"
         "  files      upload FILE | list | get ID | delete ID | content ID -o OUT\n"
         "  batches    create --input-file ID --endpoint URL | list | get ID | cancel ID | wait ID\n"
-        "  results    download BATCH_ID -o DIR\n"
+        "  results    download BATCH_ID -o DIR | export BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o "
+        "OUT\n"
+        "  resubmit   BATCH_ID --input FILE -o OUT.jsonl [--outcomes failed,expired,cancelled,missing]\n"
         "\n"
         "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; "
         "--quiet.\n"
@@ -88,6 +91,8 @@ int main(int argc, char *argv[])
         return Cli::runSubmit(context, rest);
     if (command == QLatin1StringView("results"))
         return Cli::runResults(context, rest);
+    if (command == QLatin1StringView("resubmit"))
+        return Cli::runResubmit(context, rest);
 
     Cli::err(QCoreApplication::translate("Batchdesk::Cli", "batchdesk-cli: unknown command \"%1\".\n\n%2")
                  .arg(command, usage()));
