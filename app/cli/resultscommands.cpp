@@ -1,0 +1,304 @@
+#include "resultscommands.h"
+
+#include "api/apijob.h"
+#include "apicommands.h"
+#include "clioutput.h"
+#include "common/paths.h"
+#include "context.h"
+#include "results/exporters.h"
+#include "results/joinedresults.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <memory>
+#include <optional>
+
+namespace Batchdesk::Cli {
+
+using namespace Batchdesk::Results;
+
+namespace {
+
+QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Batchdesk::Cli", s, disambiguation, n);
+}
+
+// Marks a results folder whose downloads all finished, so that a later command can work offline.
+const QString kCompleteMarker = QStringLiteral(".complete");
+
+std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &usage)
+{
+    parser.addHelpOption();
+    QStringList full = args;
+    full.prepend(QStringLiteral("batchdesk-cli"));
+    if (!parser.parse(full)) {
+        err(parser.errorText() + QStringLiteral("\n") + tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(tr("Usage: %1").arg(usage));
+        out(parser.helpText().section(u'\n', 1));
+        return Success;
+    }
+    return std::nullopt;
+}
+
+bool isSafeId(const QString &id)
+{
+    return !id.isEmpty() && !id.contains(u'/') && !id.contains(u'\\') && id != QLatin1StringView(".")
+        && id != QLatin1StringView("..");
+}
+
+// The result files of one batch: the local copies under dataDirectory()/results/<batch id>/ when a complete
+// download is there, otherwise they are downloaded there first. Returns an exit code; appends the files.
+int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
+{
+    if (!isSafeId(batchId)) {
+        err(tr("\"%1\" is not a batch id.").arg(batchId));
+        return UsageError;
+    }
+    const QDir dir(QDir(dataDirectory()).filePath(QStringLiteral("results/") + batchId));
+    const QStringList names {batchId + QStringLiteral("_output.jsonl"),
+                             batchId + QStringLiteral("_errors.jsonl")};
+    if (!dir.exists(kCompleteMarker)) {
+        auto clientResult = ctx.client();
+        if (!clientResult.ok()) {
+            err(clientResult.errorString());
+            return UsageError;
+        }
+        std::unique_ptr<Api::RequestJob> job(clientResult.value()->retrieveBatch(batchId));
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot get batch %1").arg(batchId));
+        const Api::Batch b = job->batch();
+        if (!b.isTerminal()) {
+            err(tr("Batch %1 is %2; results are available once it has finished.").arg(b.id, b.statusText));
+            return Failure;
+        }
+        QStringList written;
+        if (const int rc = downloadResults(ctx, b, dir.path(), &written); rc != Success)
+            return rc;
+        QSaveFile marker(dir.filePath(kCompleteMarker));
+        if (!marker.open(QIODevice::WriteOnly) || marker.write(b.id.toUtf8() + '\n') < 0
+            || !marker.commit()) {
+            err(tr("Cannot write %1: %2").arg(marker.fileName(), marker.errorString()));
+            return UsageError;
+        }
+        *downloaded = true;
+    }
+    for (const QString &name : names) {
+        if (dir.exists(name))
+            *files << dir.filePath(name);
+    }
+    return Success;
+}
+
+struct Joined
+{
+    std::shared_ptr<const JoinedResults> results;
+    QStringList files;
+    bool downloaded = false;
+};
+
+// Collects the result files of every batch (later batches win) and joins them with the input.
+int join(Context &ctx, const QStringList &batchIds, const QString &input, Joined *joined)
+{
+    if (!QFileInfo(input).isFile()) {
+        err(tr("Cannot open %1: no such file.").arg(input));
+        return UsageError;
+    }
+    for (const QString &id : batchIds) {
+        if (const int rc = resultFilesOf(ctx, id, &joined->files, &joined->downloaded); rc != Success)
+            return rc;
+    }
+    if (joined->files.isEmpty()) {
+        err(tr("The batch has no output or error file: nothing to join."));
+        return Failure;
+    }
+    auto result = JoinedResults::open(input, joined->files);
+    if (!result.ok()) {
+        err(result.errorString());
+        return UsageError;
+    }
+    joined->results = result.value();
+    return Success;
+}
+
+QString countsText(const JoinTotals &t)
+{
+    QStringList parts;
+    for (int i = 0; i < kOutcomeCount; ++i) {
+        if (t.outcomes[std::size_t(i)] > 0)
+            parts << QStringLiteral("%1 %2").arg(t.outcomes[std::size_t(i)]).arg(outcomeName(Outcome(i)));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QJsonObject countsJson(const std::array<qint64, kOutcomeCount> &counts)
+{
+    QJsonObject o;
+    for (int i = 0; i < kOutcomeCount; ++i)
+        o.insert(outcomeName(Outcome(i)), counts[std::size_t(i)]);
+    return o;
+}
+
+} // namespace
+
+int runResultsExport(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral(
+        "batchdesk-cli results export BATCH_ID [BATCH_ID...] --input FILE --format csv|xlsx|jsonl|npy -o OUT "
+        "[--bom]");
+    QCommandLineParser p;
+    const QCommandLineOption input(QStringList {QStringLiteral("i"), QStringLiteral("input")},
+                                   tr("The batch's input file (.jsonl)."), tr("FILE"));
+    const QCommandLineOption format(QStringList {QStringLiteral("f"), QStringLiteral("format")},
+                                    tr("csv, xlsx, jsonl or npy (default: from the output's extension)."),
+                                    tr("FORMAT"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("The file to write."), tr("OUT"));
+    const QCommandLineOption bom(QStringLiteral("bom"),
+                                 tr("CSV: start with a UTF-8 byte order mark (Excel)."));
+    p.addOptions({input, format, output, bom});
+    p.addPositionalArgument(
+        QStringLiteral("BATCH_ID"),
+        tr("The batch; several batches (a batch and its resubmits): the later result wins."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().isEmpty() || !p.isSet(input) || !p.isSet(output)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    const QString outPath = p.value(output);
+    QString fmt = p.value(format).toLower();
+    if (fmt.isEmpty())
+        fmt = QFileInfo(outPath).suffix().toLower();
+    const QStringList formats {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("jsonl"),
+                               QStringLiteral("npy")};
+    if (!formats.contains(fmt)) {
+        err(tr("Unknown format \"%1\": use csv, xlsx, jsonl or npy.").arg(fmt));
+        return UsageError;
+    }
+    Joined joined;
+    if (const int rc = join(ctx, p.positionalArguments(), p.value(input), &joined); rc != Success)
+        return rc;
+    const JoinedResults &results = *joined.results;
+    ExportOptions options;
+    options.csvBom = p.isSet(bom);
+    Result<ExportReport> report = Error {};
+    if (fmt == QLatin1StringView("csv"))
+        report = exportCsv(results, outPath, options);
+    else if (fmt == QLatin1StringView("xlsx"))
+        report = exportXlsx(results, outPath, options);
+    else if (fmt == QLatin1StringView("jsonl"))
+        report = exportJsonl(results, outPath, options);
+    else
+        report = exportNpy(results, outPath, options);
+    if (!report.ok()) {
+        err(report.errorString());
+        return report.error().code == QLatin1StringView("empty") ? Failure : UsageError;
+    }
+    const ExportReport &r = report.value();
+    if (ctx.json()) {
+        printJson(QJsonObject {{QStringLiteral("format"), fmt},
+                               {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
+                               {QStringLiteral("rows"), r.rows},
+                               {QStringLiteral("skipped"), r.skipped},
+                               {QStringLiteral("outcomes"), countsJson(results.totals().outcomes)},
+                               {QStringLiteral("result_files"), QJsonArray::fromStringList(joined.files)},
+                               {QStringLiteral("downloaded"), joined.downloaded}});
+        return Success;
+    }
+    if (fmt == QLatin1StringView("npy")) {
+        out(tr("Wrote %1 (%2 x %3 float32) and %4; %5 rows without an embedding skipped.")
+                .arg(r.files.value(0))
+                .arg(r.rows)
+                .arg(r.columns)
+                .arg(r.files.value(1))
+                .arg(r.skipped));
+    } else {
+        out(tr("Wrote %1: %n rows", nullptr, int(r.rows)).arg(outPath) + QStringLiteral(" (")
+            + countsText(results.totals()) + QStringLiteral(")."));
+    }
+    return Success;
+}
+
+int runResubmit(Context &ctx, const QStringList &args)
+{
+    const QString usage =
+        QStringLiteral("batchdesk-cli resubmit BATCH_ID [BATCH_ID...] --input FILE -o OUT.jsonl "
+                       "[--outcomes failed,expired,cancelled,missing]");
+    QCommandLineParser p;
+    const QCommandLineOption input(QStringList {QStringLiteral("i"), QStringLiteral("input")},
+                                   tr("The batch's input file (.jsonl)."), tr("FILE"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("The new input file to write."), tr("OUT"));
+    const QCommandLineOption outcomes(
+        QStringLiteral("outcomes"), tr("Outcomes to send again (default failed,expired,cancelled,missing)."),
+        tr("LIST"));
+    p.addOptions({input, output, outcomes});
+    p.addPositionalArgument(
+        QStringLiteral("BATCH_ID"),
+        tr("The batch; several batches (a batch and its resubmits): the later result wins."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().isEmpty() || !p.isSet(input) || !p.isSet(output)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QSet<Outcome> chosen = defaultResubmitOutcomes();
+    if (p.isSet(outcomes)) {
+        chosen.clear();
+        for (const QString &name : p.value(outcomes).split(u',', Qt::SkipEmptyParts)) {
+            const auto o = outcomeFromName(name.trimmed());
+            if (!o) {
+                err(tr("Unknown outcome \"%1\": use succeeded, failed, expired, cancelled or missing.")
+                        .arg(name));
+                return UsageError;
+            }
+            chosen.insert(*o);
+        }
+        if (chosen.isEmpty()) {
+            err(tr("Usage: %1").arg(usage));
+            return UsageError;
+        }
+    }
+    Joined joined;
+    if (const int rc = join(ctx, p.positionalArguments(), p.value(input), &joined); rc != Success)
+        return rc;
+    const QString outPath = p.value(output);
+    const auto report = writeResubmit(*joined.results, outPath, chosen);
+    if (!report.ok()) {
+        if (report.error().code == QLatin1StringView("empty")) {
+            err(tr("Nothing to resubmit: no request has one of the chosen outcomes (%1).")
+                    .arg(countsText(joined.results->totals())));
+            return Failure;
+        }
+        err(report.errorString());
+        return UsageError;
+    }
+    const ResubmitReport &r = report.value();
+    if (ctx.json()) {
+        printJson(QJsonObject {{QStringLiteral("file"), outPath},
+                               {QStringLiteral("lines"), r.lines},
+                               {QStringLiteral("outcomes"), countsJson(r.byOutcome)}});
+        return Success;
+    }
+    QStringList parts;
+    for (int i = 0; i < kOutcomeCount; ++i) {
+        if (r.byOutcome[std::size_t(i)] > 0)
+            parts << QStringLiteral("%1 %2").arg(r.byOutcome[std::size_t(i)]).arg(outcomeName(Outcome(i)));
+    }
+    out(tr("Wrote %1: %n request lines", nullptr, int(r.lines)).arg(outPath) + QStringLiteral(" (")
+        + parts.join(QStringLiteral(", ")) + QStringLiteral(")."));
+    return Success;
+}
+
+} // namespace Batchdesk::Cli

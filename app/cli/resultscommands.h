@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace Batchdesk::Cli {
+
+class Context;
+
+/** `results export BATCH_ID... --input FILE --format csv|xlsx|jsonl|npy -o OUT` (args after "export"). */
+int runResultsExport(Context &ctx, const QStringList &args);
+/** `resubmit BATCH_ID... --input FILE -o OUT.jsonl [--outcomes failed,expired,cancelled,missing]`. */
+int runResubmit(Context &ctx, const QStringList &args);
+
+} // namespace Batchdesk::Cli
