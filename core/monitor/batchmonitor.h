@@ -181,6 +181,9 @@ private:
     };
     struct Round
     {
+        // A user-provided constructor: clang cannot use the implicit one of a nested class with default member
+        // initializers while the enclosing class is incomplete (std::optional<Round> below).
+        Round() { }
         bool full = false;
         bool followUp = false;
         bool listHasMore = false;

@@ -231,6 +231,10 @@ bool SandboxServer::start(QString *error)
     }
     d->port = quint16(bound);
     d->listenThread = std::thread([http = d->http.get()] { http->listen_after_bind(); });
+    // httplib's stop() does nothing until the listen loop runs; a stop() right after start() would then leave
+    // the loop running and join() waiting forever. Return only once the loop is live.
+    for (int i = 0; i < 5000 && !d->http->is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     d->running = true;
     qCInfo(lcSandbox) << "sandbox listening on" << baseUrl() << "data in" << d->dataDir
                       << (d->config.apiKey.isEmpty() ? "without" : "with") << "an API key";

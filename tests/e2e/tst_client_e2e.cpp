@@ -429,6 +429,17 @@ private slots:
         QVERIFY(job->errorString().contains(QLatin1StringView("127.0.0.1")));
     }
 
+    void serverStopsRightAfterStart()
+    {
+        // The desktop app starts a sandbox at launch; quitting at once must not hang.
+        for (int i = 0; i < 20; ++i) {
+            SandboxServer server;
+            QVERIFY(server.start());
+            server.stop();
+            QVERIFY(!server.isRunning());
+        }
+    }
+
     void abortFinishesOnce()
     {
         std::unique_ptr<ListJob> job(m_client->listBatches());
