@@ -28,6 +28,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -218,8 +220,13 @@ void MainWindow::setUp()
     }
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
-        resize(1360, 820);
+    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray())) {
+        // First start: a comfortable size, but never larger than the screen (laptops, 1280-wide displays).
+        QSize size(1360, 820);
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+        resize(size);
+    }
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("MainWindow/splitter")).toByteArray());
     m_validationPage->restoreState();
