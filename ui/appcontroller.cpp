@@ -2,6 +2,8 @@
 
 #include "common/filehash.h"
 
+#include <QCoreApplication>
+
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "batchtablemodel.h"
@@ -187,6 +189,9 @@ AppController::~AppController()
     m_batchModel->setMonitor(nullptr);
     m_monitor.reset();
     m_client.reset();
+    // Close our kept-alive connections first: the in-process server would otherwise wait for them to time out
+    // before it can stop (about 2 s at every quit).
+    m_nam->clearConnectionCache();
     if (m_sandbox)
         m_sandbox->stop();
 }
