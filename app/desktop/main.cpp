@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Batchdesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Batchdesk"));
     QApplication::setApplicationVersion(Batchdesk::applicationVersion());
-    QApplication::setDesktopFileName(QStringLiteral("batchdesk"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.batchdesk.Batchdesk"));
     QApplication::setWindowIcon(Batchdesk::Models::icon(QStringLiteral("batchdesk")));
 
     QCommandLineParser parser;

@@ -67,6 +67,24 @@ private:
     qint64 m_pos = 0;
 };
 
+QByteArray verbOf(const QNetworkReply *reply)
+{
+    switch (reply->operation()) {
+    case QNetworkAccessManager::GetOperation:
+        return "GET";
+    case QNetworkAccessManager::PostOperation:
+        return "POST";
+    case QNetworkAccessManager::DeleteOperation:
+        return "DELETE";
+    case QNetworkAccessManager::PutOperation:
+        return "PUT";
+    case QNetworkAccessManager::HeadOperation:
+        return "HEAD";
+    default:
+        return reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+    }
+}
+
 ApiError invalidResponse(const QByteArray &body)
 {
     ApiError e;
@@ -164,7 +182,7 @@ void ApiJob::onFinished()
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     m_httpStatus = status;
-    qCInfo(lcApi).nospace() << reply->operation() << ' ' << reply->url().path() << " -> "
+    qCInfo(lcApi).nospace() << verbOf(reply).constData() << ' ' << reply->url().path() << " -> "
                             << (status ? QString::number(status) : reply->errorString()) << " ("
                             << m_timer.elapsed() << " ms, attempt " << m_attempts << ')';
 
