@@ -1,5 +1,7 @@
 #include "requestsummary.h"
 
+#include "jsontext_p.h"
+
 #include <simdjson.h>
 
 #include <memory>
@@ -9,13 +11,11 @@
 namespace Batchdesk::Jsonl {
 
 namespace ondemand = simdjson::ondemand;
+using Detail::appendJsonString;
+using Detail::contentText;
+using Detail::qs;
 
 namespace {
-
-QString qs(std::string_view sv)
-{
-    return QString::fromUtf8(sv.data(), qsizetype(sv.size()));
-}
 
 QString oneLine(QString text, int maxChars)
 {
@@ -23,36 +23,6 @@ QString oneLine(QString text, int maxChars)
     if (text.size() > maxChars)
         text = text.left(maxChars - 1) + QChar(0x2026);
     return text;
-}
-
-// Text of a message "content": a string, or the text parts of an array of content parts.
-QString contentText(ondemand::value content)
-{
-    ondemand::json_type type;
-    if (content.type().get(type))
-        return {};
-    if (type == ondemand::json_type::string) {
-        std::string_view s;
-        return content.get_string().get(s) ? QString() : qs(s);
-    }
-    if (type != ondemand::json_type::array)
-        return {};
-    QString out;
-    ondemand::array parts;
-    if (content.get_array().get(parts))
-        return {};
-    for (auto partResult : parts) {
-        ondemand::object part;
-        if (partResult.get_object().get(part))
-            continue;
-        std::string_view text;
-        if (!part.find_field_unordered("text").get_string().get(text)) {
-            if (!out.isEmpty())
-                out += u' ';
-            out += qs(text);
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -123,7 +93,7 @@ RequestSummary summarizeRequest(QByteArrayView line, int previewChars)
                                 if (!mf.value().get_string().get(s))
                                     role = qs(s);
                             } else if (mkey == "content") {
-                                text = contentText(mf.value());
+                                text = contentText(mf.value(), u' ');
                             }
                         }
                         if (role == QLatin1StringView("user"))
@@ -186,26 +156,6 @@ RequestSummary summarizeRequest(QByteArrayView line, int previewChars)
 }
 
 namespace {
-
-void appendJsonString(std::string &out, std::string_view s)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 // Writes a value with two-space indentation, keeping the key order and the exact text of every scalar.
 simdjson::error_code pretty(ondemand::value value, int depth, std::string &out)

@@ -1,6 +1,7 @@
 #include "validator.h"
 
 #include "common/logging.h"
+#include "jsontext_p.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@
 namespace Batchdesk::Jsonl {
 
 namespace ondemand = simdjson::ondemand;
+using Detail::qs;
 
 namespace {
 
@@ -50,11 +52,6 @@ QString tr(const char *text)
 QString trn(const char *text, qint64 n)
 {
     return QCoreApplication::translate("Batchdesk::Jsonl::Validator", text, nullptr, int(n));
-}
-
-QString qs(std::string_view sv)
-{
-    return QString::fromUtf8(sv.data(), qsizetype(sv.size()));
 }
 
 // Quotes a user value for a message, shortened so that a 10 kB custom_id does not flood the issues list.

@@ -1,5 +1,6 @@
 #include "exporters.h"
 
+#include "jsonl/jsontext_p.h"
 #include "linescanner_p.h"
 
 #include <QDir>
@@ -15,6 +16,7 @@ namespace Batchdesk::Results {
 
 namespace ondemand = simdjson::ondemand;
 using Detail::tr;
+using Jsonl::Detail::appendJsonString;
 
 namespace {
 
@@ -74,26 +76,6 @@ void appendCsvField(QByteArray &out, const QString &text)
         if (c == '"')
             out += '"';
         out += c;
-    }
-    out += '"';
-}
-
-void appendJsonString(QByteArray &out, QByteArrayView s)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        } else {
-            out += c;
-        }
     }
     out += '"';
 }

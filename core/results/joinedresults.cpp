@@ -1,5 +1,6 @@
 #include "joinedresults.h"
 
+#include "jsonl/jsontext_p.h"
 #include "jsonl/requestsummary.h"
 #include "linescanner_p.h"
 
@@ -14,41 +15,10 @@ namespace Batchdesk::Results {
 
 namespace ondemand = simdjson::ondemand;
 using Detail::tr;
+using Jsonl::Detail::contentText;
+using Jsonl::Detail::qs;
 
 namespace {
-
-QString qs(std::string_view sv)
-{
-    return QString::fromUtf8(sv.data(), qsizetype(sv.size()));
-}
-
-// Text of a message "content": a string, or the text parts of an array of content parts.
-QString contentText(ondemand::value content)
-{
-    ondemand::json_type type;
-    if (content.type().get(type))
-        return {};
-    std::string_view s;
-    if (type == ondemand::json_type::string)
-        return content.get_string().get(s) ? QString() : qs(s);
-    if (type != ondemand::json_type::array)
-        return {};
-    QString out;
-    ondemand::array parts;
-    if (content.get_array().get(parts))
-        return {};
-    for (auto partResult : parts) {
-        ondemand::object part;
-        if (partResult.get_object().get(part))
-            continue;
-        if (!part.find_field_unordered("text").get_string().get(s)) {
-            if (!out.isEmpty())
-                out += u'\n';
-            out += qs(s);
-        }
-    }
-    return out;
-}
 
 void readChoice(ondemand::object choice, ResultRow &row)
 {
@@ -72,7 +42,7 @@ void readChoice(ondemand::object choice, ResultRow &row)
                 if (mf.unescaped_key().get(mkey))
                     break;
                 if (mkey == "content")
-                    row.responseText = contentText(mf.value());
+                    row.responseText = contentText(mf.value(), u'\n');
                 else if (mkey == "refusal" && row.responseText.isEmpty() && !mf.value().get_string().get(s))
                     row.responseText = qs(s);
             }
@@ -125,7 +95,7 @@ void readResponsesOutput(ondemand::array output, ResultRow &row)
         ondemand::value content;
         if (item.find_field_unordered("content").get(content))
             continue;
-        const QString text = contentText(content);
+        const QString text = contentText(content, u'\n');
         if (!text.isEmpty()) {
             if (!row.responseText.isEmpty())
                 row.responseText += u'\n';
