@@ -16,7 +16,7 @@ packages=(
   # JSON hot path, HTTP server of the sandbox
   libsimdjson-dev libcpp-httplib-dev
   # XLSX export (results) and unzip to read it back in the tests
-  libxlsxwriter-dev unzip
+  libxlsxwriter-dev unzip libcsv-dev
   # headless GUI and fonts
   xvfb xauth fonts-dejavu-core
 )

@@ -1,4 +1,5 @@
 #include "apicommands.h"
+#include "buildcommand.h"
 #include "clioutput.h"
 #include "common/version.h"
 #include "context.h"
@@ -23,12 +24,15 @@ QString usage()
         "\n"
         "Commands:\n"
         "  validate   Check a .jsonl batch input file against the provider's rules and limits\n"
+        "  build      --csv FILE --endpoint URL --model M (--user TEXT | --template FILE) -o OUT.jsonl: "
+        "requests from a CSV\n"
         "  submit     Validate, upload and create a batch in one step (optionally wait and download)\n"
         "  accounts   list | add NAME | remove NAME | test [NAME] | set-key NAME\n"
         "  files      upload FILE | list | get ID | delete ID | content ID -o OUT\n"
         "  batches    create --input-file ID --endpoint URL | list | get ID | cancel ID | wait ID\n"
         "  results    download BATCH_ID -o DIR | export BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o "
         "OUT\n"
+        "             | append-csv [BATCH_ID...] --manifest OUT.build.json [--results FILE]... -o OUT.csv\n"
         "  resubmit   BATCH_ID --input FILE -o OUT.jsonl [--outcomes failed,expired,cancelled,missing]\n"
         "\n"
         "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; "
@@ -89,6 +93,10 @@ int main(int argc, char *argv[])
         return Cli::runBatches(context, rest);
     if (command == QLatin1StringView("submit"))
         return Cli::runSubmit(context, rest);
+    if (command == QLatin1StringView("build"))
+        return Cli::runBuild(context, rest);
+    if (command == QLatin1StringView("results") && rest.value(0) == QLatin1StringView("append-csv"))
+        return Cli::runResultsAppendCsv(context, rest.mid(1));
     if (command == QLatin1StringView("results"))
         return Cli::runResults(context, rest);
     if (command == QLatin1StringView("resubmit"))
