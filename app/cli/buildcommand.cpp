@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace Batchdesk::Cli {
 
@@ -165,8 +166,14 @@ int runBuild(Context &ctx, const QStringList &args)
                                          tr("The first row is data; columns are column_1, column_2, ..."));
     const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
                                        tr("Check, print the first request line and write nothing."));
+    const QCommandLineOption maxLinesOpt(
+        QStringLiteral("max-lines"),
+        tr("Lines per file at most (below the profile's limit: smaller batches)."), tr("N"));
+    const QCommandLineOption maxBytesOpt(QStringLiteral("max-bytes"),
+                                         tr("Bytes per file at most (below the profile's limit)."), tr("N"));
     p.addOptions({csvOpt, endpointOpt, modelOpt, systemOpt, userOpt, templateOpt, inputOpt, idOpt, paramOpt,
-                  extraOpt, profileOpt, outOpt, allowEmptyOpt, delimiterOpt, noHeaderOpt, dryRunOpt});
+                  extraOpt, profileOpt, outOpt, allowEmptyOpt, delimiterOpt, noHeaderOpt, dryRunOpt,
+                  maxLinesOpt, maxBytesOpt});
     if (auto r = parseArgs(p, args, usage))
         return *r;
     if (!p.isSet(csvOpt) || !p.isSet(endpointOpt) || !p.isSet(modelOpt)
@@ -184,11 +191,23 @@ int runBuild(Context &ctx, const QStringList &args)
         err(tr("build: give --user (or --prompt) or --template, not both."));
         return UsageError;
     }
-    const auto profile = LimitProfile::byName(p.value(profileOpt));
+    auto profile = LimitProfile::byName(p.value(profileOpt));
     if (!profile) {
         err(tr("build: unknown profile \"%1\"; use one of %2.")
                 .arg(p.value(profileOpt), LimitProfile::names().join(QStringLiteral(", "))));
         return UsageError;
+    }
+    for (const auto &[option, limit] :
+         {std::pair {&maxLinesOpt, &profile->maxLines}, std::pair {&maxBytesOpt, &profile->maxBytes}}) {
+        if (!p.isSet(*option))
+            continue;
+        bool ok = false;
+        const qint64 n = p.value(*option).toLongLong(&ok);
+        if (!ok || n <= 0) {
+            err(tr("build: --%1 needs a positive number.").arg(option->names().first()));
+            return UsageError;
+        }
+        *limit = qMin(*limit, n);
     }
     const auto delimiter = delimiterFromArg(p.value(delimiterOpt));
     if (!delimiter) {
