@@ -19,6 +19,8 @@ packages=(
   libxlsxwriter-dev unzip libcsv-dev
   # headless GUI and fonts
   xvfb xauth fonts-dejavu-core
+  # the .deb and its check (tools/check-package.sh): dpkg-shlibdeps, desktop-file-validate, appstreamcli
+  dpkg-dev desktop-file-utils appstream file curl
 )
 if [ "${1:-}" != "--gui-only" ]; then
   # libFuzzer smoke run of the tests

@@ -20,6 +20,10 @@ if command -v clang++ >/dev/null; then
   rm -rf "$corpus"
 fi
 
+# The .deb of that same build: cpack, desktop-file-validate, appstreamcli, apt-get install, run the installed
+# binaries, apt-get remove (tools/check-package.sh; without --build-dir it makes its own Release build).
+tools/check-package.sh --build-dir build/default
+
 # ctest last, so that its summary closes the output.
 # A keyring of its own in a temporary folder: an existing login keyring (with another password) would stay locked.
 keyring_home="$(mktemp -d)"
