@@ -194,7 +194,8 @@ public:
     static QString manifestPath(const QString &outPath);
 
 private:
-    void appendLine(qint64 row, QByteArray &out, QByteArray &scratch) const;
+    template<typename Out>
+    void appendLine(qint64 row, Out &out, QByteArray &scratch) const;
     void addSpecError(const QString &code, const QString &message, int column = -1);
 
     const CsvTable &m_table;
