@@ -302,6 +302,15 @@ int runBuild(Context &ctx, const QStringList &args)
         return Failure;
     }
     if (p.isSet(dryRunOpt)) {
+        const CsvTable &t = table.value();
+        if (!ctx.json()) {
+            err(tr("build: %1: %2 rows, %3 columns (%4), delimiter %5%6")
+                    .arg(csvPath)
+                    .arg(t.rowCount())
+                    .arg(t.columnCount())
+                    .arg(t.columnNames().join(QStringLiteral(", ")), delimiterName(t.delimiter()),
+                         t.hadBom() ? tr(", UTF-8 BOM") : QString()));
+        }
         out(QString::fromUtf8(builder.requestFor(0)));
         if (!ctx.json())
             err(tr("build: %n row(s) checked; nothing was written (--dry-run).", nullptr,

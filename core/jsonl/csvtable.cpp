@@ -110,8 +110,12 @@ public:
             parseError(false);
     }
 
+    bool stopped() const { return m_stopped; }
+
     void finish()
     {
+        if (m_t.m_rowsTruncated)
+            return;
         if (!m_stopped && csv_fini(&m_parser, onField, onRow, this) != 0)
             parseError(true);
         if (!m_headerDone)
@@ -130,6 +134,8 @@ private:
 
     void field(const char *s, std::size_t len)
     {
+        if (m_stopped)
+            return;
         if (m_fields == 0)
             m_recordLine = m_line;
         const QByteArrayView bytes(s, qsizetype(len));
@@ -154,6 +160,8 @@ private:
 
     void row(int c)
     {
+        if (m_stopped)
+            return;
         if (m_fields > 0) {
             ++m_records;
             if (!m_headerDone) {
@@ -179,6 +187,10 @@ private:
         m_fields = 0;
         if (c == '\n')
             ++m_line;
+        if (m_options.maxRows >= 0 && m_t.rowCount() >= m_options.maxRows) {
+            m_stopped = true; // libcsv still hands over the rest of the chunk; it is ignored
+            m_t.m_rowsTruncated = true;
+        }
     }
 
     void takeHeader()
@@ -381,6 +393,8 @@ Result<CsvTable> CsvTable::read(const QString &path, const CsvOptions &options, 
         if (n == 0)
             break;
         reader.feed(view);
+        if (reader.stopped() && table.truncated())
+            break;
         if (control.progress)
             control.progress(done, total);
         if (control.isCanceled && control.isCanceled())

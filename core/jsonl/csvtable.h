@@ -52,6 +52,9 @@ struct CsvOptions
     bool strict = true;
     /** Detailed diagnostics kept (the earliest); counts are complete. */
     int maxDiagnostics = 1000;
+    /** Stop after this many data rows (a quick preview of a large file); -1 = all. A table read partly says
+     * so in truncated(), and its sha256() and sourceBytes() cover only the bytes read. */
+    qint64 maxRows = -1;
 };
 
 /**
@@ -120,6 +123,8 @@ public:
     bool hasErrors() const { return m_errors > 0; }
     /** Diagnostics beyond CsvOptions::maxDiagnostics were counted but not kept. */
     bool diagnosticsTruncated() const { return m_truncated; }
+    /** Reading stopped at CsvOptions::maxRows before the end of the file. */
+    bool truncated() const { return m_rowsTruncated; }
 
 private:
     friend class CsvReader;
@@ -138,6 +143,7 @@ private:
     qint64 m_errors = 0;
     qint64 m_warnings = 0;
     bool m_truncated = false;
+    bool m_rowsTruncated = false;
 };
 
 /** A printable name of a delimiter: "comma", "semicolon", "tab", "pipe" or the character. */

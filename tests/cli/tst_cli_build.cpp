@@ -87,7 +87,8 @@ private slots:
             m_dir.path());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const qint64 size = QFileInfo(m_dir.filePath(QStringLiteral("out.jsonl"))).size();
-        QVERIFY2(r.out.startsWith(QByteArray("Wrote out.jsonl (2 requests, " + QByteArray::number(size) + " bytes)\n")),
+        QVERIFY2(r.out.startsWith(
+                     QByteArray("Wrote out.jsonl (2 requests, " + QByteArray::number(size) + " bytes)\n")),
                  r.out.constData());
         QVERIFY(r.out.contains("Wrote out.build.json"));
         const QList<QByteArray> l = lines(QStringLiteral("out.jsonl"));

@@ -216,6 +216,19 @@ private slots:
         QCOMPARE(t.cell(1, 0), QStringLiteral("3"));
     }
 
+    void previewStopsEarly()
+    {
+        CsvOptions o;
+        o.maxRows = 2;
+        const CsvTable t = CsvTable::fromData("a,b\n1,2\n\"x\ny\",4\n5,6\n7\n", o);
+        QVERIFY(t.truncated());
+        QCOMPARE(t.rowCount(), 2);
+        QCOMPARE(t.cell(1, 0), QStringLiteral("x\ny"));
+        QVERIFY(!t.hasErrors()); // the ragged row 4 was never read
+        QCOMPARE(t.preview(10).size(), 2);
+        QVERIFY(!parse("a\n1\n").truncated());
+    }
+
     void emptyInput()
     {
         const CsvTable t = parse("");
