@@ -294,6 +294,23 @@ QString BatchTableModel::remainingText(qint64 ms)
     return tr("~%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
+void BatchTableModel::setDownloadedBatches(const QSet<QString> &batchIds)
+{
+    if (batchIds == m_downloaded)
+        return;
+    m_downloaded = batchIds;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, OutputExpiryColumn), index(rowCount() - 1, OutputExpiryColumn));
+}
+
+bool BatchTableModel::resultsExpireSoon(const Batch &b) const
+{
+    if (m_downloaded.contains(b.id) || !b.isTerminal())
+        return false;
+    const auto expiry = outputExpiry(b);
+    return expiry && *expiry - m_clock() / 1000 < kExpiryWarningSeconds;
+}
+
 std::optional<qint64> BatchTableModel::outputExpiry(const Batch &b) const
 {
     if (b.outputFileId.isEmpty())
@@ -346,6 +363,8 @@ QVariant BatchTableModel::display(const Batch &b, int column) const
     case DeadlineColumn:
         return b.createdAt > 0 || b.expiresAt ? dateText(b.deadline()) : QString();
     case OutputExpiryColumn: {
+        if (m_downloaded.contains(b.id))
+            return tr("Saved locally");
         const auto expiry = outputExpiry(b);
         return expiry ? dateText(*expiry) : QString();
     }
@@ -420,6 +439,10 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
             return icon(statusIconName(b));
+        if (index.column() == OutputExpiryColumn && resultsExpireSoon(b))
+            return icon(QStringLiteral("warning"));
+        if (index.column() == OutputExpiryColumn && m_downloaded.contains(b.id))
+            return icon(QStringLiteral("ok"));
         break;
     case Qt::ToolTipRole:
         switch (index.column()) {
@@ -438,6 +461,13 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
                          DisplayFormat::count(b.requestCounts->failed),
                          DisplayFormat::count(b.requestCounts->pending()),
                          DisplayFormat::count(b.requestCounts->total));
+            break;
+        case OutputExpiryColumn:
+            if (resultsExpireSoon(b))
+                return tr("The results expire %1 and are not downloaded yet.")
+                    .arg(dateText(*outputExpiry(b)));
+            if (m_downloaded.contains(b.id))
+                return tr("The results are saved on this computer.");
             break;
         case DeadlineColumn:
             if (!b.expiresAt)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -72,6 +73,9 @@ public:
     explicit BatchTableModel(QObject *parent = nullptr);
     ~BatchTableModel() override;
 
+    /** Warn about results expiring within this many seconds that are not downloaded (default 3 days). */
+    static constexpr qint64 kExpiryWarningSeconds = 3 * 24 * 3600;
+
     /** Replaces every row (one model reset). For the first fill. */
     void setBatches(QList<Api::Batch> batches);
     /** Upserts by id: dataChanged() per changed row, one insert for the new ones; never a reset. */
@@ -90,6 +94,13 @@ public:
     void refreshTimes();
 
     int rowOf(const QString &batchId) const { return m_rowById.value(batchId, -1); }
+    /** Batches whose results are saved locally (the expiry cell says so and never warns). */
+    void setDownloadedBatches(const QSet<QString> &batchIds);
+    bool isDownloaded(const QString &batchId) const { return m_downloaded.contains(batchId); }
+    /** When the output file of b expires (from the files list, else estimated from output_expires_after). */
+    std::optional<qint64> outputExpiryOf(const Api::Batch &b) const { return outputExpiry(b); }
+    /** Whether b's results are not saved locally and expire within kExpiryWarningSeconds (or did). */
+    bool resultsExpireSoon(const Api::Batch &b) const;
     /** The batch of a row; row must be valid. */
     const Api::Batch &batch(int row) const { return m_batches.at(row); }
     const QList<Api::Batch> &batches() const { return m_batches; }
@@ -113,6 +124,7 @@ private:
     QVariant display(const Api::Batch &b, int column) const;
     QVariant raw(const Api::Batch &b, int column) const;
     std::optional<qint64> outputExpiry(const Api::Batch &b) const;
+    QSet<QString> m_downloaded;
     void reindex();
 
     QList<Api::Batch> m_batches;

@@ -9,11 +9,13 @@
 #include "batchtablemodel.h"
 #include "common/paths.h"
 #include "filetablemodel.h"
+#include "results/resultsdownload.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/accountstore.h"
 #include "store/batchcache.h"
 #include "store/database.h"
 #include "store/intentstore.h"
+#include "store/resultsstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -210,6 +212,7 @@ bool AppController::initialize(QString *error)
     m_accountStore = std::make_unique<Store::AccountStore>(m_db);
     m_intents = std::make_unique<Store::IntentStore>(m_db);
     m_cache = std::make_unique<Store::BatchCache>(m_db);
+    m_results = std::make_unique<Store::ResultsStore>(m_db);
 
     reloadAccounts();
     if (m_accounts.isEmpty()) {
@@ -282,6 +285,15 @@ void AppController::selectAccount(qint64 accountId)
     m_client.reset();
     m_batchModel->clear();
     m_fileModel->setFiles({});
+    for (const auto &d : std::as_const(m_downloads)) {
+        if (d)
+            d->abort();
+    }
+    m_downloads.clear();
+    m_downloadQueue.clear();
+    m_downloadErrors.clear();
+    m_withLocalInput = m_intents->batchesWithLocalInput(accountId);
+    updateDownloadedBatches();
     emit problemCleared();
 
     // The cache first, so the list shows at once, before any network round.
@@ -394,7 +406,9 @@ void AppController::startMonitoring(const Store::Account &account, const QUrl &b
     connect(m_monitor.get(), &Monitor::BatchMonitor::batchFinished, this, [this](const Api::Batch &b) {
         emit batchFinished(b);
         refreshFiles(); // results are new files
+        autoFetchResults();
     });
+    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFinished, this, &AppController::autoFetchResults);
     connect(m_monitor.get(), &Monitor::BatchMonitor::stateChanged, this, &AppController::statusChanged);
     connect(m_monitor.get(), &Monitor::BatchMonitor::roundFinished, this, &AppController::statusChanged);
 
@@ -403,6 +417,7 @@ void AppController::startMonitoring(const Store::Account &account, const QUrl &b
     m_monitor->reloadAll();
     refreshFiles();
     reconcilePendingIntents();
+    autoFetchResults(); // downloads interrupted by a quit or a crash start again
     emit statusChanged();
 }
 
@@ -597,6 +612,9 @@ void AppController::onSubmissionFinished(Submission *s)
         m_intents->markCreated(s->clientId(), b.id);
         const QString path = QFileInfo(s->path()).absoluteFilePath();
         m_intents->rememberInput(account->id, b.id, path, QString());
+        m_withLocalInput.insert(b.id);
+        if (const QString parent = m_resubmitParents.take(path); !parent.isEmpty())
+            m_results->linkResubmit(account->id, b.id, parent);
         // The checksum is for joining results later; it is computed off the GUI thread.
         auto *watcher = new QFutureWatcher<QString>(this);
         const qint64 accountId = account->id;
@@ -786,6 +804,211 @@ QString AppController::statusText() const
         parts << tr("idle (nothing running)");
     parts << tr("%1 active").arg(active);
     return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results kept by the app
+
+QString AppController::inputSha256Of(const QString &batchId) const
+{
+    return m_intents ? m_intents->inputSha256Of(m_currentId, batchId) : QString();
+}
+
+void AppController::setInputPath(const QString &batchId, const QString &path)
+{
+    if (!m_intents || m_currentId == 0)
+        return;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_intents->rememberInput(m_currentId, batchId, absolute, QString());
+    m_withLocalInput.insert(batchId);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    const qint64 accountId = m_currentId;
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, absolute] {
+        watcher->deleteLater();
+        if (m_intents)
+            m_intents->rememberInput(accountId, batchId, absolute, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(sha256OfFile, absolute));
+    emit resultsChanged(batchId);
+}
+
+QString AppController::resultsFolderOf(const QString &batchId) const
+{
+    return Results::resultsFolder(QString::number(m_currentId), batchId);
+}
+
+std::optional<Store::ResultDownload> AppController::resultDownload(const QString &batchId) const
+{
+    if (!m_results)
+        return std::nullopt;
+    return m_results->download(m_currentId, batchId);
+}
+
+std::optional<Api::Batch> AppController::batchById(const QString &batchId) const
+{
+    const int row = m_batchModel->rowOf(batchId);
+    if (row < 0)
+        return std::nullopt;
+    return m_batchModel->batch(row);
+}
+
+AppController::ResultsState AppController::resultsState(const QString &batchId) const
+{
+    if (m_downloads.value(batchId))
+        return ResultsState::Downloading;
+    for (const auto &queued : m_downloadQueue) {
+        if (queued.id == batchId)
+            return ResultsState::Downloading;
+    }
+    if (m_downloaded.contains(batchId))
+        return ResultsState::Downloaded;
+    if (m_downloadErrors.contains(batchId))
+        return ResultsState::Failed;
+    const auto b = batchById(batchId);
+    if (!b || !b->isTerminal())
+        return ResultsState::NotReady;
+    return ResultsState::NotDownloaded;
+}
+
+QStringList AppController::resultsChain(const QString &batchId) const
+{
+    return m_results ? m_results->chain(m_currentId, batchId) : QStringList {batchId};
+}
+
+void AppController::updateDownloadedBatches()
+{
+    m_downloaded = m_results ? m_results->downloadedBatchIds(m_currentId) : QSet<QString>();
+    m_batchModel->setDownloadedBatches(m_downloaded);
+}
+
+void AppController::fetchResults(const Api::Batch &batch)
+{
+    if (!m_client || !batch.isTerminal() || resultsState(batch.id) == ResultsState::Downloading)
+        return;
+    m_downloadErrors.remove(batch.id);
+    m_downloadQueue.append(batch);
+    emit resultsChanged(batch.id);
+    startNextDownload();
+}
+
+// Batches submitted from this app (their input is known) get their results as soon as they finish, and again
+// after a quit or crash in the middle of a download (no .complete marker, no record).
+void AppController::autoFetchResults()
+{
+    if (!m_client || !m_ready)
+        return;
+    for (const Api::Batch &b : m_batchModel->batches()) {
+        if (!b.isTerminal() || (b.outputFileId.isEmpty() && b.errorFileId.isEmpty()))
+            continue;
+        if (!m_withLocalInput.contains(b.id) || m_downloaded.contains(b.id)
+            || m_downloadErrors.contains(b.id))
+            continue;
+        const auto d = m_results->download(m_currentId, b.id);
+        if (d && d->remoteDeleted)
+            continue;
+        if (resultsState(b.id) == ResultsState::Downloading)
+            continue;
+        m_downloadQueue.append(b);
+        emit resultsChanged(b.id);
+    }
+    startNextDownload();
+}
+
+void AppController::startNextDownload()
+{
+    constexpr int kParallelDownloads = 2;
+    while (!m_downloadQueue.isEmpty() && m_client) {
+        int running = 0;
+        for (const auto &d : std::as_const(m_downloads))
+            running += d ? 1 : 0;
+        if (running >= kParallelDownloads)
+            return;
+        const Api::Batch batch = m_downloadQueue.takeFirst();
+        const QString folder = resultsFolderOf(batch.id);
+        auto *download = new Results::ResultsDownload(m_client.get(), batch, folder, this);
+        m_downloads.insert(batch.id, download);
+        const int generation = m_generation;
+        const qint64 accountId = m_currentId;
+        connect(download, &Results::ResultsDownload::progress, this,
+                [this, id = batch.id](qint64 bytes, qint64) { emit resultsProgress(id, bytes); });
+        connect(
+            download, &Results::ResultsDownload::finished, this,
+            [this, generation, accountId](Results::ResultsDownload *d) {
+                if (generation != m_generation)
+                    return;
+                const Api::Batch &b = d->batch();
+                m_downloads.remove(b.id);
+                if (d->failed()) {
+                    if (d->error().kind != Api::ApiError::Kind::Canceled) {
+                        m_downloadErrors.insert(b.id, d->error().message);
+                        reportJobError(tr("Could not download the results of %1").arg(b.id), d->error());
+                    }
+                } else {
+                    Store::ResultDownload record;
+                    record.batchId = b.id;
+                    record.folder = d->folder();
+                    record.outputPath = d->outputPath();
+                    record.errorPath = d->errorPath();
+                    record.outputFileId = b.outputFileId;
+                    record.errorFileId = b.errorFileId;
+                    const auto recorded = m_results->recordDownload(accountId, record);
+                    if (!recorded.ok())
+                        emit problem(
+                            tr("Could not record the results of %1: %2").arg(b.id, recorded.errorString()));
+                    updateDownloadedBatches();
+                }
+                emit resultsChanged(b.id);
+                startNextDownload();
+            });
+        download->start();
+    }
+}
+
+void AppController::deleteRemoteFiles(const QString &batchId, std::function<void(const QString &)> done)
+{
+    const auto record = resultDownload(batchId);
+    if (!m_client || !record) {
+        done(tr("The results of %1 are not saved on this computer yet.").arg(batchId));
+        return;
+    }
+    QStringList ids;
+    for (const QString &id : {record->outputFileId, record->errorFileId}) {
+        if (!id.isEmpty())
+            ids << id;
+    }
+    if (ids.isEmpty()) {
+        done(QString());
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(ids.size()));
+    auto failures = std::make_shared<QStringList>();
+    const int generation = m_generation;
+    const qint64 accountId = m_currentId;
+    for (const QString &fileId : std::as_const(ids)) {
+        Api::RequestJob *job = m_client->deleteFile(fileId);
+        connect(job, &Api::ApiJob::finished, this, [=, this] {
+            if (generation != m_generation)
+                return;
+            // A file the provider already deleted is as good as deleted.
+            if (job->failed() && job->error().httpStatus != 404)
+                failures->append(withHint(job->error().message, job->error()));
+            else
+                m_fileModel->removeFile(fileId);
+            if (--*remaining > 0)
+                return;
+            if (failures->isEmpty())
+                m_results->markRemoteDeleted(accountId, batchId);
+            emit resultsChanged(batchId);
+            emit statusChanged();
+            done(failures->join(u' '));
+        });
+        job->start();
+    }
+}
+
+void AppController::setResubmitParent(const QString &path, const QString &parentBatchId)
+{
+    m_resubmitParents.insert(QFileInfo(path).absoluteFilePath(), parentBatchId);
 }
 
 } // namespace Batchdesk::Ui

@@ -8,8 +8,10 @@
 #include "store/account.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -22,8 +24,13 @@ class ApiClient;
 class UploadFileJob;
 class CreateBatchJob;
 } // namespace Batchdesk::Api
+namespace Batchdesk::Results {
+class ResultsDownload;
+}
 namespace Batchdesk::Store {
 class AccountStore;
+class ResultsStore;
+struct ResultDownload;
 class BatchCache;
 class Database;
 class IntentStore;
@@ -162,6 +169,31 @@ public:
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
     bool isSubmitting() const;
     QString inputPathOf(const QString &batchId) const;
+    /** The SHA-256 recorded for the input of a batch when it was submitted, or empty. */
+    QString inputSha256Of(const QString &batchId) const;
+    /** Remembers the local input of a batch created elsewhere (the user chose it for the joined view). */
+    void setInputPath(const QString &batchId, const QString &path);
+
+    // Results kept by the app ----------------------------------------------------------------------------
+    enum class ResultsState { NotReady, NotDownloaded, Downloading, Downloaded, Failed };
+    Store::ResultsStore *resultsStore() const { return m_results.get(); }
+    /** dataDirectory()/results/<account id>/<batch id>. */
+    QString resultsFolderOf(const QString &batchId) const;
+    ResultsState resultsState(const QString &batchId) const;
+    /** The text of the last failed download of the batch in this session. */
+    QString resultsError(const QString &batchId) const { return m_downloadErrors.value(batchId); }
+    /** The recorded download of a batch of the current account. */
+    std::optional<Store::ResultDownload> resultDownload(const QString &batchId) const;
+    /** Downloads the output and error files of a finished batch into its results folder (no-op while one
+     *  runs); resultsChanged() follows. Done automatically for batches submitted from the app. */
+    void fetchResults(const Api::Batch &batch);
+    /** The batch and its resubmits (root first), for one joined table. */
+    QStringList resultsChain(const QString &batchId) const;
+    /** Deletes the remote output and error files of a batch whose results are saved locally. */
+    void deleteRemoteFiles(const QString &batchId, std::function<void(const QString &error)> done);
+    /** The next batch created from path resubmits parentBatchId (its results join onto the same table). */
+    void setResubmitParent(const QString &path, const QString &parentBatchId);
+    std::optional<Api::Batch> batchById(const QString &batchId) const;
 
     /** "Last refresh 10:41:07 · polling every 15 s · 3 active". */
     QString statusText() const;
@@ -179,6 +211,9 @@ signals:
     void filesLoadingChanged(bool loading);
     void submissionStarted(Batchdesk::Ui::Submission *submission);
     void batchCreated(const Batchdesk::Api::Batch &batch);
+    /** The results state of a batch changed (download started, finished or failed; remote files deleted). */
+    void resultsChanged(const QString &batchId);
+    void resultsProgress(const QString &batchId, qint64 bytes);
 
 private:
     friend class Submission;
@@ -189,6 +224,9 @@ private:
     void reconcilePendingIntents();
     void reportJobError(const QString &what, const Api::ApiError &error);
     void onSubmissionFinished(Submission *submission);
+    void autoFetchResults();
+    void startNextDownload();
+    void updateDownloadedBatches();
 
     AppOptions m_options;
     std::shared_ptr<Store::Database> m_db;
@@ -209,6 +247,13 @@ private:
     bool m_filesLoading = false;
     bool m_filesReloadPending = false;
     QList<QPointer<Submission>> m_submissions;
+    std::unique_ptr<Store::ResultsStore> m_results;
+    QSet<QString> m_withLocalInput; ///< batches of the current account submitted from a local file
+    QSet<QString> m_downloaded;
+    QList<Api::Batch> m_downloadQueue;
+    QHash<QString, QPointer<Results::ResultsDownload>> m_downloads;
+    QHash<QString, QString> m_downloadErrors;
+    QHash<QString, QString> m_resubmitParents; ///< absolute input path -> parent batch id
 };
 
 } // namespace Batchdesk::Ui

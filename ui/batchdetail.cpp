@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -103,6 +104,20 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_failedEta->setObjectName(QStringLiteral("detailEta"));
     m_deadline = dimLabel(QString(), content);
     m_deadline->setObjectName(QStringLiteral("detailDeadline"));
+    m_resultsNote = new QLabel(content);
+    m_resultsNote->setObjectName(QStringLiteral("detailResultsNote"));
+    m_resultsNote->setWordWrap(true);
+    m_resultsNote->setTextFormat(Qt::RichText);
+    m_openResults = new QToolButton(content);
+    m_openResults->setObjectName(QStringLiteral("detailOpenResults"));
+    m_openResults->setText(tr("Open results"));
+    m_openResults->setIcon(Models::icon(QStringLiteral("ok")));
+    m_openResults->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(m_openResults, &QToolButton::clicked, this, [this] { emit openResultsRequested(m_batchId); });
+    connect(controller, &AppController::resultsChanged, this, [this](const QString &batchId) {
+        if (batchId == m_batchId)
+            refresh();
+    });
 
     auto *statusRow = new QHBoxLayout;
     statusRow->setSpacing(6);
@@ -197,6 +212,10 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     layout->addWidget(m_counts);
     layout->addWidget(m_failedEta);
     layout->addWidget(m_deadline);
+    auto *resultsRow = new QHBoxLayout;
+    resultsRow->addWidget(m_resultsNote, 1);
+    resultsRow->addWidget(m_openResults);
+    layout->addLayout(resultsRow);
     layout->addWidget(m_chartView, 2);
     layout->addWidget(m_tabs, 3);
     m_stack->addWidget(content);
@@ -275,6 +294,36 @@ void BatchDetail::fill(const Api::Batch &b)
                                                 timeText(b.deadline()))
                                      : tr("Deadline passed (%1)").arg(timeText(b.deadline())));
     }
+
+    // Results kept by the app, with a warning when they expire before being saved.
+    QString note;
+    switch (m_controller->resultsState(b.id)) {
+    case AppController::ResultsState::Downloaded:
+        note = tr("Results saved on this computer.");
+        break;
+    case AppController::ResultsState::Downloading:
+        note = tr("Downloading the results…");
+        break;
+    case AppController::ResultsState::Failed:
+        note = tr("<span style='color:%1'>The results could not be downloaded: %2</span>")
+                   .arg(ProgressDelegate::failedColor(palette()).name(),
+                        m_controller->resultsError(b.id).toHtmlEscaped());
+        break;
+    case AppController::ResultsState::NotDownloaded:
+        note = tr("Results not downloaded yet.");
+        break;
+    case AppController::ResultsState::NotReady:
+        break;
+    }
+    if (m_controller->batchModel()->resultsExpireSoon(b)) {
+        const auto expiry = m_controller->batchModel()->outputExpiryOf(b);
+        note = tr("<b>Warning:</b> the results expire %1 and are not saved on this computer. Open them to "
+                  "download them now.")
+                   .arg(expiry ? timeText(*expiry) : QString());
+    }
+    m_resultsNote->setText(note);
+    m_resultsNote->setVisible(!note.isEmpty());
+    m_openResults->setVisible(b.isTerminal());
 
     clearForm(m_times);
     const QList<QPair<QString, std::optional<qint64>>> times {

@@ -43,6 +43,7 @@ public:
 
 signals:
     void openInputLine(const QString &path, qint64 line);
+    void openResultsRequested(const QString &batchId);
 
 private:
     void fill(const Api::Batch &b);
@@ -58,6 +59,8 @@ private:
     QLabel *m_counts;
     QLabel *m_failedEta;
     QLabel *m_deadline;
+    QLabel *m_resultsNote;
+    QToolButton *m_openResults;
     QChartView *m_chartView;
     QLineSeries *m_doneSeries;
     QLineSeries *m_failedSeries;

@@ -74,6 +74,9 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     m_view->sortByColumn(BatchTableModel::CreatedColumn, Qt::DescendingOrder);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit batchActivated(index.data(BatchTableModel::IdRole).toString());
+    });
     m_view->setItemDelegateForColumn(BatchTableModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAllColumnsShowFocus(true);

@@ -51,6 +51,8 @@ public:
 signals:
     void currentBatchChanged();
     void openRequested();
+    /** A batch was double-clicked or Enter was pressed on it. */
+    void batchActivated(const QString &batchId);
 
 private:
     void updateEmptyState();

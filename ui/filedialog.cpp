@@ -45,6 +45,21 @@ QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, con
     return name;
 }
 
+QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
+                                    const QString &filter, QString *selectedFilter)
+{
+    if (nextFileName) {
+        const QString name = *nextFileName;
+        nextFileName.reset();
+        return name;
+    }
+    const QString start =
+        QFileInfo(suggestedName).isAbsolute() ? suggestedName : lastDirectory() + u'/' + suggestedName;
+    const QString name = QFileDialog::getSaveFileName(parent, caption, start, filter, selectedFilter);
+    rememberDirectory(name);
+    return name;
+}
+
 QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption)
 {
     if (nextFileName) {

@@ -16,6 +16,9 @@ class FileDialog final
 {
 public:
     static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &filter);
+    /** A file to write; suggestedName is a file name (in the last folder) or an absolute path. */
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
+                                   const QString &filter, QString *selectedFilter = nullptr);
     /** A folder (e.g. where to save results); the same seam as file names. */
     static QString getExistingDirectory(QWidget *parent, const QString &caption);
     static void setNextFileName(const QString &fileName);

@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "messagebanner.h"
 #include "messagebox.h"
+#include "resultspage.h"
 #include "uploadpanel.h"
 #include "validationpage.h"
 
@@ -24,11 +25,11 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QGuiApplication>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -96,8 +97,10 @@ void MainWindow::setUp()
     m_pages->setObjectName(QStringLiteral("pages"));
     m_batchesPage = new BatchesPage(m_controller, m_pages);
     m_filesPage = new FilesPage(m_controller, m_pages);
+    m_resultsPage = new ResultsPage(m_controller, m_pages);
     m_validationPage = new ValidationPage(m_banner, m_pages);
     m_pages->addWidget(m_batchesPage);
+    m_pages->addWidget(m_resultsPage);
     m_pages->addWidget(m_filesPage);
     m_pages->addWidget(m_validationPage);
     m_splitter->addWidget(m_sidebar);
@@ -137,6 +140,38 @@ void MainWindow::setUp()
     connect(m_validationPage, &ValidationPage::createBatchRequested, this, &MainWindow::createBatch);
     connect(m_batchesPage, &BatchesPage::openRequested, this, &MainWindow::openFileDialog);
     connect(m_batchesPage, &BatchesPage::currentBatchChanged, this, &MainWindow::updateBatchActions);
+    connect(m_batchesPage, &BatchesPage::batchActivated, this, [this](const QString &batchId) {
+        const auto b = m_controller->batchById(batchId);
+        if (b && b->isTerminal()) {
+            m_resultsPage->showBatch(batchId);
+            showView(Sidebar::View::Results);
+        }
+    });
+    connect(m_batchesPage->detail(), &BatchDetail::openResultsRequested, this,
+            [this](const QString &batchId) {
+                m_resultsPage->showBatch(batchId);
+                showView(Sidebar::View::Results);
+            });
+    connect(m_resultsPage, &ResultsPage::resubmitReady, this,
+            [this](const QString &path, const QString &parent) {
+                m_controller->setResubmitParent(path, parent);
+                openFile(path);
+                m_banner->showMessage(
+                    MessageBanner::Type::Info,
+                    tr("Wrote %1. Check it and choose \u201cCreate Batch\u201d: its results will join "
+                       "the results of %2.")
+                        .arg(QDir::toNativeSeparators(path), parent));
+            });
+    connect(m_resultsPage, &ResultsPage::resubmitFailed, this,
+            [this](const QString &error) { m_banner->showMessage(MessageBanner::Type::Warning, error); });
+    connect(m_resultsPage, &ResultsPage::exportFinished, this,
+            [this](const QString &path, const QString &error) {
+                if (error.isEmpty())
+                    m_banner->showMessage(MessageBanner::Type::Positive,
+                                          tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+                else
+                    m_banner->showMessage(MessageBanner::Type::Warning, tr("Export failed: %1").arg(error));
+            });
     connect(m_batchesPage->detail(), &BatchDetail::openInputLine, this,
             [this](const QString &path, qint64 line) {
                 if (m_validationPage->filePath() != path) {
@@ -300,6 +335,13 @@ void MainWindow::createActions()
     m_downloadAction->setIconText(tr("Download results"));
     connect(m_downloadAction, &QAction::triggered, this, &MainWindow::downloadSelectedResults);
 
+    m_openResultsAction = new QAction(Models::icon(QStringLiteral("ok")), tr("Open &Results"), this);
+    m_openResultsAction->setObjectName(QStringLiteral("openResultsAction"));
+    m_openResultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_openResultsAction->setIconText(tr("Results"));
+    m_openResultsAction->setStatusTip(tr("Show every request of the selected batch joined to its result"));
+    connect(m_openResultsAction, &QAction::triggered, this, &MainWindow::openSelectedResults);
+
     m_copyIdAction = new QAction(tr("Copy Batch &ID"), this);
     m_copyIdAction->setObjectName(QStringLiteral("copyIdAction"));
     m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -328,13 +370,15 @@ void MainWindow::createActions()
     m_removeAccountAction->setObjectName(QStringLiteral("removeAccountAction"));
     connect(m_removeAccountAction, &QAction::triggered, this, [this] { removeAccount(); });
 
-    const QList<QPair<Sidebar::View, QString>> views {{Sidebar::View::Batches, tr("&Batches")},
-                                                      {Sidebar::View::Files, tr("&Files")},
-                                                      {Sidebar::View::Validate, tr("&Validate")}};
-    int n = 1;
-    for (const auto &[view, text] : views) {
+    // Ctrl+1..3 kept their views when Results came; it is Ctrl+4.
+    const QList<std::tuple<Sidebar::View, QString, int>> views {
+        {Sidebar::View::Batches, tr("&Batches"), 1},
+        {Sidebar::View::Results, tr("&Results"), 4},
+        {Sidebar::View::Files, tr("&Files"), 2},
+        {Sidebar::View::Validate, tr("&Validate"), 3}};
+    for (const auto &[view, text, key] : views) {
         auto *a = new QAction(text, this);
-        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + n++)));
+        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + key)));
         const Sidebar::View v = view;
         connect(a, &QAction::triggered, this, [this, v] { showView(v); });
         m_viewActions << a;
@@ -359,11 +403,11 @@ void MainWindow::createActions()
         updateRecentMenu();
     });
 
-    m_batchesPage->setContextActions(
-        {m_copyIdAction, m_showInputAction, m_downloadAction, m_cancelBatchAction, m_refreshAction});
+    m_batchesPage->setContextActions({m_openResultsAction, m_copyIdAction, m_showInputAction,
+                                      m_downloadAction, m_cancelBatchAction, m_refreshAction});
     // Shortcuts work wherever the focus is in the window.
     for (QAction *a : {m_newBatchAction, m_refreshAction, m_cancelBatchAction, m_downloadAction,
-                       m_copyIdAction, m_showInputAction, m_findAction})
+                       m_openResultsAction, m_copyIdAction, m_showInputAction, m_findAction})
         addAction(a);
 }
 
@@ -398,6 +442,7 @@ void MainWindow::createMenus()
     batch->addAction(m_refreshAction);
     batch->addSeparator();
     batch->addAction(m_cancelBatchAction);
+    batch->addAction(m_openResultsAction);
     batch->addAction(m_downloadAction);
     batch->addAction(m_showInputAction);
     batch->addAction(m_copyIdAction);
@@ -426,7 +471,7 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_refreshAction);
     bar->addAction(m_cancelBatchAction);
-    bar->addAction(m_downloadAction);
+    bar->addAction(m_openResultsAction);
 
     QAction *toggleToolbar = bar->toggleViewAction();
     toggleToolbar->setText(tr("Show &Toolbar"));
@@ -622,6 +667,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showView(Sidebar::View view)
 {
     QWidget *page = view == Sidebar::View::Batches ? static_cast<QWidget *>(m_batchesPage)
+        : view == Sidebar::View::Results           ? static_cast<QWidget *>(m_resultsPage)
         : view == Sidebar::View::Files             ? static_cast<QWidget *>(m_filesPage)
                                                    : static_cast<QWidget *>(m_validationPage);
     m_pages->setCurrentWidget(page);
@@ -664,6 +710,7 @@ void MainWindow::updateBatchActions()
     m_cancelBatchAction->setEnabled(b && connected && !b->isTerminal()
                                     && b->status() != Api::Batch::Status::Cancelling);
     m_downloadAction->setEnabled(b && connected && (!b->outputFileId.isEmpty() || !b->errorFileId.isEmpty()));
+    m_openResultsAction->setEnabled(b && b->isTerminal());
     m_copyIdAction->setEnabled(b.has_value());
     m_showInputAction->setEnabled(b && !m_controller->inputPathOf(b->id).isEmpty());
     m_refreshAction->setEnabled(m_controller->currentAccount().has_value());
@@ -839,6 +886,15 @@ void MainWindow::notifyFinished(const Api::Batch &batch)
                             batch.status() == Api::Batch::Status::Completed && counts.failed == 0
                                 ? QSystemTrayIcon::Information
                                 : QSystemTrayIcon::Warning);
+}
+
+void MainWindow::openSelectedResults()
+{
+    const auto b = m_batchesPage->currentBatch();
+    if (!b || !b->isTerminal())
+        return;
+    m_resultsPage->showBatch(b->id);
+    showView(Sidebar::View::Results);
 }
 
 } // namespace Batchdesk::Ui

@@ -19,6 +19,7 @@ class BatchesPage;
 class DropOverlay;
 class FilesPage;
 class MessageBanner;
+class ResultsPage;
 class UploadPanel;
 class ValidationPage;
 
@@ -52,6 +53,7 @@ public:
     ValidationPage *validationPage() const { return m_validationPage; }
     BatchesPage *batchesPage() const { return m_batchesPage; }
     FilesPage *filesPage() const { return m_filesPage; }
+    ResultsPage *resultsPage() const { return m_resultsPage; }
     MessageBanner *messageBanner() const { return m_banner; }
     QStackedWidget *pages() const { return m_pages; }
     AppController *controller() const { return m_controller; }
@@ -73,6 +75,8 @@ public slots:
     void cancelSelectedBatch();
     /** Asks for a folder (FileDialog), then downloads the output and error files of the selected batch. */
     void downloadSelectedResults();
+    /** Shows the joined results of the selected batch in the Results view. */
+    void openSelectedResults();
     void copySelectedId();
     void showSelectedInput();
     void addAccount();
@@ -112,6 +116,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     BatchesPage *m_batchesPage = nullptr;
     FilesPage *m_filesPage = nullptr;
+    ResultsPage *m_resultsPage = nullptr;
     ValidationPage *m_validationPage = nullptr;
     MessageBanner *m_banner = nullptr;
     UploadPanel *m_uploadPanel = nullptr;
@@ -132,6 +137,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelBatchAction = nullptr;
     QAction *m_downloadAction = nullptr;
+    QAction *m_openResultsAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_showInputAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -145,6 +145,7 @@ Sidebar::Sidebar(QWidget *parent)
 
     const QList<QPair<View, QString>> views {
         {View::Batches, tr("Batches")},
+        {View::Results, tr("Results")},
         {View::Files, tr("Files")},
         {View::Validate, tr("Validate")},
     };
@@ -152,7 +153,7 @@ Sidebar::Sidebar(QWidget *parent)
         auto *item = new QListWidgetItem(text, m_views);
         item->setData(IdRole, int(view));
     }
-    m_views->setFixedHeight(m_views->sizeHintForRow(0) * 3 + 4);
+    m_views->setFixedHeight(m_views->sizeHintForRow(0) * int(views.size()) + 4);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -4,8 +4,10 @@
 #include "clioutput.h"
 #include "common/paths.h"
 #include "secrets/keychainsecretstore.h"
+#include "store/resultsstore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -154,6 +156,16 @@ Result<Api::ApiClient *> Context::client()
         m_client->setApiKey(qEnvironmentVariable("BATCHDESK_API_KEY"));
         return m_client.get();
     }
+    auto account = resolveAccount();
+    if (!account.ok())
+        return account.error();
+    return clientFor(*m_account);
+}
+
+Result<Store::Account> Context::resolveAccount()
+{
+    if (m_account)
+        return *m_account;
     auto db = database();
     if (!db.ok())
         return db.error();
@@ -176,7 +188,28 @@ Result<Api::ApiClient *> Context::client()
                           tr("Several accounts are configured; choose one with --account NAME.")};
         m_account = all.value().first();
     }
-    return clientFor(*m_account);
+    return *m_account;
+}
+
+Result<QString> Context::resultsKey()
+{
+    if (!m_options.baseUrl.isEmpty()) {
+        const QByteArray url = QUrl(m_options.baseUrl).adjusted(QUrl::StripTrailingSlash).toEncoded();
+        return QString(
+            QStringLiteral("url-")
+            + QString::fromLatin1(QCryptographicHash::hash(url, QCryptographicHash::Sha1).toHex().left(12)));
+    }
+    auto account = resolveAccount();
+    if (!account.ok())
+        return account.error();
+    return QString::number(account.value().id);
+}
+
+Store::ResultsStore *Context::results()
+{
+    if (!m_resultsStore && database().ok())
+        m_resultsStore = std::make_unique<Store::ResultsStore>(m_db);
+    return m_resultsStore.get();
 }
 
 bool Context::run(Api::ApiJob *job)

@@ -17,6 +17,9 @@ class ApiJob;
 namespace Batchdesk::Secrets {
 class SecretStore;
 }
+namespace Batchdesk::Store {
+class ResultsStore;
+}
 
 namespace Batchdesk::Cli {
 
@@ -53,6 +56,13 @@ public:
     std::optional<Store::Account> account() const { return m_account; }
     /** An API client ready to use, or an error that says how to choose an account or provide a key. */
     Result<Api::ApiClient *> client();
+    /** The account chosen by --account (or the only one), without reading its key. */
+    Result<Store::Account> resolveAccount();
+    /** The folder key of the results of this account under dataDirectory()/results: the account's id, or
+     *  "url-" and a hash of --base-url. */
+    Result<QString> resultsKey();
+    /** Downloaded results and resubmit links; null when the database cannot be opened. */
+    Store::ResultsStore *results();
     /** Creates a client for an explicit account (accounts test). */
     Result<Api::ApiClient *> clientFor(const Store::Account &account);
 
@@ -71,6 +81,7 @@ private:
     std::unique_ptr<Store::AccountStore> m_accounts;
     std::unique_ptr<Store::IntentStore> m_intents;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
+    std::unique_ptr<Store::ResultsStore> m_resultsStore;
     QNetworkAccessManager m_nam;
     std::unique_ptr<Api::ApiClient> m_client;
     std::optional<Store::Account> m_account;

@@ -7,10 +7,13 @@
 #include "context.h"
 #include "results/exporters.h"
 #include "results/joinedresults.h"
+#include "results/resultsdownload.h"
+#include "store/resultsstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -31,9 +34,6 @@ QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Batchdesk::Cli", s, disambiguation, n);
 }
 
-// Marks a results folder whose downloads all finished, so that a later command can work offline.
-const QString kCompleteMarker = QStringLiteral(".complete");
-
 std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &usage)
 {
     parser.addHelpOption();
@@ -51,24 +51,22 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
     return std::nullopt;
 }
 
-bool isSafeId(const QString &id)
-{
-    return !id.isEmpty() && !id.contains(u'/') && !id.contains(u'\\') && id != QLatin1StringView(".")
-        && id != QLatin1StringView("..");
-}
-
-// The result files of one batch: the local copies under dataDirectory()/results/<batch id>/ when a complete
-// download is there, otherwise they are downloaded there first. Returns an exit code; appends the files.
+// The result files of one batch: the local copies under dataDirectory()/results/<account>/<batch id>/ when a
+// complete download is there (the desktop app keeps them in the same place), otherwise they are downloaded
+// there first and recorded in the store. Returns an exit code; appends the files.
 int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
 {
-    if (!isSafeId(batchId)) {
+    if (!isSafeBatchId(batchId)) {
         err(tr("\"%1\" is not a batch id.").arg(batchId));
         return UsageError;
     }
-    const QDir dir(QDir(dataDirectory()).filePath(QStringLiteral("results/") + batchId));
-    const QStringList names {batchId + QStringLiteral("_output.jsonl"),
-                             batchId + QStringLiteral("_errors.jsonl")};
-    if (!dir.exists(kCompleteMarker)) {
+    const auto key = ctx.resultsKey();
+    if (!key.ok()) {
+        err(key.errorString());
+        return UsageError;
+    }
+    const QString folder = resultsFolder(key.value(), batchId);
+    if (!QDir(folder).exists(completeMarkerName())) {
         auto clientResult = ctx.client();
         if (!clientResult.ok()) {
             err(clientResult.errorString());
@@ -82,21 +80,30 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
             err(tr("Batch %1 is %2; results are available once it has finished.").arg(b.id, b.statusText));
             return Failure;
         }
-        QStringList written;
-        if (const int rc = downloadResults(ctx, b, dir.path(), &written); rc != Success)
-            return rc;
-        QSaveFile marker(dir.filePath(kCompleteMarker));
-        if (!marker.open(QIODevice::WriteOnly) || marker.write(b.id.toUtf8() + '\n') < 0
-            || !marker.commit()) {
-            err(tr("Cannot write %1: %2").arg(marker.fileName(), marker.errorString()));
-            return UsageError;
+        ResultsDownload download(clientResult.value(), b, folder);
+        download.setAutoDelete(false);
+        QEventLoop loop;
+        QObject::connect(&download, &ResultsDownload::finished, &loop, &QEventLoop::quit);
+        download.start();
+        if (!download.isFinished())
+            loop.exec();
+        if (download.failed()) {
+            err(tr("Cannot download the results of %1: %2").arg(b.id, download.error().message));
+            return download.error().kind == Api::ApiError::Kind::Local ? UsageError : Failure;
+        }
+        if (const auto account = ctx.account(); account && ctx.results()) {
+            Store::ResultDownload record;
+            record.batchId = b.id;
+            record.folder = folder;
+            record.outputPath = download.outputPath();
+            record.errorPath = download.errorPath();
+            record.outputFileId = b.outputFileId;
+            record.errorFileId = b.errorFileId;
+            ctx.results()->recordDownload(account->id, record);
         }
         *downloaded = true;
     }
-    for (const QString &name : names) {
-        if (dir.exists(name))
-            *files << dir.filePath(name);
-    }
+    *files << completeResultFiles(folder, batchId);
     return Success;
 }
 
@@ -166,7 +173,11 @@ int runResultsExport(Context &ctx, const QStringList &args)
                                     tr("The file to write."), tr("OUT"));
     const QCommandLineOption bom(QStringLiteral("bom"),
                                  tr("CSV: start with a UTF-8 byte order mark (Excel)."));
-    p.addOptions({input, format, output, bom});
+    const QCommandLineOption rawCsv(
+        QStringLiteral("no-formula-escape"),
+        tr("CSV: keep cells that start with = + - @ as they are (by default they get a leading ' so that a "
+           "spreadsheet does not run model output as a formula)."));
+    p.addOptions({input, format, output, bom, rawCsv});
     p.addPositionalArgument(
         QStringLiteral("BATCH_ID"),
         tr("The batch; several batches (a batch and its resubmits): the later result wins."));
@@ -192,6 +203,7 @@ int runResultsExport(Context &ctx, const QStringList &args)
     const JoinedResults &results = *joined.results;
     ExportOptions options;
     options.csvBom = p.isSet(bom);
+    options.neutralizeFormulas = !p.isSet(rawCsv);
     Result<ExportReport> report = Error {};
     if (fmt == QLatin1StringView("csv"))
         report = exportCsv(results, outPath, options);

@@ -1,5 +1,7 @@
 #include "exporters.h"
 
+#include "csvappend.h"
+
 #include "jsonl/jsontext_p.h"
 #include "linescanner_p.h"
 
@@ -57,29 +59,6 @@ bool shouldStop(const ResultsControl &control, qint64 done, qint64 total)
     return control.isCanceled && control.isCanceled();
 }
 
-void appendCsvField(QByteArray &out, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    bool quote = false;
-    for (const char c : utf8) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote) {
-        out += utf8;
-        return;
-    }
-    out += '"';
-    for (const char c : utf8) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 bool isJsonObject(QByteArrayView line)
 {
     thread_local ondemand::parser parser;
@@ -131,11 +110,12 @@ Result<ExportReport> exportCsv(const JoinedResults &results, const QString &path
     buffer.reserve(kFlushBytes + 4096);
     if (options.csvBom)
         buffer += "\xEF\xBB\xBF";
-    const auto appendRecord = [&buffer](const QStringList &cells) {
+    const bool neutralize = options.neutralizeFormulas;
+    const auto appendRecord = [&buffer, neutralize](const QStringList &cells) {
         for (qsizetype c = 0; c < cells.size(); ++c) {
             if (c)
                 buffer += ',';
-            appendCsvField(buffer, cells.at(c));
+            appendCsvCell(buffer, cells.at(c).toUtf8(), ',', neutralize);
         }
         buffer += "\r\n";
     };
@@ -322,7 +302,7 @@ Result<ExportReport> exportNpy(const JoinedResults &results, const QString &path
         }
         const QString id = QString::fromUtf8(results.customId(r));
         for (int k = 0; k < n; ++k) {
-            appendCsvField(idBuffer, id);
+            appendCsvCell(idBuffer, id.toUtf8(), ',', false); // machine-read ids stay exact
             idBuffer += ',';
             idBuffer +=
                 results.inputLine(r) >= 0 ? QByteArray::number(results.inputLine(r) + 1) : QByteArray();

@@ -16,6 +16,9 @@ struct ExportOptions
     bool allRows() const { return rows.isEmpty(); }
     /** CSV: start with a UTF-8 byte order mark (Excel needs it to read UTF-8). */
     bool csvBom = false;
+    /** CSV: cells a spreadsheet would run as a formula (starting with = + - @) get a leading ' (CSV
+     * injection: model output is untrusted text). Off for machine-read CSV. */
+    bool neutralizeFormulas = true;
     /** Bound of the request preview column in CSV and XLSX (XLSX cells are further capped at 32,767). */
     int previewChars = 32'767;
 };

@@ -20,8 +20,41 @@ using Jsonl::Detail::qs;
 
 namespace {
 
+QString toolCallsText(ondemand::value value)
+{
+    ondemand::array calls;
+    if (value.get_array().get(calls))
+        return {};
+    QStringList parts;
+    for (auto callResult : calls) {
+        ondemand::object call;
+        if (callResult.get_object().get(call))
+            continue;
+        ondemand::object function;
+        if (call.find_field_unordered("function").get_object().get(function))
+            continue;
+        std::string_view name;
+        std::string_view arguments;
+        for (auto fResult : function) {
+            ondemand::field f;
+            if (std::move(fResult).get(f))
+                break;
+            std::string_view key;
+            if (f.unescaped_key().get(key))
+                break;
+            if (key == "name" && f.value().get_string().get(name))
+                name = {};
+            else if (key == "arguments" && f.value().get_string().get(arguments))
+                arguments = {};
+        }
+        parts << QStringLiteral("\u2192 %1(%2)").arg(qs(name), qs(arguments));
+    }
+    return parts.join(u'\n');
+}
+
 void readChoice(ondemand::object choice, ResultRow &row)
 {
+    QString toolText;
     for (auto fieldResult : choice) {
         ondemand::field field;
         if (std::move(fieldResult).get(field))
@@ -45,7 +78,12 @@ void readChoice(ondemand::object choice, ResultRow &row)
                     row.responseText = contentText(mf.value(), u'\n');
                 else if (mkey == "refusal" && row.responseText.isEmpty() && !mf.value().get_string().get(s))
                     row.responseText = qs(s);
+                else if (mkey == "tool_calls")
+                    toolText = toolCallsText(mf.value());
             }
+            // A tool-call-only answer (content null) shows its calls: "→ get_weather({"city":"Oslo"})".
+            if (row.responseText.isEmpty() && !toolText.isEmpty())
+                row.responseText = toolText;
         } else if (key == "text") {
             if (!field.value().get_string().get(s))
                 row.responseText = qs(s);

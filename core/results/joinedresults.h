@@ -87,6 +87,13 @@ public:
     QByteArray customId(qint64 i) const;
     qint64 inputLine(qint64 i) const { return m_rows[std::size_t(i)].inputLine; }
     bool hasResult(qint64 i) const { return m_rows[std::size_t(i)].entry >= 0; }
+    /** What the index learned about row i's result line (status, tokens) without parsing it; null when the
+     *  request has no result. */
+    const ResultEntry *entry(qint64 i) const
+    {
+        const qint32 e = m_rows[std::size_t(i)].entry;
+        return e >= 0 ? &m_results->entries()[std::size_t(e)] : nullptr;
+    }
     /** The exact bytes of the request line (empty for an extra row or on a read error). */
     Result<QByteArray> requestLine(qint64 i) const;
     /** The exact bytes of the result line (empty when the request has no result). */

@@ -62,6 +62,25 @@ const char *const kMigrations[] = {
     " input_path TEXT NOT NULL,"
     " input_sha256 TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (account_id, batch_id));",
+    // 1 -> 2: downloaded results and resubmit links
+    "CREATE TABLE result_downloads ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " batch_id TEXT NOT NULL,"
+    " folder TEXT NOT NULL,"
+    " output_path TEXT NOT NULL DEFAULT '',"
+    " error_path TEXT NOT NULL DEFAULT '',"
+    " output_file_id TEXT NOT NULL DEFAULT '',"
+    " error_file_id TEXT NOT NULL DEFAULT '',"
+    " downloaded_at INTEGER NOT NULL,"
+    " remote_deleted INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (account_id, batch_id));"
+    "CREATE TABLE batch_links ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " batch_id TEXT NOT NULL,"
+    " parent_batch_id TEXT NOT NULL,"
+    " linked_at INTEGER NOT NULL,"
+    " PRIMARY KEY (account_id, batch_id));"
+    "CREATE INDEX batch_links_parent ON batch_links (account_id, parent_batch_id);",
 };
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)

@@ -163,4 +163,28 @@ QString IntentStore::inputPathOf(qint64 accountId, const QString &batchId) const
     return {};
 }
 
+QString IntentStore::inputSha256Of(qint64 accountId, const QString &batchId) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT input_sha256 FROM local_inputs WHERE account_id = ? AND batch_id = ?"));
+    q.addBindValue(accountId);
+    q.addBindValue(batchId);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+QSet<QString> IntentStore::batchesWithLocalInput(qint64 accountId) const
+{
+    QSet<QString> ids;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT batch_id FROM local_inputs WHERE account_id = ?"));
+    q.addBindValue(accountId);
+    if (q.exec()) {
+        while (q.next())
+            ids.insert(q.value(0).toString());
+    }
+    return ids;
+}
+
 } // namespace Batchdesk::Store

@@ -4,6 +4,7 @@
 #include "database.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -46,6 +47,10 @@ public:
                                const QString &sha256);
     /** The local input path of a batch, or empty. */
     QString inputPathOf(qint64 accountId, const QString &batchId) const;
+    /** The SHA-256 (hex) recorded with the local input of a batch, or empty. */
+    QString inputSha256Of(qint64 accountId, const QString &batchId) const;
+    /** The batches of an account that have a local input file. */
+    QSet<QString> batchesWithLocalInput(qint64 accountId) const;
 
 private:
     std::shared_ptr<Database> m_db;

@@ -58,4 +58,11 @@ inline QByteArray embedding(const QByteArray &id, const QList<double> &values)
         + v + R"(]}],"model":"e-1","usage":{"prompt_tokens":3,"total_tokens":3}}},"error":null})";
 }
 
+// An assistant answer with only tool calls (content null).
+inline QByteArray toolCallOnly(const QByteArray &id)
+{
+    return R"({"id":"batch_req_)" + id + R"(","custom_id":")" + id
+        + R"(","response":{"status_code":200,"body":{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Oslo\"}"}},{"id":"call_2","type":"function","function":{"name":"get_time","arguments":"{}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":9,"completion_tokens":4}}},"error":null})";
+}
+
 } // namespace Fixtures

@@ -155,6 +155,17 @@ private slots:
         QCOMPARE(j->inputIndex()->lineCount(), 8);
     }
 
+    void toolCallOnlyAnswer()
+    {
+        ResultRow row;
+        parseResultLine(Fixtures::toolCallOnly("t1"), row);
+        QCOMPARE(row.outcome, Outcome::Succeeded);
+        QCOMPARE(row.finishReason, QStringLiteral("tool_calls"));
+        QCOMPARE(row.responseText,
+                 QStringLiteral("\u2192 get_weather({\"city\":\"Oslo\"})\n\u2192 get_time({})"));
+        QCOMPARE(row.outputTokens, 4);
+    }
+
     void allFailedAndMissingOutput()
     {
         const QString errors = path(QStringLiteral("all-failed-errors.jsonl"));

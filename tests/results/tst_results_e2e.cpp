@@ -49,11 +49,11 @@ private:
     std::unique_ptr<SandboxServer> m_server;
 
     Run cli(const SandboxServer &server, QStringList args) { return cli(server.baseUrl(), std::move(args)); }
-    Run cli(const QString &baseUrl, QStringList args)
+    Run cli(const QString &baseUrl, QStringList args, const QString &key = QStringLiteral("k"))
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BATCHDESK_API_KEY"), QStringLiteral("k"));
+        env.insert(QStringLiteral("BATCHDESK_API_KEY"), key);
         env.insert(QStringLiteral("BATCHDESK_DATA_DIR"), dataDir());
         p.setProcessEnvironment(env);
         args << QStringLiteral("--base-url") << baseUrl;
@@ -118,7 +118,13 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("14 rows"), r.out.constData());
         QVERIFY(r.out.contains("10 succeeded, 4 failed"));
-        const QDir folder(QDir(dataDir()).filePath(QStringLiteral("results/") + id));
+        // The CLI keeps them where the app does: results/<account key>/<batch>; with --base-url the key is
+        // "url-" and a hash of the URL.
+        const QStringList keys = QDir(QDir(dataDir()).filePath(QStringLiteral("results")))
+                                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(keys.size(), 1);
+        QVERIFY(keys.first().startsWith(QStringLiteral("url-")));
+        const QDir folder(QDir(dataDir()).filePath(QStringLiteral("results/") + keys.first() + u'/' + id));
         QVERIFY(folder.exists(QStringLiteral(".complete")));
         QVERIFY(folder.exists(id + QStringLiteral("_output.jsonl")));
         QVERIFY(folder.exists(id + QStringLiteral("_errors.jsonl")));
@@ -148,12 +154,13 @@ private slots:
         QVERIFY(joined.value()->totals().outputTokens > 0);
         QCOMPARE(joined.value()->row(1).finishReason, QStringLiteral("stop"));
 
-        // Offline: with no server at the base URL, the local files are used.
+        // The local files are used: no request is made (a wrong key would get a 401).
         {
             const QString xlsx = path(QStringLiteral("mixed.xlsx"));
-            const Run x = cli(QStringLiteral("http://127.0.0.1:1"),
+            const Run x = cli(m_server->baseUrl(),
                               {QStringLiteral("results"), QStringLiteral("export"), id,
-                               QStringLiteral("--input"), input, QStringLiteral("-o"), xlsx});
+                               QStringLiteral("--input"), input, QStringLiteral("-o"), xlsx},
+                              QStringLiteral("wrong-key"));
             QVERIFY2(x.exitCode == 0, x.err.constData());
             if (!QStandardPaths::findExecutable(QStringLiteral("unzip")).isEmpty()) {
                 const QList<QStringList> grid = readXlsx(xlsx);
@@ -196,6 +203,36 @@ private slots:
                            QStringLiteral("-o"), none});
         QCOMPARE(n.exitCode, 1);
         QVERIFY(!QFile::exists(none));
+    }
+
+    void csvNeutralizesFormulas()
+    {
+        // The sandbox echoes the prompt: a "response" that a spreadsheet would run as a formula.
+        const QString input = path(QStringLiteral("formula.jsonl"));
+        QVERIFY(writeFile(input,
+                          chatLine("f1", "=HYPERLINK(\\\"http://x\\\")") + chatLine("f2", "@SUM(A1)")
+                              + chatLine("f3", "plain")));
+        const QString id = submit(*m_server, input);
+        const QString csv = path(QStringLiteral("formula.csv"));
+        const Run r = cli({QStringLiteral("results"), QStringLiteral("export"), id, QStringLiteral("--input"),
+                           input, QStringLiteral("-o"), csv});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = parseCsv(f.readAll());
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(1).at(4), QStringLiteral("'=HYPERLINK(\"http://x\")"));
+        QCOMPARE(rows.at(2).at(4), QStringLiteral("'@SUM(A1)"));
+        QCOMPARE(rows.at(3).at(4), QStringLiteral("plain"));
+        // On request, byte for byte.
+        const QString raw = path(QStringLiteral("formula-raw.csv"));
+        const Run r2 =
+            cli({QStringLiteral("results"), QStringLiteral("export"), id, QStringLiteral("--input"), input,
+                 QStringLiteral("-o"), raw, QStringLiteral("--no-formula-escape")});
+        QVERIFY2(r2.exitCode == 0, r2.err.constData());
+        QFile f2(raw);
+        QVERIFY(f2.open(QIODevice::ReadOnly));
+        QCOMPARE(parseCsv(f2.readAll()).at(2).at(4), QStringLiteral("@SUM(A1)"));
     }
 
     void cancelledAndExpired()

@@ -1,0 +1,418 @@
+#include "resultsmodel.h"
+
+#include "displayformat.h"
+#include "icons.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace Batchdesk::Models {
+
+using Results::JoinedResults;
+using Results::Outcome;
+using Results::ResultRow;
+
+namespace {
+
+constexpr int kSearchPreviewChars = 4000; // how much of a request the search looks at
+constexpr int kSortKeyChars = 200;
+constexpr int kDisplayChars = 300;
+
+struct ViewSpec
+{
+    QSet<Outcome> outcomes;
+    QString search;
+    int column = -1;
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+bool isTextColumn(int column)
+{
+    return column == ResultsModel::RequestColumn || column == ResultsModel::ResponseColumn
+        || column == ResultsModel::FinishReasonColumn || column == ResultsModel::ErrorColumn;
+}
+
+QString errorText(const ResultRow &row)
+{
+    if (row.errorCode.isEmpty())
+        return row.errorMessage;
+    if (row.errorMessage.isEmpty())
+        return row.errorCode;
+    return row.errorCode + QStringLiteral(": ") + row.errorMessage;
+}
+
+QString textKey(const ResultRow &row, int column)
+{
+    switch (column) {
+    case ResultsModel::RequestColumn:
+        return row.requestPreview.left(kSortKeyChars);
+    case ResultsModel::ResponseColumn:
+        return row.responseText.left(kSortKeyChars);
+    case ResultsModel::FinishReasonColumn:
+        return row.finishReason;
+    case ResultsModel::ErrorColumn:
+        return errorText(row).left(kSortKeyChars);
+    default:
+        return {};
+    }
+}
+
+// Numbers the index knows without parsing the lines; -1 sorts unknown values first (ascending).
+qint64 numericKey(const JoinedResults &r, qint64 i, int column)
+{
+    const Results::ResultEntry *entry = r.entry(i);
+    switch (column) {
+    case ResultsModel::OutcomeColumn:
+        return qint64(r.outcome(i));
+    case ResultsModel::StatusColumn:
+        return entry ? entry->httpStatus : -1;
+    case ResultsModel::InputTokensColumn:
+        return entry ? entry->inputTokens : -1;
+    case ResultsModel::OutputTokensColumn:
+        return entry ? entry->outputTokens : -1;
+    default:
+        return r.inputLine(i) >= 0 ? r.inputLine(i) : std::numeric_limits<qint64>::max();
+    }
+}
+
+bool matches(const ResultRow &row, const QString &needle)
+{
+    return row.customId.contains(needle, Qt::CaseInsensitive)
+        || row.requestPreview.contains(needle, Qt::CaseInsensitive)
+        || row.responseText.contains(needle, Qt::CaseInsensitive)
+        || row.errorMessage.contains(needle, Qt::CaseInsensitive)
+        || row.errorCode.contains(needle, Qt::CaseInsensitive);
+}
+
+// Computes a view; returns early (with whatever it has) when canceled, and the caller drops the result.
+std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, const std::atomic<bool> *cancel)
+{
+    const bool textSort = isTextColumn(spec.column);
+    const bool search = !spec.search.isEmpty();
+    std::vector<qint64> view;
+    std::vector<QString> keys;
+    view.reserve(std::size_t(r.rowCount()));
+    for (qint64 i = 0; i < r.rowCount(); ++i) {
+        if ((i & 255) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            return {};
+        if (!spec.outcomes.isEmpty() && !spec.outcomes.contains(r.outcome(i)))
+            continue;
+        if (search || textSort) {
+            const ResultRow row = r.row(i, search ? kSearchPreviewChars : kSortKeyChars);
+            if (search && !matches(row, spec.search))
+                continue;
+            if (textSort)
+                keys.push_back(textKey(row, spec.column));
+        }
+        view.push_back(i);
+    }
+    if (spec.column < 0)
+        return view;
+    const bool descending = spec.order == Qt::DescendingOrder;
+    if (textSort) {
+        std::vector<std::size_t> order(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const int c = keys[a].compare(keys[b], Qt::CaseInsensitive);
+            return descending ? c > 0 : c < 0;
+        });
+        std::vector<qint64> sorted(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            sorted[k] = view[order[k]];
+        return sorted;
+    }
+    if (spec.column == ResultsModel::CustomIdColumn) {
+        std::vector<QByteArray> ids;
+        ids.reserve(view.size());
+        for (qint64 i : view)
+            ids.push_back(r.customId(i));
+        std::vector<std::size_t> order(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return descending ? ids[b] < ids[a] : ids[a] < ids[b];
+        });
+        std::vector<qint64> sorted(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            sorted[k] = view[order[k]];
+        return sorted;
+    }
+    std::stable_sort(view.begin(), view.end(), [&](qint64 a, qint64 b) {
+        const qint64 ka = numericKey(r, a, spec.column);
+        const qint64 kb = numericKey(r, b, spec.column);
+        return descending ? kb < ka : ka < kb;
+    });
+    return view;
+}
+
+QString oneLine(QString text, int max)
+{
+    if (text.size() > max) {
+        text.truncate(max);
+        text += QChar(0x2026);
+    }
+    for (QChar &c : text) {
+        if (c == u'\n' || c == u'\r' || c == u'\t')
+            c = u' ';
+    }
+    return text;
+}
+
+QIcon outcomeIcon(Outcome o)
+{
+    switch (o) {
+    case Outcome::Succeeded:
+        return icon(QStringLiteral("ok"));
+    case Outcome::Failed:
+        return icon(QStringLiteral("error"));
+    case Outcome::Expired:
+        return icon(QStringLiteral("warning"));
+    case Outcome::Cancelled:
+        return icon(QStringLiteral("cancel"));
+    case Outcome::Missing:
+        return icon(QStringLiteral("info"));
+    }
+    return {};
+}
+
+} // namespace
+
+ResultsModel::ResultsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_cache(2000)
+{
+    connect(&m_watcher, &QFutureWatcher<std::vector<qint64>>::finished, this, [this] {
+        const int generation = m_watcher.property("generation").toInt();
+        if (generation == m_generation && !m_watcher.isCanceled())
+            applyView(m_watcher.result());
+        if (!m_watcher.isRunning())
+            emit busyChanged(false);
+    });
+}
+
+ResultsModel::~ResultsModel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void ResultsModel::setResults(std::shared_ptr<const JoinedResults> results)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    ++m_generation;
+    beginResetModel();
+    m_results = std::move(results);
+    m_cache.clear();
+    m_view.clear();
+    endResetModel();
+    updateView();
+}
+
+void ResultsModel::setOutcomeFilter(const QSet<Outcome> &outcomes)
+{
+    if (outcomes == m_outcomes)
+        return;
+    m_outcomes = outcomes;
+    updateView();
+}
+
+void ResultsModel::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_search)
+        return;
+    m_search = trimmed;
+    updateView();
+}
+
+void ResultsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    updateView();
+}
+
+void ResultsModel::updateView()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    const int generation = ++m_generation;
+    if (!m_results) {
+        applyView({});
+        return;
+    }
+    ViewSpec spec {m_outcomes, m_search, m_sortColumn, m_sortOrder};
+    if (spec.search.isEmpty() && !isTextColumn(spec.column)) {
+        applyView(computeView(*m_results, spec, nullptr));
+        return;
+    }
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const bool wasBusy = m_watcher.isRunning();
+    m_watcher.setProperty("generation", generation);
+    m_watcher.setFuture(QtConcurrent::run(
+        [results = m_results, spec = std::move(spec), cancel = m_cancel]() -> std::vector<qint64> {
+            return computeView(*results, spec, cancel.get());
+        }));
+    if (!wasBusy)
+        emit busyChanged(true);
+}
+
+void ResultsModel::applyView(std::vector<qint64> view)
+{
+    beginResetModel();
+    m_view = std::move(view);
+    endResetModel();
+    emit viewChanged();
+}
+
+QList<qint64> ResultsModel::visibleRows() const
+{
+    return QList<qint64>(m_view.begin(), m_view.end());
+}
+
+int ResultsModel::viewRow(qint64 sourceRow) const
+{
+    const auto it = std::find(m_view.begin(), m_view.end(), sourceRow);
+    return it == m_view.end() ? -1 : int(it - m_view.begin());
+}
+
+const ResultRow *ResultsModel::cachedRow(qint64 sourceRow) const
+{
+    if (ResultRow *row = m_cache.object(sourceRow))
+        return row;
+    auto *row = new ResultRow(m_results->row(sourceRow, kSearchPreviewChars));
+    m_cache.insert(sourceRow, row);
+    return row;
+}
+
+ResultRow ResultsModel::resultRow(int row) const
+{
+    if (!m_results || row < 0 || row >= rowCount())
+        return {};
+    return *cachedRow(m_view[std::size_t(row)]);
+}
+
+QString ResultsModel::rowText(int row) const
+{
+    QStringList cells;
+    for (int c = 0; c < ColumnCount; ++c)
+        cells << data(index(row, c), Qt::DisplayRole).toString();
+    return cells.join(u'\t');
+}
+
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_view.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_results)
+        return {};
+    const qint64 source = m_view[std::size_t(index.row())];
+    const int column = index.column();
+    switch (role) {
+    case SourceRowRole:
+        return source;
+    case OutcomeRole:
+        return int(m_results->outcome(source));
+    case Qt::DecorationRole:
+        if (column == OutcomeColumn)
+            return outcomeIcon(m_results->outcome(source));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == StatusColumn || column == InputTokensColumn || column == OutputTokensColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole: {
+        if (column != RequestColumn && column != ResponseColumn && column != ErrorColumn)
+            return {};
+        const ResultRow &row = *cachedRow(source);
+        const QString text = column == RequestColumn ? row.requestPreview
+            : column == ResponseColumn               ? row.responseText
+                                                     : errorText(row);
+        return text.isEmpty() ? QVariant() : QVariant(text.left(1000));
+    }
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case CustomIdColumn:
+        return QString::fromUtf8(m_results->customId(source));
+    case OutcomeColumn:
+        return Results::outcomeText(m_results->outcome(source));
+    case StatusColumn: {
+        const Results::ResultEntry *e = m_results->entry(source);
+        return e && e->httpStatus > 0 ? QVariant(e->httpStatus) : QVariant(QStringLiteral("\u2014"));
+    }
+    case InputTokensColumn:
+    case OutputTokensColumn: {
+        const Results::ResultEntry *e = m_results->entry(source);
+        const qint64 n = !e ? -1 : column == InputTokensColumn ? e->inputTokens : e->outputTokens;
+        return n >= 0 ? DisplayFormat::count(n) : QString();
+    }
+    default:
+        break;
+    }
+    const ResultRow &row = *cachedRow(source);
+    switch (column) {
+    case RequestColumn:
+        return oneLine(row.requestPreview, kDisplayChars);
+    case ResponseColumn:
+        return oneLine(row.responseText, kDisplayChars);
+    case FinishReasonColumn:
+        return row.finishReason;
+    case ErrorColumn:
+        return oneLine(errorText(row), kDisplayChars);
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (role == Qt::TextAlignmentRole
+        && (section == StatusColumn || section == InputTokensColumn || section == OutputTokensColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case CustomIdColumn:
+        return tr("custom_id");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case StatusColumn:
+        return tr("HTTP");
+    case RequestColumn:
+        return tr("Request");
+    case ResponseColumn:
+        return tr("Response");
+    case FinishReasonColumn:
+        return tr("Finish");
+    case InputTokensColumn:
+        return tr("In tokens");
+    case OutputTokensColumn:
+        return tr("Out tokens");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
+    }
+}
+
+} // namespace Batchdesk::Models

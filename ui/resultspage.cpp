@@ -1,0 +1,1034 @@
+#include "resultspage.h"
+
+#include "appcontroller.h"
+#include "common/filehash.h"
+#include "displayformat.h"
+#include "filedialog.h"
+#include "icons.h"
+#include "jsonhighlighter.h"
+#include "jsonl/requestsummary.h"
+#include "messagebox.h"
+#include "results/resultsdownload.h"
+#include "resultsmodel.h"
+#include "store/account.h"
+#include "store/resultsstore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace Batchdesk::Ui {
+
+using Models::ResultsModel;
+using Models::DisplayFormat::count;
+using Results::Outcome;
+
+namespace {
+
+const QString kPricesGroup = QStringLiteral("Prices/");
+
+Results::ResultsControl controlFor(std::shared_ptr<std::atomic<bool>> cancel,
+                                   std::shared_ptr<std::atomic<qint64>> done = {})
+{
+    Results::ResultsControl control;
+    control.isCanceled = [cancel] { return cancel->load(std::memory_order_relaxed); };
+    if (done)
+        control.progress = [done](qint64 d, qint64 total) {
+            done->store(total > 0 ? d * 1000 / total : 0, std::memory_order_relaxed);
+        };
+    return control;
+}
+
+QString formatFilter(ResultsPage::Format f)
+{
+    switch (f) {
+    case ResultsPage::Format::Csv:
+        return QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "CSV (*.csv)");
+    case ResultsPage::Format::Xlsx:
+        return QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "Excel workbook (*.xlsx)");
+    case ResultsPage::Format::Jsonl:
+        return QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "Joined JSONL (*.jsonl)");
+    case ResultsPage::Format::Npy:
+        return QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "NumPy embeddings (*.npy)");
+    }
+    return {};
+}
+
+QString suffixOf(ResultsPage::Format f)
+{
+    switch (f) {
+    case ResultsPage::Format::Csv:
+        return QStringLiteral("csv");
+    case ResultsPage::Format::Xlsx:
+        return QStringLiteral("xlsx");
+    case ResultsPage::Format::Jsonl:
+        return QStringLiteral("jsonl");
+    case ResultsPage::Format::Npy:
+        return QStringLiteral("npy");
+    }
+    return {};
+}
+
+QToolButton *toolButton(const QString &objectName, const QString &text, const QString &iconName,
+                        QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setObjectName(objectName);
+    b->setText(text);
+    if (!iconName.isEmpty())
+        b->setIcon(Models::icon(iconName));
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setAutoRaise(false);
+    return b;
+}
+
+} // namespace
+
+ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_model(new ResultsModel(this))
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_exportButton(toolButton(QStringLiteral("exportResults"), tr("Export"), QStringLiteral("file"), this))
+    , m_resubmitButton(toolButton(QStringLiteral("resubmitResults"), tr("Resubmit\u2026"),
+                                  QStringLiteral("refresh"), this))
+    , m_deleteRemoteButton(toolButton(QStringLiteral("deleteRemoteFiles"), tr("Delete remote files\u2026"),
+                                      QStringLiteral("close"), this))
+    , m_stack(new QStackedWidget(this))
+    , m_stateLabel(new QLabel(this))
+    , m_stateProgress(new QProgressBar(this))
+    , m_stateButton(new QPushButton(this))
+    , m_search(new QLineEdit(this))
+    , m_shownLabel(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_detailHeader(new QLabel(this))
+    , m_detailTabs(new QTabWidget(this))
+    , m_responseView(new QTextBrowser(this))
+    , m_requestView(new QPlainTextEdit(this))
+    , m_resultView(new QPlainTextEdit(this))
+    , m_totals(new QLabel(this))
+    , m_exportStrip(new QWidget(this))
+    , m_exportLabel(new QLabel(this))
+    , m_exportProgress(new QProgressBar(this))
+{
+    setObjectName(QStringLiteral("resultsPage"));
+
+    // Header: title, where the data comes from, actions.
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setObjectName(QStringLiteral("resultsTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setObjectName(QStringLiteral("resultsSubtitle"));
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *exportMenu = new QMenu(m_exportButton);
+    const QList<Format> formats {Format::Csv, Format::Xlsx, Format::Jsonl, Format::Npy};
+    for (const Format f : formats) {
+        QAction *all = exportMenu->addAction(formatFilter(f).section(QStringLiteral(" ("), 0, 0) + u'\u2026');
+        all->setObjectName(QStringLiteral("export_") + suffixOf(f));
+        connect(all, &QAction::triggered, this, [this, f] {
+            QSettings().setValue(QStringLiteral("Results/exportFormat"), int(f));
+            exportDialog(false);
+        });
+    }
+    exportMenu->addSeparator();
+    QAction *shown = exportMenu->addAction(tr("Export only the rows shown\u2026"));
+    shown->setObjectName(QStringLiteral("exportShown"));
+    connect(shown, &QAction::triggered, this, [this] { exportDialog(true); });
+    m_exportButton->setMenu(exportMenu);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setToolTip(tr("Save the joined table as CSV, Excel, JSONL or NumPy"));
+    m_resubmitButton->setToolTip(
+        tr("Write the requests that did not succeed to a new JSONL file and submit it as a new batch"));
+    m_deleteRemoteButton->setToolTip(
+        tr("Delete the output and error files from the provider; the copies on this computer stay"));
+    connect(m_resubmitButton, &QToolButton::clicked, this, &ResultsPage::resubmitDialog);
+    connect(m_deleteRemoteButton, &QToolButton::clicked, this, &ResultsPage::deleteRemoteFiles);
+
+    auto *header = new QHBoxLayout;
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    header->addLayout(titles, 1);
+    header->addWidget(m_exportButton, 0, Qt::AlignTop);
+    header->addWidget(m_resubmitButton, 0, Qt::AlignTop);
+    header->addWidget(m_deleteRemoteButton, 0, Qt::AlignTop);
+
+    // State page: empty, downloading, joining, input unknown, failure.
+    auto *statePage = new QWidget(this);
+    auto *stateLayout = new QVBoxLayout(statePage);
+    stateLayout->addStretch(1);
+    m_stateLabel->setObjectName(QStringLiteral("resultsState"));
+    m_stateLabel->setAlignment(Qt::AlignCenter);
+    m_stateLabel->setWordWrap(true);
+    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateProgress->setObjectName(QStringLiteral("resultsStateProgress"));
+    m_stateProgress->setMaximumWidth(360);
+    m_stateProgress->setTextVisible(false);
+    m_stateButton->setObjectName(QStringLiteral("resultsStateButton"));
+    stateLayout->addWidget(m_stateLabel);
+    stateLayout->addWidget(m_stateProgress, 0, Qt::AlignHCenter);
+    stateLayout->addWidget(m_stateButton, 0, Qt::AlignHCenter);
+    stateLayout->addStretch(2);
+    connect(m_stateButton, &QPushButton::clicked, this, [this] {
+        if (m_joinWatcher.isRunning()) {
+            m_cancelJoin->store(true);
+            return;
+        }
+        if (m_stateButton->property("action").toString() == QLatin1StringView("chooseInput"))
+            chooseInputFile();
+        else
+            reload();
+    });
+
+    // Table page: chips, search, table | detail, totals.
+    auto *tablePage = new QWidget(this);
+    auto *chipRow = new QHBoxLayout;
+    chipRow->setSpacing(6);
+    for (int i = -1; i < Results::kOutcomeCount; ++i) {
+        auto *chip = new QToolButton(this);
+        chip->setObjectName(i < 0 ? QStringLiteral("chip_all")
+                                  : QStringLiteral("chip_") + outcomeName(Outcome(i)));
+        chip->setCheckable(true);
+        chip->setChecked(i < 0);
+        chip->setProperty("outcome", i);
+        chip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        chip->setAutoRaise(false);
+        if (i >= 0)
+            chip->setToolTip(
+                tr("Show %1 requests (toggle; several can be on)").arg(outcomeText(Outcome(i)).toLower()));
+        connect(chip, &QToolButton::clicked, this, [this, i] {
+            // "All" clears the filter; an outcome chip toggles (its state has already changed).
+            QSet<Outcome> outcomes;
+            for (auto *c : std::as_const(m_chips)) {
+                const int o = c->property("outcome").toInt();
+                if (i >= 0 && o >= 0 && c->isChecked())
+                    outcomes.insert(Outcome(o));
+            }
+            for (auto *c : std::as_const(m_chips)) {
+                const int o = c->property("outcome").toInt();
+                c->setChecked(o < 0 ? outcomes.isEmpty() : outcomes.contains(Outcome(o)));
+            }
+            m_model->setOutcomeFilter(outcomes);
+        });
+        m_chips << chip;
+        chipRow->addWidget(chip);
+    }
+    chipRow->addSpacing(12);
+    m_search->setObjectName(QStringLiteral("resultsSearch"));
+    m_search->setPlaceholderText(tr("Search requests, responses and errors\u2026"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    auto *searchTimer = new QTimer(this);
+    searchTimer->setSingleShot(true);
+    searchTimer->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
+    connect(searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this, searchTimer] {
+        searchTimer->stop();
+        m_model->setSearchText(m_search->text());
+    });
+    chipRow->addWidget(m_search, 1);
+    m_shownLabel->setObjectName(QStringLiteral("resultsShown"));
+    chipRow->addWidget(m_shownLabel);
+
+    m_view->setObjectName(QStringLiteral("resultsView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(tr("Joined results"));
+    const QList<QPair<int, int>> widths {
+        {ResultsModel::CustomIdColumn, 12},   {ResultsModel::OutcomeColumn, 11},
+        {ResultsModel::StatusColumn, 5},      {ResultsModel::RequestColumn, 28},
+        {ResultsModel::ResponseColumn, 34},   {ResultsModel::FinishReasonColumn, 7},
+        {ResultsModel::InputTokensColumn, 8}, {ResultsModel::OutputTokensColumn, 8}};
+    const int em = m_view->fontMetrics().horizontalAdvance(u'M');
+    for (const auto &[column, chars] : widths)
+        m_view->setColumnWidth(column, chars * em * 2 / 3);
+    auto *copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &ResultsPage::copySelection);
+    m_view->addAction(copy);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this, copy](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu menu;
+        menu.addAction(tr("Copy cell"), this, [this, index] {
+            QApplication::clipboard()->setText(m_model->data(index).toString());
+        });
+        menu.addAction(copy);
+        menu.addAction(tr("Copy custom_id"), this, [this, index] {
+            QApplication::clipboard()->setText(m_model->resultRow(index.row()).customId);
+        });
+        menu.addAction(tr("Copy response text"), this, [this, index] {
+            QApplication::clipboard()->setText(m_model->resultRow(index.row()).responseText);
+        });
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+
+    m_detailHeader->setObjectName(QStringLiteral("resultDetailHeader"));
+    m_detailHeader->setWordWrap(true);
+    m_detailHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailHeader->setTextFormat(Qt::RichText);
+    m_responseView->setObjectName(QStringLiteral("responseView"));
+    m_responseView->setOpenExternalLinks(true);
+    m_requestView->setObjectName(QStringLiteral("requestJsonView"));
+    m_resultView->setObjectName(QStringLiteral("resultJsonView"));
+    for (QPlainTextEdit *edit : {m_requestView, m_resultView}) {
+        edit->setReadOnly(true);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        new JsonHighlighter(edit->document());
+    }
+    m_detailTabs->setObjectName(QStringLiteral("resultDetailTabs"));
+    m_detailTabs->addTab(m_responseView, tr("Response"));
+    m_detailTabs->addTab(m_requestView, tr("Request JSON"));
+    m_detailTabs->addTab(m_resultView, tr("Result JSON"));
+    auto *detail = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detailHeader);
+    detailLayout->addWidget(m_detailTabs, 1);
+    m_splitter->setObjectName(QStringLiteral("resultsSplitter"));
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_totals->setObjectName(QStringLiteral("resultsTotals"));
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *prices = new QPushButton(tr("Prices\u2026"), this);
+    prices->setObjectName(QStringLiteral("resultsPrices"));
+    prices->setToolTip(tr("Enter the price per million tokens of this model to see the cost"));
+    connect(prices, &QPushButton::clicked, this, &ResultsPage::pricesDialog);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_totals, 1);
+    footer->addWidget(prices);
+
+    auto *tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(chipRow);
+    tableLayout->addWidget(m_splitter, 1);
+    tableLayout->addLayout(footer);
+
+    m_stack->addWidget(statePage);
+    m_stack->addWidget(tablePage);
+
+    // Export strip: progress and cancel of a running export.
+    m_exportStrip->setObjectName(QStringLiteral("exportStrip"));
+    auto *stripLayout = new QHBoxLayout(m_exportStrip);
+    stripLayout->setContentsMargins(0, 0, 0, 0);
+    auto *cancelExportButton = new QPushButton(tr("Cancel"), m_exportStrip);
+    cancelExportButton->setObjectName(QStringLiteral("cancelExport"));
+    connect(cancelExportButton, &QPushButton::clicked, this, &ResultsPage::cancelExport);
+    m_exportProgress->setRange(0, 1000);
+    stripLayout->addWidget(m_exportLabel);
+    stripLayout->addWidget(m_exportProgress, 1);
+    stripLayout->addWidget(cancelExportButton);
+    m_exportStrip->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_exportStrip);
+
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_model,
+            [this](int column, Qt::SortOrder order) { m_model->sort(column, order); });
+    connect(m_model, &ResultsModel::viewChanged, this, [this] {
+        m_shownLabel->setText(tr("%1 of %2 shown")
+                                  .arg(count(m_model->rowCount()),
+                                       count(m_model->results() ? m_model->results()->rowCount() : 0)));
+        if (m_model->rowCount() > 0 && !m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_model->index(0, 0));
+        updateDetail();
+    });
+    connect(m_model, &ResultsModel::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_shownLabel->setText(tr("Searching\u2026"));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ResultsPage::updateDetail);
+    connect(&m_joinWatcher, &QFutureWatcher<Joined>::finished, this, &ResultsPage::onJoined);
+    connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        m_exportStrip->hide();
+        const QString error = m_exportWatcher.result();
+        const QString path = m_exportWatcher.property("path").toString();
+        emit exportFinished(path, error);
+    });
+    auto *exportTimer = new QTimer(this);
+    exportTimer->setInterval(100);
+    connect(exportTimer, &QTimer::timeout, this, [this] {
+        if (m_exportDone)
+            m_exportProgress->setValue(int(m_exportDone->load()));
+    });
+    exportTimer->start();
+    connect(controller, &AppController::resultsChanged, this, [this](const QString &batchId) {
+        if (m_chain.contains(batchId) || batchId == m_batchId) {
+            const bool waiting = m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning();
+            if (waiting)
+                reload();
+            updateActions();
+        }
+    });
+    connect(controller, &AppController::resultsProgress, this, [this](const QString &batchId, qint64 bytes) {
+        if (m_chain.contains(batchId) && m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning())
+            m_stateLabel->setText(tr("Downloading the results of %1\u2026 %2")
+                                      .arg(batchId, Models::DisplayFormat::bytes(bytes)));
+    });
+    connect(controller, &AppController::currentAccountChanged, this, [this] { showBatch(QString()); });
+
+    const QByteArray state = QSettings().value(QStringLiteral("Results/splitter")).toByteArray();
+    if (!state.isEmpty())
+        m_splitter->restoreState(state);
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QStringLiteral("Results/splitter"), m_splitter->saveState()); });
+    showBatch(QString());
+}
+
+ResultsPage::~ResultsPage()
+{
+    if (m_cancelJoin)
+        m_cancelJoin->store(true);
+    if (m_cancelExport)
+        m_cancelExport->store(true);
+    m_joinWatcher.waitForFinished();
+    m_exportWatcher.waitForFinished();
+}
+
+std::shared_ptr<const Results::JoinedResults> ResultsPage::results() const
+{
+    return m_model->results();
+}
+
+QString ResultsPage::stateText() const
+{
+    return m_stack->currentIndex() == 0 ? m_stateLabel->text() : QString();
+}
+
+void ResultsPage::showBatch(const QString &batchId)
+{
+    m_batchId = batchId;
+    reload();
+}
+
+void ResultsPage::showState(const QString &text, bool showSpinner, const QString &buttonText)
+{
+    m_stack->setCurrentIndex(0);
+    m_stateLabel->setText(text);
+    m_stateProgress->setVisible(showSpinner);
+    if (showSpinner)
+        m_stateProgress->setRange(0, 0);
+    m_stateButton->setVisible(!buttonText.isEmpty());
+    m_stateButton->setText(buttonText);
+}
+
+void ResultsPage::reload()
+{
+    if (m_cancelJoin)
+        m_cancelJoin->store(true);
+    ++m_joinGeneration;
+    m_model->clear();
+    m_warning.clear();
+    m_stateButton->setProperty("action", QString());
+    if (m_batchId.isEmpty()) {
+        m_chain.clear();
+        m_title->setText(tr("Results"));
+        m_subtitle->setText(tr("Joined to their requests by custom_id."));
+        showState(
+            tr("Select a finished batch and choose \u201cOpen results\u201d (Ctrl+R), or double-click it."));
+        updateActions();
+        return;
+    }
+    m_chain = m_controller->resultsChain(m_batchId);
+    const QString root = m_chain.first();
+    m_title->setText(tr("Results of %1").arg(root));
+    m_inputPath = m_controller->inputPathOf(root);
+
+    QStringList files;
+    QStringList notReady;
+    for (const QString &id : std::as_const(m_chain)) {
+        switch (m_controller->resultsState(id)) {
+        case AppController::ResultsState::Downloaded:
+            if (const auto d = m_controller->resultDownload(id))
+                files << Results::completeResultFiles(d->folder, id);
+            break;
+        case AppController::ResultsState::Downloading:
+            showState(tr("Downloading the results of %1\u2026").arg(id), true);
+            updateActions();
+            return;
+        case AppController::ResultsState::NotDownloaded:
+            if (const auto b = m_controller->batchById(id)) {
+                if (b->outputFileId.isEmpty() && b->errorFileId.isEmpty())
+                    break; // nothing to fetch (e.g. failed validation)
+                m_controller->fetchResults(*b);
+                showState(tr("Downloading the results of %1\u2026").arg(id), true);
+                updateActions();
+                return;
+            }
+            break;
+        case AppController::ResultsState::Failed:
+            showState(
+                tr("The results of %1 could not be downloaded:\n%2").arg(id, m_controller->resultsError(id)),
+                false, tr("Try again"));
+            updateActions();
+            return;
+        case AppController::ResultsState::NotReady:
+            notReady << id;
+            break;
+        }
+    }
+    if (files.isEmpty()) {
+        const auto b = m_controller->batchById(root);
+        if (!notReady.isEmpty())
+            showState(
+                tr("%1 has not finished yet. Its results appear here when it has.").arg(notReady.first()));
+        else if (b && b->status() == Api::Batch::Status::Failed)
+            showState(
+                tr("%1 failed before it ran any request (see its errors in the Batches view): there are no "
+                   "results.")
+                    .arg(root));
+        else
+            showState(tr("%1 has no output or error file: there are no results to show.").arg(root));
+        updateActions();
+        return;
+    }
+    if (m_inputPath.isEmpty() || !QFileInfo(m_inputPath).isFile()) {
+        const QString text = m_inputPath.isEmpty()
+            ? tr("The input file of %1 is not known on this computer (the batch was created elsewhere).\n"
+                 "Choose the .jsonl it was made from to join each result to its request.")
+                  .arg(root)
+            : tr("The input file of %1 is no longer at %2.\nChoose where it is now to join the results to "
+                 "their requests.")
+                  .arg(root, QDir::toNativeSeparators(m_inputPath));
+        showState(text, false, tr("Choose input file\u2026"));
+        m_stateButton->setProperty("action", QStringLiteral("chooseInput"));
+        updateActions();
+        return;
+    }
+    startJoin(m_inputPath, files, m_controller->inputSha256Of(root));
+}
+
+void ResultsPage::startJoin(const QString &input, const QStringList &files, const QString &expectedSha)
+{
+    showState(tr("Joining the results with %1\u2026").arg(QFileInfo(input).fileName()), true, tr("Cancel"));
+    m_stateProgress->setRange(0, 1000);
+    m_stateProgress->setValue(0);
+    m_cancelJoin = std::make_shared<std::atomic<bool>>(false);
+    auto done = std::make_shared<std::atomic<qint64>>(0);
+    auto *timer = new QTimer(this);
+    timer->setInterval(50);
+    connect(timer, &QTimer::timeout, this, [this, timer, done] {
+        if (!m_joinWatcher.isRunning()) {
+            timer->deleteLater();
+            return;
+        }
+        m_stateProgress->setValue(int(done->load()));
+    });
+    timer->start();
+    m_joinWatcher.setProperty("generation", m_joinGeneration);
+    m_joinWatcher.setFuture(
+        QtConcurrent::run([input, files, expectedSha, control = controlFor(m_cancelJoin, done)]() -> Joined {
+            Joined joined;
+            joined.results = Results::JoinedResults::open(input, files, control);
+            if (joined.results.ok() && !expectedSha.isEmpty() && !control.isCanceled()) {
+                const QString actual = sha256OfFile(input);
+                joined.inputChanged = !actual.isEmpty() && actual != expectedSha;
+            }
+            return joined;
+        }));
+    updateActions();
+}
+
+void ResultsPage::onJoined()
+{
+    if (m_joinWatcher.property("generation").toInt() != m_joinGeneration)
+        return;
+    const Joined joined = m_joinWatcher.result();
+    if (!joined.results.ok()) {
+        if (m_cancelJoin && m_cancelJoin->load())
+            showState(tr("Joining was cancelled."), false, tr("Join again"));
+        else
+            showState(tr("The results could not be joined: %1").arg(joined.results.errorString()), false,
+                      tr("Try again"));
+        updateActions();
+        emit loaded();
+        return;
+    }
+    m_model->setResults(joined.results.value());
+    const auto &totals = joined.results.value()->totals();
+    QStringList notes;
+    notes << tr("Input %1").arg(QDir::toNativeSeparators(m_inputPath));
+    if (m_chain.size() > 1)
+        notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
+                    int(m_chain.size() - 1));
+    if (totals.extraRows > 0)
+        notes << tr("%n result(s) not in the input", nullptr, int(totals.extraRows));
+    if (joined.inputChanged) {
+        m_warning = tr("The input file changed since the batch was submitted: results may not match these "
+                       "requests.");
+        notes << QStringLiteral("<b>") + m_warning.toHtmlEscaped() + QStringLiteral("</b>");
+    }
+    QStringList escaped;
+    for (const QString &n : std::as_const(notes))
+        escaped << (n.startsWith(QLatin1StringView("<b>")) ? n : n.toHtmlEscaped());
+    m_subtitle->setText(escaped.join(QStringLiteral(" \u00b7 ")));
+    m_stack->setCurrentIndex(1);
+    updateChips();
+    updateTotals();
+    updateActions();
+    // Narrow columns fit their contents (only the rows on screen are measured); text columns keep their
+    // width.
+    const int maxId = m_view->fontMetrics().horizontalAdvance(QString(28, u'm'));
+    for (const int column : {int(ResultsModel::CustomIdColumn), int(ResultsModel::OutcomeColumn),
+                             int(ResultsModel::StatusColumn), int(ResultsModel::FinishReasonColumn),
+                             int(ResultsModel::InputTokensColumn), int(ResultsModel::OutputTokensColumn)}) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, qMin(maxId, m_view->columnWidth(column) + 8));
+    }
+    m_view->setFocus();
+    emit loaded();
+}
+
+void ResultsPage::updateChips()
+{
+    const auto r = m_model->results();
+    for (auto *chip : std::as_const(m_chips)) {
+        const int o = chip->property("outcome").toInt();
+        if (o < 0) {
+            chip->setText(tr("All %1").arg(count(r ? r->rowCount() : 0)));
+            continue;
+        }
+        const qint64 n = r ? r->totals().count(Outcome(o)) : 0;
+        chip->setText(QStringLiteral("%1 %2").arg(outcomeText(Outcome(o)), count(n)));
+        chip->setIcon(Models::icon(o == int(Outcome::Succeeded)       ? QStringLiteral("ok")
+                                       : o == int(Outcome::Failed)    ? QStringLiteral("error")
+                                       : o == int(Outcome::Cancelled) ? QStringLiteral("cancel")
+                                       : o == int(Outcome::Expired)   ? QStringLiteral("warning")
+                                                                      : QStringLiteral("info")));
+        chip->setVisible(n > 0 || o <= int(Outcome::Failed));
+    }
+}
+
+QString ResultsPage::modelName() const
+{
+    const auto r = m_model->results();
+    if (!r || r->rowCount() == 0)
+        return {};
+    const auto b = m_controller->batchById(m_chain.value(0));
+    if (b && !b->model.isEmpty())
+        return b->model;
+    return r->row(0).model;
+}
+
+std::optional<double> ResultsPage::estimatedCost() const
+{
+    const auto r = m_model->results();
+    const QString model = modelName();
+    if (!r || model.isEmpty())
+        return std::nullopt;
+    QSettings settings;
+    const QString key =
+        kPricesGroup + QString::fromLatin1(model.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    if (!settings.contains(key + QStringLiteral("/input")))
+        return std::nullopt;
+    const double in = settings.value(key + QStringLiteral("/input")).toDouble();
+    const double out = settings.value(key + QStringLiteral("/output")).toDouble();
+    const double discount = settings.value(key + QStringLiteral("/discount"), 20.0).toDouble();
+    const auto &t = r->totals();
+    return (double(t.inputTokens) * in + double(t.outputTokens) * out) / 1e6 * (1.0 - discount / 100.0);
+}
+
+void ResultsPage::updateTotals()
+{
+    const auto r = m_model->results();
+    if (!r) {
+        m_totals->clear();
+        return;
+    }
+    const auto &t = r->totals();
+    QStringList parts;
+    parts << tr("%1 requests").arg(count(t.rows));
+    parts << tr("%1 input tokens, %2 output tokens").arg(count(t.inputTokens), count(t.outputTokens));
+    if (const auto cost = estimatedCost())
+        parts << tr("cost \u2248 %1")
+                     .arg(QLocale().toCurrencyString(*cost, QStringLiteral("$"), *cost < 1 ? 4 : 2));
+    else
+        parts << tr("no price entered for %1").arg(modelName().isEmpty() ? tr("this model") : modelName());
+    m_totals->setText(parts.join(QStringLiteral(" \u00b7 ")));
+}
+
+void ResultsPage::updateActions()
+{
+    const bool haveRows = m_model->results() != nullptr;
+    m_exportButton->setEnabled(haveRows && !isExporting());
+    m_resubmitButton->setEnabled(haveRows && m_model->results()->rowCount() > 0);
+    bool canDelete = false;
+    for (const QString &id : std::as_const(m_chain)) {
+        const auto d = m_controller->resultDownload(id);
+        if (d && !d->remoteDeleted && (!d->outputFileId.isEmpty() || !d->errorFileId.isEmpty()))
+            canDelete = true;
+    }
+    m_deleteRemoteButton->setEnabled(canDelete);
+    m_deleteRemoteButton->setVisible(!m_chain.isEmpty());
+}
+
+void ResultsPage::updateDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_model->results()) {
+        m_detailHeader->setText(tr("Select a row to see its request and response."));
+        m_responseView->clear();
+        m_requestView->clear();
+        m_resultView->clear();
+        return;
+    }
+    const auto r = m_model->results();
+    const qint64 source = m_model->sourceRow(current.row());
+    const Results::ResultRow row = m_model->resultRow(current.row());
+    QStringList facts;
+    facts << QStringLiteral("<b>%1</b>").arg(row.customId.toHtmlEscaped());
+    facts << outcomeText(row.outcome).toHtmlEscaped();
+    if (row.httpStatus > 0)
+        facts << tr("HTTP %1").arg(row.httpStatus);
+    if (row.inInput())
+        facts << tr("line %1").arg(count(row.inputLine + 1));
+    else
+        facts << tr("not in the input file");
+    if (!row.finishReason.isEmpty())
+        facts << tr("finish: %1").arg(row.finishReason.toHtmlEscaped());
+    if (row.inputTokens >= 0 || row.outputTokens >= 0)
+        facts << tr("%1 in / %2 out tokens")
+                     .arg(count(qMax<qint64>(0, row.inputTokens)), count(qMax<qint64>(0, row.outputTokens)));
+    QString header = facts.join(QStringLiteral(" \u00b7 "));
+    if (!row.errorCode.isEmpty() || !row.errorMessage.isEmpty())
+        header += QStringLiteral("<br><span style='color:#c62828'>%1</span>")
+                      .arg((row.errorCode.isEmpty() ? row.errorMessage
+                                                    : row.errorCode + QStringLiteral(": ") + row.errorMessage)
+                               .toHtmlEscaped());
+    m_detailHeader->setText(header);
+    if (row.responseText.isEmpty())
+        m_responseView->setPlainText(row.outcome == Outcome::Succeeded ? tr("(empty response)")
+                                                                       : tr("(no response)"));
+    else if (row.embeddingCount > 0)
+        m_responseView->setPlainText(row.responseText);
+    else
+        m_responseView->setMarkdown(row.responseText);
+    const auto request = r->requestLine(source);
+    m_requestView->setPlainText(request.ok() && !request.value().isEmpty()
+                                    ? Jsonl::prettyJson(request.value())
+                                    : tr("(not in the input file)"));
+    const auto result = r->resultLine(source);
+    m_resultView->setPlainText(result.ok() && !result.value().isEmpty() ? Jsonl::prettyJson(result.value())
+                                                                        : tr("(no result line)"));
+}
+
+void ResultsPage::copySelection()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    QStringList lines;
+    for (const QModelIndex &index : rows)
+        lines << m_model->rowText(index.row());
+    if (lines.isEmpty() && m_view->currentIndex().isValid())
+        lines << m_model->data(m_view->currentIndex()).toString();
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(u'\n'));
+}
+
+void ResultsPage::exportDialog(bool onlyShownRows)
+{
+    if (!m_model->results())
+        return;
+    const Format preferred = Format(QSettings().value(QStringLiteral("Results/exportFormat"), 0).toInt());
+    QStringList filters;
+    for (const Format f : {Format::Csv, Format::Xlsx, Format::Jsonl, Format::Npy})
+        filters << formatFilter(f);
+    QString selected = formatFilter(preferred);
+    const QString base =
+        QFileInfo(m_inputPath).completeBaseName() + QStringLiteral("-results.") + suffixOf(preferred);
+    const QString suggested = QFileInfo(m_inputPath).absoluteDir().filePath(base);
+    QString path =
+        FileDialog::getSaveFileName(this, onlyShownRows ? tr("Export the rows shown") : tr("Export results"),
+                                    suggested, filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    Format format = preferred;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool bySuffix = false;
+    for (const Format f : {Format::Csv, Format::Xlsx, Format::Jsonl, Format::Npy}) {
+        if (suffix == suffixOf(f)) {
+            format = f;
+            bySuffix = true;
+        }
+    }
+    if (!bySuffix) {
+        for (const Format f : {Format::Csv, Format::Xlsx, Format::Jsonl, Format::Npy}) {
+            if (selected == formatFilter(f))
+                format = f;
+        }
+        path += u'.' + suffixOf(format);
+    }
+    exportTo(path, format, onlyShownRows, format == Format::Csv);
+}
+
+void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRows, bool csvBom)
+{
+    const auto r = m_model->results();
+    if (!r || isExporting())
+        return;
+    Results::ExportOptions options;
+    options.csvBom = csvBom;
+    if (onlyShownRows) {
+        options.rows = m_model->visibleRows();
+        if (options.rows.isEmpty()) {
+            emit exportFinished(path, tr("No rows are shown: nothing to export."));
+            return;
+        }
+    }
+    m_cancelExport = std::make_shared<std::atomic<bool>>(false);
+    m_exportDone = std::make_shared<std::atomic<qint64>>(0);
+    m_exportLabel->setText(tr("Exporting to %1\u2026").arg(QFileInfo(path).fileName()));
+    m_exportProgress->setValue(0);
+    m_exportStrip->show();
+    m_exportWatcher.setProperty("path", path);
+    m_exportWatcher.setFuture(QtConcurrent::run(
+        [r, path, format, options, control = controlFor(m_cancelExport, m_exportDone)]() -> QString {
+            Result<Results::ExportReport> report = Error {};
+            switch (format) {
+            case Format::Csv:
+                report = Results::exportCsv(*r, path, options, control);
+                break;
+            case Format::Xlsx:
+                report = Results::exportXlsx(*r, path, options, control);
+                break;
+            case Format::Jsonl:
+                report = Results::exportJsonl(*r, path, options, control);
+                break;
+            case Format::Npy:
+                report = Results::exportNpy(*r, path, options, control);
+                break;
+            }
+            return report.ok() ? QString() : report.errorString();
+        }));
+    updateActions();
+}
+
+void ResultsPage::cancelExport()
+{
+    if (m_cancelExport)
+        m_cancelExport->store(true);
+}
+
+void ResultsPage::writeResubmit(const QString &path, const QSet<Outcome> &outcomes)
+{
+    const auto r = m_model->results();
+    if (!r)
+        return;
+    const QString parent = m_chain.isEmpty() ? m_batchId : m_chain.last();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, parent] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (error.isEmpty())
+            emit resubmitReady(path, parent);
+        else
+            emit resubmitFailed(error);
+    });
+    watcher->setFuture(QtConcurrent::run([r, path, outcomes]() -> QString {
+        const auto report = Results::writeResubmit(*r, path, outcomes);
+        if (report.ok())
+            return {};
+        if (report.error().code == QLatin1StringView("empty"))
+            return QCoreApplication::translate(
+                "Batchdesk::Ui::ResultsPage",
+                "No request has one of the chosen outcomes: nothing to resubmit.");
+        return report.errorString();
+    }));
+}
+
+void ResultsPage::resubmitDialog()
+{
+    const auto r = m_model->results();
+    if (!r)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("resubmitDialog"));
+    dialog.setWindowTitle(tr("Resubmit requests"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro =
+        new QLabel(tr("Write the original request lines of these outcomes to a new JSONL file and open "
+                      "it for submission. Its results join back onto this table."),
+                   &dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    QList<QCheckBox *> boxes;
+    const QSet<Outcome> defaults = Results::defaultResubmitOutcomes();
+    for (int i = 0; i < Results::kOutcomeCount; ++i) {
+        const qint64 n = r->totals().count(Outcome(i));
+        auto *box = new QCheckBox(QStringLiteral("%1 (%2)").arg(outcomeText(Outcome(i)), count(n)), &dialog);
+        box->setObjectName(QStringLiteral("resubmit_") + outcomeName(Outcome(i)));
+        box->setChecked(defaults.contains(Outcome(i)) && n > 0);
+        box->setEnabled(n > 0);
+        box->setProperty("outcome", i);
+        boxes << box;
+        layout->addWidget(box);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Write file\u2026"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSet<Outcome> outcomes;
+    for (auto *box : std::as_const(boxes)) {
+        if (box->isChecked())
+            outcomes.insert(Outcome(box->property("outcome").toInt()));
+    }
+    if (outcomes.isEmpty())
+        return;
+    const QFileInfo input(m_inputPath);
+    QString suggested;
+    for (int n = 1; n < 1000; ++n) {
+        suggested = input.absoluteDir().filePath(
+            QStringLiteral("%1-resubmit-%2.jsonl").arg(input.completeBaseName()).arg(n));
+        if (!QFileInfo::exists(suggested))
+            break;
+    }
+    const QString path = FileDialog::getSaveFileName(this, tr("Write the resubmit file"), suggested,
+                                                     tr("JSON Lines (*.jsonl)"));
+    if (!path.isEmpty())
+        writeResubmit(path, outcomes);
+}
+
+void ResultsPage::pricesDialog()
+{
+    const QString model = modelName();
+    if (model.isEmpty())
+        return;
+    QSettings settings;
+    const QString key =
+        kPricesGroup + QString::fromLatin1(model.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("pricesDialog"));
+    dialog.setWindowTitle(tr("Prices of %1").arg(model));
+    auto *form = new QFormLayout(&dialog);
+    auto priceBox = [&dialog](double value) {
+        auto *box = new QDoubleSpinBox(&dialog);
+        box->setDecimals(4);
+        box->setRange(0, 1000);
+        box->setPrefix(QStringLiteral("$ "));
+        box->setValue(value);
+        return box;
+    };
+    auto *in = priceBox(settings.value(key + QStringLiteral("/input")).toDouble());
+    in->setObjectName(QStringLiteral("priceInput"));
+    auto *out = priceBox(settings.value(key + QStringLiteral("/output")).toDouble());
+    out->setObjectName(QStringLiteral("priceOutput"));
+    auto *discount = new QSpinBox(&dialog);
+    discount->setObjectName(QStringLiteral("priceDiscount"));
+    discount->setRange(0, 100);
+    discount->setSuffix(QStringLiteral(" %"));
+    const auto account = m_controller->currentAccount();
+    const int defaultDiscount = account && account->preset == Store::Preset::OpenAI ? 50 : 20;
+    discount->setValue(settings.value(key + QStringLiteral("/discount"), defaultDiscount).toInt());
+    form->addRow(new QLabel(tr("Real-time prices per million tokens; the batch discount is applied to them."),
+                            &dialog));
+    form->addRow(tr("&Input tokens:"), in);
+    form->addRow(tr("&Output tokens:"), out);
+    form->addRow(tr("&Batch discount:"), discount);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(key + QStringLiteral("/input"), in->value());
+    settings.setValue(key + QStringLiteral("/output"), out->value());
+    settings.setValue(key + QStringLiteral("/discount"), discount->value());
+    updateTotals();
+}
+
+void ResultsPage::deleteRemoteFiles()
+{
+    QStringList ids;
+    for (const QString &id : std::as_const(m_chain)) {
+        const auto d = m_controller->resultDownload(id);
+        if (d && !d->remoteDeleted)
+            ids << id;
+    }
+    if (ids.isEmpty())
+        return;
+    const auto answer = MessageBox::question(
+        this, tr("Delete remote files"),
+        tr("Delete the output and error files of %1 from the provider?\n\nThe copies on this computer stay, "
+           "so this table keeps working. The provider's storage is freed.")
+            .arg(ids.join(QStringLiteral(", "))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    for (const QString &id : std::as_const(ids)) {
+        m_controller->deleteRemoteFiles(id, [this](const QString &error) {
+            if (!error.isEmpty())
+                MessageBox::warning(this, tr("Delete remote files"), error);
+            updateActions();
+        });
+    }
+}
+
+void ResultsPage::chooseInputFile()
+{
+    const QString path =
+        FileDialog::getOpenFileName(this, tr("Choose the input file of %1").arg(m_chain.value(0)),
+                                    tr("JSON Lines (*.jsonl *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_controller->setInputPath(m_chain.value(0), path);
+    reload();
+}
+
+} // namespace Batchdesk::Ui

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "results/exporters.h"
+#include "results/joinedresults.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTabWidget;
+class QTextBrowser;
+class QToolButton;
+
+namespace Batchdesk::Models {
+class ResultsModel;
+}
+
+namespace Batchdesk::Ui {
+
+class AppController;
+
+/**
+ * The results of a batch joined to its requests: one row per request of the input file (and one per result
+ * whose custom_id is not in the input), with the latest result of the batch and its resubmits.
+ *
+ * showBatch() finds the batch's chain (the batch it resubmits, and its own resubmits), makes sure each
+ * finished batch's output and error files are saved locally (AppController::fetchResults), then joins them
+ * with the recorded input file on a worker thread (progress, cancel) — the window stays responsive. On top:
+ * outcome chips with counts (toggle to filter), a search over request and response text, a sortable table;
+ * beside it the selected request and response pretty-printed, the response text rendered as Markdown. Below:
+ * totals (outcomes, tokens, cost from the per-model price the user enters). Export (CSV, XLSX, JSONL, .npy;
+ * all rows or the rows shown) and "Resubmit…" (writes the request lines of the chosen outcomes to a new JSONL
+ * and hands it to the submission flow, linked to this batch) run in the background with progress and cancel.
+ */
+class ResultsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultsPage)
+
+public:
+    enum class Format { Csv, Xlsx, Jsonl, Npy };
+    Q_ENUM(Format)
+
+    explicit ResultsPage(AppController *controller, QWidget *parent = nullptr);
+    ~ResultsPage() override;
+
+    /** Shows the joined results of batchId (and its resubmits); empty clears the page. */
+    void showBatch(const QString &batchId);
+    QString batchId() const { return m_batchId; }
+    /** Whether the join is running. */
+    bool isLoading() const { return m_joinWatcher.isRunning(); }
+    std::shared_ptr<const Results::JoinedResults> results() const;
+    Models::ResultsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    /** The text of the state shown instead of the table (empty while the table is shown). */
+    QString stateText() const;
+
+    /** Exports to path in the background; exportFinished() follows. */
+    void exportTo(const QString &path, Format format, bool onlyShownRows, bool csvBom = false);
+    bool isExporting() const { return m_exportWatcher.isRunning(); }
+    void cancelExport();
+    /** Writes the request lines of the chosen outcomes to path in the background; resubmitReady() follows. */
+    void writeResubmit(const QString &path, const QSet<Results::Outcome> &outcomes);
+    /** Estimated cost of the tokens used, from the stored per-model prices; nullopt without a price. */
+    std::optional<double> estimatedCost() const;
+
+public slots:
+    /** Asks for a file (format from the chosen filter) and exports. */
+    void exportDialog(bool onlyShownRows = false);
+    /** Asks which outcomes to send again and where to write them. */
+    void resubmitDialog();
+    void pricesDialog();
+    void deleteRemoteFiles();
+    void chooseInputFile();
+    void copySelection();
+
+signals:
+    /** The join finished (the table shows the rows) or failed (stateText() says why). */
+    void loaded();
+    void exportFinished(const QString &path, const QString &error);
+    /** A resubmit file was written; the window opens it in the submission flow. */
+    void resubmitReady(const QString &path, const QString &parentBatchId);
+    void resubmitFailed(const QString &error);
+
+private:
+    void reload();
+    void showState(const QString &text, bool showSpinner = false, const QString &buttonText = {});
+    void startJoin(const QString &input, const QStringList &files, const QString &expectedSha);
+    void onJoined();
+    void updateChips();
+    void updateTotals();
+    void updateDetail();
+    void updateActions();
+    void setBusy(QProgressBar *bar, bool busy);
+    QString modelName() const;
+
+    AppController *m_controller;
+    QString m_batchId;
+    QStringList m_chain;
+    QString m_inputPath;
+    QString m_warning;
+    Models::ResultsModel *m_model;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QToolButton *m_exportButton;
+    QToolButton *m_resubmitButton;
+    QToolButton *m_deleteRemoteButton;
+    QStackedWidget *m_stack;
+    QLabel *m_stateLabel;
+    QProgressBar *m_stateProgress;
+    QPushButton *m_stateButton;
+    QList<QToolButton *> m_chips;
+    QLineEdit *m_search;
+    QLabel *m_shownLabel;
+    QTableView *m_view;
+    QSplitter *m_splitter;
+    QLabel *m_detailHeader;
+    QTabWidget *m_detailTabs;
+    QTextBrowser *m_responseView;
+    QPlainTextEdit *m_requestView;
+    QPlainTextEdit *m_resultView;
+    QLabel *m_totals;
+    QWidget *m_exportStrip;
+    QLabel *m_exportLabel;
+    QProgressBar *m_exportProgress;
+
+    struct Joined
+    {
+        Result<std::shared_ptr<const Results::JoinedResults>> results = Error {};
+        bool inputChanged = false;
+    };
+    QFutureWatcher<Joined> m_joinWatcher;
+    QFutureWatcher<QString> m_exportWatcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelJoin;
+    std::shared_ptr<std::atomic<bool>> m_cancelExport;
+    std::shared_ptr<std::atomic<qint64>> m_exportDone;
+    int m_joinGeneration = 0;
+};
+
+} // namespace Batchdesk::Ui
