@@ -1,8 +1,11 @@
 // Results from the real sandbox: a batch with failing lines (500 and 400), a cancelled and an expired batch,
 // embeddings; the CLI's `results export` and `resubmit` end to end (download into the data folder, offline
 // reuse, latest result wins across a resubmit, exit codes), and the join over the downloaded files.
+#include "api/apiclient.h"
+#include "api/apijob.h"
 #include "e2e/e2e_util.h"
 #include "results/joinedresults.h"
+#include "results/resultsdownload.h"
 #include "results_readers.h"
 #include "sandbox/sandboxserver.h"
 
@@ -10,7 +13,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -233,6 +238,63 @@ private slots:
         QFile f2(raw);
         QVERIFY(f2.open(QIODevice::ReadOnly));
         QCOMPARE(parseCsv(f2.readAll()).at(2).at(4), QStringLiteral("@SUM(A1)"));
+    }
+
+    // What the app does when a batch finishes: both files into the results folder, renamed into place, then
+    // the marker. A stopped (or killed) download leaves no file under a final name and no marker; the next
+    // attempt removes the leftovers and completes.
+    void resultsDownloadIsAllOrNothing()
+    {
+        const QString input = path(QStringLiteral("dl.jsonl"));
+        QVERIFY(writeFile(input, chatFile(300, 50)));
+        const QString id = submit(*m_server, input);
+        QNetworkAccessManager nam;
+        Batchdesk::Api::ApiClient client(&nam);
+        client.setBaseUrl(QUrl(m_server->baseUrl()));
+        client.setApiKey(QStringLiteral("k"));
+        auto *get = client.retrieveBatch(id);
+        get->setAutoDelete(false);
+        QSignalSpy got(get, &Batchdesk::Api::ApiJob::finished);
+        get->start();
+        QVERIFY(got.wait(10000));
+        const Batchdesk::Api::Batch batch = get->batch();
+        delete get;
+        QVERIFY(!batch.outputFileId.isEmpty() && !batch.errorFileId.isEmpty());
+
+        const QDir folder(path(QStringLiteral("dl-results")));
+        Batchdesk::Sandbox::SandboxFaults slow;
+        slow.slowMs = 400;
+        m_server->setFaults(slow);
+        {
+            ResultsDownload stopped(&client, batch, folder.path());
+            stopped.setAutoDelete(false);
+            stopped.start();
+            QTest::qWait(100);
+            stopped.abort();
+            QVERIFY(stopped.isFinished() && stopped.failed());
+            QCOMPARE(stopped.error().kind, Batchdesk::Api::ApiError::Kind::Canceled);
+        }
+        m_server->setFaults({});
+        QVERIFY(!folder.exists(completeMarkerName()));
+        QVERIFY(!folder.exists(outputFileName(id)));
+        QVERIFY(completeResultFiles(folder.path(), id).isEmpty());
+        // What a killed process leaves: a temporary file named after the final one.
+        QVERIFY(writeFile(folder.filePath(outputFileName(id) + QStringLiteral(".Ab12Cd")), "partial"));
+
+        ResultsDownload again(&client, batch, folder.path());
+        again.setAutoDelete(false);
+        QSignalSpy finished(&again, &ResultsDownload::finished);
+        again.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(!again.failed(), qPrintable(again.error().message));
+        QVERIFY(folder.exists(completeMarkerName()));
+        QCOMPARE(folder.entryList(QDir::Files | QDir::Hidden).size(), 3); // output, errors, marker
+        QCOMPARE(completeResultFiles(folder.path(), id),
+                 (QStringList {folder.filePath(outputFileName(id)), folder.filePath(errorFileName(id))}));
+        const auto joined = JoinedResults::open(input, completeResultFiles(folder.path(), id));
+        QVERIFY(joined.ok());
+        QCOMPARE(joined.value()->totals().count(Outcome::Succeeded), 294);
+        QCOMPARE(joined.value()->totals().count(Outcome::Failed), 6);
     }
 
     void cancelledAndExpired()

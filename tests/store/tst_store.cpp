@@ -1,6 +1,7 @@
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/intentstore.h"
+#include "store/resultsstore.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -121,6 +122,57 @@ private slots:
         // Removing the account removes its intents (foreign keys are on).
         QVERIFY(accounts.remove(QStringLiteral("x")).ok());
         QVERIFY(!store.byClientId(QStringLiteral("c1")).ok());
+    }
+
+    void resultDownloadsAndResubmitChains()
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        AccountStore accounts(db.value());
+        Account a;
+        a.name = QStringLiteral("acc");
+        a.preset = Preset::Sandbox;
+        const auto added = accounts.add(a);
+        QVERIFY(added.ok());
+        const qint64 id = added.value().id;
+        ResultsStore store(db.value());
+
+        QVERIFY(!store.download(id, QStringLiteral("b1")));
+        ResultDownload d;
+        d.batchId = QStringLiteral("b1");
+        d.folder = QStringLiteral("/data/results/1/b1");
+        d.outputPath = d.folder + QStringLiteral("/b1_output.jsonl");
+        d.outputFileId = QStringLiteral("file-out");
+        QVERIFY(store.recordDownload(id, d).ok());
+        const auto back = store.download(id, QStringLiteral("b1"));
+        QVERIFY(back);
+        QCOMPARE(back->files(), QStringList {d.outputPath}); // no error file: not listed
+        QVERIFY(back->downloadedAt > 0);
+        QVERIFY(!back->remoteDeleted);
+        QCOMPARE(store.downloadedBatchIds(id), QSet<QString> {QStringLiteral("b1")});
+        QVERIFY(store.markRemoteDeleted(id, QStringLiteral("b1")).value());
+        QVERIFY(store.download(id, QStringLiteral("b1"))->remoteDeleted);
+
+        // b1 <- b2 <- b4, b1 <- b3: every member of the chain gives the same order, root first.
+        QVERIFY(store.linkResubmit(id, QStringLiteral("b2"), QStringLiteral("b1")).ok());
+        QTest::qWait(2);
+        QVERIFY(store.linkResubmit(id, QStringLiteral("b3"), QStringLiteral("b1")).ok());
+        QTest::qWait(2);
+        QVERIFY(store.linkResubmit(id, QStringLiteral("b4"), QStringLiteral("b2")).ok());
+        const QStringList chain {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b4"),
+                                 QStringLiteral("b3")};
+        for (const QString &member : chain)
+            QCOMPARE(store.chain(id, member), chain);
+        QCOMPARE(store.parentOf(id, QStringLiteral("b4")), QStringLiteral("b2"));
+        QCOMPARE(store.chain(id, QStringLiteral("lonely")), QStringList {QStringLiteral("lonely")});
+        // A link that would make a cycle is refused.
+        const auto cycle = store.linkResubmit(id, QStringLiteral("b1"), QStringLiteral("b4"));
+        QVERIFY(!cycle.ok());
+        QCOMPARE(cycle.error().code, QStringLiteral("cycle"));
+        // Removing the account removes its records.
+        QVERIFY(accounts.remove(QStringLiteral("acc")).ok());
+        QVERIFY(!store.download(id, QStringLiteral("b1")));
+        QVERIFY(store.parentOf(id, QStringLiteral("b2")).isEmpty());
     }
 };
 
