@@ -17,8 +17,8 @@ packages=(
   libsimdjson-dev libcpp-httplib-dev
   # XLSX export (results) and unzip to read it back in the tests
   libxlsxwriter-dev unzip libcsv-dev
-  # headless GUI and fonts
-  xvfb xauth fonts-dejavu-core
+  # headless GUI and fonts (Noto CJK: the Japanese translation); Qt's own translations (qtbase_de.qm, …)
+  xvfb xauth fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
   # the .deb and its check (tools/check-package.sh): dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev desktop-file-utils appstream file curl
 )

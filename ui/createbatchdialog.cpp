@@ -197,7 +197,7 @@ QStringList CreateBatchDialog::problems() const
                        .arg(value.size())
                        .arg(Api::kMaxMetadataValueLength);
         if (key == QLatin1StringView("description") && !m_description->text().trimmed().isEmpty())
-            out << tr("\u201cdescription\u201d is set by the Description field.");
+            out << tr("\u201c" "description\u201d is set by the Description field.");
         else if (key == Api::kClientIdKey)
             out << tr("\u201c%1\u201d is reserved for Batchdesk.").arg(key);
         else if (!key.isEmpty() && keys.contains(key))

@@ -1,5 +1,6 @@
 #include "common/version.h"
 #include "icons.h"
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "theme.h"
 
@@ -29,6 +30,18 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.batchdesk.Batchdesk"));
     QApplication::setWindowIcon(Batchdesk::Models::icon(QStringLiteral("batchdesk")));
 
+    // --lang de|ja|en overrides the "Language" setting (screenshots, tests). It is read before the parser
+    // because the parser's own texts are translated.
+    QString language = Batchdesk::Ui::LanguageMenu::storedLanguage();
+    const QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1StringView("--lang") && i + 1 < arguments.size())
+            language = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1StringView("--lang=")))
+            language = arguments.at(i).mid(7);
+    }
+    Batchdesk::Ui::LanguageMenu::installTranslators(&app, language);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Desktop client for OpenAI-compatible Batch APIs."));
@@ -41,6 +54,11 @@ int main(int argc, char *argv[])
         QStringLiteral("dark"),
         QCoreApplication::translate("main", "Use a dark palette (also BATCHDESK_THEME=dark)."));
     parser.addOption(darkOption);
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Use this interface language instead of the setting: en, de or ja."),
+        QStringLiteral("language"));
+    parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("main", "JSONL files to open and validate."),
                                  QStringLiteral("[files...]"));

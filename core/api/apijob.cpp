@@ -1,4 +1,5 @@
 #include "apijob.h"
+#include "common/translate.h"
 
 #include "apiclient.h"
 #include "common/logging.h"
@@ -19,7 +20,7 @@ namespace Batchdesk::Api {
 namespace {
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("Batchdesk::Api::ApiJob", s);
+    return Batchdesk::translateIn({"Batchdesk::Api::ApiJob", "Batchdesk::Api"}, s);
 }
 
 bool parseObject(const QByteArray &body, QJsonObject *out)

@@ -1,4 +1,5 @@
 #include "lineindex.h"
+#include "common/translate.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -10,7 +11,7 @@ namespace Batchdesk::Jsonl {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Batchdesk::Jsonl::LineIndex", text);
+    return Batchdesk::translateIn({"Batchdesk::Jsonl::LineIndex", "Batchdesk::Jsonl::JsonlFile"}, text);
 }
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "requestbuilder.h"
+#include "common/translate.h"
 
 #include "jsontext_p.h"
 #include "validator.h"
@@ -24,7 +25,9 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Batchdesk::Jsonl::RequestBuilder", text);
+    return Batchdesk::translateIn({"Batchdesk::Jsonl::RequestBuilder", "Batchdesk::Jsonl::BuildSpec",
+                                  "Batchdesk::Jsonl::Template", "Batchdesk::Jsonl"},
+                                 text);
 }
 
 constexpr qsizetype kFlushBytes = 1 << 20;

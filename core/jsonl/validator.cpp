@@ -1,4 +1,5 @@
 #include "validator.h"
+#include "common/translate.h"
 
 #include "common/logging.h"
 #include "jsontext_p.h"
@@ -46,7 +47,8 @@ constexpr qint64 kParallelThreshold = 4 << 20;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Batchdesk::Jsonl::Validator", text);
+    return Batchdesk::translateIn(
+        {"Batchdesk::Jsonl::Validator", "Batchdesk::Jsonl::ChunkValidator", "Batchdesk::Jsonl"}, text);
 }
 
 QString trn(const char *text, qint64 n)

@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Batchdesk::Results::CsvAppend", text);
+    return QCoreApplication::translate("Batchdesk::Results", text);
 }
 
 constexpr qsizetype kFlushBytes = 1 << 20;

@@ -1,4 +1,5 @@
 #include "resultindex.h"
+#include "common/translate.h"
 
 #include "linescanner_p.h"
 
@@ -19,7 +20,9 @@ namespace Detail {
 
 QString tr(const char *text, const char *disambiguation, int n)
 {
-    return QCoreApplication::translate("Batchdesk::Results", text, disambiguation, n);
+    return Batchdesk::translateIn(
+        {"Batchdesk::Results", "Batchdesk::Results::Detail", "Batchdesk::Results::JoinedResults"}, text,
+        disambiguation, n);
 }
 
 Result<ScanInfo> scanLines(const QString &path, const ResultsControl &control, qint64 doneBefore,

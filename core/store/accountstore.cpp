@@ -16,7 +16,7 @@ QString notNull(const QString &s)
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("Batchdesk::Store", s);
+    return QCoreApplication::translate("Batchdesk::Store::AccountStore", s);
 }
 
 const char kColumns[] =

@@ -1,0 +1,2911 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Batchdesk::Api</name>
+    <message>
+        <source>The server answered with an empty body where a JSON object was expected.</source>
+        <translation>Der Server hat mit einem leeren Inhalt geantwortet, wo ein JSON-Objekt erwartet wurde.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not the JSON object that was expected (it starts with &quot;%1&quot;).</source>
+        <translation>Die Antwort des Servers ist nicht das erwartete JSON-Objekt (sie beginnt mit „%1“).</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ApiError</name>
+    <message>
+        <source> (request id %1)</source>
+        <translation> (Anfrage-ID %1)</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the account&apos;s base URL.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung und die Basis-URL des Kontos.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; try again later.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The API key was refused: check the key stored for this account.</source>
+        <translation>Der API-Schlüssel wurde abgelehnt: Prüfen Sie den für dieses Konto gespeicherten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key is not allowed to do this: check its permissions.</source>
+        <translation>Der Schlüssel darf das nicht: Prüfen Sie seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The object does not exist (any more) on the server, or the base URL is wrong.</source>
+        <translation>Das Objekt existiert (nicht mehr) auf dem Server, oder die Basis-URL ist falsch.</translation>
+    </message>
+    <message>
+        <source>Rate limited by the provider: wait a little and try again.</source>
+        <translation>Vom Anbieter gedrosselt (Rate Limit): Warten Sie kurz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The provider has a problem; try again in a few minutes.</source>
+        <translation>Der Anbieter hat ein Problem; versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ApiJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The request could not be prepared.</source>
+        <translation>Die Anfrage konnte nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time (the transfer stalled).</source>
+        <translation>Keine rechtzeitige Antwort von %1 (die Übertragung stockte).</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::CreateBatchJob</name>
+    <message>
+        <source> The batch may have been created anyway: look at the batch list before submitting again.</source>
+        <translation> Der Batch wurde möglicherweise trotzdem erstellt: Sehen Sie in der Batch-Liste nach, bevor Sie erneut senden.</translation>
+    </message>
+    <message>
+        <source> Batchdesk could not check whether the batch was created (%1); it will check again before sending it another time.</source>
+        <translation> Batchdesk konnte nicht prüfen, ob der Batch erstellt wurde (%1); vor einem erneuten Senden wird es noch einmal geprüft.</translation>
+    </message>
+    <message>
+        <source>The batch was not created (%1); sending it again.</source>
+        <translation>Der Batch wurde nicht erstellt (%1); er wird erneut gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::CreateBatchParams</name>
+    <message>
+        <source>No input file id.</source>
+        <translation>Keine ID der Eingabedatei.</translation>
+    </message>
+    <message>
+        <source>No endpoint.</source>
+        <translation>Kein Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Metadata has %1 pairs; at most %2 are allowed.</source>
+        <translation>Die Metadaten haben %1 Paare; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>A metadata key is empty.</source>
+        <translation>Ein Metadatenschlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>Metadata key &quot;%1&quot; has %2 characters; at most %3 are allowed.</source>
+        <translation>Der Metadatenschlüssel „%1“ hat %2 Zeichen; höchstens %3 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The value of metadata key &quot;%1&quot; has %2 characters; at most %3 are allowed.</source>
+        <translation>Der Wert des Metadatenschlüssels „%1“ hat %2 Zeichen; höchstens %3 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Output expiry must be between %1 and %2 seconds (1 hour to 30 days).</source>
+        <translation>Die Aufbewahrung der Ausgabe muss zwischen %1 und %2 Sekunden liegen (1 Stunde bis 30 Tage).</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::FileContentJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::UploadFileJob</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl</name>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>the columns are: %1</source>
+        <translation>die Spalten sind: %1</translation>
+    </message>
+    <message>
+        <source>the structure is broken (a missing or extra comma, brace, bracket or quote)</source>
+        <translation>die Struktur ist fehlerhaft (ein fehlendes oder überzähliges Komma, eine Klammer oder ein Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>eine Zeichenkette ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>a string contains an invalid escape or control character</source>
+        <translation>eine Zeichenkette enthält ein ungültiges Escape- oder Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>a number is malformed or out of range</source>
+        <translation>eine Zahl ist fehlerhaft oder außerhalb des Wertebereichs</translation>
+    </message>
+    <message>
+        <source>an unquoted word is not true, false or null</source>
+        <translation>ein Wort ohne Anführungszeichen ist nicht true, false oder null</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>sie ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>an object or array is not closed</source>
+        <translation>ein Objekt oder Array ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>there is more content after the JSON value</source>
+        <translation>nach dem JSON-Wert folgt weiterer Inhalt</translation>
+    </message>
+    <message>
+        <source>a value is malformed (a misspelt true, false, null or number)</source>
+        <translation>ein Wert ist fehlerhaft (ein falsch geschriebenes true, false, null oder eine Zahl)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was being read.</source>
+        <translation>%1 wurde beim Lesen kürzer.</translation>
+    </message>
+    <message>
+        <source>custom_id %1 is already used on line %2; custom_id must be unique in the file.</source>
+        <translation>custom_id %1 wird bereits in Zeile %2 verwendet; custom_id muss in der Datei eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>url %1 differs from the batch endpoint %2.</source>
+        <translation>url %1 weicht vom Batch-Endpunkt %2 ab.</translation>
+    </message>
+    <message>
+        <source>url %1 differs from %2 on line %3; one file can use only one endpoint.</source>
+        <translation>url %1 weicht von %2 in Zeile %3 ab; eine Datei kann nur einen Endpunkt verwenden.</translation>
+    </message>
+    <message>
+        <source>body.model %1 differs from %2 on line %3; one file can use only one model.</source>
+        <translation>body.model %1 weicht von %2 in Zeile %3 ab; eine Datei kann nur ein Modell verwenden.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file contains no requests.</source>
+        <translation>Die Datei enthält keine Anfragen.</translation>
+    </message>
+    <message>
+        <source>The file has %1 lines; %2 allows at most %3 per batch. Split it into several files.</source>
+        <translation>Die Datei hat %1 Zeilen; %2 erlaubt höchstens %3 pro Batch. Teilen Sie sie auf mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The file has %1 bytes; %2 allows at most %3 bytes per batch input file. Split it into several files.</source>
+        <translation>Die Datei hat %1 Bytes; %2 erlaubt höchstens %3 Bytes pro Batch-Eingabedatei. Teilen Sie sie auf mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The file has %1 embedding inputs; %2 allows at most %3 per batch.</source>
+        <translation>Die Datei hat %1 Embedding-Eingaben; %2 erlaubt höchstens %3 pro Batch.</translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark; some providers reject it. Save it as UTF-8 without BOM.</source>
+        <translation>Die Datei beginnt mit einer UTF-8-Bytereihenfolgemarke (BOM), die manche Anbieter ablehnen. Speichern Sie sie als UTF-8 ohne BOM.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a JSONL file.</source>
+        <translation>%1 ist ein Ordner, keine JSONL-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::BuildSpec</name>
+    <message>
+        <source>A parameter needs a name: key=value.</source>
+        <translation>Ein Parameter braucht einen Namen: Schlüssel=Wert.</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &quot;%2&quot;.</source>
+        <translation>%1 braucht eine Zahl, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number, not &quot;%2&quot;.</source>
+        <translation>%1 braucht eine positive ganze Zahl, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>stop: &quot;%1&quot; is not a JSON array of strings.</source>
+        <translation>stop: „%1“ ist kein JSON-Array aus Zeichenketten.</translation>
+    </message>
+    <message>
+        <source>response_format must be json_object, json_schema or text, not &quot;%1&quot;.</source>
+        <translation>response_format muss json_object, json_schema oder text sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The extra JSON is not an object.</source>
+        <translation>Das zusätzliche JSON ist kein Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::ChunkValidator</name>
+    <message>
+        <source>The line is blank; every line must hold one request.</source>
+        <translation>Die Zeile ist leer; jede Zeile muss eine Anfrage enthalten.</translation>
+    </message>
+    <message>
+        <source>The line is %1 MB long; Batchdesk does not parse lines over %2 MB, and no provider accepts a request that large.</source>
+        <translation>Die Zeile ist %1 MB lang; Batchdesk prüft keine Zeilen über %2 MB, und kein Anbieter akzeptiert eine so große Anfrage.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation>Kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 at byte %1 of the line; save the file as UTF-8.</source>
+        <translation>Ungültiges UTF-8 bei Byte %1 der Zeile; speichern Sie die Datei als UTF-8.</translation>
+    </message>
+    <message>
+        <source>The line is %1, not a JSON object with custom_id, method, url and body.</source>
+        <translation>Die Zeile ist %1, kein JSON-Objekt mit custom_id, method, url und body.</translation>
+    </message>
+    <message>
+        <source>custom_id is null; every request needs a unique custom_id.</source>
+        <translation>custom_id ist null; jede Anfrage braucht eine eindeutige custom_id.</translation>
+    </message>
+    <message>
+        <source>custom_id is missing; every request needs a unique custom_id.</source>
+        <translation>custom_id fehlt; jede Anfrage braucht eine eindeutige custom_id.</translation>
+    </message>
+    <message>
+        <source>custom_id is %1; it must be a string.</source>
+        <translation>custom_id ist %1; sie muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>custom_id is an empty string.</source>
+        <translation>custom_id ist eine leere Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>custom_id has %1 characters; some providers reject more than %2.</source>
+        <translation>custom_id hat %1 Zeichen; manche Anbieter lehnen mehr als %2 ab.</translation>
+    </message>
+    <message>
+        <source>method is missing; it must be &quot;POST&quot;.</source>
+        <translation>method fehlt; sie muss „POST“ sein.</translation>
+    </message>
+    <message>
+        <source>method is %1; it must be &quot;POST&quot;.</source>
+        <translation>method ist %1; sie muss „POST“ sein.</translation>
+    </message>
+    <message>
+        <source>method must be the string &quot;POST&quot;.</source>
+        <translation>method muss die Zeichenkette „POST“ sein.</translation>
+    </message>
+    <message>
+        <source>url is missing; it must be the batch endpoint, one of %1.</source>
+        <translation>url fehlt; sie muss der Batch-Endpunkt sein, einer von %1.</translation>
+    </message>
+    <message>
+        <source>url must be a string, one of %1.</source>
+        <translation>url muss eine Zeichenkette sein, einer von %1.</translation>
+    </message>
+    <message>
+        <source>url %1 is not a batch endpoint of %2; use one of %3.</source>
+        <translation>url %1 ist kein Batch-Endpunkt von %2; verwenden Sie einen von %3.</translation>
+    </message>
+    <message>
+        <source>body is missing; it must be the request&apos;s JSON object.</source>
+        <translation>body fehlt; es muss das JSON-Objekt der Anfrage sein.</translation>
+    </message>
+    <message>
+        <source>body must be a JSON object.</source>
+        <translation>body muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>body.model is missing.</source>
+        <translation>body.model fehlt.</translation>
+    </message>
+    <message>
+        <source>body.model must be a string.</source>
+        <translation>body.model muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>body.model is an empty string.</source>
+        <translation>body.model ist eine leere Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>body.stream is true; batch requests cannot stream and some providers reject them.</source>
+        <translation>body.stream ist true; Batch-Anfragen können nicht streamen, und manche Anbieter lehnen sie ab.</translation>
+    </message>
+    <message>
+        <source>body.messages is missing; a chat request needs it.</source>
+        <translation>body.messages fehlt; eine Chat-Anfrage braucht es.</translation>
+    </message>
+    <message>
+        <source>body.messages must be an array of messages.</source>
+        <translation>body.messages muss ein Array von Nachrichten sein.</translation>
+    </message>
+    <message>
+        <source>body.messages is empty.</source>
+        <translation>body.messages ist leer.</translation>
+    </message>
+    <message>
+        <source>body.messages[%1] %2.</source>
+        <translation>body.messages[%1] %2.</translation>
+    </message>
+    <message>
+        <source>body.prompt is missing; a completions request needs it.</source>
+        <translation>body.prompt fehlt; eine Completions-Anfrage braucht es.</translation>
+    </message>
+    <message>
+        <source>body.input is missing; an embeddings request needs it.</source>
+        <translation>body.input fehlt; eine Embeddings-Anfrage braucht es.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::CsvReader</name>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>Die Datei hat keine Datenzeilen.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2), column %3: the cell is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>Zeile %1 (Textzeile %2), Spalte %3: Die Zelle ist kein gültiges UTF-8; speichern Sie die Datei als UTF-8.</translation>
+    </message>
+    <message>
+        <source>Row %1 (record %2, line %3) has %4 cells; the header has %5.</source>
+        <translation>Zeile %1 (Datensatz %2, Textzeile %3) hat %4 Zellen; die Kopfzeile hat %5.</translation>
+    </message>
+    <message>
+        <source>Header column %1 is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>Spalte %1 der Kopfzeile ist kein gültiges UTF-8; speichern Sie die Datei als UTF-8.</translation>
+    </message>
+    <message>
+        <source>Header column %1 has no name; it is called &quot;%2&quot;.</source>
+        <translation>Spalte %1 der Kopfzeile hat keinen Namen; sie heißt „%2“.</translation>
+    </message>
+    <message>
+        <source>Header column %1 repeats the name &quot;%2&quot;; it is called &quot;%3&quot;.</source>
+        <translation>Spalte %1 der Kopfzeile wiederholt den Namen „%2“; sie heißt „%3“.</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): a quoted cell is not closed before the end of the file.</source>
+        <translation>Datensatz %1 (Textzeile %2): Eine Zelle in Anführungszeichen ist vor dem Dateiende nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): a quote inside an unquoted cell, or text after a closing quote (RFC 4180); quote the whole cell and double the quotes inside it. Reading stopped here.</source>
+        <translation>Datensatz %1 (Textzeile %2): ein Anführungszeichen in einer Zelle ohne Anführungszeichen oder Text nach einem schließenden Anführungszeichen (RFC 4180); setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie die darin enthaltenen. Das Lesen wurde hier beendet.</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): %3</source>
+        <translation>Datensatz %1 (Textzeile %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::CsvTable</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Nicht genügend Arbeitsspeicher.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::JsonlFile</name>
+    <message>
+        <source>Line %1 does not exist</source>
+        <translation>Zeile %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was opened; open it again to see the current content.</source>
+        <translation>%1 wurde nach dem Öffnen auf der Festplatte geändert; öffnen Sie die Datei erneut, um den aktuellen Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read line %1 of %2: %3</source>
+        <translation>Zeile %1 von %2 kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::LineIndex</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::RequestBuilder</name>
+    <message>
+        <source>The endpoint &quot;%1&quot; is not one of %2, %3, %4.</source>
+        <translation>Der Endpunkt „%1“ ist keiner von %2, %3, %4.</translation>
+    </message>
+    <message>
+        <source>No model is set.</source>
+        <translation>Es ist kein Modell festgelegt.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: {{%2}} is not a column; %3</source>
+        <translation>%1: {{%2}} ist keine Spalte; %3</translation>
+    </message>
+    <message>
+        <source>User message</source>
+        <translation>Benutzernachricht</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Input template</source>
+        <translation>Eingabevorlage</translation>
+    </message>
+    <message>
+        <source>System message</source>
+        <translation>Systemnachricht</translation>
+    </message>
+    <message>
+        <source>A system message applies to %1 only.</source>
+        <translation>Eine Systemnachricht gilt nur für %1.</translation>
+    </message>
+    <message>
+        <source>Embeddings need an input column or an input template.</source>
+        <translation>Embeddings brauchen eine Eingabespalte oder eine Eingabevorlage.</translation>
+    </message>
+    <message>
+        <source>Give either input columns or an input template, not both.</source>
+        <translation>Geben Sie entweder Eingabespalten oder eine Eingabevorlage an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Input column &quot;%1&quot; does not exist; %2</source>
+        <translation>Die Eingabespalte „%1“ existiert nicht; %2</translation>
+    </message>
+    <message>
+        <source>%1: the template is empty.</source>
+        <translation>%1: Die Vorlage ist leer.</translation>
+    </message>
+    <message>
+        <source>Input columns apply to %1 only.</source>
+        <translation>Eingabespalten gelten nur für %1.</translation>
+    </message>
+    <message>
+        <source>Id column &quot;%1&quot; does not exist; %2</source>
+        <translation>Die ID-Spalte „%1“ existiert nicht; %2</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2.</source>
+        <translation>%1 gilt nicht für %2.</translation>
+    </message>
+    <message>
+        <source>response_format json_schema needs the schema (json_schema=...).</source>
+        <translation>response_format json_schema braucht das Schema (json_schema=...).</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not a JSON object: %1.</source>
+        <translation>Das JSON-Schema ist kein JSON-Objekt: %1.</translation>
+    </message>
+    <message>
+        <source>The extra JSON must be one JSON object: %1.</source>
+        <translation>Das zusätzliche JSON muss ein einzelnes JSON-Objekt sein: %1.</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>es ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>The extra JSON sets &quot;%1&quot;, which the builder writes itself.</source>
+        <translation>Das zusätzliche JSON setzt „%1“, das der Builder selbst schreibt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set both as a parameter and in the extra JSON; keep one.</source>
+        <translation>„%1“ ist sowohl als Parameter als auch im zusätzlichen JSON gesetzt; behalten Sie eines.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): column &quot;%3&quot; is empty.</source>
+        <translation>Zeile %1 (Textzeile %2): Spalte „%3“ ist leer.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): the id column &quot;%3&quot; is empty.</source>
+        <translation>Zeile %1 (Textzeile %2): Die ID-Spalte „%3“ ist leer.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): custom_id &quot;%3&quot; is already used by row %4 (line %5).</source>
+        <translation>Zeile %1 (Textzeile %2): custom_id „%3“ wird bereits von Zeile %4 (Textzeile %5) verwendet.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 error(s) in the CSV or the template; nothing was written.</source>
+        <translation>%1 Fehler in der CSV-Datei oder der Vorlage; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The CSV has no data rows; nothing was written.</source>
+        <translation>Die CSV-Datei hat keine Datenzeilen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2) alone is larger than %3 allows (%4 bytes, %5 inputs).</source>
+        <translation>Zeile %1 (Textzeile %2) allein ist größer, als %3 erlaubt (%4 Bytes, %5 Eingaben).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::Template</name>
+    <message>
+        <source>&quot;{{&quot; at character %1 has no closing &quot;}}&quot; (write &quot;{{{{&quot; for a literal &quot;{{&quot;).</source>
+        <translation>„{{“ bei Zeichen %1 hat kein schließendes „}}“ (schreiben Sie „{{{{“ für ein wörtliches „{{“).</translation>
+    </message>
+    <message>
+        <source>The placeholder at character %1 has no column name.</source>
+        <translation>Der Platzhalter bei Zeichen %1 hat keinen Spaltennamen.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::Validator</name>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>has a role that is not a non-empty string</source>
+        <translation>hat eine Rolle, die keine nicht leere Zeichenkette ist</translation>
+    </message>
+    <message>
+        <source>has no role</source>
+        <translation>hat keine Rolle</translation>
+    </message>
+    <message>
+        <source>body.input is an empty string</source>
+        <translation>body.input ist eine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>body.input must contain strings or token arrays</source>
+        <translation>body.input muss Zeichenketten oder Token-Arrays enthalten</translation>
+    </message>
+    <message>
+        <source>body.input is an empty array</source>
+        <translation>body.input ist ein leeres Array</translation>
+    </message>
+    <message>
+        <source>body.input must be a string or an array</source>
+        <translation>body.input muss eine Zeichenkette oder ein Array sein</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::BatchTableModel</name>
+    <message>
+        <source>Validating</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Assembling results</source>
+        <translation>Ergebnisse werden erstellt</translation>
+    </message>
+    <message>
+        <source>Completed, all failed</source>
+        <translation>Abgeschlossen, alle fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Completed with failures</source>
+        <translation>Abgeschlossen mit Fehlern</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>~%1 s</source>
+        <translation>~%1 s</translation>
+    </message>
+    <message>
+        <source>~%1 min</source>
+        <translation>~%1 min</translation>
+    </message>
+    <message>
+        <source>~%1 h %2 min</source>
+        <translation>~%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>assembling results</source>
+        <translation>Ergebnisse werden erstellt</translation>
+    </message>
+    <message>
+        <source>Saved locally</source>
+        <translation>Lokal gespeichert</translation>
+    </message>
+    <message>
+        <source>Every request ran; the provider is assembling the result files.</source>
+        <translation>Alle Anfragen sind gelaufen; der Anbieter stellt die Ergebnisdateien zusammen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests failed: see the error file.</source>
+        <translation>%1 von %2 Anfragen sind fehlgeschlagen: Siehe die Fehlerdatei.</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed, %3 pending of %4</source>
+        <translation>%1 erfolgreich, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
+    </message>
+    <message>
+        <source>The results expire %1 and are not downloaded yet.</source>
+        <translation>Die Ergebnisse laufen %1 ab und sind noch nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The results are saved on this computer.</source>
+        <translation>Die Ergebnisse sind auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <source>The provider gave no deadline: created + 24 h.</source>
+        <translation>Der Anbieter nannte keine Frist: Erstellung + 24 h.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Output expiry</source>
+        <translation>Ablauf der Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::DisplayFormat</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>&lt; %1 s</source>
+        <translation>&lt; %1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::FileTableModel</name>
+    <message>
+        <source>%1 used</source>
+        <translation>%1 belegt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used</source>
+        <translation>%1 von %2 belegt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>This file expires soon: download what you need.</source>
+        <translation>Diese Datei läuft bald ab: Laden Sie herunter, was Sie brauchen.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Filename</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::IssuesModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>This finding is about the file as a whole.</source>
+        <translation>Dieser Befund betrifft die Datei als Ganzes.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::RequestsModel</name>
+    <message>
+        <source>No file is open.</source>
+        <translation>Keine Datei geöffnet.</translation>
+    </message>
+    <message>
+        <source>This line is %1, too large to preview.</source>
+        <translation>Diese Zeile ist %1 groß, zu groß für eine Vorschau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This line is not a JSON object.</source>
+        <translation>Diese Zeile ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::ResultsModel</name>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>In tokens</source>
+        <translation>Tokens ein</translation>
+    </message>
+    <message>
+        <source>Out tokens</source>
+        <translation>Tokens aus</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a build manifest of batchdesk-cli build.</source>
+        <translation>%1 ist kein Build-Manifest von batchdesk-cli build.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the requests were built (its SHA-256 differs from the manifest&apos;s): rows may no longer match their results.</source>
+        <translation>%1 wurde geändert, seit die Anfragen erstellt wurden (sein SHA-256 weicht vom Manifest ab): Zeilen passen möglicherweise nicht mehr zu ihren Ergebnissen.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 rows; the manifest says %3.</source>
+        <translation>%1 hat %2 Zeilen; laut Manifest sind es %3.</translation>
+    </message>
+    <message>
+        <source>The id column &quot;%1&quot; is not in %2.</source>
+        <translation>Die ID-Spalte „%1“ ist nicht in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>An embedding holds a value that is not a number.</source>
+        <translation>Ein Embedding enthält einen Wert, der keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>Embeddings of different sizes (%1 and %2) cannot form one matrix.</source>
+        <translation>Embeddings unterschiedlicher Größe (%1 und %2) ergeben keine Matrix.</translation>
+    </message>
+    <message>
+        <source>None of the rows has an embedding.</source>
+        <translation>Keine der Zeilen hat ein Embedding.</translation>
+    </message>
+    <message>
+        <source>No request has one of the chosen outcomes.</source>
+        <translation>Keine Anfrage hat eines der gewählten Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>The result line is not a JSON object.</source>
+        <translation>Die Ergebniszeile ist kein JSON-Objekt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>embedding, %n dims</source>
+        <translation>
+            <numerusform>Embedding, %n Dimension</numerusform>
+            <numerusform>Embedding, %n Dimensionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 embeddings, %2 dims</source>
+        <translation>%1 Embeddings, %2 Dimensionen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::Detail</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>outcome</comment>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Too many result files</source>
+        <translation>Zu viele Ergebnisdateien</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::JoinedResults</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was opened; open it again.</source>
+        <translation>%1 wurde nach dem Öffnen auf der Festplatte geändert; öffnen Sie die Datei erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::ResultsDownload</name>
+    <message>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation>„%1“ ist keine Batch-ID.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The download was stopped.</source>
+        <translation>Der Download wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Secrets</name>
+    <message>
+        <source>On Linux a Secret Service (GNOME Keyring or KWallet) must be running in your session and unlocked.</source>
+        <translation>Unter Linux muss in Ihrer Sitzung ein Secret Service (GNOME Keyring oder KWallet) laufen und entsperrt sein.</translation>
+    </message>
+    <message>
+        <source>Check that the login keychain is unlocked.</source>
+        <translation>Prüfen Sie, ob der Anmeldeschlüsselbund entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>Check that the Windows Credential Manager is available.</source>
+        <translation>Prüfen Sie, ob die Windows-Anmeldeinformationsverwaltung verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>No API key is stored in the keychain for %1. If you stored one, the keyring may be locked: unlock it and try again.</source>
+        <translation>Im Schlüsselbund ist kein API-Schlüssel für %1 gespeichert. Falls Sie einen gespeichert haben, ist der Schlüsselbund vielleicht gesperrt: Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). %2</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). %2</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1. %2</source>
+        <translation>Der Schlüsselbund meldete einen Fehler: %1. %2</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s. %2</source>
+        <translation>Der Systemschlüsselbund hat nicht innerhalb von %1 s geantwortet. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store</name>
+    <message>
+        <source>Cannot write the batch cache: %1</source>
+        <translation>Der Batch-Cache kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the batch cache: %1</source>
+        <translation>Der Batch-Cache kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No such submission.</source>
+        <translation>Keine solche Übermittlung.</translation>
+    </message>
+    <message>
+        <source>%1 cannot resubmit %2: that would be a cycle.</source>
+        <translation>%1 kann %2 nicht erneut senden: Das wäre ein Zyklus.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store::AccountStore</name>
+    <message>
+        <source>There is no account named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Konto namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The account no longer exists.</source>
+        <translation>Das Konto existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>Ein Konto braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>An account named &quot;%1&quot; already exists.</source>
+        <translation>Ein Konto namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The base URL must start with https:// or http://.</source>
+        <translation>Die Basis-URL muss mit https:// oder http:// beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store::Database</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner von %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot configure the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht konfiguriert werden: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer Batchdesk (schema %2, this version knows %3).</source>
+        <translation>Die Datenbank %1 wurde von einem neueren Batchdesk geschrieben (Schema %2, diese Version kennt %3).</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1 to schema %2: %3</source>
+        <translation>Die Datenbank %1 kann nicht auf Schema %2 aktualisiert werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AccountDialog</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>API-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; type to replace</source>
+        <translation>Im Schlüsselbund gespeichert; zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain, never in Batchdesk&apos;s database.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund des Systems gespeichert, nie in der Datenbank von Batchdesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Limits:</source>
+        <translation>&amp;Limits:</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>Standard&amp;modell:</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in sandbox, run inside Batchdesk</source>
+        <translation>Leer: die eingebaute Sandbox, die in Batchdesk läuft</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// base URL first.</source>
+        <translation>Geben Sie zuerst eine Basis-URL mit http:// oder https:// ein.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>Geben Sie dem Konto einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API, e.g. %1.</source>
+        <translation>Geben Sie die Basis-URL der API ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>Geben Sie den API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AppController</name>
+    <message>
+        <source>Could not open the local database %1: %2</source>
+        <translation>Die lokale Datenbank %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <source>Could not read the accounts: %1</source>
+        <translation>Die Konten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Die lokale Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Account “%1” has no base URL. Edit the account to set one.</source>
+        <translation>Das Konto „%1“ hat keine Basis-URL. Bearbeiten Sie das Konto, um eine festzulegen.</translation>
+    </message>
+    <message>
+        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
+        <translation>Das Konto „%1“ bezieht seinen Schlüssel aus der Umgebungsvariablen %2, die nicht gesetzt ist. Setzen Sie sie und starten Sie neu, oder speichern Sie den Schlüssel im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
+        <translation>Der API-Schlüssel von „%1“ kann nicht aus dem Schlüsselbund gelesen werden: %2 Bearbeiten Sie das Konto, um den Schlüssel erneut zu speichern.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation>Die Batches konnten nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>An earlier submission whose reply was lost did create batch %1.</source>
+        <translation>Eine frühere Übermittlung, deren Antwort verloren ging, hat den Batch %1 doch erstellt.</translation>
+    </message>
+    <message>
+        <source>Could not list the files</source>
+        <translation>Die Dateien konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1</source>
+        <translation>%1 konnte nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no result files yet.</source>
+        <translation>Der Batch %1 hat noch keine Ergebnisdateien.</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1 failed: %2</source>
+        <translation>Das Herunterladen der Ergebnisse von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Results of %1 saved in %2.</source>
+        <translation>Ergebnisse von %1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>%1 konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the keychain: %1</source>
+        <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The account does not exist.</source>
+        <translation>Das Konto existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
+        <translation>Das Konto wurde entfernt, aber sein Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the model list is not available</source>
+        <translation>die Modellliste ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>1 recent batch</source>
+        <translation>1 aktueller Batch</translation>
+    </message>
+    <message>
+        <source>%1 recent batches</source>
+        <translation>%1 aktuelle Batches</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2.</source>
+        <translation>Verbunden: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation>Zuletzt aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>retrying in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>polling every %1 s</source>
+        <translation>Abfrage alle %1 s</translation>
+    </message>
+    <message>
+        <source>idle (nothing running)</source>
+        <translation>untätig (nichts läuft)</translation>
+    </message>
+    <message>
+        <source>%1 active</source>
+        <translation>%1 aktiv</translation>
+    </message>
+    <message>
+        <source>Could not download the results of %1</source>
+        <translation>Die Ergebnisse von %1 konnten nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>Could not record the results of %1: %2</source>
+        <translation>Die Ergebnisse von %1 konnten nicht erfasst werden: %2</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not saved on this computer yet.</source>
+        <translation>Die Ergebnisse von %1 sind noch nicht auf diesem Computer gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BatchDetail</name>
+    <message>
+        <source>Select a batch to see its progress, timestamps, files and errors.</source>
+        <translation>Wählen Sie einen Batch, um Fortschritt, Zeitpunkte, Dateien und Fehler zu sehen.</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <source>Progress over time</source>
+        <translation>Fortschritt im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Eingabe:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Local input:</source>
+        <translation>Lokale Eingabe:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Double-click an error to open its line in the local input file</source>
+        <translation>Doppelklicken Sie auf einen Fehler, um seine Zeile in der lokalen Eingabedatei zu öffnen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests done (%3 succeeded)</source>
+        <translation>%1 von %2 Anfragen erledigt (%3 erfolgreich)</translation>
+    </message>
+    <message>
+        <source>No request counts yet</source>
+        <translation>Noch keine Anfragezahlen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;%2 failed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;%2 fehlgeschlagen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <source>assembling results</source>
+        <translation>Ergebnisse werden erstellt</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 · model %2</source>
+        <translation>Endpunkt %1 · Modell %2</translation>
+    </message>
+    <message>
+        <source>Deadline in %1 (%2)</source>
+        <translation>Frist in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deadline passed (%1)</source>
+        <translation>Frist abgelaufen (%1)</translation>
+    </message>
+    <message>
+        <source>Results saved on this computer.</source>
+        <translation>Ergebnisse auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Downloading the results…</source>
+        <translation>Ergebnisse werden heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;The results could not be downloaded: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;Die Ergebnisse konnten nicht heruntergeladen werden: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Results not downloaded yet.</source>
+        <translation>Ergebnisse noch nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; the results expire %1 and are not saved on this computer. Open them to download them now.</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; Die Ergebnisse laufen %1 ab und sind nicht auf diesem Computer gespeichert. Öffnen Sie sie, um sie jetzt herunterzuladen.</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>In progress:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Finalizing:</source>
+        <translation>Abschluss:</translation>
+    </message>
+    <message>
+        <source>Completed:</source>
+        <translation>Abgeschlossen:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Expired:</source>
+        <translation>Abgelaufen:</translation>
+    </message>
+    <message>
+        <source>Cancelling:</source>
+        <translation>Abbruch:</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>Abgebrochen:</translation>
+    </message>
+    <message>
+        <source>Expires (deadline):</source>
+        <translation>Läuft ab (Frist):</translation>
+    </message>
+    <message>
+        <source>Completion window:</source>
+        <translation>Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Input tokens:</source>
+        <translation>Eingabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>Cached input tokens:</source>
+        <translation>Zwischengespeicherte Eingabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>Output tokens:</source>
+        <translation>Ausgabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens:</source>
+        <translation>Reasoning-Tokens:</translation>
+    </message>
+    <message>
+        <source>Total tokens:</source>
+        <translation>Tokens gesamt:</translation>
+    </message>
+    <message>
+        <source>The provider reports no usage for this batch (yet).</source>
+        <translation>Der Anbieter meldet (noch) keinen Verbrauch für diesen Batch.</translation>
+    </message>
+    <message>
+        <source>unknown (not submitted from this computer)</source>
+        <translation>unbekannt (nicht von diesem Computer übermittelt)</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>Fehler (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BatchesPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed or expired</source>
+        <translation>Fehlgeschlagen oder abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Search id, description, metadata…</source>
+        <translation>ID, Beschreibung, Metadaten suchen…</translation>
+    </message>
+    <message>
+        <source>No batches yet</source>
+        <translation>Noch keine Batches</translation>
+    </message>
+    <message>
+        <source>Drop a .jsonl file here to validate it and create a batch.</source>
+        <translation>Legen Sie hier eine .jsonl-Datei ab, um sie zu prüfen und einen Batch zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Open a File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::CreateBatchDialog</name>
+    <message>
+        <source>Create Batch</source>
+        <translation>Batch erstellen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — 1 request, sent to &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 1 Anfrage, gesendet an &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %3 requests, sent to &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %3 Anfragen, gesendet an &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every request of the file uses this endpoint.</source>
+        <translation>Jede Anfrage der Datei verwendet diesen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>e.g. nightly eval, labels v2</source>
+        <translation>z. B. Nacht-Evaluation, Labels v2</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>14 days</source>
+        <translation>14 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>How long the provider keeps the output and error files.</source>
+        <translation>Wie lange der Anbieter die Ausgabe- und Fehlerdateien aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Add Pair</source>
+        <translation>Paar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Upload and Create</source>
+        <translation>Hochladen und erstellen</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Completion &amp;window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Output &amp;expiry:</source>
+        <translation>&amp;Aufbewahrung:</translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation>Metadaten:</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Remove this pair</source>
+        <translation>Dieses Paar entfernen</translation>
+    </message>
+    <message>
+        <source>The description has %1 characters; at most %2 are allowed.</source>
+        <translation>Die Beschreibung hat %1 Zeichen; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>A value has no key.</source>
+        <translation>Ein Wert hat keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key “%1…” has %2 characters; at most %3 are allowed.</source>
+        <translation>Der Schlüssel „%1…“ hat %2 Zeichen; höchstens %3 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The value of “%1” has %2 characters; at most %3 are allowed.</source>
+        <translation>Der Wert von „%1“ hat %2 Zeichen; höchstens %3 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>“%1” is reserved for Batchdesk.</source>
+        <translation>„%1“ ist für Batchdesk reserviert.</translation>
+    </message>
+    <message>
+        <source>The key “%1” is used twice.</source>
+        <translation>Der Schlüssel „%1“ wird zweimal verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 metadata pairs; at most %2 are allowed (the 16th identifies the submission).</source>
+        <translation>%1 Metadatenpaare; höchstens %2 sind erlaubt (das 16. kennzeichnet die Übermittlung).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs used (the description counts as one)</source>
+        <translation>%1 von %2 Paaren belegt (die Beschreibung zählt als eines)</translation>
+    </message>
+    <message>
+        <source>“description” is set by the Description field.</source>
+        <translation>„description“ wird über das Feld „Beschreibung“ gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::DropOverlay</name>
+    <message>
+        <source>Drop to validate</source>
+        <translation>Zum Prüfen ablegen</translation>
+    </message>
+    <message>
+        <source>This cannot be opened</source>
+        <translation>Das kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::FilesPage</name>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>DeepInfra allows 2 GB of files per user, results included.</source>
+        <translation>DeepInfra erlaubt 2 GB an Dateien pro Benutzer, Ergebnisse eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Delete the file %1 from the server? Batches that use it can no longer be downloaded.</source>
+        <translation>Die Datei %1 vom Server löschen? Batches, die sie verwenden, können dann nicht mehr heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>Delete these %1 files from the server? Batches that use them can no longer be downloaded.</source>
+        <translation>Diese %1 Dateien vom Server löschen? Batches, die sie verwenden, können dann nicht mehr heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation>Dateien löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::IdField</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;System Default</source>
+        <translation>&amp;Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after you restart Batchdesk.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart von Batchdesk.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Wrote %1. Check it and choose ǌreate Batch”: its results will join the results of %2.</source>
+        <translation>%1 wurde geschrieben. Prüfen Sie die Datei und wählen Sie „Batch erstellen“: Ihre Ergebnisse werden mit den Ergebnissen von %2 zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Batchdesk</source>
+        <translation>Batchdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a JSONL batch input file and validate it</source>
+        <translation>Eine JSONL-Batch-Eingabedatei öffnen und prüfen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;New Batch…</source>
+        <translation>&amp;Neuer Batch…</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>Neuer Batch</translation>
+    </message>
+    <message>
+        <source>Choose a JSONL file, validate it and create a batch from it</source>
+        <translation>Eine JSONL-Datei wählen, prüfen und daraus einen Batch erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Validate Again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Validation</source>
+        <translation>Prüfung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the batches and files of the account now</source>
+        <translation>Batches und Dateien des Kontos jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch…</source>
+        <translation>Batch a&amp;bbrechen…</translation>
+    </message>
+    <message>
+        <source>Stop the selected batch; finished requests keep their results</source>
+        <translation>Den gewählten Batch stoppen; fertige Anfragen behalten ihre Ergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Download Results…</source>
+        <translation>Ergebnisse &amp;herunterladen…</translation>
+    </message>
+    <message>
+        <source>Download results</source>
+        <translation>Ergebnisse herunterladen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Results</source>
+        <translation>&amp;Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Show every request of the selected batch joined to its result</source>
+        <translation>Jede Anfrage des gewählten Batches zusammen mit ihrem Ergebnis anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy Batch &amp;ID</source>
+        <translation>Batch-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Show &amp;Input File</source>
+        <translation>Eingabe&amp;datei anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Find Batches</source>
+        <translation>Batches &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Account…</source>
+        <translation>Konto &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>Konto &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Batches</source>
+        <translation>&amp;Batches</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Ergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Batchdesk</source>
+        <translation>Ü&amp;ber Batchdesk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>Ba&amp;tch</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>Status&amp;leiste anzeigen</translation>
+    </message>
+    <message>
+        <source>1 more file is waiting; it opens after this one is submitted.</source>
+        <translation>1 weitere Datei wartet; sie wird nach der Übermittlung dieser Datei geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 more files are waiting; each opens after the previous one is submitted.</source>
+        <translation>%1 weitere Dateien warten; jede wird nach der Übermittlung der vorherigen geöffnet.</translation>
+    </message>
+    <message>
+        <source>Next File</source>
+        <translation>Nächste Datei</translation>
+    </message>
+    <message>
+        <source>Open Batch Input File</source>
+        <translation>Batch-Eingabedatei öffnen</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl *.jsonl.txt *.ndjson);;All files (*)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl *.jsonl.txt *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About Batchdesk</source>
+        <translation>Über Batchdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Batchdesk %1&lt;/h3&gt;&lt;p&gt;A desktop client for OpenAI-compatible Batch APIs: validate, submit and monitor batch jobs and work with their results.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Batchdesk %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Client für OpenAI-kompatible Batch-APIs: Batch-Jobs prüfen, übermitteln und überwachen und mit ihren Ergebnissen arbeiten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Lizenziert unter der MIT-Lizenz.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — Batchdesk</source>
+        <translation>%1 — Batchdesk</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; drop a .jsonl file</source>
+        <translation>%1 ist ein Ordner; legen Sie eine .jsonl-Datei ab</translation>
+    </message>
+    <message>
+        <source>Upload Running</source>
+        <translation>Upload läuft</translation>
+    </message>
+    <message>
+        <source>A file is being uploaded for a new batch. Quit anyway? The upload is cancelled and no batch is created.</source>
+        <translation>Eine Datei wird für einen neuen Batch hochgeladen. Trotzdem beenden? Der Upload wird abgebrochen und kein Batch erstellt.</translation>
+    </message>
+    <message>
+        <source>No account is connected. Select an account in the sidebar (or add one) and try again.</source>
+        <translation>Kein Konto verbunden. Wählen Sie in der Seitenleiste ein Konto (oder fügen Sie eines hinzu) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created from %2 and is being monitored.</source>
+        <translation>Der Batch %1 wurde aus %2 erstellt und wird überwacht.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation>Batch abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the batch %1? Requests that already finished keep their results; the others are not run.</source>
+        <translation>Den Batch %1 abbrechen? Bereits fertige Anfragen behalten ihre Ergebnisse; die übrigen werden nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Save Results To</source>
+        <translation>Ergebnisse speichern unter</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is not known: it was not submitted from this computer.</source>
+        <translation>Die Eingabedatei von %1 ist unbekannt: Sie wurde nicht von diesem Computer übermittelt.</translation>
+    </message>
+    <message>
+        <source>The input file %1 no longer exists.</source>
+        <translation>Die Eingabedatei %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its key is deleted from the keychain and its cached batches are forgotten; nothing is deleted on the server.</source>
+        <translation>Das Konto „%1“ entfernen? Sein Schlüssel wird aus dem Schlüsselbund gelöscht und seine zwischengespeicherten Batches werden vergessen; auf dem Server wird nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source> — %1 of %2 succeeded</source>
+        <translation> — %1 von %2 erfolgreich</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ResultsPage</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Joined JSONL (*.jsonl)</source>
+        <translation>Verknüpftes JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>NumPy embeddings (*.npy)</source>
+        <translation>NumPy-Embeddings (*.npy)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Resubmit…</source>
+        <translation>Erneut senden…</translation>
+    </message>
+    <message>
+        <source>Delete remote files…</source>
+        <translation>Remote-Dateien löschen…</translation>
+    </message>
+    <message>
+        <source>Export only the rows shown…</source>
+        <translation>Nur angezeigte Zeilen exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the joined table as CSV, Excel, JSONL or NumPy</source>
+        <translation>Die verknüpfte Tabelle als CSV, Excel, JSONL oder NumPy speichern</translation>
+    </message>
+    <message>
+        <source>Write the requests that did not succeed to a new JSONL file and submit it as a new batch</source>
+        <translation>Die nicht erfolgreichen Anfragen in eine neue JSONL-Datei schreiben und als neuen Batch übermitteln</translation>
+    </message>
+    <message>
+        <source>Delete the output and error files from the provider; the copies on this computer stay</source>
+        <translation>Die Ausgabe- und Fehlerdateien beim Anbieter löschen; die Kopien auf diesem Computer bleiben</translation>
+    </message>
+    <message>
+        <source>Show %1 requests (toggle; several can be on)</source>
+        <translation>%1 Anfragen anzeigen (umschaltbar; mehrere können aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Search requests, responses and errors…</source>
+        <translation>Anfragen, Antworten und Fehler suchen…</translation>
+    </message>
+    <message>
+        <source>Joined results</source>
+        <translation>Verknüpfte Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy cell</source>
+        <translation>Zelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy custom_id</source>
+        <translation>custom_id kopieren</translation>
+    </message>
+    <message>
+        <source>Copy response text</source>
+        <translation>Antworttext kopieren</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Request JSON</source>
+        <translation>Anfrage-JSON</translation>
+    </message>
+    <message>
+        <source>Result JSON</source>
+        <translation>Ergebnis-JSON</translation>
+    </message>
+    <message>
+        <source>Prices…</source>
+        <translation>Preise…</translation>
+    </message>
+    <message>
+        <source>Enter the price per million tokens of this model to see the cost</source>
+        <translation>Geben Sie den Preis pro Million Tokens für dieses Modell ein, um die Kosten zu sehen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1… %2</source>
+        <translation>Ergebnisse von %1 werden heruntergeladen… %2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Joined to their requests by custom_id.</source>
+        <translation>Über custom_id mit ihren Anfragen verknüpft.</translation>
+    </message>
+    <message>
+        <source>Select a finished batch and choose “Open results” (Ctrl+R), or double-click it.</source>
+        <translation>Wählen Sie einen fertigen Batch und dann „Ergebnisse öffnen“ (Strg+R), oder doppelklicken Sie darauf.</translation>
+    </message>
+    <message>
+        <source>Results of %1</source>
+        <translation>Ergebnisse von %1</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1…</source>
+        <translation>Ergebnisse von %1 werden heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>The results of %1 could not be downloaded:
+%2</source>
+        <translation>Die Ergebnisse von %1 konnten nicht heruntergeladen werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 has not finished yet. Its results appear here when it has.</source>
+        <translation>%1 ist noch nicht fertig. Die Ergebnisse erscheinen hier, sobald er fertig ist.</translation>
+    </message>
+    <message>
+        <source>%1 failed before it ran any request (see its errors in the Batches view): there are no results.</source>
+        <translation>%1 ist fehlgeschlagen, bevor eine Anfrage lief (siehe seine Fehler in der Batch-Ansicht): Es gibt keine Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>%1 has no output or error file: there are no results to show.</source>
+        <translation>%1 hat keine Ausgabe- oder Fehlerdatei: Es gibt keine Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is not known on this computer (the batch was created elsewhere).
+Choose the .jsonl it was made from to join each result to its request.</source>
+        <translation>Die Eingabedatei von %1 ist auf diesem Computer nicht bekannt (der Batch wurde anderswo erstellt).
+Wählen Sie die .jsonl-Datei, aus der er erstellt wurde, um jedes Ergebnis mit seiner Anfrage zu verknüpfen.</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is no longer at %2.
+Choose where it is now to join the results to their requests.</source>
+        <translation>Die Eingabedatei von %1 liegt nicht mehr unter %2.
+Wählen Sie ihren neuen Ort, um die Ergebnisse mit ihren Anfragen zu verknüpfen.</translation>
+    </message>
+    <message>
+        <source>Choose input file…</source>
+        <translation>Eingabedatei wählen…</translation>
+    </message>
+    <message>
+        <source>Joining the results with %1…</source>
+        <translation>Ergebnisse werden mit %1 verknüpft…</translation>
+    </message>
+    <message>
+        <source>Joining was cancelled.</source>
+        <translation>Das Verknüpfen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Join again</source>
+        <translation>Erneut verknüpfen</translation>
+    </message>
+    <message>
+        <source>The results could not be joined: %1</source>
+        <translation>Die Ergebnisse konnten nicht verknüpft werden: %1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Eingabe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resubmit(s) joined; each request shows its latest result</source>
+        <translation>
+            <numerusform>%n erneute Übermittlung verknüpft; jede Anfrage zeigt ihr neuestes Ergebnis</numerusform>
+            <numerusform>%n erneute Übermittlungen verknüpft; jede Anfrage zeigt ihr neuestes Ergebnis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) not in the input</source>
+        <translation>
+            <numerusform>%n Ergebnis ist nicht in der Eingabe</numerusform>
+            <numerusform>%n Ergebnisse sind nicht in der Eingabe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The input file changed since the batch was submitted: results may not match these requests.</source>
+        <translation>Die Eingabedatei wurde seit der Übermittlung des Batches geändert: Die Ergebnisse passen möglicherweise nicht zu diesen Anfragen.</translation>
+    </message>
+    <message>
+        <source>All %1</source>
+        <translation>Alle %1</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 input tokens, %2 output tokens</source>
+        <translation>%1 Eingabe-Tokens, %2 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>cost ≈ %1</source>
+        <translation>Kosten ≈ %1</translation>
+    </message>
+    <message>
+        <source>no price entered for %1</source>
+        <translation>kein Preis für %1 eingegeben</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>dieses Modell</translation>
+    </message>
+    <message>
+        <source>Select a row to see its request and response.</source>
+        <translation>Wählen Sie eine Zeile, um Anfrage und Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>not in the input file</source>
+        <translation>nicht in der Eingabedatei</translation>
+    </message>
+    <message>
+        <source>finish: %1</source>
+        <translation>Ende: %1</translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out tokens</source>
+        <translation>%1 ein / %2 aus Tokens</translation>
+    </message>
+    <message>
+        <source>(empty response)</source>
+        <translation>(leere Antwort)</translation>
+    </message>
+    <message>
+        <source>(no response)</source>
+        <translation>(keine Antwort)</translation>
+    </message>
+    <message>
+        <source>(not in the input file)</source>
+        <translation>(nicht in der Eingabedatei)</translation>
+    </message>
+    <message>
+        <source>(no result line)</source>
+        <translation>(keine Ergebniszeile)</translation>
+    </message>
+    <message>
+        <source>Export the rows shown</source>
+        <translation>Angezeigte Zeilen exportieren</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>No rows are shown: nothing to export.</source>
+        <translation>Es werden keine Zeilen angezeigt: Nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>No request has one of the chosen outcomes: nothing to resubmit.</source>
+        <translation>Keine Anfrage hat eines der gewählten Ergebnisse: Nichts erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>Resubmit requests</source>
+        <translation>Anfragen erneut senden</translation>
+    </message>
+    <message>
+        <source>Write the original request lines of these outcomes to a new JSONL file and open it for submission. Its results join back onto this table.</source>
+        <translation>Die ursprünglichen Anfragezeilen dieser Ergebnisse in eine neue JSONL-Datei schreiben und zur Übermittlung öffnen. Ihre Ergebnisse werden wieder mit dieser Tabelle verknüpft.</translation>
+    </message>
+    <message>
+        <source>Write file…</source>
+        <translation>Datei schreiben…</translation>
+    </message>
+    <message>
+        <source>Write the resubmit file</source>
+        <translation>Datei zum erneuten Senden schreiben</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Prices of %1</source>
+        <translation>Preise von %1</translation>
+    </message>
+    <message>
+        <source>Real-time prices per million tokens; the batch discount is applied to them.</source>
+        <translation>Echtzeitpreise pro Million Tokens; der Batch-Rabatt wird darauf angewendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Input tokens:</source>
+        <translation>&amp;Eingabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>&amp;Output tokens:</source>
+        <translation>&amp;Ausgabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch discount:</source>
+        <translation>&amp;Batch-Rabatt:</translation>
+    </message>
+    <message>
+        <source>Delete remote files</source>
+        <translation>Remote-Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Delete the output and error files of %1 from the provider?
+
+The copies on this computer stay, so this table keeps working. The provider&apos;s storage is freed.</source>
+        <translation>Die Ausgabe- und Fehlerdateien von %1 beim Anbieter löschen?
+
+Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also weiter. Der Speicher beim Anbieter wird frei.</translation>
+    </message>
+    <message>
+        <source>Choose the input file of %1</source>
+        <translation>Eingabedatei von %1 wählen</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::Sidebar</name>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>ACCOUNTS</source>
+        <translation>KONTEN</translation>
+    </message>
+    <message>
+        <source>VIEWS</source>
+        <translation>ANSICHTEN</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox: a local server that runs batches with echo models, for trying Batchdesk without a provider account.</source>
+        <translation>Die eingebaute Sandbox: ein lokaler Server, der Batches mit Echo-Modellen ausführt, um Batchdesk ohne Anbieterkonto auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>LOCAL</source>
+        <translation>LOKAL</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::Submission</name>
+    <message>
+        <source>No account is connected.</source>
+        <translation>Kein Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>Upload cancelled.</source>
+        <translation>Upload abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Upload of %1 failed: %2</source>
+        <translation>Upload von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The account was disconnected during the upload.</source>
+        <translation>Die Verbindung zum Konto wurde während des Uploads getrennt.</translation>
+    </message>
+    <message>
+        <source>Could not record the submission locally: %1</source>
+        <translation>Die Übermittlung konnte nicht lokal erfasst werden: %1</translation>
+    </message>
+    <message>
+        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
+        <translation>Erstellung abgebrochen; falls der Server sie erhalten hat, erscheint der Batch nach dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Creating the batch failed: %1</source>
+        <translation>Das Erstellen des Batches ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::UploadPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>%1 wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Uploading %1 — %2 of %3 · %4/s</source>
+        <translation>%1 wird hochgeladen — %2 von %3 · %4/s</translation>
+    </message>
+    <message>
+        <source>Creating the batch from %1…</source>
+        <translation>Batch wird aus %1 erstellt…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ValidationPage</name>
+    <message>
+        <source>Issues</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation>Keine Datei geöffnet</translation>
+    </message>
+    <message>
+        <source>Drop a .jsonl file here or open one with File → Open</source>
+        <translation>Legen Sie hier eine .jsonl-Datei ab oder öffnen Sie eine über Datei → Öffnen</translation>
+    </message>
+    <message>
+        <source>Batchdesk checks every line against the provider&apos;s Batch API rules and limits before you upload anything.</source>
+        <translation>Batchdesk prüft jede Zeile anhand der Batch-API-Regeln und -Limits des Anbieters, bevor Sie etwas hochladen.</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Create Batch…</source>
+        <translation>Batch erstellen…</translation>
+    </message>
+    <message>
+        <source>Embedding inputs:</source>
+        <translation>Embedding-Eingaben:</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Limits:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation>Alle Befunde</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Warnings only</source>
+        <translation>Nur Warnungen</translation>
+    </message>
+    <message>
+        <source>Double-click an issue to show its request.</source>
+        <translation>Doppelklicken Sie auf einen Befund, um seine Anfrage anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Select an issue or a request to see it here.</source>
+        <translation>Wählen Sie einen Befund oder eine Anfrage, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Validation cancelled</source>
+        <translation>Prüfung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Validation of %1 was cancelled.</source>
+        <translation>Die Prüfung von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read the file</source>
+        <translation>Die Datei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Validated 1 line in %1</source>
+        <translation>1 Zeile in %1 geprüft</translation>
+    </message>
+    <message>
+        <source>Validated %1 lines in %2</source>
+        <translation>%1 Zeilen in %2 geprüft</translation>
+    </message>
+    <message>
+        <source>Waiting for the validation to finish</source>
+        <translation>Warten auf das Ende der Prüfung</translation>
+    </message>
+    <message>
+        <source>The file has not been validated completely</source>
+        <translation>Die Datei wurde nicht vollständig geprüft</translation>
+    </message>
+    <message>
+        <source>Fix the error listed below to submit this file</source>
+        <translation>Beheben Sie den unten aufgeführten Fehler, um diese Datei zu übermitteln</translation>
+    </message>
+    <message>
+        <source>Fix the %1 errors listed below to submit this file</source>
+        <translation>Beheben Sie die %1 unten aufgeführten Fehler, um diese Datei zu übermitteln</translation>
+    </message>
+    <message>
+        <source>The file has no requests</source>
+        <translation>Die Datei enthält keine Anfragen</translation>
+    </message>
+    <message>
+        <source>Upload this file and create a batch from it</source>
+        <translation>Diese Datei hochladen und daraus einen Batch erstellen</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <translation>Bereit zur Übermittlung</translation>
+    </message>
+    <message>
+        <source>Ready to submit, with 1 warning to review</source>
+        <translation>Bereit zur Übermittlung, 1 Warnung zu prüfen</translation>
+    </message>
+    <message>
+        <source>Ready to submit, with %1 warnings to review</source>
+        <translation>Bereit zur Übermittlung, %1 Warnungen zu prüfen</translation>
+    </message>
+    <message>
+        <source>1 error must be fixed before submitting</source>
+        <translation>1 Fehler muss vor der Übermittlung behoben werden</translation>
+    </message>
+    <message>
+        <source>%1 errors must be fixed before submitting</source>
+        <translation>%1 Fehler müssen vor der Übermittlung behoben werden</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 allows at most %2 lines per batch.</source>
+        <translation>%1 erlaubt höchstens %2 Zeilen pro Batch.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>— (none found)</source>
+        <translation>— (keine gefunden)</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>Befunde (%1)</translation>
+    </message>
+    <message>
+        <source>Requests (%1)</source>
+        <translation>Anfragen (%1)</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 issues</source>
+        <translation>Die ersten %1 von %2 Befunden werden angezeigt</translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation>Ganze Datei</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2</source>
+        <translation>Zeile %1 · %2</translation>
+    </message>
+    <message>
+        <source>This line is %1, too large to show here.</source>
+        <translation>Diese Zeile ist %1 groß, zu groß, um sie hier anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was validated. The results may be out of date.</source>
+        <translation>%1 wurde nach der Prüfung auf der Festplatte geändert. Die Ergebnisse sind möglicherweise veraltet.</translation>
+    </message>
+    <message>
+        <source>%1 was moved or deleted after it was validated.</source>
+        <translation>%1 wurde nach der Prüfung verschoben oder gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop client for OpenAI-compatible Batch APIs.</source>
+        <translation>Desktop-Client für OpenAI-kompatible Batch-APIs.</translation>
+    </message>
+    <message>
+        <source>Display version information.</source>
+        <translation>Versionsinformationen anzeigen.</translation>
+    </message>
+    <message>
+        <source>Use a dark palette (also BATCHDESK_THEME=dark).</source>
+        <translation>Dunkle Farbpalette verwenden (auch BATCHDESK_THEME=dark).</translation>
+    </message>
+    <message>
+        <source>JSONL files to open and validate.</source>
+        <translation>Zu öffnende und zu prüfende JSONL-Dateien.</translation>
+    </message>
+    <message>
+        <source>Use this interface language instead of the setting: en, de or ja.</source>
+        <translation>Diese Oberflächensprache statt der Einstellung verwenden: en, de oder ja.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2907 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>Batchdesk::Api</name>
+    <message>
+        <source>The server answered with an empty body where a JSON object was expected.</source>
+        <translation>サーバーの応答が空でした。JSON オブジェクトが返されるはずでした。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not the JSON object that was expected (it starts with &quot;%1&quot;).</source>
+        <translation>サーバーの応答が想定した JSON オブジェクトではありません（先頭：「%1」）。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ApiError</name>
+    <message>
+        <source> (request id %1)</source>
+        <translation>（リクエスト ID %1）</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the account&apos;s base URL.</source>
+        <translation>ネットワーク接続とアカウントのベース URL を確認してください。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; try again later.</source>
+        <translation>サーバーが時間内に応答しませんでした。しばらくしてからやり直してください。</translation>
+    </message>
+    <message>
+        <source>The API key was refused: check the key stored for this account.</source>
+        <translation>API キーが拒否されました。このアカウントに保存されているキーを確認してください。</translation>
+    </message>
+    <message>
+        <source>The key is not allowed to do this: check its permissions.</source>
+        <translation>このキーにはこの操作の権限がありません。キーの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The object does not exist (any more) on the server, or the base URL is wrong.</source>
+        <translation>オブジェクトがサーバー上に存在しない（もう存在しない）か、ベース URL が間違っています。</translation>
+    </message>
+    <message>
+        <source>Rate limited by the provider: wait a little and try again.</source>
+        <translation>プロバイダーのレート制限に達しました。少し待ってからやり直してください。</translation>
+    </message>
+    <message>
+        <source>The provider has a problem; try again in a few minutes.</source>
+        <translation>プロバイダー側で問題が発生しています。数分後にやり直してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ApiJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The request could not be prepared.</source>
+        <translation>リクエストを準備できませんでした。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time (the transfer stalled).</source>
+        <translation>%1 から時間内に応答がありません（転送が停止しました）。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 が応答前に接続を閉じました。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 に接続できません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::CreateBatchJob</name>
+    <message>
+        <source> The batch may have been created anyway: look at the batch list before submitting again.</source>
+        <translation> それでもバッチが作成された可能性があります。再送信する前にバッチ一覧を確認してください。</translation>
+    </message>
+    <message>
+        <source> Batchdesk could not check whether the batch was created (%1); it will check again before sending it another time.</source>
+        <translation> バッチが作成されたかどうかを確認できませんでした（%1）。再送信の前にもう一度確認します。</translation>
+    </message>
+    <message>
+        <source>The batch was not created (%1); sending it again.</source>
+        <translation>バッチは作成されませんでした（%1）。再送信します。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::CreateBatchParams</name>
+    <message>
+        <source>No input file id.</source>
+        <translation>入力ファイル ID がありません。</translation>
+    </message>
+    <message>
+        <source>No endpoint.</source>
+        <translation>エンドポイントがありません。</translation>
+    </message>
+    <message>
+        <source>Metadata has %1 pairs; at most %2 are allowed.</source>
+        <translation>メタデータが %1 組あります。上限は %2 組です。</translation>
+    </message>
+    <message>
+        <source>A metadata key is empty.</source>
+        <translation>メタデータのキーが空です。</translation>
+    </message>
+    <message>
+        <source>Metadata key &quot;%1&quot; has %2 characters; at most %3 are allowed.</source>
+        <translation>メタデータのキー「%1」は %2 文字です。上限は %3 文字です。</translation>
+    </message>
+    <message>
+        <source>The value of metadata key &quot;%1&quot; has %2 characters; at most %3 are allowed.</source>
+        <translation>メタデータのキー「%1」の値は %2 文字です。上限は %3 文字です。</translation>
+    </message>
+    <message>
+        <source>Output expiry must be between %1 and %2 seconds (1 hour to 30 days).</source>
+        <translation>出力の保存期間は %1～%2 秒（1 時間～30 日）の範囲で指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::FileContentJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::UploadFileJob</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl</name>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>%1 のことですか？</translation>
+    </message>
+    <message>
+        <source>the columns are: %1</source>
+        <translation>列：%1</translation>
+    </message>
+    <message>
+        <source>the structure is broken (a missing or extra comma, brace, bracket or quote)</source>
+        <translation>構造が壊れています（カンマ、波かっこ、角かっこ、引用符のいずれかが不足または余分です）</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>文字列が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a string contains an invalid escape or control character</source>
+        <translation>文字列に無効なエスケープまたは制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>a number is malformed or out of range</source>
+        <translation>数値の形式が不正か、範囲外です</translation>
+    </message>
+    <message>
+        <source>an unquoted word is not true, false or null</source>
+        <translation>引用符のない単語が true、false、null のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>an object or array is not closed</source>
+        <translation>オブジェクトまたは配列が閉じられていません</translation>
+    </message>
+    <message>
+        <source>there is more content after the JSON value</source>
+        <translation>JSON 値の後に余分な内容があります</translation>
+    </message>
+    <message>
+        <source>a value is malformed (a misspelt true, false, null or number)</source>
+        <translation>値の形式が不正です（true、false、null または数値のつづり誤り）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was being read.</source>
+        <translation>読み込み中に %1 が短くなりました。</translation>
+    </message>
+    <message>
+        <source>custom_id %1 is already used on line %2; custom_id must be unique in the file.</source>
+        <translation>custom_id %1 は %2 行目で既に使われています。custom_id はファイル内で一意でなければなりません。</translation>
+    </message>
+    <message>
+        <source>url %1 differs from the batch endpoint %2.</source>
+        <translation>url %1 がバッチのエンドポイント %2 と異なります。</translation>
+    </message>
+    <message>
+        <source>url %1 differs from %2 on line %3; one file can use only one endpoint.</source>
+        <translation>url %1 が %3 行目の %2 と異なります。1 つのファイルで使えるエンドポイントは 1 つだけです。</translation>
+    </message>
+    <message>
+        <source>body.model %1 differs from %2 on line %3; one file can use only one model.</source>
+        <translation>body.model %1 が %3 行目の %2 と異なります。1 つのファイルで使えるモデルは 1 つだけです。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>ファイルが空です。</translation>
+    </message>
+    <message>
+        <source>The file contains no requests.</source>
+        <translation>ファイルにリクエストがありません。</translation>
+    </message>
+    <message>
+        <source>The file has %1 lines; %2 allows at most %3 per batch. Split it into several files.</source>
+        <translation>ファイルは %1 行あります。%2 では 1 バッチあたり %3 行までです。複数のファイルに分割してください。</translation>
+    </message>
+    <message>
+        <source>The file has %1 bytes; %2 allows at most %3 bytes per batch input file. Split it into several files.</source>
+        <translation>ファイルは %1 バイトあります。%2 ではバッチ入力ファイル 1 つあたり %3 バイトまでです。複数のファイルに分割してください。</translation>
+    </message>
+    <message>
+        <source>The file has %1 embedding inputs; %2 allows at most %3 per batch.</source>
+        <translation>ファイルには埋め込み入力が %1 件あります。%2 では 1 バッチあたり %3 件までです。</translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark; some providers reject it. Save it as UTF-8 without BOM.</source>
+        <translation>ファイルの先頭に UTF-8 の BOM があり、一部のプロバイダーでは拒否されます。BOM なしの UTF-8 で保存してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a JSONL file.</source>
+        <translation>%1 はフォルダーです。JSONL ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::BuildSpec</name>
+    <message>
+        <source>A parameter needs a name: key=value.</source>
+        <translation>パラメーターには名前が必要です：key=value</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &quot;%2&quot;.</source>
+        <translation>%1 には数値を指定してください（「%2」は不可）。</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number, not &quot;%2&quot;.</source>
+        <translation>%1 には正の整数を指定してください（「%2」は不可）。</translation>
+    </message>
+    <message>
+        <source>stop: &quot;%1&quot; is not a JSON array of strings.</source>
+        <translation>stop：「%1」は文字列の JSON 配列ではありません。</translation>
+    </message>
+    <message>
+        <source>response_format must be json_object, json_schema or text, not &quot;%1&quot;.</source>
+        <translation>response_format は json_object、json_schema、text のいずれかです（「%1」は不可）。</translation>
+    </message>
+    <message>
+        <source>The extra JSON is not an object.</source>
+        <translation>追加の JSON がオブジェクトではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::ChunkValidator</name>
+    <message>
+        <source>The line is blank; every line must hold one request.</source>
+        <translation>空行です。各行に 1 つのリクエストが必要です。</translation>
+    </message>
+    <message>
+        <source>The line is %1 MB long; Batchdesk does not parse lines over %2 MB, and no provider accepts a request that large.</source>
+        <translation>この行は %1 MB あります。Batchdesk は %2 MB を超える行を解析せず、これほど大きなリクエストを受け付けるプロバイダーもありません。</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation>有効な JSON ではありません：%1。</translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 at byte %1 of the line; save the file as UTF-8.</source>
+        <translation>行の %1 バイト目に無効な UTF-8 があります。ファイルを UTF-8 で保存してください。</translation>
+    </message>
+    <message>
+        <source>The line is %1, not a JSON object with custom_id, method, url and body.</source>
+        <translation>この行は %1 です。custom_id、method、url、body を持つ JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>custom_id is null; every request needs a unique custom_id.</source>
+        <translation>custom_id が null です。各リクエストには一意の custom_id が必要です。</translation>
+    </message>
+    <message>
+        <source>custom_id is missing; every request needs a unique custom_id.</source>
+        <translation>custom_id がありません。各リクエストには一意の custom_id が必要です。</translation>
+    </message>
+    <message>
+        <source>custom_id is %1; it must be a string.</source>
+        <translation>custom_id が %1 です。文字列でなければなりません。</translation>
+    </message>
+    <message>
+        <source>custom_id is an empty string.</source>
+        <translation>custom_id が空文字列です。</translation>
+    </message>
+    <message>
+        <source>custom_id has %1 characters; some providers reject more than %2.</source>
+        <translation>custom_id は %1 文字です。%2 文字を超えると拒否するプロバイダーがあります。</translation>
+    </message>
+    <message>
+        <source>method is missing; it must be &quot;POST&quot;.</source>
+        <translation>method がありません。&quot;POST&quot; でなければなりません。</translation>
+    </message>
+    <message>
+        <source>method is %1; it must be &quot;POST&quot;.</source>
+        <translation>method が %1 です。&quot;POST&quot; でなければなりません。</translation>
+    </message>
+    <message>
+        <source>method must be the string &quot;POST&quot;.</source>
+        <translation>method は文字列 &quot;POST&quot; でなければなりません。</translation>
+    </message>
+    <message>
+        <source>url is missing; it must be the batch endpoint, one of %1.</source>
+        <translation>url がありません。バッチのエンドポイント（%1 のいずれか）でなければなりません。</translation>
+    </message>
+    <message>
+        <source>url must be a string, one of %1.</source>
+        <translation>url は文字列（%1 のいずれか）でなければなりません。</translation>
+    </message>
+    <message>
+        <source>url %1 is not a batch endpoint of %2; use one of %3.</source>
+        <translation>url %1 は %2 のバッチのエンドポイントではありません。%3 のいずれかを使ってください。</translation>
+    </message>
+    <message>
+        <source>body is missing; it must be the request&apos;s JSON object.</source>
+        <translation>body がありません。リクエストの JSON オブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>body must be a JSON object.</source>
+        <translation>body は JSON オブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>body.model is missing.</source>
+        <translation>body.model がありません。</translation>
+    </message>
+    <message>
+        <source>body.model must be a string.</source>
+        <translation>body.model は文字列でなければなりません。</translation>
+    </message>
+    <message>
+        <source>body.model is an empty string.</source>
+        <translation>body.model が空文字列です。</translation>
+    </message>
+    <message>
+        <source>body.stream is true; batch requests cannot stream and some providers reject them.</source>
+        <translation>body.stream が true です。バッチのリクエストはストリーミングできず、拒否するプロバイダーもあります。</translation>
+    </message>
+    <message>
+        <source>body.messages is missing; a chat request needs it.</source>
+        <translation>body.messages がありません。チャットのリクエストには必須です。</translation>
+    </message>
+    <message>
+        <source>body.messages must be an array of messages.</source>
+        <translation>body.messages はメッセージの配列でなければなりません。</translation>
+    </message>
+    <message>
+        <source>body.messages is empty.</source>
+        <translation>body.messages が空です。</translation>
+    </message>
+    <message>
+        <source>body.messages[%1] %2.</source>
+        <translation>body.messages[%1] %2。</translation>
+    </message>
+    <message>
+        <source>body.prompt is missing; a completions request needs it.</source>
+        <translation>body.prompt がありません。completions のリクエストには必須です。</translation>
+    </message>
+    <message>
+        <source>body.input is missing; an embeddings request needs it.</source>
+        <translation>body.input がありません。embeddings のリクエストには必須です。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::CsvReader</name>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>ファイルにデータ行がありません。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2), column %3: the cell is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>%1 行目（テキストの %2 行目）、%3 列目：セルが有効な UTF-8 ではありません。ファイルを UTF-8 で保存してください。</translation>
+    </message>
+    <message>
+        <source>Row %1 (record %2, line %3) has %4 cells; the header has %5.</source>
+        <translation>%1 行目（レコード %2、テキストの %3 行目）のセルは %4 個ですが、ヘッダーは %5 個です。</translation>
+    </message>
+    <message>
+        <source>Header column %1 is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>ヘッダーの %1 列目が有効な UTF-8 ではありません。ファイルを UTF-8 で保存してください。</translation>
+    </message>
+    <message>
+        <source>Header column %1 has no name; it is called &quot;%2&quot;.</source>
+        <translation>ヘッダーの %1 列目に名前がありません。「%2」と呼びます。</translation>
+    </message>
+    <message>
+        <source>Header column %1 repeats the name &quot;%2&quot;; it is called &quot;%3&quot;.</source>
+        <translation>ヘッダーの %1 列目の名前「%2」が重複しています。「%3」と呼びます。</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): a quoted cell is not closed before the end of the file.</source>
+        <translation>レコード %1（テキストの %2 行目）：引用符で囲まれたセルがファイルの終わりまでに閉じられていません。</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): a quote inside an unquoted cell, or text after a closing quote (RFC 4180); quote the whole cell and double the quotes inside it. Reading stopped here.</source>
+        <translation>レコード %1（テキストの %2 行目）：引用符で囲まれていないセル内に引用符があるか、閉じ引用符の後に文字があります（RFC 4180）。セル全体を引用符で囲み、中の引用符は二重にしてください。ここで読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>Record %1 (line %2): %3</source>
+        <translation>レコード %1（テキストの %2 行目）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::CsvTable</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>メモリが不足しています。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::JsonlFile</name>
+    <message>
+        <source>Line %1 does not exist</source>
+        <translation>%1 行目は存在しません</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was opened; open it again to see the current content.</source>
+        <translation>%1 は開いた後にディスク上で変更されました。現在の内容を見るには開き直してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read line %1 of %2: %3</source>
+        <translation>%2 の %1 行目を読み込めません：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::LineIndex</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::RequestBuilder</name>
+    <message>
+        <source>The endpoint &quot;%1&quot; is not one of %2, %3, %4.</source>
+        <translation>エンドポイント「%1」は %2、%3、%4 のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>No model is set.</source>
+        <translation>モデルが指定されていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: {{%2}} is not a column; %3</source>
+        <translation>%1：{{%2}} は列ではありません。%3</translation>
+    </message>
+    <message>
+        <source>User message</source>
+        <translation>ユーザーメッセージ</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Input template</source>
+        <translation>入力テンプレート</translation>
+    </message>
+    <message>
+        <source>System message</source>
+        <translation>システムメッセージ</translation>
+    </message>
+    <message>
+        <source>A system message applies to %1 only.</source>
+        <translation>システムメッセージは %1 にのみ適用されます。</translation>
+    </message>
+    <message>
+        <source>Embeddings need an input column or an input template.</source>
+        <translation>embeddings には入力列または入力テンプレートが必要です。</translation>
+    </message>
+    <message>
+        <source>Give either input columns or an input template, not both.</source>
+        <translation>入力列か入力テンプレートのどちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>Input column &quot;%1&quot; does not exist; %2</source>
+        <translation>入力列「%1」は存在しません。%2</translation>
+    </message>
+    <message>
+        <source>%1: the template is empty.</source>
+        <translation>%1：テンプレートが空です。</translation>
+    </message>
+    <message>
+        <source>Input columns apply to %1 only.</source>
+        <translation>入力列は %1 にのみ適用されます。</translation>
+    </message>
+    <message>
+        <source>Id column &quot;%1&quot; does not exist; %2</source>
+        <translation>ID 列「%1」は存在しません。%2</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2.</source>
+        <translation>%1 は %2 には適用されません。</translation>
+    </message>
+    <message>
+        <source>response_format json_schema needs the schema (json_schema=...).</source>
+        <translation>response_format json_schema にはスキーマ（json_schema=...）が必要です。</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not a JSON object: %1.</source>
+        <translation>JSON スキーマが JSON オブジェクトではありません：%1。</translation>
+    </message>
+    <message>
+        <source>The extra JSON must be one JSON object: %1.</source>
+        <translation>追加の JSON は 1 つの JSON オブジェクトでなければなりません：%1。</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>The extra JSON sets &quot;%1&quot;, which the builder writes itself.</source>
+        <translation>追加の JSON が「%1」を設定していますが、これはビルダーが自動で書き込みます。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set both as a parameter and in the extra JSON; keep one.</source>
+        <translation>「%1」がパラメーターと追加の JSON の両方で設定されています。どちらか一方にしてください。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): column &quot;%3&quot; is empty.</source>
+        <translation>%1 行目（テキストの %2 行目）：列「%3」が空です。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): the id column &quot;%3&quot; is empty.</source>
+        <translation>%1 行目（テキストの %2 行目）：ID 列「%3」が空です。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): custom_id &quot;%3&quot; is already used by row %4 (line %5).</source>
+        <translation>%1 行目（テキストの %2 行目）：custom_id「%3」は %4 行目（テキストの %5 行目）で既に使われています。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1 error(s) in the CSV or the template; nothing was written.</source>
+        <translation>CSV またはテンプレートに %1 件のエラーがあります。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>The CSV has no data rows; nothing was written.</source>
+        <translation>CSV にデータ行がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2) alone is larger than %3 allows (%4 bytes, %5 inputs).</source>
+        <translation>%1 行目（テキストの %2 行目）だけで %3 の上限を超えています（%4 バイト、入力 %5 件）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::Template</name>
+    <message>
+        <source>&quot;{{&quot; at character %1 has no closing &quot;}}&quot; (write &quot;{{{{&quot; for a literal &quot;{{&quot;).</source>
+        <translation>%1 文字目の「{{」に対応する「}}」がありません（「{{」そのものを書くには「{{{{」と書きます）。</translation>
+    </message>
+    <message>
+        <source>The placeholder at character %1 has no column name.</source>
+        <translation>%1 文字目のプレースホルダーに列名がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::Validator</name>
+    <message>
+        <source>is not an object</source>
+        <translation>がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>has a role that is not a non-empty string</source>
+        <translation>の role が空でない文字列ではありません</translation>
+    </message>
+    <message>
+        <source>has no role</source>
+        <translation>に role がありません</translation>
+    </message>
+    <message>
+        <source>body.input is an empty string</source>
+        <translation>body.input が空文字列です</translation>
+    </message>
+    <message>
+        <source>body.input must contain strings or token arrays</source>
+        <translation>body.input には文字列またはトークン配列が必要です</translation>
+    </message>
+    <message>
+        <source>body.input is an empty array</source>
+        <translation>body.input が空の配列です</translation>
+    </message>
+    <message>
+        <source>body.input must be a string or an array</source>
+        <translation>body.input は文字列または配列でなければなりません</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::BatchTableModel</name>
+    <message>
+        <source>Validating</source>
+        <translation>検証中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Assembling results</source>
+        <translation>結果を集計中</translation>
+    </message>
+    <message>
+        <source>Completed, all failed</source>
+        <translation>完了（すべて失敗）</translation>
+    </message>
+    <message>
+        <source>Completed with failures</source>
+        <translation>完了（一部失敗）</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>キャンセル中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>~%1 s</source>
+        <translation>約 %1 秒</translation>
+    </message>
+    <message>
+        <source>~%1 min</source>
+        <translation>約 %1 分</translation>
+    </message>
+    <message>
+        <source>~%1 h %2 min</source>
+        <translation>約 %1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>assembling results</source>
+        <translation>結果を集計中</translation>
+    </message>
+    <message>
+        <source>Saved locally</source>
+        <translation>ローカルに保存済み</translation>
+    </message>
+    <message>
+        <source>Every request ran; the provider is assembling the result files.</source>
+        <translation>すべてのリクエストが実行されました。プロバイダーが結果ファイルを作成しています。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests failed: see the error file.</source>
+        <translation>%2 件中 %1 件のリクエストが失敗しました。エラーファイルを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed, %3 pending of %4</source>
+        <translation>%4 件中 成功 %1 件、失敗 %2 件、保留 %3 件</translation>
+    </message>
+    <message>
+        <source>The results expire %1 and are not downloaded yet.</source>
+        <translation>結果は %1 に期限切れになりますが、まだダウンロードされていません。</translation>
+    </message>
+    <message>
+        <source>The results are saved on this computer.</source>
+        <translation>結果はこのコンピューターに保存されています。</translation>
+    </message>
+    <message>
+        <source>The provider gave no deadline: created + 24 h.</source>
+        <translation>プロバイダーが期限を示していません：作成から 24 時間。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Output expiry</source>
+        <translation>出力の有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::DisplayFormat</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>&lt; %1 s</source>
+        <translation>%1 秒未満</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::FileTableModel</name>
+    <message>
+        <source>%1 used</source>
+        <translation>%1 使用</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used</source>
+        <translation>%2 中 %1 使用</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>This file expires soon: download what you need.</source>
+        <translation>このファイルはまもなく期限切れになります。必要なものをダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Filename</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::IssuesModel</name>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>This finding is about the file as a whole.</source>
+        <translation>この指摘はファイル全体に関するものです。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::RequestsModel</name>
+    <message>
+        <source>No file is open.</source>
+        <translation>ファイルが開かれていません。</translation>
+    </message>
+    <message>
+        <source>This line is %1, too large to preview.</source>
+        <translation>この行は %1 あり、プレビューするには大きすぎます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n バイト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This line is not a JSON object.</source>
+        <translation>この行は JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::ResultsModel</name>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>レスポンス</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了理由</translation>
+    </message>
+    <message>
+        <source>In tokens</source>
+        <translation>入力トークン</translation>
+    </message>
+    <message>
+        <source>Out tokens</source>
+        <translation>出力トークン</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a build manifest of batchdesk-cli build.</source>
+        <translation>%1 は batchdesk-cli build のビルドマニフェストではありません。</translation>
+    </message>
+    <message>
+        <source>%1 changed since the requests were built (its SHA-256 differs from the manifest&apos;s): rows may no longer match their results.</source>
+        <translation>リクエストの作成後に %1 が変更されています（SHA-256 がマニフェストと一致しません）。行と結果が対応しなくなっている可能性があります。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 rows; the manifest says %3.</source>
+        <translation>%1 は %2 行ですが、マニフェストでは %3 行です。</translation>
+    </message>
+    <message>
+        <source>The id column &quot;%1&quot; is not in %2.</source>
+        <translation>ID 列「%1」が %2 にありません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>An embedding holds a value that is not a number.</source>
+        <translation>埋め込みに数値でない値が含まれています。</translation>
+    </message>
+    <message>
+        <source>Embeddings of different sizes (%1 and %2) cannot form one matrix.</source>
+        <translation>サイズの異なる埋め込み（%1 と %2）は 1 つの行列にできません。</translation>
+    </message>
+    <message>
+        <source>None of the rows has an embedding.</source>
+        <translation>埋め込みを持つ行がありません。</translation>
+    </message>
+    <message>
+        <source>No request has one of the chosen outcomes.</source>
+        <translation>選択した結果に該当するリクエストがありません。</translation>
+    </message>
+    <message>
+        <source>The result line is not a JSON object.</source>
+        <translation>結果の行が JSON オブジェクトではありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>embedding, %n dims</source>
+        <translation>
+            <numerusform>埋め込み（%n 次元）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 embeddings, %2 dims</source>
+        <translation>埋め込み %1 件（%2 次元）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 に書き込めません</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::Detail</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>outcome</comment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>欠落</translation>
+    </message>
+    <message>
+        <source>Too many result files</source>
+        <translation>結果ファイルが多すぎます</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::JoinedResults</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was opened; open it again.</source>
+        <translation>%1 は開いた後にディスク上で変更されました。開き直してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::ResultsDownload</name>
+    <message>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation>「%1」はバッチ ID ではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The download was stopped.</source>
+        <translation>ダウンロードを停止しました。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Secrets</name>
+    <message>
+        <source>On Linux a Secret Service (GNOME Keyring or KWallet) must be running in your session and unlocked.</source>
+        <translation>Linux では、セッション内で Secret Service（GNOME Keyring または KWallet）が起動し、ロック解除されている必要があります。</translation>
+    </message>
+    <message>
+        <source>Check that the login keychain is unlocked.</source>
+        <translation>ログインキーチェーンのロックが解除されているか確認してください。</translation>
+    </message>
+    <message>
+        <source>Check that the Windows Credential Manager is available.</source>
+        <translation>Windows 資格情報マネージャーが利用できるか確認してください。</translation>
+    </message>
+    <message>
+        <source>No API key is stored in the keychain for %1. If you stored one, the keyring may be locked: unlock it and try again.</source>
+        <translation>キーチェーンに %1 の API キーが保存されていません。保存した場合はキーリングがロックされている可能性があります。ロックを解除してやり直してください。</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). %2</source>
+        <translation>キーチェーンを利用できません（%1）。%2</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>キーチェーンへのアクセスが拒否されました（%1）。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1. %2</source>
+        <translation>キーチェーンがエラーを報告しました：%1。%2</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s. %2</source>
+        <translation>システムのキーチェーンが %1 秒以内に応答しませんでした。%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store</name>
+    <message>
+        <source>Cannot write the batch cache: %1</source>
+        <translation>バッチのキャッシュに書き込めません：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the batch cache: %1</source>
+        <translation>バッチのキャッシュを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>No such submission.</source>
+        <translation>該当する送信がありません。</translation>
+    </message>
+    <message>
+        <source>%1 cannot resubmit %2: that would be a cycle.</source>
+        <translation>%1 は %2 を再送信できません。循環になります。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store::AccountStore</name>
+    <message>
+        <source>There is no account named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のアカウントはありません。</translation>
+    </message>
+    <message>
+        <source>The account no longer exists.</source>
+        <translation>アカウントはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>アカウントには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>An account named &quot;%1&quot; already exists.</source>
+        <translation>「%1」という名前のアカウントは既に存在します。</translation>
+    </message>
+    <message>
+        <source>The base URL must start with https:// or http://.</source>
+        <translation>ベース URL は https:// または http:// で始まる必要があります。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Store::Database</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>%1 のフォルダーを作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>データベース %1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot configure the database %1: %2</source>
+        <translation>データベース %1 を設定できません：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer Batchdesk (schema %2, this version knows %3).</source>
+        <translation>データベース %1 は新しいバージョンの Batchdesk で書き込まれています（スキーマ %2、このバージョンは %3 まで対応）。</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1 to schema %2: %3</source>
+        <translation>データベース %1 をスキーマ %2 に更新できません：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AccountDialog</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>アカウントの追加</translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation>アカウントの編集</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>API キーを貼り付け</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; type to replace</source>
+        <translation>キーチェーンに保存済み（入力すると置き換え）</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain, never in Batchdesk&apos;s database.</source>
+        <translation>キーは Batchdesk のデータベースではなく、システムのキーチェーンに保存されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>プロバイダー(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>ベース URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Limits:</source>
+        <translation>制限(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>既定のモデル(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in sandbox, run inside Batchdesk</source>
+        <translation>空欄：Batchdesk 内で動く組み込みサンドボックス</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// base URL first.</source>
+        <translation>先に http:// または https:// で始まるベース URL を入力してください。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>アカウントの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API, e.g. %1.</source>
+        <translation>API のベース URL を入力してください（例：%1）。</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>API キーを入力してください。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AppController</name>
+    <message>
+        <source>Could not open the local database %1: %2</source>
+        <translation>ローカルデータベース %1 を開けませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>ローカルサンドボックス</translation>
+    </message>
+    <message>
+        <source>Could not read the accounts: %1</source>
+        <translation>アカウントを読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>ローカルサンドボックスを起動できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Account “%1” has no base URL. Edit the account to set one.</source>
+        <translation>アカウント「%1」にベース URL がありません。アカウントを編集して設定してください。</translation>
+    </message>
+    <message>
+        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
+        <translation>アカウント「%1」は環境変数 %2 からキーを取得しますが、この変数が設定されていません。設定して再起動するか、キーをキーチェーンに保存してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
+        <translation>「%1」の API キーをキーチェーンから読み込めません：%2 アカウントを編集してキーを保存し直してください。</translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation>バッチを更新できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>An earlier submission whose reply was lost did create batch %1.</source>
+        <translation>応答が失われた以前の送信で、バッチ %1 が作成されていました。</translation>
+    </message>
+    <message>
+        <source>Could not list the files</source>
+        <translation>ファイル一覧を取得できませんでした</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1</source>
+        <translation>%1 をキャンセルできませんでした</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no result files yet.</source>
+        <translation>バッチ %1 にはまだ結果ファイルがありません。</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1 failed: %2</source>
+        <translation>%1 の結果のダウンロードに失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>Results of %1 saved in %2.</source>
+        <translation>%1 の結果を %2 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>%1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the keychain: %1</source>
+        <translation>キーをキーチェーンに保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The account does not exist.</source>
+        <translation>アカウントが存在しません。</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
+        <translation>アカウントは削除しましたが、キーをキーチェーンから削除できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗：%1</translation>
+    </message>
+    <message>
+        <source>the model list is not available</source>
+        <translation>モデル一覧を取得できません</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>モデル 1 件</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>モデル %1 件</translation>
+    </message>
+    <message>
+        <source>1 recent batch</source>
+        <translation>最近のバッチ 1 件</translation>
+    </message>
+    <message>
+        <source>%1 recent batches</source>
+        <translation>最近のバッチ %1 件</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2.</source>
+        <translation>接続済み：%1、%2。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation>最終更新 %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>retrying in %1 s</source>
+        <translation>%1 秒後に再試行</translation>
+    </message>
+    <message>
+        <source>polling every %1 s</source>
+        <translation>%1 秒ごとに確認</translation>
+    </message>
+    <message>
+        <source>idle (nothing running)</source>
+        <translation>待機中（実行中のものはありません）</translation>
+    </message>
+    <message>
+        <source>%1 active</source>
+        <translation>%1 件実行中</translation>
+    </message>
+    <message>
+        <source>Could not download the results of %1</source>
+        <translation>%1 の結果をダウンロードできませんでした</translation>
+    </message>
+    <message>
+        <source>Could not record the results of %1: %2</source>
+        <translation>%1 の結果を記録できませんでした：%2</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not saved on this computer yet.</source>
+        <translation>%1 の結果はまだこのコンピューターに保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BatchDetail</name>
+    <message>
+        <source>Select a batch to see its progress, timestamps, files and errors.</source>
+        <translation>バッチを選択すると、進捗、日時、ファイル、エラーが表示されます。</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>結果を開く</translation>
+    </message>
+    <message>
+        <source>Progress over time</source>
+        <translation>進捗の推移</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>メタデータ</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>入力:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>出力:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>エラー:</translation>
+    </message>
+    <message>
+        <source>Local input:</source>
+        <translation>ローカル入力:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Double-click an error to open its line in the local input file</source>
+        <translation>エラーをダブルクリックすると、ローカル入力ファイルの該当行を開きます</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（説明なし）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests done (%3 succeeded)</source>
+        <translation>%2 件中 %1 件のリクエストが完了（成功 %3 件）</translation>
+    </message>
+    <message>
+        <source>No request counts yet</source>
+        <translation>リクエスト数はまだありません</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;%2 failed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;失敗 %2 件&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>assembling results</source>
+        <translation>結果を集計中</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 · model %2</source>
+        <translation>エンドポイント %1 · モデル %2</translation>
+    </message>
+    <message>
+        <source>Deadline in %1 (%2)</source>
+        <translation>期限まで %1（%2）</translation>
+    </message>
+    <message>
+        <source>Deadline passed (%1)</source>
+        <translation>期限切れ（%1）</translation>
+    </message>
+    <message>
+        <source>Results saved on this computer.</source>
+        <translation>結果はこのコンピューターに保存されています。</translation>
+    </message>
+    <message>
+        <source>Downloading the results…</source>
+        <translation>結果をダウンロード中…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;The results could not be downloaded: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;結果をダウンロードできませんでした：%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Results not downloaded yet.</source>
+        <translation>結果はまだダウンロードされていません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; the results expire %1 and are not saved on this computer. Open them to download them now.</source>
+        <translation>&lt;b&gt;警告：&lt;/b&gt;結果は %1 に期限切れになりますが、このコンピューターに保存されていません。今すぐダウンロードするには結果を開いてください。</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>作成:</translation>
+    </message>
+    <message>
+        <source>In progress:</source>
+        <translation>実行開始:</translation>
+    </message>
+    <message>
+        <source>Finalizing:</source>
+        <translation>最終処理:</translation>
+    </message>
+    <message>
+        <source>Completed:</source>
+        <translation>完了:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>失敗:</translation>
+    </message>
+    <message>
+        <source>Expired:</source>
+        <translation>期限切れ:</translation>
+    </message>
+    <message>
+        <source>Cancelling:</source>
+        <translation>キャンセル開始:</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>キャンセル済み:</translation>
+    </message>
+    <message>
+        <source>Expires (deadline):</source>
+        <translation>有効期限（期限）:</translation>
+    </message>
+    <message>
+        <source>Completion window:</source>
+        <translation>完了期間:</translation>
+    </message>
+    <message>
+        <source>Input tokens:</source>
+        <translation>入力トークン:</translation>
+    </message>
+    <message>
+        <source>Cached input tokens:</source>
+        <translation>キャッシュ済み入力トークン:</translation>
+    </message>
+    <message>
+        <source>Output tokens:</source>
+        <translation>出力トークン:</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens:</source>
+        <translation>推論トークン:</translation>
+    </message>
+    <message>
+        <source>Total tokens:</source>
+        <translation>合計トークン:</translation>
+    </message>
+    <message>
+        <source>The provider reports no usage for this batch (yet).</source>
+        <translation>プロバイダーはこのバッチの使用量を（まだ）報告していません。</translation>
+    </message>
+    <message>
+        <source>unknown (not submitted from this computer)</source>
+        <translation>不明（このコンピューターから送信されていません）</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>エラー（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BatchesPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed or expired</source>
+        <translation>失敗または期限切れ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Search id, description, metadata…</source>
+        <translation>ID、説明、メタデータを検索…</translation>
+    </message>
+    <message>
+        <source>No batches yet</source>
+        <translation>バッチはまだありません</translation>
+    </message>
+    <message>
+        <source>Drop a .jsonl file here to validate it and create a batch.</source>
+        <translation>.jsonl ファイルをここにドロップすると、検証してバッチを作成できます。</translation>
+    </message>
+    <message>
+        <source>Open a File…</source>
+        <translation>ファイルを開く…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::CreateBatchDialog</name>
+    <message>
+        <source>Create Batch</source>
+        <translation>バッチの作成</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — 1 request, sent to &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 1 件のリクエストを &lt;b&gt;%2&lt;/b&gt; に送信</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %3 requests, sent to &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %3 件のリクエストを &lt;b&gt;%2&lt;/b&gt; に送信</translation>
+    </message>
+    <message>
+        <source>Every request of the file uses this endpoint.</source>
+        <translation>ファイル内のすべてのリクエストがこのエンドポイントを使います。</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 時間</translation>
+    </message>
+    <message>
+        <source>e.g. nightly eval, labels v2</source>
+        <translation>例：夜間評価、ラベル v2</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 時間</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 時間</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 日</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 日</translation>
+    </message>
+    <message>
+        <source>14 days</source>
+        <translation>14 日</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 日</translation>
+    </message>
+    <message>
+        <source>How long the provider keeps the output and error files.</source>
+        <translation>プロバイダーが出力ファイルとエラーファイルを保持する期間です。</translation>
+    </message>
+    <message>
+        <source>Add Pair</source>
+        <translation>組を追加</translation>
+    </message>
+    <message>
+        <source>Upload and Create</source>
+        <translation>アップロードして作成</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>エンドポイント:</translation>
+    </message>
+    <message>
+        <source>Completion &amp;window:</source>
+        <translation>完了期間(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Output &amp;expiry:</source>
+        <translation>出力の保存期間(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation>メタデータ:</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Remove this pair</source>
+        <translation>この組を削除</translation>
+    </message>
+    <message>
+        <source>The description has %1 characters; at most %2 are allowed.</source>
+        <translation>説明は %1 文字です。上限は %2 文字です。</translation>
+    </message>
+    <message>
+        <source>A value has no key.</source>
+        <translation>キーのない値があります。</translation>
+    </message>
+    <message>
+        <source>The key “%1…” has %2 characters; at most %3 are allowed.</source>
+        <translation>キー「%1…」は %2 文字です。上限は %3 文字です。</translation>
+    </message>
+    <message>
+        <source>The value of “%1” has %2 characters; at most %3 are allowed.</source>
+        <translation>「%1」の値は %2 文字です。上限は %3 文字です。</translation>
+    </message>
+    <message>
+        <source>“%1” is reserved for Batchdesk.</source>
+        <translation>「%1」は Batchdesk 用に予約されています。</translation>
+    </message>
+    <message>
+        <source>The key “%1” is used twice.</source>
+        <translation>キー「%1」が 2 回使われています。</translation>
+    </message>
+    <message>
+        <source>%1 metadata pairs; at most %2 are allowed (the 16th identifies the submission).</source>
+        <translation>メタデータが %1 組あります。上限は %2 組です（16 組目は送信の識別に使われます）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs used (the description counts as one)</source>
+        <translation>%2 組中 %1 組を使用（説明も 1 組に数えます）</translation>
+    </message>
+    <message>
+        <source>“description” is set by the Description field.</source>
+        <translation>「description」は［説明］欄で設定されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::DropOverlay</name>
+    <message>
+        <source>Drop to validate</source>
+        <translation>ドロップして検証</translation>
+    </message>
+    <message>
+        <source>This cannot be opened</source>
+        <translation>これは開けません</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::FilesPage</name>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>ファイル 1 件</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>ファイル %1 件</translation>
+    </message>
+    <message>
+        <source>DeepInfra allows 2 GB of files per user, results included.</source>
+        <translation>DeepInfra では、結果を含めて 1 ユーザーあたり 2 GB までファイルを保存できます。</translation>
+    </message>
+    <message>
+        <source>Delete the file %1 from the server? Batches that use it can no longer be downloaded.</source>
+        <translation>ファイル %1 をサーバーから削除しますか？ このファイルを使うバッチはダウンロードできなくなります。</translation>
+    </message>
+    <message>
+        <source>Delete these %1 files from the server? Batches that use them can no longer be downloaded.</source>
+        <translation>これら %1 件のファイルをサーバーから削除しますか？ これらを使うバッチはダウンロードできなくなります。</translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation>ファイルの削除</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::IdField</name>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>クリップボードにコピー</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System Default</source>
+        <translation>システムの既定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after you restart Batchdesk.</source>
+        <translation>新しい言語は Batchdesk の再起動後に有効になります。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Wrote %1. Check it and choose ǌreate Batch”: its results will join the results of %2.</source>
+        <translation>%1 を書き出しました。内容を確認して「バッチを作成」を選んでください。その結果は %2 の結果に結合されます。</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>エクスポートに失敗しました：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Batchdesk</source>
+        <translation>Batchdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a JSONL batch input file and validate it</source>
+        <translation>JSONL のバッチ入力ファイルを開いて検証します</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>&amp;New Batch…</source>
+        <translation>新しいバッチ(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>新しいバッチ</translation>
+    </message>
+    <message>
+        <source>Choose a JSONL file, validate it and create a batch from it</source>
+        <translation>JSONL ファイルを選んで検証し、バッチを作成します</translation>
+    </message>
+    <message>
+        <source>&amp;Validate Again</source>
+        <translation>再検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation>再検証</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Validation</source>
+        <translation>検証をキャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the batches and files of the account now</source>
+        <translation>アカウントのバッチとファイルを今すぐ更新します</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch…</source>
+        <translation>バッチをキャンセル(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Stop the selected batch; finished requests keep their results</source>
+        <translation>選択したバッチを停止します。完了したリクエストの結果は残ります</translation>
+    </message>
+    <message>
+        <source>&amp;Download Results…</source>
+        <translation>結果をダウンロード(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Download results</source>
+        <translation>結果をダウンロード</translation>
+    </message>
+    <message>
+        <source>Open &amp;Results</source>
+        <translation>結果を開く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Show every request of the selected batch joined to its result</source>
+        <translation>選択したバッチの各リクエストを結果と結合して表示します</translation>
+    </message>
+    <message>
+        <source>Copy Batch &amp;ID</source>
+        <translation>バッチ ID をコピー(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Input File</source>
+        <translation>入力ファイルを表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Batches</source>
+        <translation>バッチを検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Account…</source>
+        <translation>アカウントを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>アカウントを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Batches</source>
+        <translation>バッチ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>結果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Batchdesk</source>
+        <translation>Batchdesk について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>履歴を消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>バッチ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>ツールバーを表示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>ステータスバーを表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>1 more file is waiting; it opens after this one is submitted.</source>
+        <translation>ほかに 1 件のファイルが待機中です。このファイルを送信した後に開きます。</translation>
+    </message>
+    <message>
+        <source>%1 more files are waiting; each opens after the previous one is submitted.</source>
+        <translation>ほかに %1 件のファイルが待機中です。前のファイルを送信するたびに順に開きます。</translation>
+    </message>
+    <message>
+        <source>Next File</source>
+        <translation>次のファイル</translation>
+    </message>
+    <message>
+        <source>Open Batch Input File</source>
+        <translation>バッチ入力ファイルを開く</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl *.jsonl.txt *.ndjson);;All files (*)</source>
+        <translation>JSON Lines ファイル (*.jsonl *.jsonl.txt *.ndjson);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>About Batchdesk</source>
+        <translation>Batchdesk について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Batchdesk %1&lt;/h3&gt;&lt;p&gt;A desktop client for OpenAI-compatible Batch APIs: validate, submit and monitor batch jobs and work with their results.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Batchdesk %1&lt;/h3&gt;&lt;p&gt;OpenAI 互換の Batch API 用デスクトップクライアント。バッチジョブの検証、送信、監視と、その結果の活用ができます。&lt;/p&gt;&lt;p&gt;Qt %2 で構築。MIT ライセンスで提供されています。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — Batchdesk</source>
+        <translation>%1 — Batchdesk</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; drop a .jsonl file</source>
+        <translation>%1 はフォルダーです。.jsonl ファイルをドロップしてください</translation>
+    </message>
+    <message>
+        <source>Upload Running</source>
+        <translation>アップロード中</translation>
+    </message>
+    <message>
+        <source>A file is being uploaded for a new batch. Quit anyway? The upload is cancelled and no batch is created.</source>
+        <translation>新しいバッチ用のファイルをアップロード中です。終了しますか？ アップロードはキャンセルされ、バッチは作成されません。</translation>
+    </message>
+    <message>
+        <source>No account is connected. Select an account in the sidebar (or add one) and try again.</source>
+        <translation>アカウントが接続されていません。サイドバーでアカウントを選択（または追加）して、やり直してください。</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>アカウントを追加</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created from %2 and is being monitored.</source>
+        <translation>バッチ %1 を %2 から作成し、監視しています。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation>バッチのキャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel the batch %1? Requests that already finished keep their results; the others are not run.</source>
+        <translation>バッチ %1 をキャンセルしますか？ 完了済みのリクエストの結果は残り、残りのリクエストは実行されません。</translation>
+    </message>
+    <message>
+        <source>Save Results To</source>
+        <translation>結果の保存先</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 をコピーしました</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is not known: it was not submitted from this computer.</source>
+        <translation>%1 の入力ファイルは不明です。このコンピューターから送信されていません。</translation>
+    </message>
+    <message>
+        <source>The input file %1 no longer exists.</source>
+        <translation>入力ファイル %1 はもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>アカウントの削除</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its key is deleted from the keychain and its cached batches are forgotten; nothing is deleted on the server.</source>
+        <translation>アカウント「%1」を削除しますか？ キーはキーチェーンから削除され、キャッシュされたバッチ情報も破棄されます。サーバー上のものは削除されません。</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>バッチ %1</translation>
+    </message>
+    <message>
+        <source> — %1 of %2 succeeded</source>
+        <translation> — %2 件中 %1 件成功</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>メッセージを閉じる</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ResultsPage</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Joined JSONL (*.jsonl)</source>
+        <translation>結合済み JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>NumPy embeddings (*.npy)</source>
+        <translation>NumPy 埋め込み (*.npy)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Resubmit…</source>
+        <translation>再送信…</translation>
+    </message>
+    <message>
+        <source>Delete remote files…</source>
+        <translation>リモートのファイルを削除…</translation>
+    </message>
+    <message>
+        <source>Export only the rows shown…</source>
+        <translation>表示中の行のみエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save the joined table as CSV, Excel, JSONL or NumPy</source>
+        <translation>結合済みの表を CSV、Excel、JSONL、NumPy 形式で保存します</translation>
+    </message>
+    <message>
+        <source>Write the requests that did not succeed to a new JSONL file and submit it as a new batch</source>
+        <translation>成功しなかったリクエストを新しい JSONL ファイルに書き出し、新しいバッチとして送信します</translation>
+    </message>
+    <message>
+        <source>Delete the output and error files from the provider; the copies on this computer stay</source>
+        <translation>プロバイダー上の出力ファイルとエラーファイルを削除します。このコンピューター上のコピーは残ります</translation>
+    </message>
+    <message>
+        <source>Show %1 requests (toggle; several can be on)</source>
+        <translation>「%1」のリクエストを表示（切り替え式、複数選択可）</translation>
+    </message>
+    <message>
+        <source>Search requests, responses and errors…</source>
+        <translation>リクエスト、レスポンス、エラーを検索…</translation>
+    </message>
+    <message>
+        <source>Joined results</source>
+        <translation>結合済みの結果</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy cell</source>
+        <translation>セルをコピー</translation>
+    </message>
+    <message>
+        <source>Copy custom_id</source>
+        <translation>custom_id をコピー</translation>
+    </message>
+    <message>
+        <source>Copy response text</source>
+        <translation>レスポンスのテキストをコピー</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>レスポンス</translation>
+    </message>
+    <message>
+        <source>Request JSON</source>
+        <translation>リクエスト JSON</translation>
+    </message>
+    <message>
+        <source>Result JSON</source>
+        <translation>結果 JSON</translation>
+    </message>
+    <message>
+        <source>Prices…</source>
+        <translation>料金…</translation>
+    </message>
+    <message>
+        <source>Enter the price per million tokens of this model to see the cost</source>
+        <translation>このモデルの 100 万トークンあたりの料金を入力すると費用が表示されます</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1… %2</source>
+        <translation>%1 の結果をダウンロード中… %2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Joined to their requests by custom_id.</source>
+        <translation>custom_id でリクエストと結合しています。</translation>
+    </message>
+    <message>
+        <source>Select a finished batch and choose “Open results” (Ctrl+R), or double-click it.</source>
+        <translation>完了したバッチを選んで「結果を開く」（Ctrl+R）を選ぶか、バッチをダブルクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Results of %1</source>
+        <translation>%1 の結果</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1…</source>
+        <translation>%1 の結果をダウンロード中…</translation>
+    </message>
+    <message>
+        <source>The results of %1 could not be downloaded:
+%2</source>
+        <translation>%1 の結果をダウンロードできませんでした：
+%2</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>%1 has not finished yet. Its results appear here when it has.</source>
+        <translation>%1 はまだ完了していません。完了すると結果がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 failed before it ran any request (see its errors in the Batches view): there are no results.</source>
+        <translation>%1 はリクエストを実行する前に失敗しました（エラーはバッチ画面で確認できます）。結果はありません。</translation>
+    </message>
+    <message>
+        <source>%1 has no output or error file: there are no results to show.</source>
+        <translation>%1 には出力ファイルもエラーファイルもありません。表示する結果はありません。</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is not known on this computer (the batch was created elsewhere).
+Choose the .jsonl it was made from to join each result to its request.</source>
+        <translation>%1 の入力ファイルはこのコンピューターでは不明です（バッチは別の場所で作成されました）。
+各結果をリクエストと結合するには、作成元の .jsonl を選んでください。</translation>
+    </message>
+    <message>
+        <source>The input file of %1 is no longer at %2.
+Choose where it is now to join the results to their requests.</source>
+        <translation>%1 の入力ファイルはもう %2 にありません。
+結果をリクエストと結合するには、現在の場所を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose input file…</source>
+        <translation>入力ファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Joining the results with %1…</source>
+        <translation>結果を %1 と結合中…</translation>
+    </message>
+    <message>
+        <source>Joining was cancelled.</source>
+        <translation>結合をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Join again</source>
+        <translation>再結合</translation>
+    </message>
+    <message>
+        <source>The results could not be joined: %1</source>
+        <translation>結果を結合できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>入力 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resubmit(s) joined; each request shows its latest result</source>
+        <translation>
+            <numerusform>%n 件の再送信を結合済み。各リクエストには最新の結果が表示されます</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) not in the input</source>
+        <translation>
+            <numerusform>入力にない結果が %n 件あります</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The input file changed since the batch was submitted: results may not match these requests.</source>
+        <translation>バッチの送信後に入力ファイルが変更されています。結果がこれらのリクエストと一致しない可能性があります。</translation>
+    </message>
+    <message>
+        <source>All %1</source>
+        <translation>すべて %1</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 件のリクエスト</translation>
+    </message>
+    <message>
+        <source>%1 input tokens, %2 output tokens</source>
+        <translation>入力 %1 トークン、出力 %2 トークン</translation>
+    </message>
+    <message>
+        <source>cost ≈ %1</source>
+        <translation>費用 ≈ %1</translation>
+    </message>
+    <message>
+        <source>no price entered for %1</source>
+        <translation>%1 の料金が未入力</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>このモデル</translation>
+    </message>
+    <message>
+        <source>Select a row to see its request and response.</source>
+        <translation>行を選ぶとリクエストとレスポンスが表示されます。</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <source>not in the input file</source>
+        <translation>入力ファイルにありません</translation>
+    </message>
+    <message>
+        <source>finish: %1</source>
+        <translation>終了理由：%1</translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out tokens</source>
+        <translation>入力 %1 / 出力 %2 トークン</translation>
+    </message>
+    <message>
+        <source>(empty response)</source>
+        <translation>（空のレスポンス）</translation>
+    </message>
+    <message>
+        <source>(no response)</source>
+        <translation>（レスポンスなし）</translation>
+    </message>
+    <message>
+        <source>(not in the input file)</source>
+        <translation>（入力ファイルにありません）</translation>
+    </message>
+    <message>
+        <source>(no result line)</source>
+        <translation>（結果行なし）</translation>
+    </message>
+    <message>
+        <source>Export the rows shown</source>
+        <translation>表示中の行をエクスポート</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>結果のエクスポート</translation>
+    </message>
+    <message>
+        <source>No rows are shown: nothing to export.</source>
+        <translation>表示中の行がないため、エクスポートするものがありません。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1 にエクスポート中…</translation>
+    </message>
+    <message>
+        <source>No request has one of the chosen outcomes: nothing to resubmit.</source>
+        <translation>選択した結果に該当するリクエストがないため、再送信するものがありません。</translation>
+    </message>
+    <message>
+        <source>Resubmit requests</source>
+        <translation>リクエストの再送信</translation>
+    </message>
+    <message>
+        <source>Write the original request lines of these outcomes to a new JSONL file and open it for submission. Its results join back onto this table.</source>
+        <translation>これらの結果の元のリクエスト行を新しい JSONL ファイルに書き出し、送信用に開きます。その結果はこの表に結合されます。</translation>
+    </message>
+    <message>
+        <source>Write file…</source>
+        <translation>ファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>Write the resubmit file</source>
+        <translation>再送信ファイルの書き出し</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Prices of %1</source>
+        <translation>%1 の料金</translation>
+    </message>
+    <message>
+        <source>Real-time prices per million tokens; the batch discount is applied to them.</source>
+        <translation>100 万トークンあたりのリアルタイム料金です。バッチ割引はこれに適用されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Input tokens:</source>
+        <translation>入力トークン(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Output tokens:</source>
+        <translation>出力トークン(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch discount:</source>
+        <translation>バッチ割引(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Delete remote files</source>
+        <translation>リモートのファイルの削除</translation>
+    </message>
+    <message>
+        <source>Delete the output and error files of %1 from the provider?
+
+The copies on this computer stay, so this table keeps working. The provider&apos;s storage is freed.</source>
+        <translation>%1 の出力ファイルとエラーファイルをプロバイダーから削除しますか？
+
+このコンピューター上のコピーは残るため、この表は引き続き使えます。プロバイダーの保存領域が解放されます。</translation>
+    </message>
+    <message>
+        <source>Choose the input file of %1</source>
+        <translation>%1 の入力ファイルを選択</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::Sidebar</name>
+    <message>
+        <source>Batches</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>ACCOUNTS</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>VIEWS</source>
+        <translation>ビュー</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox: a local server that runs batches with echo models, for trying Batchdesk without a provider account.</source>
+        <translation>組み込みサンドボックス：エコーモデルでバッチを実行するローカルサーバーです。プロバイダーのアカウントなしで Batchdesk を試せます。</translation>
+    </message>
+    <message>
+        <source>LOCAL</source>
+        <translation>ローカル</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::Submission</name>
+    <message>
+        <source>No account is connected.</source>
+        <translation>アカウントが接続されていません。</translation>
+    </message>
+    <message>
+        <source>Upload cancelled.</source>
+        <translation>アップロードをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Upload of %1 failed: %2</source>
+        <translation>%1 のアップロードに失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>The account was disconnected during the upload.</source>
+        <translation>アップロード中にアカウントの接続が切れました。</translation>
+    </message>
+    <message>
+        <source>Could not record the submission locally: %1</source>
+        <translation>送信をローカルに記録できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
+        <translation>作成をキャンセルしました。サーバーが受信していた場合、バッチは次回の起動後に表示されます。</translation>
+    </message>
+    <message>
+        <source>Creating the batch failed: %1</source>
+        <translation>バッチの作成に失敗しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::UploadPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>%1 をアップロード中…</translation>
+    </message>
+    <message>
+        <source>Uploading %1 — %2 of %3 · %4/s</source>
+        <translation>%1 をアップロード中 — %3 中 %2 · %4/s</translation>
+    </message>
+    <message>
+        <source>Creating the batch from %1…</source>
+        <translation>%1 からバッチを作成中…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ValidationPage</name>
+    <message>
+        <source>Issues</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation>再検証</translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation>ファイルが開かれていません</translation>
+    </message>
+    <message>
+        <source>Drop a .jsonl file here or open one with File → Open</source>
+        <translation>.jsonl ファイルをここにドロップするか、［ファイル］→［開く］で開いてください</translation>
+    </message>
+    <message>
+        <source>Batchdesk checks every line against the provider&apos;s Batch API rules and limits before you upload anything.</source>
+        <translation>アップロードする前に、Batchdesk がすべての行をプロバイダーの Batch API のルールと制限に照らして検証します。</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Create Batch…</source>
+        <translation>バッチを作成…</translation>
+    </message>
+    <message>
+        <source>Embedding inputs:</source>
+        <translation>埋め込み入力:</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>行数:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>サイズ:</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>エンドポイント:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>モデル:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>制限:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>エラー:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation>すべての問題</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <source>Warnings only</source>
+        <translation>警告のみ</translation>
+    </message>
+    <message>
+        <source>Double-click an issue to show its request.</source>
+        <translation>問題をダブルクリックすると、そのリクエストを表示します。</translation>
+    </message>
+    <message>
+        <source>Select an issue or a request to see it here.</source>
+        <translation>問題またはリクエストを選ぶと、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>検証中…</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>%1 を検証中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Validation cancelled</source>
+        <translation>検証をキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Validation of %1 was cancelled.</source>
+        <translation>%1 の検証をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Could not read the file</source>
+        <translation>ファイルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Validated 1 line in %1</source>
+        <translation>1 行を %1 で検証しました</translation>
+    </message>
+    <message>
+        <source>Validated %1 lines in %2</source>
+        <translation>%1 行を %2 で検証しました</translation>
+    </message>
+    <message>
+        <source>Waiting for the validation to finish</source>
+        <translation>検証の完了を待っています</translation>
+    </message>
+    <message>
+        <source>The file has not been validated completely</source>
+        <translation>ファイルは最後まで検証されていません</translation>
+    </message>
+    <message>
+        <source>Fix the error listed below to submit this file</source>
+        <translation>このファイルを送信するには、下に示すエラーを修正してください</translation>
+    </message>
+    <message>
+        <source>Fix the %1 errors listed below to submit this file</source>
+        <translation>このファイルを送信するには、下に示す %1 件のエラーを修正してください</translation>
+    </message>
+    <message>
+        <source>The file has no requests</source>
+        <translation>ファイルにリクエストがありません</translation>
+    </message>
+    <message>
+        <source>Upload this file and create a batch from it</source>
+        <translation>このファイルをアップロードしてバッチを作成します</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <translation>送信できます</translation>
+    </message>
+    <message>
+        <source>Ready to submit, with 1 warning to review</source>
+        <translation>送信できます（確認すべき警告 1 件）</translation>
+    </message>
+    <message>
+        <source>Ready to submit, with %1 warnings to review</source>
+        <translation>送信できます（確認すべき警告 %1 件）</translation>
+    </message>
+    <message>
+        <source>1 error must be fixed before submitting</source>
+        <translation>送信前に 1 件のエラーを修正する必要があります</translation>
+    </message>
+    <message>
+        <source>%1 errors must be fixed before submitting</source>
+        <translation>送信前に %1 件のエラーを修正する必要があります</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中 %1</translation>
+    </message>
+    <message>
+        <source>%1 allows at most %2 lines per batch.</source>
+        <translation>%1 では 1 バッチあたり %2 行までです。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%2 バイト中 %1 バイト</translation>
+    </message>
+    <message>
+        <source>— (none found)</source>
+        <translation>—（見つかりません）</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>問題（%1）</translation>
+    </message>
+    <message>
+        <source>Requests (%1)</source>
+        <translation>リクエスト（%1）</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 issues</source>
+        <translation>%2 件中、最初の %1 件の問題を表示しています</translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation>ファイル全体</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2</source>
+        <translation>%1 行目 · %2</translation>
+    </message>
+    <message>
+        <source>This line is %1, too large to show here.</source>
+        <translation>この行は %1 あり、ここに表示するには大きすぎます。</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after it was validated. The results may be out of date.</source>
+        <translation>%1 は検証後にディスク上で変更されました。結果が古くなっている可能性があります。</translation>
+    </message>
+    <message>
+        <source>%1 was moved or deleted after it was validated.</source>
+        <translation>%1 は検証後に移動または削除されました。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop client for OpenAI-compatible Batch APIs.</source>
+        <translation>OpenAI 互換の Batch API 用デスクトップクライアント。</translation>
+    </message>
+    <message>
+        <source>Display version information.</source>
+        <translation>バージョン情報を表示します。</translation>
+    </message>
+    <message>
+        <source>Use a dark palette (also BATCHDESK_THEME=dark).</source>
+        <translation>ダークパレットを使用します（BATCHDESK_THEME=dark でも可）。</translation>
+    </message>
+    <message>
+        <source>JSONL files to open and validate.</source>
+        <translation>開いて検証する JSONL ファイル。</translation>
+    </message>
+    <message>
+        <source>Use this interface language instead of the setting: en, de or ja.</source>
+        <translation>設定の代わりにこの表示言語を使用します：en、de、ja。</translation>
+    </message>
+</context>
+</TS>
