@@ -1286,7 +1286,7 @@
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation>ローカルサンドボックス</translation>
+        <translation>サンドボックス</translation>
     </message>
     <message>
         <source>Could not read the accounts: %1</source>
@@ -1419,6 +1419,16 @@
     <message>
         <source>The results of %1 are not saved on this computer yet.</source>
         <translation>%1 の結果はまだこのコンピューターに保存されていません。</translation>
+    </message>
+    <message>
+        <source>No account is connected.</source>
+        <translation type="unfinished">アカウントが接続されていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1683,365 @@
     <message>
         <source>Open a File…</source>
         <translation>ファイルを開く…</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BuilderDialog</name>
+    <message>
+        <source>Row %1 (line %2): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row names the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow empty cells (warn instead of refusing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit as &amp;job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build Batch from CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV or TSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipe |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model id, e.g. meta-llama/Meta-Llama-3.1-8B-Instruct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. You are a careful analyst. Answer in one word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Classify the sentiment of this review: {{review}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(open a CSV first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Input column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;custom_id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop sequences, separated by |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra JSON merged into each body, e.g. {&quot;seed&quot;: 7}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sto&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Response format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtra JSON:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished">リクエスト</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request JSON of the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">プレビュー</translation>
+    </message>
+    <message>
+        <source>Request of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where to write the .jsonl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the batch file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished">JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">閉じる</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV and TSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), %1 columns, %2-separated, %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(use the template above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate row-1, row-2, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From column “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input &amp;template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a CSV file to see the requests it becomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems below to see the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… more problems not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to write the .jsonl first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row and writing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n error(s) must be fixed first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%2 requests in %n file(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Submit %n batches as a &amp;job</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2560,58 @@
     <message>
         <source> — %1 of %2 succeeded</source>
         <translation> — %2 件中 %1 件成功</translation>
+    </message>
+    <message>
+        <source>&amp;Build from CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn a spreadsheet and a prompt template into batch files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every running batch of the selected batch&apos;s job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account is connected. Select an account in the sidebar and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create a Job of %n Batch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitting %n part(s) as %1, one after the other.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2830,7 +3251,7 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>%2 中 %1</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 allows at most %2 lines per batch.</source>
@@ -2838,7 +3259,7 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     </message>
     <message>
         <source>%1 of %2 bytes</source>
-        <translation>%2 バイト中 %1 バイト</translation>
+        <translation>%1 / %2 バイト</translation>
     </message>
     <message>
         <source>— (none found)</source>
