@@ -272,15 +272,23 @@ QString BatchTableModel::statusIconName(const Batch &b)
 
 QString BatchTableModel::descriptionText(const Batch &b)
 {
-    const QString description = b.description();
-    if (!description.isEmpty())
-        return description;
-    QStringList pairs;
-    for (auto it = b.metadata.cbegin(); it != b.metadata.cend(); ++it) {
-        if (it.key() != Api::kClientIdKey)
-            pairs.append(it.key() + u'=' + it.value());
+    // The parts of a split build say which job they belong to ("job-1a2b3c4d, part 2/3").
+    const QString job = b.metadata.value(QStringLiteral("batchdesk_job"));
+    const QString jobText = job.isEmpty()
+        ? QString()
+        : tr("%1, part %2").arg(job, b.metadata.value(QStringLiteral("batchdesk_part")));
+    QString description = b.description();
+    if (description.isEmpty()) {
+        QStringList pairs;
+        for (auto it = b.metadata.cbegin(); it != b.metadata.cend(); ++it) {
+            if (it.key() != Api::kClientIdKey && !it.key().startsWith(QLatin1StringView("batchdesk_")))
+                pairs.append(it.key() + u'=' + it.value());
+        }
+        description = pairs.join(QStringLiteral(", "));
     }
-    return pairs.join(QStringLiteral(", "));
+    if (jobText.isEmpty())
+        return description;
+    return description.isEmpty() ? jobText : description + QStringLiteral(" \u00b7 ") + jobText;
 }
 
 QString BatchTableModel::remainingText(qint64 ms)

@@ -27,6 +27,8 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QTimer>
+#include <QUuid>
 #include <QtConcurrent>
 
 namespace Batchdesk::Ui {
@@ -1009,6 +1011,97 @@ void AppController::deleteRemoteFiles(const QString &batchId, std::function<void
 void AppController::setResubmitParent(const QString &path, const QString &parentBatchId)
 {
     m_resubmitParents.insert(QFileInfo(path).absoluteFilePath(), parentBatchId);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Models and jobs
+
+void AppController::fetchModels(std::function<void(const QStringList &, const QString &)> done)
+{
+    if (!m_client) {
+        done({}, tr("No account is connected."));
+        return;
+    }
+    Api::ListJob *job = m_client->listModels();
+    const int generation = m_generation;
+    connect(job, &Api::ApiJob::finished, this, [this, job, generation, done] {
+        if (generation != m_generation)
+            return;
+        if (job->failed()) {
+            done({}, job->error().message);
+            return;
+        }
+        QStringList ids;
+        for (const Api::ModelInfo &m : job->models())
+            ids << m.id;
+        ids.sort(Qt::CaseInsensitive);
+        done(ids, QString());
+    });
+    job->start();
+}
+
+QString AppController::submitJob(const QStringList &parts, const Api::CreateBatchParams &params)
+{
+    const QString jobId = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    auto queue = std::make_shared<QStringList>(parts);
+    auto index = std::make_shared<int>(0);
+    const int total = int(parts.size());
+    const int generation = m_generation;
+    // One upload at a time: parts are large, and the provider's storage quota is shared.
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, queue, index, total, jobId, params, generation, next] {
+        if (queue->isEmpty() || generation != m_generation) {
+            *next = nullptr; // breaks the self-reference
+            return;
+        }
+        const QString path = queue->takeFirst();
+        Api::CreateBatchParams p = params;
+        p.metadata.insert(QStringLiteral("batchdesk_job"), jobId);
+        p.metadata.insert(QStringLiteral("batchdesk_part"), QStringLiteral("%1/%2").arg(++*index).arg(total));
+        Submission *s = submit(path, p);
+        connect(s, &Submission::finished, this, [this, next, queue, jobId](Submission *done) {
+            if (done->state() == Submission::State::Done) {
+                QTimer::singleShot(0, this, [next] {
+                    if (*next)
+                        (*next)();
+                });
+            } else {
+                emit problem(
+                    tr("Job %1 stopped at %2: %3. The parts already created keep running; submit the "
+                       "remaining %n part(s) again from the Validate view.",
+                       nullptr, int(queue->size() + 1))
+                        .arg(jobId, QFileInfo(done->path()).fileName(), done->errorText()));
+                *next = nullptr;
+            }
+        });
+    };
+    (*next)();
+    return jobId;
+}
+
+QList<Api::Batch> AppController::jobBatches(const QString &jobId) const
+{
+    QList<Api::Batch> batches;
+    if (jobId.isEmpty())
+        return batches;
+    for (const Api::Batch &b : m_batchModel->batches()) {
+        if (b.metadata.value(QStringLiteral("batchdesk_job")) == jobId)
+            batches << b;
+    }
+    std::sort(batches.begin(), batches.end(), [](const Api::Batch &a, const Api::Batch &b) {
+        const int pa = a.metadata.value(QStringLiteral("batchdesk_part")).section(u'/', 0, 0).toInt();
+        const int pb = b.metadata.value(QStringLiteral("batchdesk_part")).section(u'/', 0, 0).toInt();
+        return pa != pb ? pa < pb : a.createdAt < b.createdAt;
+    });
+    return batches;
+}
+
+void AppController::cancelJob(const QString &jobId)
+{
+    for (const Api::Batch &b : jobBatches(jobId)) {
+        if (!b.isTerminal() && b.status() != Api::Batch::Status::Cancelling)
+            cancelBatch(b.id);
+    }
 }
 
 } // namespace Batchdesk::Ui

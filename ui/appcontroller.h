@@ -195,6 +195,19 @@ public:
     void setResubmitParent(const QString &path, const QString &parentBatchId);
     std::optional<Api::Batch> batchById(const QString &batchId) const;
 
+    /** The model ids of the current account (GET /models); done(ids, error). */
+    void fetchModels(std::function<void(const QStringList &ids, const QString &error)> done);
+    /**
+     * Submits the parts of a split build one after the other as one job: each batch carries the metadata
+     * batchdesk_job (the job id) and batchdesk_part ("2/3"), so the list can group them, cancel them together
+     * and join their results in one table. Returns the job id.
+     */
+    QString submitJob(const QStringList &parts, const Api::CreateBatchParams &params);
+    /** The batches of a job, in part order (known to the list). */
+    QList<Api::Batch> jobBatches(const QString &jobId) const;
+    /** Cancels every batch of a job that is still running. */
+    void cancelJob(const QString &jobId);
+
     /** "Last refresh 10:41:07 · polling every 15 s · 3 active". */
     QString statusText() const;
 

@@ -321,6 +321,26 @@ void BatchDetail::fill(const Api::Batch &b)
                   "download them now.")
                    .arg(expiry ? timeText(*expiry) : QString());
     }
+    // A part of a job: the job's progress as a whole.
+    if (const QString job = b.metadata.value(QStringLiteral("batchdesk_job")); !job.isEmpty()) {
+        qint64 done = 0, failed = 0, total = 0;
+        int finished = 0;
+        const QList<Api::Batch> members = m_controller->jobBatches(job);
+        for (const Api::Batch &m : members) {
+            if (m.requestCounts) {
+                done += m.requestCounts->completed + m.requestCounts->failed;
+                failed += m.requestCounts->failed;
+                total += m.requestCounts->total;
+            }
+            finished += m.isTerminal() ? 1 : 0;
+        }
+        const QString jobLine = tr("<b>%1</b>: %2 of %3 batches finished, %4 of %5 requests done (%6 failed)")
+                                    .arg(job.toHtmlEscaped())
+                                    .arg(finished)
+                                    .arg(members.size())
+                                    .arg(count(done), count(total), count(failed));
+        note = note.isEmpty() ? jobLine : jobLine + QStringLiteral("<br>") + note;
+    }
     m_resultsNote->setText(note);
     m_resultsNote->setVisible(!note.isEmpty());
     m_openResults->setVisible(b.isTerminal());

@@ -197,7 +197,8 @@ QStringList CreateBatchDialog::problems() const
                        .arg(value.size())
                        .arg(Api::kMaxMetadataValueLength);
         if (key == QLatin1StringView("description") && !m_description->text().trimmed().isEmpty())
-            out << tr("\u201c" "description\u201d is set by the Description field.");
+            out << tr("\u201c"
+                      "description\u201d is set by the Description field.");
         else if (key == Api::kClientIdKey)
             out << tr("\u201c%1\u201d is reserved for Batchdesk.").arg(key);
         else if (!key.isEmpty() && keys.contains(key))
@@ -252,6 +253,12 @@ Api::CreateBatchParams CreateBatchDialog::params() const
     }
     p.outputExpiresAfterSeconds = m_expiry->currentData().toLongLong();
     return p;
+}
+
+void CreateBatchDialog::setHeading(const QString &html)
+{
+    if (auto *heading = findChild<QLabel *>(QStringLiteral("createHeading")))
+        heading->setText(html);
 }
 
 } // namespace Batchdesk::Ui

@@ -35,6 +35,8 @@ public:
     /** The parameters without the input file id (known after the upload). */
     Api::CreateBatchParams params() const;
     QString filePath() const { return m_path; }
+    /** Replaces the heading (rich text), e.g. for a job of several files. */
+    void setHeading(const QString &html);
     /** Adds a metadata row (also the "Add" button). */
     void addMetadataRow(const QString &key = {}, const QString &value = {});
     /** The list of current problems, empty when the parameters can be sent. */

@@ -4,8 +4,10 @@
 #include "batchdetail.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
+#include "builderdialog.h"
 #include "common/version.h"
 #include "createbatchdialog.h"
+#include "displayformat.h"
 #include "dropoverlay.h"
 #include "filedialog.h"
 #include "filespage.h"
@@ -291,6 +293,18 @@ void MainWindow::createActions()
     m_openAction->setIconText(tr("Open"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
 
+    m_buildAction = new QAction(Models::icon(QStringLiteral("file")), tr("&Build from CSV\u2026"), this);
+    m_buildAction->setObjectName(QStringLiteral("buildFromCsvAction"));
+    m_buildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_buildAction->setIconText(tr("From CSV"));
+    m_buildAction->setStatusTip(tr("Turn a spreadsheet and a prompt template into batch files"));
+    connect(m_buildAction, &QAction::triggered, this, [this] { openBuilder(); });
+
+    m_cancelJobAction = new QAction(tr("Cancel &Job\u2026"), this);
+    m_cancelJobAction->setObjectName(QStringLiteral("cancelJobAction"));
+    m_cancelJobAction->setStatusTip(tr("Stop every running batch of the selected batch's job"));
+    connect(m_cancelJobAction, &QAction::triggered, this, &MainWindow::cancelSelectedJob);
+
     m_newBatchAction = new QAction(Models::icon(QStringLiteral("file")), tr("&New Batch\u2026"), this);
     m_newBatchAction->setObjectName(QStringLiteral("newBatchAction"));
     m_newBatchAction->setShortcut(QKeySequence::New);
@@ -406,8 +420,9 @@ void MainWindow::createActions()
     m_batchesPage->setContextActions({m_openResultsAction, m_copyIdAction, m_showInputAction,
                                       m_downloadAction, m_cancelBatchAction, m_refreshAction});
     // Shortcuts work wherever the focus is in the window.
-    for (QAction *a : {m_newBatchAction, m_refreshAction, m_cancelBatchAction, m_downloadAction,
-                       m_openResultsAction, m_copyIdAction, m_showInputAction, m_findAction})
+    for (QAction *a :
+         {m_newBatchAction, m_buildAction, m_refreshAction, m_cancelBatchAction, m_downloadAction,
+          m_openResultsAction, m_copyIdAction, m_showInputAction, m_findAction})
         addAction(a);
 }
 
@@ -417,6 +432,7 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_newBatchAction);
     file->addAction(m_openAction);
+    file->addAction(m_buildAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
@@ -442,6 +458,7 @@ void MainWindow::createMenus()
     batch->addAction(m_refreshAction);
     batch->addSeparator();
     batch->addAction(m_cancelBatchAction);
+    batch->addAction(m_cancelJobAction);
     batch->addAction(m_openResultsAction);
     batch->addAction(m_downloadAction);
     batch->addAction(m_showInputAction);
@@ -468,6 +485,7 @@ void MainWindow::createToolBar()
     bar->setIconSize(QSize(18, 18));
     bar->addAction(m_newBatchAction);
     bar->addAction(m_openAction);
+    bar->addAction(m_buildAction);
     bar->addSeparator();
     bar->addAction(m_refreshAction);
     bar->addAction(m_cancelBatchAction);
@@ -628,6 +646,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1StringView("csv") || suffix == QLatin1StringView("tsv")) {
+        openBuilder(path);
+        return;
+    }
     openFiles(draggedFiles(event->mimeData()));
 }
 
@@ -711,6 +734,14 @@ void MainWindow::updateBatchActions()
                                     && b->status() != Api::Batch::Status::Cancelling);
     m_downloadAction->setEnabled(b && connected && (!b->outputFileId.isEmpty() || !b->errorFileId.isEmpty()));
     m_openResultsAction->setEnabled(b && b->isTerminal());
+    bool jobRunning = false;
+    if (b) {
+        for (const auto &member :
+             m_controller->jobBatches(b->metadata.value(QStringLiteral("batchdesk_job"))))
+            jobRunning =
+                jobRunning || (!member.isTerminal() && member.status() != Api::Batch::Status::Cancelling);
+    }
+    m_cancelJobAction->setEnabled(connected && jobRunning);
     m_copyIdAction->setEnabled(b.has_value());
     m_showInputAction->setEnabled(b && !m_controller->inputPathOf(b->id).isEmpty());
     m_refreshAction->setEnabled(m_controller->currentAccount().has_value());
@@ -895,6 +926,70 @@ void MainWindow::openSelectedResults()
         return;
     m_resultsPage->showBatch(b->id);
     showView(Sidebar::View::Results);
+}
+
+void MainWindow::openBuilder(const QString &csvPath)
+{
+    const auto account = m_controller->currentAccount();
+    const auto profile = Jsonl::LimitProfile::byName(account ? account->limitProfile : QString())
+                             .value_or(Jsonl::LimitProfile::deepinfra());
+    auto *dialog = new BuilderDialog(m_controller, profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BuilderDialog::openFileRequested, this, &MainWindow::openFile);
+    connect(dialog, &BuilderDialog::submitJobRequested, this, &MainWindow::submitJob);
+    dialog->show();
+    if (!csvPath.isEmpty())
+        dialog->loadCsv(csvPath);
+}
+
+void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qint64 requests)
+{
+    if (parts.isEmpty())
+        return;
+    const auto account = m_controller->currentAccount();
+    if (!account || !m_controller->isConnected()) {
+        m_banner->showMessage(MessageBanner::Type::Warning,
+                              tr("No account is connected. Select an account in the sidebar and try again."));
+        return;
+    }
+    // One dialog for the whole job: the parameters apply to every part.
+    auto *dialog = new CreateBatchDialog(parts.first(), requests, endpoint, account->name, this);
+    dialog->setWindowTitle(tr("Create a Job of %n Batch(es)", nullptr, int(parts.size())));
+    QStringList names;
+    for (const QString &p : parts)
+        names << QFileInfo(p).fileName().toHtmlEscaped();
+    dialog->setHeading(
+        tr("<b>%1</b> \u2014 %2 requests in %n batch(es), sent to <b>%3</b>", nullptr, int(parts.size()))
+            .arg(names.join(QStringLiteral(", ")), Models::DisplayFormat::count(requests),
+                 account->name.toHtmlEscaped()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, parts] {
+        const QString job = m_controller->submitJob(parts, dialog->params());
+        m_banner->showMessage(
+            MessageBanner::Type::Info,
+            tr("Submitting %n part(s) as %1, one after the other.", nullptr, int(parts.size())).arg(job));
+        showView(Sidebar::View::Batches);
+    });
+    dialog->open();
+}
+
+void MainWindow::cancelSelectedJob()
+{
+    const auto b = m_batchesPage->currentBatch();
+    if (!b)
+        return;
+    const QString job = b->metadata.value(QStringLiteral("batchdesk_job"));
+    const auto members = m_controller->jobBatches(job);
+    if (members.isEmpty())
+        return;
+    if (MessageBox::question(
+            this, tr("Cancel Job"),
+            tr("Cancel every running batch of %1 (%n batch(es))? Finished requests keep their "
+               "results.",
+               nullptr, int(members.size()))
+                .arg(job),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes)
+        m_controller->cancelJob(job);
 }
 
 } // namespace Batchdesk::Ui

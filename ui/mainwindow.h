@@ -75,6 +75,12 @@ public slots:
     void cancelSelectedBatch();
     /** Asks for a folder (FileDialog), then downloads the output and error files of the selected batch. */
     void downloadSelectedResults();
+    /** Opens the CSV builder (with a CSV when given). */
+    void openBuilder(const QString &csvPath = QString());
+    /** Asks for the batch parameters once and submits the parts as one job. */
+    void submitJob(const QStringList &parts, const QString &endpoint, qint64 requests);
+    /** Cancels every running batch of the selected batch's job. */
+    void cancelSelectedJob();
     /** Shows the joined results of the selected batch in the Results view. */
     void openSelectedResults();
     void copySelectedId();
@@ -138,6 +144,8 @@ private:
     QAction *m_cancelBatchAction = nullptr;
     QAction *m_downloadAction = nullptr;
     QAction *m_openResultsAction = nullptr;
+    QAction *m_buildAction = nullptr;
+    QAction *m_cancelJobAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_showInputAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -32,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -484,10 +485,34 @@ void ResultsPage::reload()
         updateActions();
         return;
     }
-    m_chain = m_controller->resultsChain(m_batchId);
-    const QString root = m_chain.first();
-    m_title->setText(tr("Results of %1").arg(root));
+    // A job (the parts of a split build): every part with its resubmits, the parts' inputs in part order.
+    const auto opened = m_controller->batchById(m_batchId);
+    const QString job = opened ? opened->metadata.value(QStringLiteral("batchdesk_job")) : QString();
+    QStringList roots;
+    m_chain.clear();
+    if (!job.isEmpty()) {
+        for (const Api::Batch &member : m_controller->jobBatches(job)) {
+            const QStringList chain = m_controller->resultsChain(member.id);
+            roots << chain.first();
+            for (const QString &id : chain) {
+                if (!m_chain.contains(id))
+                    m_chain << id;
+            }
+        }
+    }
+    if (m_chain.isEmpty()) {
+        m_chain = m_controller->resultsChain(m_batchId);
+        roots = {m_chain.first()};
+    }
+    const QString root = roots.first();
+    m_title->setText(job.isEmpty() ? tr("Results of %1").arg(root)
+                                   : tr("Results of %1 (%n batch(es))", nullptr, int(roots.size())).arg(job));
     m_inputPath = m_controller->inputPathOf(root);
+    m_jobInputs.clear();
+    if (roots.size() > 1) {
+        for (const QString &r : std::as_const(roots))
+            m_jobInputs << m_controller->inputPathOf(r);
+    }
 
     QStringList files;
     QStringList notReady;
@@ -550,7 +575,19 @@ void ResultsPage::reload()
         updateActions();
         return;
     }
-    startJoin(m_inputPath, files, m_controller->inputSha256Of(root));
+    if (!m_jobInputs.isEmpty()) {
+        for (const QString &input : std::as_const(m_jobInputs)) {
+            if (input.isEmpty() || !QFileInfo(input).isFile()) {
+                showState(tr("A part of %1 is no longer at %2: its results cannot be joined.")
+                              .arg(job, QDir::toNativeSeparators(input)));
+                updateActions();
+                return;
+            }
+        }
+        // One input for the join: the parts in order, copied into the job's results folder.
+        m_inputPath = QDir(m_controller->resultsFolderOf(job)).filePath(QStringLiteral("input.jsonl"));
+    }
+    startJoin(m_inputPath, files, m_jobInputs.isEmpty() ? m_controller->inputSha256Of(root) : QString());
 }
 
 void ResultsPage::startJoin(const QString &input, const QStringList &files, const QString &expectedSha)
@@ -571,16 +608,33 @@ void ResultsPage::startJoin(const QString &input, const QStringList &files, cons
     });
     timer->start();
     m_joinWatcher.setProperty("generation", m_joinGeneration);
-    m_joinWatcher.setFuture(
-        QtConcurrent::run([input, files, expectedSha, control = controlFor(m_cancelJoin, done)]() -> Joined {
-            Joined joined;
-            joined.results = Results::JoinedResults::open(input, files, control);
-            if (joined.results.ok() && !expectedSha.isEmpty() && !control.isCanceled()) {
-                const QString actual = sha256OfFile(input);
-                joined.inputChanged = !actual.isEmpty() && actual != expectedSha;
+    m_joinWatcher.setFuture(QtConcurrent::run([input, files, expectedSha, parts = m_jobInputs,
+                                               control = controlFor(m_cancelJoin, done)]() -> Joined {
+        Joined joined;
+        if (!parts.isEmpty()) {
+            QDir().mkpath(QFileInfo(input).absolutePath());
+            QSaveFile out(input);
+            bool ok = out.open(QIODevice::WriteOnly);
+            for (const QString &part : parts) {
+                QFile in(part);
+                ok = ok && in.open(QIODevice::ReadOnly);
+                while (ok && !in.atEnd()) {
+                    const QByteArray chunk = in.read(1 << 20);
+                    ok = out.write(chunk) == chunk.size();
+                }
             }
-            return joined;
-        }));
+            if (!ok || !out.commit()) {
+                joined.results = Error {QStringLiteral("io"), out.errorString()};
+                return joined;
+            }
+        }
+        joined.results = Results::JoinedResults::open(input, files, control);
+        if (joined.results.ok() && !expectedSha.isEmpty() && !control.isCanceled()) {
+            const QString actual = sha256OfFile(input);
+            joined.inputChanged = !actual.isEmpty() && actual != expectedSha;
+        }
+        return joined;
+    }));
     updateActions();
 }
 

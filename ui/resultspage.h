@@ -108,6 +108,7 @@ private:
     QString m_batchId;
     QStringList m_chain;
     QString m_inputPath;
+    QStringList m_jobInputs; ///< the parts' inputs when a job is shown
     QString m_warning;
     Models::ResultsModel *m_model;
     QLabel *m_title;

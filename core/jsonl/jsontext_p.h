@@ -57,6 +57,12 @@ void appendJsonString(Out &out, const Bytes &s)
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
+        } else if (c == '\n') {
+            out += "\\n"; // the short escapes keep prompts with many lines small
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
         } else if (u < 0x20) {
             out += "\\u00";
             out += hex[u >> 4];
