@@ -13,6 +13,7 @@
 #include "filespage.h"
 #include "filetablemodel.h"
 #include "icons.h"
+#include "languagemenu.h"
 #include "messagebanner.h"
 #include "messagebox.h"
 #include "resultspage.h"
@@ -158,11 +159,11 @@ void MainWindow::setUp()
             [this](const QString &path, const QString &parent) {
                 m_controller->setResubmitParent(path, parent);
                 openFile(path);
-                m_banner->showMessage(
-                    MessageBanner::Type::Info,
-                    tr("Wrote %1. Check it and choose \u201cCreate Batch\u201d: its results will join "
-                       "the results of %2.")
-                        .arg(QDir::toNativeSeparators(path), parent));
+                m_banner->showMessage(MessageBanner::Type::Info,
+                                      tr("Wrote %1. Check it and choose \u201c"
+                                         "Create Batch\u201d: its results will join "
+                                         "the results of %2.")
+                                          .arg(QDir::toNativeSeparators(path), parent));
             });
     connect(m_resultsPage, &ResultsPage::resubmitFailed, this,
             [this](const QString &error) { m_banner->showMessage(MessageBanner::Type::Warning, error); });
@@ -332,6 +333,7 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(Models::icon(QStringLiteral("refresh")), tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setIconText(tr("Refresh"));
     m_refreshAction->setStatusTip(tr("Refresh the batches and files of the account now"));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
@@ -451,6 +453,10 @@ void MainWindow::createMenus()
     view->addActions(m_viewActions);
     view->addSeparator();
     m_viewMenu = view;
+    auto *language = new LanguageMenu(this);
+    language->setObjectName(QStringLiteral("languageMenu"));
+    view->addMenu(language);
+    view->addSeparator();
 
     QMenu *batch = menuBar()->addMenu(tr("&Batch"));
     batch->setObjectName(QStringLiteral("batchMenu"));

@@ -8,6 +8,7 @@
 #include "jsonhighlighter.h"
 #include "jsonl/requestsummary.h"
 #include "messagebox.h"
+#include "results/csvappend.h"
 #include "results/resultsdownload.h"
 #include "resultsmodel.h"
 #include "store/account.h"
@@ -32,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
@@ -164,6 +166,23 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         });
     }
     exportMenu->addSeparator();
+    m_appendCsvAction = exportMenu->addAction(tr("Append to the original CSV\u2026"));
+    m_appendCsvAction->setObjectName(QStringLiteral("exportAppendCsv"));
+    m_appendCsvAction->setToolTip(
+        tr("The spreadsheet this batch was built from, with the result columns added"));
+    connect(m_appendCsvAction, &QAction::triggered, this, [this] {
+        const QString manifest = manifestPath();
+        if (manifest.isEmpty())
+            return;
+        const QFileInfo info(manifest);
+        const QString base = info.fileName().chopped(int(QStringLiteral(".build.json").size()));
+        const QString path = FileDialog::getSaveFileName(
+            this, tr("Append results to the CSV"),
+            info.absoluteDir().filePath(base + QStringLiteral("-results.csv")), tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            appendToCsv(path);
+    });
+    exportMenu->addSeparator();
     QAction *shown = exportMenu->addAction(tr("Export only the rows shown\u2026"));
     shown->setObjectName(QStringLiteral("exportShown"));
     connect(shown, &QAction::triggered, this, [this] { exportDialog(true); });
@@ -227,9 +246,14 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         chip->setProperty("outcome", i);
         chip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         chip->setAutoRaise(false);
-        if (i >= 0)
-            chip->setToolTip(
-                tr("Show %1 requests (toggle; several can be on)").arg(outcomeText(Outcome(i)).toLower()));
+        static const char *const tips[] = {
+            QT_TR_NOOP("Show the requests that succeeded (toggle; several chips can be on)"),
+            QT_TR_NOOP("Show the requests that failed (toggle; several chips can be on)"),
+            QT_TR_NOOP("Show the requests that expired before they ran (toggle; several chips can be on)"),
+            QT_TR_NOOP("Show the requests cancelled before they ran (toggle; several chips can be on)"),
+            QT_TR_NOOP("Show the requests without any result line (toggle; several chips can be on)"),
+        };
+        chip->setToolTip(i < 0 ? tr("Show every request") : tr(tips[i]));
         connect(chip, &QToolButton::clicked, this, [this, i] {
             // "All" clears the filter; an outcome chip toggles (its state has already changed).
             QSet<Outcome> outcomes;
@@ -587,6 +611,7 @@ void ResultsPage::reload()
         // One input for the join: the parts in order, copied into the job's results folder.
         m_inputPath = QDir(m_controller->resultsFolderOf(job)).filePath(QStringLiteral("input.jsonl"));
     }
+    m_resultFiles = files;
     startJoin(m_inputPath, files, m_jobInputs.isEmpty() ? m_controller->inputSha256Of(root) : QString());
 }
 
@@ -746,13 +771,14 @@ void ResultsPage::updateTotals()
     }
     const auto &t = r->totals();
     QStringList parts;
-    parts << tr("%1 requests").arg(count(t.rows));
+    parts << tr("%n request(s)", nullptr, int(qMin<qint64>(t.rows, INT_MAX)));
     parts << tr("%1 input tokens, %2 output tokens").arg(count(t.inputTokens), count(t.outputTokens));
     if (const auto cost = estimatedCost())
         parts << tr("cost \u2248 %1")
                      .arg(QLocale().toCurrencyString(*cost, QStringLiteral("$"), *cost < 1 ? 4 : 2));
     else
-        parts << tr("no price entered for %1").arg(modelName().isEmpty() ? tr("this model") : modelName());
+        parts << (modelName().isEmpty() ? tr("no price entered for this model")
+                                        : tr("no price entered for %1").arg(modelName()));
     m_totals->setText(parts.join(QStringLiteral(" \u00b7 ")));
 }
 
@@ -760,6 +786,7 @@ void ResultsPage::updateActions()
 {
     const bool haveRows = m_model->results() != nullptr;
     m_exportButton->setEnabled(haveRows && !isExporting());
+    m_appendCsvAction->setEnabled(haveRows && !manifestPath().isEmpty());
     m_resubmitButton->setEnabled(haveRows && m_model->results()->rowCount() > 0);
     bool canDelete = false;
     for (const QString &id : std::as_const(m_chain)) {
@@ -906,6 +933,44 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
                 report = Results::exportNpy(*r, path, options, control);
                 break;
             }
+            return report.ok() ? QString() : report.errorString();
+        }));
+    updateActions();
+}
+
+QString ResultsPage::manifestPath() const
+{
+    const QString input = m_jobInputs.isEmpty() ? m_inputPath : m_jobInputs.first();
+    if (input.isEmpty())
+        return {};
+    QString base = input;
+    if (base.endsWith(QLatin1StringView(".jsonl")))
+        base.chop(6);
+    // A part of a split build: <base>-001.jsonl.
+    static const QRegularExpression part(QStringLiteral("-\\d{3}$"));
+    for (const QString &candidate : {base, QString(base).remove(part)}) {
+        const QString manifest = candidate + QStringLiteral(".build.json");
+        if (QFileInfo::exists(manifest))
+            return manifest;
+    }
+    return {};
+}
+
+void ResultsPage::appendToCsv(const QString &path)
+{
+    const QString manifest = manifestPath();
+    if (manifest.isEmpty() || isExporting())
+        return;
+    m_cancelExport = std::make_shared<std::atomic<bool>>(false);
+    m_exportDone = std::make_shared<std::atomic<qint64>>(0);
+    m_exportLabel->setText(tr("Writing %1\u2026").arg(QFileInfo(path).fileName()));
+    m_exportProgress->setValue(0);
+    m_exportStrip->show();
+    m_exportWatcher.setProperty("path", path);
+    m_exportWatcher.setFuture(
+        QtConcurrent::run([manifest, files = m_resultFiles, path,
+                           control = controlFor(m_cancelExport, m_exportDone)]() -> QString {
+            const auto report = Results::appendResultsToCsv(manifest, files, path, {}, control);
             return report.ok() ? QString() : report.errorString();
         }));
     updateActions();

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -69,6 +70,11 @@ public:
     void exportTo(const QString &path, Format format, bool onlyShownRows, bool csvBom = false);
     bool isExporting() const { return m_exportWatcher.isRunning(); }
     void cancelExport();
+    /** The build manifest of the input (a CSV build), or empty. */
+    QString manifestPath() const;
+    /** Writes the original CSV of the build with the result columns appended, in the background;
+     *  exportFinished() follows. */
+    void appendToCsv(const QString &path);
     /** Writes the request lines of the chosen outcomes to path in the background; resubmitReady() follows. */
     void writeResubmit(const QString &path, const QSet<Results::Outcome> &outcomes);
     /** Estimated cost of the tokens used, from the stored per-model prices; nullopt without a price. */
@@ -109,6 +115,8 @@ private:
     QStringList m_chain;
     QString m_inputPath;
     QStringList m_jobInputs; ///< the parts' inputs when a job is shown
+    QStringList m_resultFiles;
+    QAction *m_appendCsvAction = nullptr;
     QString m_warning;
     Models::ResultsModel *m_model;
     QLabel *m_title;

@@ -190,6 +190,20 @@ private slots:
         }
         QVERIFY(page->model()->resultRow(2).responseText.contains(QStringLiteral("Très bien, 東京")));
         QVERIFY(child<QLabel>(page, "resultsTitle")->text().contains(job));
+
+        // The results appended to the original spreadsheet, row for row, in its own delimiter.
+        QVERIFY(!page->manifestPath().isEmpty());
+        QSignalSpy exported(page, &Ui::ResultsPage::exportFinished);
+        const QString out = m_data->filePath(QStringLiteral("reviews-results.csv"));
+        page->appendToCsv(out);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(text.contains("id;review;stars;custom_id;outcome;response_text"), text.constData());
+        QVERIFY(text.contains("a4;Okay;3;a4;succeeded;"));
+        QVERIFY(text.contains("\"Broke after a day;\nwould not \"\"recommend\"\"\";1;a2;succeeded;"));
     }
 };
 
