@@ -38,6 +38,7 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("batchesPage"));
+    setFocusProxy(m_view); // a keyboard user switching here lands in the list
     m_proxy->setSourceModel(controller->batchModel());
 
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));

@@ -701,6 +701,9 @@ void MainWindow::showView(Sidebar::View view)
                                                    : static_cast<QWidget *>(m_validationPage);
     m_pages->setCurrentWidget(page);
     m_sidebar->setCurrentView(view);
+    // Keyboard users keep a focus: after a dialog closed or the page changed, the new page's list takes it.
+    if (const QWidget *focus = QApplication::focusWidget(); !focus || !focus->isVisible())
+        page->setFocus(Qt::OtherFocusReason);
     updateTitle();
 }
 

@@ -144,6 +144,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     , m_exportProgress(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("resultsPage"));
+    setFocusProxy(m_view);
 
     // Header: title, where the data comes from, actions.
     QFont titleFont = m_title->font();
