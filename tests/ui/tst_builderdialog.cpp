@@ -128,6 +128,8 @@ private slots:
             QStringLiteral("Review (1 stars): Broke after a day;\\nwould not \\\"recommend\\\"")));
         QVERIFY(dialog.problems().join(u'\n').contains(QStringLiteral("No problems")));
 
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            dialog.grab().save(dir + QStringLiteral("/builder.png"));
         // Build: three parts within the profile, each validated.
         dialog.setOutputPath(m_data->filePath(QStringLiteral("reviews.jsonl")));
         QSignalSpy built(&dialog, &Ui::BuilderDialog::built);
