@@ -2,6 +2,7 @@
 #include "icons.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -56,7 +57,8 @@ int main(int argc, char *argv[])
     parser.addOption(darkOption);
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
-        QCoreApplication::translate("main", "Use this interface language instead of the setting: en, de or ja."),
+        QCoreApplication::translate("main",
+                                    "Use this interface language instead of the setting: en, de or ja."),
         QStringLiteral("language"));
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
@@ -66,10 +68,27 @@ int main(int argc, char *argv[])
     if (parser.isSet(darkOption) || qEnvironmentVariable("BATCHDESK_THEME") == QLatin1StringView("dark"))
         Batchdesk::Ui::applyDarkTheme(app);
 
+    // One app per user and data folder: a later start (e.g. opening a .jsonl from the file manager) hands its
+    // files to the running window and ends. BATCHDESK_MULTI_INSTANCE=1 turns this off.
+    const QStringList files = parser.positionalArguments();
+    Batchdesk::Ui::SingleInstance instance;
+    const bool single = qEnvironmentVariable("BATCHDESK_MULTI_INSTANCE") != QLatin1StringView("1");
+    if (single && instance.forwardToRunning(files))
+        return 0;
+
     Batchdesk::Ui::MainWindow window;
     window.show();
+    if (single) {
+        instance.listen();
+        QObject::connect(&instance, &Batchdesk::Ui::SingleInstance::filesReceived, &window,
+                         [&window](const QStringList &received) {
+                             window.showNormal();
+                             window.raise();
+                             window.activateWindow();
+                             window.openFiles(received);
+                         });
+    }
     // One page validates one file at a time: the others are queued and open after each submission.
-    const QStringList files = parser.positionalArguments();
     window.openFiles(files);
     return app.exec();
 }
