@@ -555,7 +555,19 @@ void MainWindow::showAbout()
                          "<p>A desktop client for OpenAI-compatible Batch APIs: validate, submit and monitor "
                          "batch jobs and work with their results.</p>"
                          "<p>Built with Qt %2. Licensed under the MIT licence.</p>")
-                          .arg(applicationVersion(), QString::fromLatin1(qVersion())));
+                          .arg(applicationVersion(), QString::fromLatin1(qVersion()))
+                          + QStringLiteral("<p><b>") + tr("Third-party components:") + QStringLiteral("</b></p>")
+                          + QStringLiteral(
+                              "<table cellspacing='2'>"
+                              "<tr><td>Qt 6</td><td>LGPL-3.0-only</td></tr>"
+                              "<tr><td>QtKeychain</td><td>BSD-3-Clause</td></tr>"
+                              "<tr><td>simdjson</td><td>Apache-2.0 OR MIT</td></tr>"
+                              "<tr><td>cpp-httplib</td><td>MIT</td></tr>"
+                              "<tr><td>libxlsxwriter</td><td>BSD-2-Clause</td></tr>"
+                              "<tr><td>libcsv</td><td>LGPL-2.1-or-later</td></tr>"
+                              "<tr><td>SQLite</td><td>Public domain</td></tr>"
+                              "<tr><td>zlib</td><td>Zlib</td></tr>"
+                              "</table>"));
 }
 
 void MainWindow::addRecentFile(const QString &path)
