@@ -766,6 +766,10 @@
         <source>Output expiry</source>
         <translation>Ablauf der Ausgabe</translation>
     </message>
+    <message>
+        <source>%1, part %2</source>
+        <translation>%1, Teil %2</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -1424,13 +1428,13 @@
     </message>
     <message>
         <source>No account is connected.</source>
-        <translation type="unfinished">Kein Konto verbunden.</translation>
+        <translation>Kein Konto verbunden.</translation>
     </message>
     <message numerus="yes">
         <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie den verbleibenden %n Teil erneut aus der Ansicht „Prüfen“.</numerusform>
+            <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie die verbleibenden %n Teile erneut aus der Ansicht „Prüfen“.</numerusform>
         </translation>
     </message>
 </context>
@@ -1648,6 +1652,10 @@
         <source>Errors (%1)</source>
         <translation>Fehler (%1)</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 batches finished, %4 of %5 requests done (%6 failed)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 von %3 Batches fertig, %4 von %5 Anfragen erledigt (%6 fehlgeschlagen)</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::BatchesPage</name>
@@ -1692,362 +1700,362 @@
     <name>Batchdesk::Ui::BuilderDialog</name>
     <message>
         <source>Row %1 (line %2): </source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 (Textzeile %2): </translation>
     </message>
     <message>
         <source>Line %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: </translation>
     </message>
     <message>
         <source>First row names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeile enthält die Spaltennamen</translation>
     </message>
     <message>
         <source>&amp;System message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemnachricht:</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens</translation>
     </message>
     <message>
         <source>Top p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top p</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensionen</translation>
     </message>
     <message>
         <source>Allow empty cells (warn instead of refusing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leere Zellen erlauben (warnen statt ablehnen)</translation>
     </message>
     <message>
         <source>&amp;Build</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;rstellen</translation>
     </message>
     <message>
         <source>&amp;Open in Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>In „Prüfen“ ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Submit as &amp;job</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Job übermitteln</translation>
     </message>
     <message>
         <source>Build Batch from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch aus CSV erstellen</translation>
     </message>
     <message>
         <source>Choose a CSV or TSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV- oder TSV-Datei wählen…</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Comma ,</source>
-        <translation type="unfinished"></translation>
+        <translation>Komma ,</translation>
     </message>
     <message>
         <source>Semicolon ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Semikolon ;</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulator</translation>
     </message>
     <message>
         <source>Pipe |</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipe |</translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennzeichen</translation>
     </message>
     <message>
         <source>First rows of the CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeilen der CSV-Datei</translation>
     </message>
     <message>
         <source>Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennzeichen:</translation>
     </message>
     <message>
         <source>Spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Chat completions</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat Completions</translation>
     </message>
     <message>
         <source>Completions</source>
-        <translation type="unfinished"></translation>
+        <translation>Completions</translation>
     </message>
     <message>
         <source>Embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>Embeddings</translation>
     </message>
     <message>
         <source>model id, e.g. meta-llama/Meta-Llama-3.1-8B-Instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID, z. B. meta-llama/Meta-Llama-3.1-8B-Instruct</translation>
     </message>
     <message>
         <source>Optional, e.g. You are a careful analyst. Answer in one word.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. Du bist ein sorgfältiger Analyst. Antworte mit einem Wort.</translation>
     </message>
     <message>
         <source>e.g. Classify the sentiment of this review: {{review}}</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Bestimme die Stimmung dieser Rezension: {{review}}</translation>
     </message>
     <message>
         <source>Insert column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte einfügen</translation>
     </message>
     <message>
         <source>(open a CSV first)</source>
-        <translation type="unfinished"></translation>
+        <translation>(zuerst eine CSV-Datei öffnen)</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>&amp;Input column:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ingabespalte:</translation>
     </message>
     <message>
         <source>&amp;custom_id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;custom_id:</translation>
     </message>
     <message>
         <source>stop sequences, separated by |</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsequenzen, getrennt durch |</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Objekt</translation>
     </message>
     <message>
         <source>JSON schema</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Schema</translation>
     </message>
     <message>
         <source>JSON schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Schema, z. B. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
         <source>extra JSON merged into each body, e.g. {&quot;seed&quot;: 7}</source>
-        <translation type="unfinished"></translation>
+        <translation>zusätzliches JSON für jeden Body, z. B. {&quot;seed&quot;: 7}</translation>
     </message>
     <message>
         <source>Sto&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;topp:</translation>
     </message>
     <message>
         <source>&amp;Response format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antwortformat:</translation>
     </message>
     <message>
         <source>E&amp;xtra JSON:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xtra-JSON:</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished">Anfragen</translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>row </source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile </translation>
     </message>
     <message>
         <source>Request JSON of the selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-JSON der gewählten Zeile</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">Vorschau</translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Request of</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage von</translation>
     </message>
     <message>
         <source>Problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme:</translation>
     </message>
     <message>
         <source>where to write the .jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort der .jsonl-Datei</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Write the batch file</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Datei schreiben</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished">JSON Lines (*.jsonl)</translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>&amp;Output:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;gabe:</translation>
     </message>
     <message>
         <source>Open a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle öffnen</translation>
     </message>
     <message>
         <source>CSV and TSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV- und TSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>Reading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Lesen wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>comma</source>
-        <translation type="unfinished"></translation>
+        <translation>Komma</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished"></translation>
+        <translation>Semikolon</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulator</translation>
     </message>
     <message>
         <source>pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipe</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s), %1 columns, %2-separated, %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile, %1 Spalten, Trennzeichen %2, %3</numerusform>
+            <numerusform>%n Zeilen, %1 Spalten, Trennzeichen %2, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>(use the template above)</source>
-        <translation type="unfinished"></translation>
+        <translation>(die Vorlage oben verwenden)</translation>
     </message>
     <message>
         <source>Generate row-1, row-2, …</source>
-        <translation type="unfinished"></translation>
+        <translation>row-1, row-2, … erzeugen</translation>
     </message>
     <message>
         <source>From column “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Spalte „%1“</translation>
     </message>
     <message>
         <source>&amp;User message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;nutzernachricht:</translation>
     </message>
     <message>
         <source>Input &amp;template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe&amp;vorlage:</translation>
     </message>
     <message>
         <source>&amp;Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt:</translation>
     </message>
     <message>
         <source>Open a CSV file to see the requests it becomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine CSV-Datei, um die daraus entstehenden Anfragen zu sehen.</translation>
     </message>
     <message>
         <source>Fix the problems below to see the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beheben Sie die Probleme unten, um die Anfrage zu sehen.</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: </translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>… more problems not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>… weitere Probleme nicht aufgeführt</translation>
     </message>
     <message>
         <source>No problems found so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher keine Probleme gefunden.</translation>
     </message>
     <message>
         <source>Choose where to write the .jsonl first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst, wohin die .jsonl-Datei geschrieben wird.</translation>
     </message>
     <message>
         <source>Checking every row and writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen werden geprüft und geschrieben…</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was written: %n error(s) must be fixed first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Es wurde nichts geschrieben: %n Fehler muss zuerst behoben werden.</numerusform>
+            <numerusform>Es wurde nichts geschrieben: %n Fehler müssen zuerst behoben werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geschrieben: %1</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1 (%2 requests in %n file(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 geschrieben (%2 Anfragen in %n Datei).</numerusform>
+            <numerusform>%1 geschrieben (%2 Anfragen in %n Dateien).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Submit %n batches as a &amp;job</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Batch als &amp;Job übermitteln</numerusform>
+            <numerusform>%n Batches als &amp;Job übermitteln</numerusform>
         </translation>
     </message>
 </context>
@@ -2263,10 +2271,6 @@
     <message>
         <source>Ready</source>
         <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>Wrote %1. Check it and choose ǌreate Batch”: its results will join the results of %2.</source>
-        <translation>%1 wurde geschrieben. Prüfen Sie die Datei und wählen Sie „Batch erstellen“: Ihre Ergebnisse werden mit den Ergebnissen von %2 zusammengeführt.</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
@@ -2570,59 +2574,71 @@
     </message>
     <message>
         <source>&amp;Build from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;CSV erstellen…</translation>
     </message>
     <message>
         <source>From CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus CSV</translation>
     </message>
     <message>
         <source>Turn a spreadsheet and a prompt template into batch files</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Tabelle und einer Prompt-Vorlage Batch-Dateien erstellen</translation>
     </message>
     <message>
         <source>Cancel &amp;Job…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Job abbrechen…</translation>
     </message>
     <message>
         <source>Stop every running batch of the selected batch&apos;s job</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle laufenden Batches des Jobs anhalten, zu dem der gewählte Batch gehört</translation>
     </message>
     <message>
         <source>No account is connected. Select an account in the sidebar and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konto verbunden. Wählen Sie in der Seitenleiste ein Konto und versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
         <source>Create a Job of %n Batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Job aus %n Batch erstellen</numerusform>
+            <numerusform>Job aus %n Batches erstellen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batch, gesendet an &lt;b&gt;%3&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batches, gesendet an &lt;b&gt;%3&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Submitting %n part(s) as %1, one after the other.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Teil wird als %1 übermittelt.</numerusform>
+            <numerusform>%n Teile werden nacheinander als %1 übermittelt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle laufenden Batches von %1 (%n Batch) abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
+            <numerusform>Alle laufenden Batches von %1 (%n Batches) abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Wrote %1. Check it and choose “Create Batch”: its results will join the results of %2.</source>
+        <translation>%1 geschrieben. Prüfen Sie die Datei und wählen Sie „Batch erstellen“: Ihre Ergebnisse werden mit denen von %2 verknüpft.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Third-party components:</source>
+        <translation>Komponenten von Drittanbietern:</translation>
     </message>
 </context>
 <context>
@@ -2697,10 +2713,6 @@
     <message>
         <source>Delete the output and error files from the provider; the copies on this computer stay</source>
         <translation>Die Ausgabe- und Fehlerdateien beim Anbieter löschen; die Kopien auf diesem Computer bleiben</translation>
-    </message>
-    <message>
-        <source>Show %1 requests (toggle; several can be on)</source>
-        <translation>%1 Anfragen anzeigen (umschaltbar; mehrere können aktiv sein)</translation>
     </message>
     <message>
         <source>Search requests, responses and errors…</source>
@@ -2863,10 +2875,6 @@ Wählen Sie ihren neuen Ort, um die Ergebnisse mit ihren Anfragen zu verknüpfen
         <translation>Alle %1</translation>
     </message>
     <message>
-        <source>%1 requests</source>
-        <translation>%1 Anfragen</translation>
-    </message>
-    <message>
         <source>%1 input tokens, %2 output tokens</source>
         <translation>%1 Eingabe-Tokens, %2 Ausgabe-Tokens</translation>
     </message>
@@ -2877,10 +2885,6 @@ Wählen Sie ihren neuen Ort, um die Ergebnisse mit ihren Anfragen zu verknüpfen
     <message>
         <source>no price entered for %1</source>
         <translation>kein Preis für %1 eingegeben</translation>
-    </message>
-    <message>
-        <source>this model</source>
-        <translation>dieses Modell</translation>
     </message>
     <message>
         <source>Select a row to see its request and response.</source>
@@ -3001,6 +3005,68 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
     <message>
         <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Append to the original CSV…</source>
+        <translation>An die ursprüngliche CSV anhängen…</translation>
+    </message>
+    <message>
+        <source>The spreadsheet this batch was built from, with the result columns added</source>
+        <translation>Die Tabelle, aus der dieser Batch erstellt wurde, ergänzt um die Ergebnisspalten</translation>
+    </message>
+    <message>
+        <source>Append results to the CSV</source>
+        <translation>Ergebnisse an die CSV anhängen</translation>
+    </message>
+    <message>
+        <source>Show the requests that succeeded (toggle; several chips can be on)</source>
+        <translation>Erfolgreiche Anfragen anzeigen (umschaltbar; mehrere Filter können gleichzeitig aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Show the requests that failed (toggle; several chips can be on)</source>
+        <translation>Fehlgeschlagene Anfragen anzeigen (umschaltbar; mehrere Filter können gleichzeitig aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Show the requests that expired before they ran (toggle; several chips can be on)</source>
+        <translation>Anfragen anzeigen, die vor ihrer Ausführung abgelaufen sind (umschaltbar; mehrere Filter können gleichzeitig aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Show the requests cancelled before they ran (toggle; several chips can be on)</source>
+        <translation>Anfragen anzeigen, die vor ihrer Ausführung abgebrochen wurden (umschaltbar; mehrere Filter können gleichzeitig aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Show the requests without any result line (toggle; several chips can be on)</source>
+        <translation>Anfragen ohne Ergebniszeile anzeigen (umschaltbar; mehrere Filter können gleichzeitig aktiv sein)</translation>
+    </message>
+    <message>
+        <source>Show every request</source>
+        <translation>Alle Anfragen anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Results of %1 (%n batch(es))</source>
+        <translation>
+            <numerusform>Ergebnisse von %1 (%n Batch)</numerusform>
+            <numerusform>Ergebnisse von %1 (%n Batches)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A part of %1 is no longer at %2: its results cannot be joined.</source>
+        <translation>Ein Teil von %1 liegt nicht mehr unter %2: Seine Ergebnisse können nicht verknüpft werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no price entered for this model</source>
+        <translation>kein Preis für dieses Modell eingegeben</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
     </message>
 </context>
 <context>

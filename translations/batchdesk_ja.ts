@@ -766,6 +766,10 @@
         <source>Output expiry</source>
         <translation>出力の有効期限</translation>
     </message>
+    <message>
+        <source>%1, part %2</source>
+        <translation>%1、パート %2</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -1422,12 +1426,12 @@
     </message>
     <message>
         <source>No account is connected.</source>
-        <translation type="unfinished">アカウントが接続されていません。</translation>
+        <translation>アカウントが接続されていません。</translation>
     </message>
     <message numerus="yes">
         <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ジョブ %1 は %2 で停止しました：%3。作成済みのパートは実行を続けます。残りの %n 個のパートは検証画面から再送信してください。</numerusform>
         </translation>
     </message>
 </context>
@@ -1645,6 +1649,10 @@
         <source>Errors (%1)</source>
         <translation>エラー（%1）</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 batches finished, %4 of %5 requests done (%6 failed)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%3 件中 %2 件のバッチが完了、%5 件中 %4 件のリクエストが完了（失敗 %6 件）</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::BatchesPage</name>
@@ -1689,358 +1697,358 @@
     <name>Batchdesk::Ui::BuilderDialog</name>
     <message>
         <source>Row %1 (line %2): </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目（テキストの %2 行目）：</translation>
     </message>
     <message>
         <source>Line %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目：</translation>
     </message>
     <message>
         <source>First row names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行目を列名として使う</translation>
     </message>
     <message>
         <source>&amp;System message:</source>
-        <translation type="unfinished"></translation>
+        <translation>システムメッセージ(&amp;S):</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>温度</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>最大トークン数</translation>
     </message>
     <message>
         <source>Top p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top p</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>次元数</translation>
     </message>
     <message>
         <source>Allow empty cells (warn instead of refusing)</source>
-        <translation type="unfinished"></translation>
+        <translation>空のセルを許可（拒否せずに警告）</translation>
     </message>
     <message>
         <source>&amp;Build</source>
-        <translation type="unfinished"></translation>
+        <translation>作成(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Open in Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>検証で開く(&amp;O)</translation>
     </message>
     <message>
         <source>Submit as &amp;job</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブとして送信(&amp;J)</translation>
     </message>
     <message>
         <source>Build Batch from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV からバッチを作成</translation>
     </message>
     <message>
         <source>Choose a CSV or TSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV または TSV ファイルを選択…</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照(&amp;W)…</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>自動検出</translation>
     </message>
     <message>
         <source>Comma ,</source>
-        <translation type="unfinished"></translation>
+        <translation>カンマ ,</translation>
     </message>
     <message>
         <source>Semicolon ;</source>
-        <translation type="unfinished"></translation>
+        <translation>セミコロン ;</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>タブ</translation>
     </message>
     <message>
         <source>Pipe |</source>
-        <translation type="unfinished"></translation>
+        <translation>パイプ |</translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>区切り文字</translation>
     </message>
     <message>
         <source>First rows of the CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV の先頭行</translation>
     </message>
     <message>
         <source>Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>区切り文字:</translation>
     </message>
     <message>
         <source>Spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>スプレッドシート</translation>
     </message>
     <message>
         <source>Chat completions</source>
-        <translation type="unfinished"></translation>
+        <translation>チャット補完</translation>
     </message>
     <message>
         <source>Completions</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト補完</translation>
     </message>
     <message>
         <source>Embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>埋め込み</translation>
     </message>
     <message>
         <source>model id, e.g. meta-llama/Meta-Llama-3.1-8B-Instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル ID（例：meta-llama/Meta-Llama-3.1-8B-Instruct）</translation>
     </message>
     <message>
         <source>Optional, e.g. You are a careful analyst. Answer in one word.</source>
-        <translation type="unfinished"></translation>
+        <translation>任意（例：あなたは慎重なアナリストです。一語で答えてください。）</translation>
     </message>
     <message>
         <source>e.g. Classify the sentiment of this review: {{review}}</source>
-        <translation type="unfinished"></translation>
+        <translation>例：このレビューの感情を分類してください：{{review}}</translation>
     </message>
     <message>
         <source>Insert column</source>
-        <translation type="unfinished"></translation>
+        <translation>列を挿入</translation>
     </message>
     <message>
         <source>(open a CSV first)</source>
-        <translation type="unfinished"></translation>
+        <translation>（先に CSV を開いてください）</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>エンドポイント(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル(&amp;M):</translation>
     </message>
     <message>
         <source>&amp;Input column:</source>
-        <translation type="unfinished"></translation>
+        <translation>入力列(&amp;I):</translation>
     </message>
     <message>
         <source>&amp;custom_id:</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id(&amp;C):</translation>
     </message>
     <message>
         <source>stop sequences, separated by |</source>
-        <translation type="unfinished"></translation>
+        <translation>停止シーケンス（| で区切る）</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクト</translation>
     </message>
     <message>
         <source>JSON schema</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON スキーマ</translation>
     </message>
     <message>
         <source>JSON schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON スキーマ（例：{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}）</translation>
     </message>
     <message>
         <source>extra JSON merged into each body, e.g. {&quot;seed&quot;: 7}</source>
-        <translation type="unfinished"></translation>
+        <translation>各 body にマージする追加 JSON（例：{&quot;seed&quot;: 7}）</translation>
     </message>
     <message>
         <source>Sto&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Response format:</source>
-        <translation type="unfinished"></translation>
+        <translation>レスポンス形式(&amp;R):</translation>
     </message>
     <message>
         <source>E&amp;xtra JSON:</source>
-        <translation type="unfinished"></translation>
+        <translation>追加 JSON(&amp;X):</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished">リクエスト</translation>
+        <translation>リクエスト</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメーター</translation>
     </message>
     <message>
         <source>row </source>
-        <translation type="unfinished"></translation>
+        <translation>行 </translation>
     </message>
     <message>
         <source>Request JSON of the selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した行のリクエスト JSON</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">プレビュー</translation>
+        <translation>プレビュー</translation>
     </message>
     <message>
         <source>Request of</source>
-        <translation type="unfinished"></translation>
+        <translation>表示するリクエスト：</translation>
     </message>
     <message>
         <source>Problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>問題:</translation>
     </message>
     <message>
         <source>where to write the .jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>.jsonl の書き出し先</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
         <source>Write the batch file</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチファイルの書き出し</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished">JSON Lines (*.jsonl)</translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">閉じる</translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>&amp;Output:</source>
-        <translation type="unfinished"></translation>
+        <translation>出力先(&amp;O):</translation>
     </message>
     <message>
         <source>Open a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>スプレッドシートを開く</translation>
     </message>
     <message>
         <source>CSV and TSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV・TSV ファイル (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込み中…</translation>
     </message>
     <message>
         <source>Reading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込みをキャンセルしました。</translation>
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを読み込めません：%1</translation>
     </message>
     <message>
         <source>comma</source>
-        <translation type="unfinished"></translation>
+        <translation>カンマ</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished"></translation>
+        <translation>セミコロン</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>タブ</translation>
     </message>
     <message>
         <source>pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>パイプ</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s), %1 columns, %2-separated, %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行、%1 列、%2区切り、%3</numerusform>
         </translation>
     </message>
     <message>
         <source>(use the template above)</source>
-        <translation type="unfinished"></translation>
+        <translation>（上のテンプレートを使用）</translation>
     </message>
     <message>
         <source>Generate row-1, row-2, …</source>
-        <translation type="unfinished"></translation>
+        <translation>row-1, row-2, … を生成</translation>
     </message>
     <message>
         <source>From column “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>列「%1」から</translation>
     </message>
     <message>
         <source>&amp;User message:</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーメッセージ(&amp;U):</translation>
     </message>
     <message>
         <source>Input &amp;template:</source>
-        <translation type="unfinished"></translation>
+        <translation>入力テンプレート(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト(&amp;P):</translation>
     </message>
     <message>
         <source>Open a CSV file to see the requests it becomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV ファイルを開くと、そこから作成されるリクエストが表示されます。</translation>
     </message>
     <message>
         <source>Fix the problems below to see the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストを表示するには、下の問題を修正してください。</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation type="unfinished"></translation>
+        <translation>エラー：</translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>警告：</translation>
     </message>
     <message>
         <source>… more problems not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>… ほかの問題は省略しています</translation>
     </message>
     <message>
         <source>No problems found so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>今のところ問題は見つかっていません。</translation>
     </message>
     <message>
         <source>Choose where to write the .jsonl first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に .jsonl の書き出し先を選んでください。</translation>
     </message>
     <message>
         <source>Checking every row and writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての行を確認して書き出し中…</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was written: %n error(s) must be fixed first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>何も書き出していません。先に %n 件のエラーを修正してください。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>何も書き出していません：%1</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1 (%2 requests in %n file(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 を書き出しました（%n 個のファイルに %2 件のリクエスト）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Submit %n batches as a &amp;job</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のバッチをジョブとして送信(&amp;J)</numerusform>
         </translation>
     </message>
 </context>
@@ -2256,10 +2264,6 @@
     <message>
         <source>Ready</source>
         <translation>準備完了</translation>
-    </message>
-    <message>
-        <source>Wrote %1. Check it and choose ǌreate Batch”: its results will join the results of %2.</source>
-        <translation>%1 を書き出しました。内容を確認して「バッチを作成」を選んでください。その結果は %2 の結果に結合されます。</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
@@ -2563,55 +2567,67 @@
     </message>
     <message>
         <source>&amp;Build from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV から作成(&amp;B)…</translation>
     </message>
     <message>
         <source>From CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV から</translation>
     </message>
     <message>
         <source>Turn a spreadsheet and a prompt template into batch files</source>
-        <translation type="unfinished"></translation>
+        <translation>スプレッドシートとプロンプトテンプレートからバッチファイルを作成します</translation>
     </message>
     <message>
         <source>Cancel &amp;Job…</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブをキャンセル(&amp;J)…</translation>
     </message>
     <message>
         <source>Stop every running batch of the selected batch&apos;s job</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したバッチが属するジョブの実行中のバッチをすべて停止します</translation>
     </message>
     <message>
         <source>No account is connected. Select an account in the sidebar and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントが接続されていません。サイドバーでアカウントを選択して、やり直してください。</translation>
     </message>
     <message numerus="yes">
         <source>Create a Job of %n Batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のバッチからなるジョブの作成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n 件のバッチに分けた %2 件のリクエストを &lt;b&gt;%3&lt;/b&gt; に送信</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Submitting %n part(s) as %1, one after the other.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個のパートを %1 として順に送信しています。</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブのキャンセル</translation>
     </message>
     <message numerus="yes">
         <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 の実行中のバッチ（%n 件）をすべてキャンセルしますか？ 完了済みのリクエストの結果は残ります。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Wrote %1. Check it and choose “Create Batch”: its results will join the results of %2.</source>
+        <translation>%1 を書き出しました。内容を確認して「バッチの作成」を選んでください。その結果は %2 の結果に結合されます。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Third-party components:</source>
+        <translation>サードパーティ製コンポーネント：</translation>
     </message>
 </context>
 <context>
@@ -2686,10 +2702,6 @@
     <message>
         <source>Delete the output and error files from the provider; the copies on this computer stay</source>
         <translation>プロバイダー上の出力ファイルとエラーファイルを削除します。このコンピューター上のコピーは残ります</translation>
-    </message>
-    <message>
-        <source>Show %1 requests (toggle; several can be on)</source>
-        <translation>「%1」のリクエストを表示（切り替え式、複数選択可）</translation>
     </message>
     <message>
         <source>Search requests, responses and errors…</source>
@@ -2850,10 +2862,6 @@ Choose where it is now to join the results to their requests.</source>
         <translation>すべて %1</translation>
     </message>
     <message>
-        <source>%1 requests</source>
-        <translation>%1 件のリクエスト</translation>
-    </message>
-    <message>
         <source>%1 input tokens, %2 output tokens</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
@@ -2864,10 +2872,6 @@ Choose where it is now to join the results to their requests.</source>
     <message>
         <source>no price entered for %1</source>
         <translation>%1 の料金が未入力</translation>
-    </message>
-    <message>
-        <source>this model</source>
-        <translation>このモデル</translation>
     </message>
     <message>
         <source>Select a row to see its request and response.</source>
@@ -2988,6 +2992,66 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Append to the original CSV…</source>
+        <translation>元の CSV に結果を追加…</translation>
+    </message>
+    <message>
+        <source>The spreadsheet this batch was built from, with the result columns added</source>
+        <translation>このバッチの作成元のスプレッドシートに結果の列を追加したもの</translation>
+    </message>
+    <message>
+        <source>Append results to the CSV</source>
+        <translation>結果を CSV に追加</translation>
+    </message>
+    <message>
+        <source>Show the requests that succeeded (toggle; several chips can be on)</source>
+        <translation>成功したリクエストを表示（切り替え式。複数のチップを同時にオンにできます）</translation>
+    </message>
+    <message>
+        <source>Show the requests that failed (toggle; several chips can be on)</source>
+        <translation>失敗したリクエストを表示（切り替え式。複数のチップを同時にオンにできます）</translation>
+    </message>
+    <message>
+        <source>Show the requests that expired before they ran (toggle; several chips can be on)</source>
+        <translation>実行前に期限切れになったリクエストを表示（切り替え式。複数のチップを同時にオンにできます）</translation>
+    </message>
+    <message>
+        <source>Show the requests cancelled before they ran (toggle; several chips can be on)</source>
+        <translation>実行前にキャンセルされたリクエストを表示（切り替え式。複数のチップを同時にオンにできます）</translation>
+    </message>
+    <message>
+        <source>Show the requests without any result line (toggle; several chips can be on)</source>
+        <translation>結果行のないリクエストを表示（切り替え式。複数のチップを同時にオンにできます）</translation>
+    </message>
+    <message>
+        <source>Show every request</source>
+        <translation>すべてのリクエストを表示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Results of %1 (%n batch(es))</source>
+        <translation>
+            <numerusform>%1 の結果（バッチ %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A part of %1 is no longer at %2: its results cannot be joined.</source>
+        <translation>%1 のパートはもう %2 にありません。その結果は結合できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>リクエスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no price entered for this model</source>
+        <translation>このモデルの料金が未入力</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 を書き出し中…</translation>
     </message>
 </context>
 <context>

@@ -80,13 +80,15 @@ QString LanguageMenu::installTranslators(QCoreApplication *app, const QString &c
         const QLocale chosen(language);
         QLocale::setDefault(system.language() == chosen.language() ? system : chosen);
     }
-    if (language == QLatin1StringView("en"))
-        return language;
+    // English too has a catalogue: only the plural (%n) messages, so "%n request(s)" reads "1 request". Qt's
+    // own strings are English already.
     auto *own = new QTranslator(app);
     if (own->load(QStringLiteral(":/i18n/batchdesk_") + language + QStringLiteral(".qm")))
         QCoreApplication::installTranslator(own);
     else
         delete own;
+    if (language == QLatin1StringView("en"))
+        return language;
     // Qt's own strings: the buttons of standard dialogs, context menus of line edits.
     auto *qt = new QTranslator(app);
     if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

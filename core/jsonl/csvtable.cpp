@@ -1,5 +1,7 @@
 #include "csvtable.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -18,9 +20,11 @@ namespace Batchdesk::Jsonl {
 
 namespace {
 
+// lupdate files these strings under the class each call is written in: CsvReader and CsvTable.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Batchdesk::Jsonl::CsvTable", text);
+    return Batchdesk::translateIn({"Batchdesk::Jsonl::CsvReader", "Batchdesk::Jsonl::CsvTable", "Batchdesk::Jsonl"},
+                                  text);
 }
 
 constexpr qsizetype kChunk = 1 << 20;

@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "common/logging.h"
+#include "common/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,9 +13,10 @@
 namespace Batchdesk::Store {
 
 namespace {
+// lupdate files these strings under Database, the class every call is written in.
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("Batchdesk::Store", s);
+    return Batchdesk::translateIn({"Batchdesk::Store::Database", "Batchdesk::Store"}, s);
 }
 
 // Each entry migrates from version i to i + 1. Never edit a shipped entry; append.

@@ -3,7 +3,9 @@
 //    finds no new or unfinished message, and every plural message has the language's number of forms;
 //  - the embedded .qm files load and translate (menus, %n plurals, core messages looked up through
 //    common/translate.h);
-//  - every translation keeps its source's placeholders (%1..%9, %n) and accelerator.
+//  - every translation keeps its source's placeholders (%1..%9, %n) and accelerator;
+//  - the English catalogue (batchdesk_en.ts, lupdate -pluralonly) has every %n message of the sources with its
+//    two English forms, and LanguageMenu::installTranslators() installs it for English.
 #include "common/translate.h"
 #include "languagemenu.h"
 
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -19,6 +22,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace {
 
@@ -36,7 +41,14 @@ QString sourceRoot()
     return QDir::cleanPath(QStringLiteral(BATCHDESK_TEST_DATA "/../.."));
 }
 
+// The full translations, and English, whose catalogue holds only the plural (%n) messages.
 const QStringList kLanguages {QStringLiteral("de"), QStringLiteral("ja")};
+const QStringList kCatalogues {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ja")};
+
+bool pluralOnly(const QString &language)
+{
+    return language == QLatin1StringView("en");
+}
 
 int pluralForms(const QString &language)
 {
@@ -136,12 +148,13 @@ private Q_SLOTS:
     void placeholdersAreKept_data();
     void placeholdersAreKept();
     void languageResolution();
+    void englishCatalogueIsInstalled();
 };
 
 void TestTranslations::everySourceStringIsTranslated_data()
 {
     QTest::addColumn<QString>("language");
-    for (const QString &language : kLanguages)
+    for (const QString &language : kCatalogues)
         QTest::newRow(qPrintable(language)) << language;
 }
 
@@ -163,11 +176,13 @@ void TestTranslations::everySourceStringIsTranslated()
     QProcess process;
     process.setWorkingDirectory(sourceRoot());
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"),
-                            QStringLiteral("-locations"), QStringLiteral("none"),
-                            QStringLiteral("-target-language"), language, QStringLiteral("core"),
-                            QStringLiteral("models"), QStringLiteral("ui"), QStringLiteral("app/desktop"),
-                            QStringLiteral("-ts"), copy});
+    QStringList arguments {QStringLiteral("-silent"), QStringLiteral("-no-obsolete")};
+    if (pluralOnly(language))
+        arguments << QStringLiteral("-pluralonly") << QStringLiteral("-source-language") << language;
+    arguments << QStringLiteral("-locations") << QStringLiteral("none") << QStringLiteral("-target-language")
+              << language << QStringLiteral("core") << QStringLiteral("models") << QStringLiteral("ui")
+              << QStringLiteral("app/desktop") << QStringLiteral("-ts") << copy;
+    process.start(lupdate, arguments);
     QVERIFY2(process.waitForFinished(120'000), "lupdate did not finish within 2 minutes");
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
              process.readAll().constData());
@@ -175,8 +190,23 @@ void TestTranslations::everySourceStringIsTranslated()
     QString error;
     const QList<Message> messages = readTs(copy, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY(messages.size() > 100);
     QStringList problems;
+    if (pluralOnly(language)) {
+        // Exactly the %n messages: as many as the full catalogues have (lupdate added any new one above).
+        QVERIFY(messages.size() >= 10);
+        QList<Message> german = readTs(sourceRoot() + QStringLiteral("/translations/batchdesk_de.ts"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto numerusCount = std::count_if(german.cbegin(), german.cend(), [](const Message &m) {
+            return m.numerus;
+        });
+        QCOMPARE(messages.size(), numerusCount);
+        for (const Message &m : messages) {
+            if (!m.numerus)
+                problems << describe(m) + QStringLiteral(" is not a plural message");
+        }
+    } else {
+        QVERIFY(messages.size() > 100);
+    }
     for (const Message &m : messages) {
         if (m.unfinished)
             problems << describe(m) + QStringLiteral(" has no finished translation");
@@ -235,6 +265,23 @@ void TestTranslations::embeddedCatalogsTranslate()
                  qPrintable(modelMissing));
         QCoreApplication::removeTranslator(&translator);
     }
+    // English: only the plural forms.
+    {
+        QTranslator translator;
+        QVERIFY2(translator.load(QStringLiteral(":/i18n/batchdesk_en.qm")), "batchdesk_en.qm is not embedded");
+        QCoreApplication::installTranslator(&translator);
+        const char *results = "Batchdesk::Ui::ResultsPage";
+        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 1), QStringLiteral("1 request"));
+        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 3), QStringLiteral("3 requests"));
+        const char *builder = "Batchdesk::Ui::BuilderDialog";
+        QCOMPARE(QCoreApplication::translate(builder, "Submit %n batches as a &job", nullptr, 1),
+                 QStringLiteral("Submit 1 batch as a &job"));
+        QCOMPARE(QCoreApplication::translate(builder, "Submit %n batches as a &job", nullptr, 2),
+                 QStringLiteral("Submit 2 batches as a &job"));
+        // Other messages are not in the catalogue: the source text stays.
+        QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::MainWindow", "&File"), QStringLiteral("&File"));
+        QCoreApplication::removeTranslator(&translator);
+    }
     // Without a translator the helper gives the source text back, %n replaced.
     QCOMPARE(Batchdesk::translateIn({"Batchdesk::Models::RequestsModel"}, "%n byte(s)", nullptr, 2),
              QStringLiteral("2 byte(s)"));
@@ -243,7 +290,7 @@ void TestTranslations::embeddedCatalogsTranslate()
 void TestTranslations::placeholdersAreKept_data()
 {
     QTest::addColumn<QString>("language");
-    for (const QString &language : kLanguages)
+    for (const QString &language : kCatalogues)
         QTest::newRow(qPrintable(language)) << language;
 }
 
@@ -277,6 +324,24 @@ void TestTranslations::languageResolution()
     QCOMPARE(LanguageMenu::resolveLanguage(QStringLiteral("en")), QStringLiteral("en"));
     QVERIFY(LanguageMenu::shippedLanguages().contains(LanguageMenu::resolveLanguage(QString())));
     QCOMPARE(LanguageMenu::settingsKey(), QStringLiteral("Language"));
+}
+
+void TestTranslations::englishCatalogueIsInstalled()
+{
+    // What app/desktop/main.cpp does for English ("en", or the system default resolving to English).
+    using Batchdesk::Ui::LanguageMenu;
+    const QLocale before;
+    QCOMPARE(LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("en")),
+             QStringLiteral("en"));
+    const QList<QTranslator *> installed = QCoreApplication::instance()->findChildren<QTranslator *>();
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+             QStringLiteral("1 request"));
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 3),
+             QStringLiteral("3 requests"));
+    qDeleteAll(installed); // a QTranslator removes itself from the application when it is deleted
+    QLocale::setDefault(before);
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+             QStringLiteral("1 request(s)"));
 }
 
 QTEST_MAIN(TestTranslations)

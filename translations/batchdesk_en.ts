@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Batchdesk::Models::RequestsModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results</name>
+    <message numerus="yes">
+        <source>embedding, %n dims</source>
+        <translation>
+            <numerusform>embedding, %n dim</numerusform>
+            <numerusform>embedding, %n dims</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AppController</name>
+    <message numerus="yes">
+        <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
+        <translation>
+            <numerusform>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part again from the Validate view.</numerusform>
+            <numerusform>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n parts again from the Validate view.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::BuilderDialog</name>
+    <message numerus="yes">
+        <source>%n row(s), %1 columns, %2-separated, %3</source>
+        <translation>
+            <numerusform>%n row, %1 columns, %2-separated, %3</numerusform>
+            <numerusform>%n rows, %1 columns, %2-separated, %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n error(s) must be fixed first.</source>
+        <translation>
+            <numerusform>Nothing was written: %n error must be fixed first.</numerusform>
+            <numerusform>Nothing was written: %n errors must be fixed first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%2 requests in %n file(s)).</source>
+        <translation>
+            <numerusform>Wrote %1 (%2 requests in %n file).</numerusform>
+            <numerusform>Wrote %1 (%2 requests in %n files).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Submit %n batches as a &amp;job</source>
+        <translation>
+            <numerusform>Submit %n batch as a &amp;job</numerusform>
+            <numerusform>Submit %n batches as a &amp;job</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Create a Job of %n Batch(es)</source>
+        <translation>
+            <numerusform>Create a Job of %n Batch</numerusform>
+            <numerusform>Create a Job of %n Batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch, sent to &lt;b&gt;%3&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batches, sent to &lt;b&gt;%3&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitting %n part(s) as %1, one after the other.</source>
+        <translation>
+            <numerusform>Submitting %n part as %1.</numerusform>
+            <numerusform>Submitting %n parts as %1, one after the other.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
+        <translation>
+            <numerusform>Cancel every running batch of %1 (%n batch)? Finished requests keep their results.</numerusform>
+            <numerusform>Cancel every running batch of %1 (%n batches)? Finished requests keep their results.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ResultsPage</name>
+    <message numerus="yes">
+        <source>Results of %1 (%n batch(es))</source>
+        <translation>
+            <numerusform>Results of %1 (%n batch)</numerusform>
+            <numerusform>Results of %1 (%n batches)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resubmit(s) joined; each request shows its latest result</source>
+        <translation>
+            <numerusform>%n resubmit joined; each request shows its latest result</numerusform>
+            <numerusform>%n resubmits joined; each request shows its latest result</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) not in the input</source>
+        <translation>
+            <numerusform>%n result not in the input</numerusform>
+            <numerusform>%n results not in the input</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
