@@ -232,6 +232,22 @@
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>A request must stay on one line.</source>
+        <translation>Eine Anfrage muss in einer Zeile bleiben.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not in the file.</source>
+        <translation>Zeile %1 ist nicht in der Datei.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was read; validate it again before editing.</source>
+        <translation>%1 wurde seit dem Einlesen auf der Festplatte geändert; prüfen Sie die Datei erneut, bevor Sie sie bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::BuildSpec</name>
@@ -3379,6 +3395,42 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
     <message>
         <source>%1 was moved or deleted after it was validated.</source>
         <translation>%1 wurde nach der Prüfung verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit this request and save it back into the file</source>
+        <translation>Diese Anfrage bearbeiten und in die Datei zurückschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Save Line</source>
+        <translation>Zeile &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at character %1: %2</source>
+        <translation>Kein gültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <source>A request line must be a JSON object.</source>
+        <translation>Eine Anfragezeile muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Valid JSON; Save Line writes it into the file.</source>
+        <translation>Gültiges JSON; „Zeile speichern“ schreibt es in die Datei.</translation>
+    </message>
+    <message>
+        <source>Edit the request; it is checked as you type.</source>
+        <translation>Bearbeiten Sie die Anfrage; sie wird beim Tippen geprüft.</translation>
+    </message>
+    <message>
+        <source>Saving line %1…</source>
+        <translation>Zeile %1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved line %1; validating again</source>
+        <translation>Zeile %1 gespeichert; wird erneut geprüft</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,22 @@
         <source>Cannot open %1: %2</source>
         <translation>%1 を開けません：%2</translation>
     </message>
+    <message>
+        <source>A request must stay on one line.</source>
+        <translation>リクエストは 1 行に収める必要があります。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not in the file.</source>
+        <translation>%1 行目はファイルにありません。</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was read; validate it again before editing.</source>
+        <translation>%1 は読み込み後にディスク上で変更されました。編集する前にもう一度検証してください。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::BuildSpec</name>
@@ -3364,6 +3380,42 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>%1 was moved or deleted after it was validated.</source>
         <translation>%1 は検証後に移動または削除されました。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit this request and save it back into the file</source>
+        <translation>このリクエストを編集してファイルに書き戻します</translation>
+    </message>
+    <message>
+        <source>&amp;Save Line</source>
+        <translation>行を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at character %1: %2</source>
+        <translation>%1 文字目が有効な JSON ではありません: %2</translation>
+    </message>
+    <message>
+        <source>A request line must be a JSON object.</source>
+        <translation>リクエスト行は JSON オブジェクトである必要があります。</translation>
+    </message>
+    <message>
+        <source>Valid JSON; Save Line writes it into the file.</source>
+        <translation>有効な JSON です。「行を保存」でファイルに書き込みます。</translation>
+    </message>
+    <message>
+        <source>Edit the request; it is checked as you type.</source>
+        <translation>リクエストを編集してください。入力中に検証されます。</translation>
+    </message>
+    <message>
+        <source>Saving line %1…</source>
+        <translation>%1 行目を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved line %1; validating again</source>
+        <translation>%1 行目を保存しました。再検証しています</translation>
     </message>
 </context>
 <context>

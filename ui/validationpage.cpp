@@ -5,6 +5,7 @@
 #include "issuesfilterproxymodel.h"
 #include "issuesmodel.h"
 #include "jsonhighlighter.h"
+#include "jsonl/lineedit.h"
 #include "jsonl/requestsummary.h"
 #include "limitbar.h"
 #include "messagebanner.h"
@@ -19,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -28,6 +30,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -417,11 +420,31 @@ QWidget *ValidationPage::createViewer()
     m_viewer->setPlaceholderText(tr("Select an issue or a request to see it here."));
     m_viewer->setTabStopDistance(m_viewer->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     m_highlighter = new JsonHighlighter(m_viewer->document());
+    m_editButton = new QPushButton(tr("&Edit"), pane);
+    m_editButton->setObjectName(QStringLiteral("requestEditButton"));
+    m_editButton->setCheckable(true);
+    m_editButton->setEnabled(false);
+    m_editButton->setToolTip(tr("Edit this request and save it back into the file"));
+    m_saveButton = new QPushButton(tr("&Save Line"), pane);
+    m_saveButton->setObjectName(QStringLiteral("requestSaveButton"));
+    m_saveButton->setEnabled(false);
+    m_saveButton->hide();
+    m_editStatus = new QLabel(pane);
+    m_editStatus->setObjectName(QStringLiteral("requestEditStatus"));
+    m_editStatus->setWordWrap(true);
+    connect(m_editButton, &QPushButton::toggled, this, &ValidationPage::setEditing);
+    connect(m_saveButton, &QPushButton::clicked, this, &ValidationPage::saveEdit);
+    connect(m_viewer, &QPlainTextEdit::textChanged, this, &ValidationPage::checkEdit);
+    auto *editRow = new QHBoxLayout;
+    editRow->addWidget(m_editStatus, 1);
+    editRow->addWidget(m_saveButton);
+    editRow->addWidget(m_editButton);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 6, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_viewerTitle);
     layout->addWidget(m_viewer, 1);
+    layout->addLayout(editRow);
     m_viewerTitle->setText(tr("Request"));
     return pane;
 }
@@ -702,7 +725,102 @@ void ValidationPage::showRequestRow(int row)
     const QString text = Jsonl::prettyJson(bytesResult.value());
     // Highlighting a huge document block by block would stall the GUI thread; plain text is fine there.
     m_highlighter->setDocument(text.size() <= kMaxHighlightedChars ? m_viewer->document() : nullptr);
+    m_editButton->setChecked(false);
+    m_shownRow = row;
+    m_shownText = text;
     m_viewer->setPlainText(text);
+    m_editButton->setEnabled(!m_saving);
+}
+
+bool ValidationPage::isEditing() const
+{
+    return m_editButton->isChecked();
+}
+
+void ValidationPage::setEditing(bool editing)
+{
+    if (!editing) {
+        m_viewer->setReadOnly(true);
+        m_saveButton->hide();
+        m_editStatus->clear();
+        if (m_shownRow >= 0 && m_viewer->toPlainText() != m_shownText)
+            m_viewer->setPlainText(m_shownText); // changes not saved are dropped
+        return;
+    }
+    if (m_shownRow < 0)
+        return;
+    m_viewer->setReadOnly(false);
+    m_saveButton->show();
+    m_viewer->setFocus();
+    checkEdit();
+}
+
+void ValidationPage::checkEdit()
+{
+    if (!m_editButton || !m_editButton->isChecked())
+        return;
+    const QByteArray utf8 = m_viewer->toPlainText().toUtf8();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
+    QString problem;
+    if (error.error != QJsonParseError::NoError)
+        problem = tr("Not valid JSON at character %1: %2").arg(error.offset).arg(error.errorString());
+    else if (!doc.isObject())
+        problem = tr("A request line must be a JSON object.");
+    const bool changed = m_viewer->toPlainText() != m_shownText;
+    m_editStatus->setText(!problem.isEmpty() ? problem
+                              : changed      ? tr("Valid JSON; Save Line writes it into the file.")
+                                             : tr("Edit the request; it is checked as you type."));
+    QPalette palette = m_editStatus->palette();
+    palette.setColor(QPalette::WindowText,
+                     problem.isEmpty() ? this->palette().color(QPalette::WindowText)
+                                       : QColor(0xc6, 0x28, 0x28));
+    m_editStatus->setPalette(palette);
+    m_saveButton->setEnabled(problem.isEmpty() && changed && !m_saving);
+}
+
+void ValidationPage::saveEdit()
+{
+    const auto file = m_requests->file();
+    if (!file || m_shownRow < 0 || m_saving)
+        return;
+    const QByteArray line = Jsonl::minifyJson(m_viewer->toPlainText().toUtf8());
+    const auto index = file->sharedIndex();
+    const int row = m_shownRow;
+    m_saving = true;
+    m_saveButton->setEnabled(false);
+    m_editStatus->setText(tr("Saving line %1\u2026").arg(count(row + 1)));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, row] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        m_saving = false;
+        if (!error.isEmpty()) {
+            m_editStatus->setText(error);
+            checkEdit();
+            return;
+        }
+        m_shownText = m_viewer->toPlainText();
+        m_editButton->setChecked(false);
+        emit statusMessage(tr("Saved line %1; validating again").arg(count(row + 1)));
+        // The file changed: validate again, then show the same line.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            connect(this, &ValidationPage::validatingChanged, this, [this, connection, row](bool on) {
+                if (on)
+                    return;
+                disconnect(*connection);
+                // validatingChanged(false) comes before the report is shown: show the line right after.
+                QTimer::singleShot(0, this, [this, row] { showLine(row + 1); });
+            });
+        m_saving = true; // our own write is no surprise: onFileChanged() ignores it
+        revalidate();
+        m_saving = false;
+    });
+    watcher->setFuture(QtConcurrent::run([index, row, line]() -> QString {
+        const auto result = Jsonl::replaceLine(*index, row, line);
+        return result.ok() ? QString() : result.errorString();
+    }));
 }
 
 void ValidationPage::watchFile(const QString &path)
@@ -714,7 +832,7 @@ void ValidationPage::watchFile(const QString &path)
 
 void ValidationPage::onFileChanged()
 {
-    if (m_changeNoticeShown || isValidating())
+    if (m_changeNoticeShown || isValidating() || m_saving)
         return;
     m_changeNoticeShown = true;
     const QFileInfo info(m_path);

@@ -65,6 +65,8 @@ public:
 
     /** Selects a 1-based line in the Requests tab and shows the request in the viewer. */
     void showLine(qint64 line, bool switchToRequests = true);
+    /** Whether the request viewer is in edit mode (Edit pressed on a request line). */
+    bool isEditing() const;
 
     void saveState() const;
     void restoreState();
@@ -94,6 +96,9 @@ private:
     void resetSummary(const QString &verdict);
     void setVerdict(const QString &iconName, const QString &text);
     void showRequestRow(int row);
+    void setEditing(bool editing);
+    void checkEdit();
+    void saveEdit();
     void showIssue(const QModelIndex &proxyIndex, bool switchToRequests);
     void watchFile(const QString &path);
     void onFileChanged();
@@ -148,6 +153,13 @@ private:
     QLabel *m_viewerTitle = nullptr;
     QPlainTextEdit *m_viewer = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
+    // Editing the shown request in place
+    QPushButton *m_editButton = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QLabel *m_editStatus = nullptr;
+    int m_shownRow = -1;
+    QString m_shownText;
+    bool m_saving = false;
     bool m_changeNoticeShown = false;
 };
 

@@ -1,5 +1,7 @@
 #include "filedialog.h"
 #include "issuesmodel.h"
+#include "jsonl/lineedit.h"
+#include "jsonl/requestsummary.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "messagebox.h"
@@ -458,6 +460,51 @@ private slots:
         QSettings settings;
         QVERIFY(!settings.value(QStringLiteral("MainWindow/geometry")).toByteArray().isEmpty());
         QVERIFY(!settings.value(QStringLiteral("ValidationPage/splitter")).toByteArray().isEmpty());
+    }
+
+    void editRequestInPlace()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("edit.jsonl"));
+        const QByteArray first =
+            "{\"custom_id\": \"e-1\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", "
+            "\"body\": {\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"a\"}]}}";
+        QByteArray dup = first;
+        dup.replace("\"a\"", "\"b\"");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(first + "\r\n" + dup + "\r\n");
+        }
+        dropFile(path);
+        waitForResult();
+        QVERIFY(!m_window->validationPage()->canSubmit());
+        QVERIFY(shownIssues().contains(qMakePair(qint64(2), QStringLiteral("duplicate_custom_id"))));
+
+        m_window->validationPage()->showLine(2);
+        auto *viewer = find<QPlainTextEdit>("requestViewer");
+        auto *edit = find<QPushButton>("requestEditButton");
+        auto *save = find<QPushButton>("requestSaveButton");
+        QVERIFY(edit->isEnabled() && viewer->isReadOnly());
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QVERIFY(!viewer->isReadOnly());
+        // Checked as you type: broken JSON cannot be saved.
+        viewer->setPlainText(QStringLiteral("{\"custom_id\": \"e-2\","));
+        QVERIFY(text("requestEditStatus").contains(QStringLiteral("Not valid JSON")));
+        QVERIFY(!save->isEnabled());
+        QString fixed = QString::fromUtf8(Batchdesk::Jsonl::prettyJson(dup).toUtf8());
+        fixed.replace(QStringLiteral("\"e-1\""), QStringLiteral("\"e-2\""));
+        viewer->setPlainText(fixed);
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        // Saved, validated again, the same line shown; the file is valid now.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->validationPage()->canSubmit(), 10000);
+        QTRY_VERIFY(viewer->toPlainText().contains(QStringLiteral("\"e-2\"")));
+        QVERIFY(viewer->isReadOnly());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray expected = dup;
+        expected.replace("\"e-1\"", "\"e-2\"");
+        QCOMPARE(f.readAll(), first + "\r\n" + Batchdesk::Jsonl::minifyJson(expected) + "\r\n");
     }
 };
 
