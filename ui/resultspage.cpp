@@ -448,6 +448,18 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     });
     connect(controller, &AppController::currentAccountChanged, this, [this] { showBatch(QString()); });
 
+    // Column order, widths and hidden columns are kept between sessions.
+    const QByteArray headerState = QSettings().value(QStringLiteral("Results/header")).toByteArray();
+    if (!headerState.isEmpty())
+        m_view->horizontalHeader()->restoreState(headerState);
+    const auto saveHeader = [this] {
+        QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
+    };
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionMoved, this, saveHeader);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this, saveHeader] {
+        if (m_stack->currentIndex() == 1 && isVisible())
+            saveHeader();
+    });
     const QByteArray state = QSettings().value(QStringLiteral("Results/splitter")).toByteArray();
     if (!state.isEmpty())
         m_splitter->restoreState(state);
@@ -703,10 +715,14 @@ void ResultsPage::onJoined()
     updateActions();
     // Narrow columns fit their contents (only the rows on screen are measured); text columns keep their
     // width.
+    // Narrow columns fit their contents once; after that the user's widths are kept (Results/header).
     const int maxId = m_view->fontMetrics().horizontalAdvance(QString(28, u'm'));
+    const bool userWidths = QSettings().contains(QStringLiteral("Results/header"));
     for (const int column : {int(ResultsModel::CustomIdColumn), int(ResultsModel::OutcomeColumn),
                              int(ResultsModel::StatusColumn), int(ResultsModel::FinishReasonColumn),
                              int(ResultsModel::InputTokensColumn), int(ResultsModel::OutputTokensColumn)}) {
+        if (userWidths)
+            break;
         m_view->resizeColumnToContents(column);
         m_view->setColumnWidth(column, qMin(maxId, m_view->columnWidth(column) + 8));
     }
