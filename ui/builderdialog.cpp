@@ -412,6 +412,27 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     });
     progressTimer->start();
 
+    // Tab follows the form as it reads: spreadsheet, requests, parameters, preview, output, buttons.
+    const QList<QWidget *> order {m_csvPath,        browse,
+                                  m_delimiter,      m_header,
+                                  m_preview,        m_endpoint,
+                                  m_model,          m_system,
+                                  m_user,           insert,
+                                  m_inputColumn,    m_idColumn,
+                                  m_useTemperature, m_temperature,
+                                  m_useMaxTokens,   m_maxTokens,
+                                  m_useTopP,        m_topP,
+                                  m_useDimensions,  m_dimensions,
+                                  m_stop,           m_responseFormat,
+                                  m_schema,         m_extra,
+                                  m_allowEmpty,     m_previewRow,
+                                  m_previewJson,    m_problems,
+                                  m_output,         browseOut,
+                                  m_openButton,     m_submitJobButton,
+                                  m_buildButton,    close};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+
     updateEndpointFields();
     fillColumns();
     updatePreview();

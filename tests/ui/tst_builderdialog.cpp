@@ -9,6 +9,7 @@
 #include "resultsmodel.h"
 #include "resultspage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -105,6 +106,14 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QVERIFY(dialog.table());
         QCOMPARE(dialog.table()->rowCount(), 5);
+        // Tab goes through the form in reading order.
+        QCOMPARE(child<QWidget>(&dialog, "builderCsvPath")->nextInFocusChain(),
+                 child<QWidget>(&dialog, "builderBrowseCsv"));
+        auto *temperature =
+            qobject_cast<QCheckBox *>(child<QWidget>(&dialog, "builderIdColumn")->nextInFocusChain());
+        QVERIFY(temperature);
+        QCOMPARE(temperature->text(),
+                 QStringLiteral("Temperature")); // the parameters follow the custom_id choice
         auto *preview = child<QTableWidget>(&dialog, "builderPreview");
         QCOMPARE(preview->columnCount(), 3);
         QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("review"));
