@@ -613,20 +613,9 @@ void AppController::onSubmissionFinished(Submission *s)
     if (account) {
         m_intents->markCreated(s->clientId(), b.id);
         const QString path = QFileInfo(s->path()).absoluteFilePath();
-        m_intents->rememberInput(account->id, b.id, path, QString());
-        m_withLocalInput.insert(b.id);
+        rememberLocalInput(account->id, b.id, path);
         if (const QString parent = m_resubmitParents.take(path); !parent.isEmpty())
             m_results->linkResubmit(account->id, b.id, parent);
-        // The checksum is for joining results later; it is computed off the GUI thread.
-        auto *watcher = new QFutureWatcher<QString>(this);
-        const qint64 accountId = account->id;
-        const QString batchId = b.id;
-        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, path] {
-            watcher->deleteLater();
-            if (m_intents)
-                m_intents->rememberInput(accountId, batchId, path, watcher->result());
-        });
-        watcher->setFuture(QtConcurrent::run(sha256OfFile, path));
         m_cache->upsert(account->id, {b});
     }
     m_batchModel->updateBatches({b});
@@ -820,18 +809,23 @@ void AppController::setInputPath(const QString &batchId, const QString &path)
 {
     if (!m_intents || m_currentId == 0)
         return;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    m_intents->rememberInput(m_currentId, batchId, absolute, QString());
-    m_withLocalInput.insert(batchId);
+    rememberLocalInput(m_currentId, batchId, QFileInfo(path).absoluteFilePath());
+    emit resultsChanged(batchId);
+}
+
+void AppController::rememberLocalInput(qint64 accountId, const QString &batchId, const QString &path)
+{
+    m_intents->rememberInput(accountId, batchId, path, QString());
+    if (accountId == m_currentId)
+        m_withLocalInput.insert(batchId);
+    // The checksum is for joining results later; it is computed off the GUI thread.
     auto *watcher = new QFutureWatcher<QString>(this);
-    const qint64 accountId = m_currentId;
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, absolute] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, path] {
         watcher->deleteLater();
         if (m_intents)
-            m_intents->rememberInput(accountId, batchId, absolute, watcher->result());
+            m_intents->rememberInput(accountId, batchId, path, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(sha256OfFile, absolute));
-    emit resultsChanged(batchId);
+    watcher->setFuture(QtConcurrent::run(sha256OfFile, path));
 }
 
 QString AppController::resultsFolderOf(const QString &batchId) const
@@ -1040,43 +1034,50 @@ void AppController::fetchModels(std::function<void(const QStringList &, const QS
     job->start();
 }
 
+// A job being submitted: its parts still to upload, one after the other.
+struct AppController::JobRun
+{
+    QString id;
+    QStringList queue;
+    int started = 0;
+    int total = 0;
+    Api::CreateBatchParams params;
+    int generation = 0;
+};
+
 QString AppController::submitJob(const QStringList &parts, const Api::CreateBatchParams &params)
 {
-    const QString jobId = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-    auto queue = std::make_shared<QStringList>(parts);
-    auto index = std::make_shared<int>(0);
-    const int total = int(parts.size());
-    const int generation = m_generation;
-    // One upload at a time: parts are large, and the provider's storage quota is shared.
-    auto next = std::make_shared<std::function<void()>>();
-    *next = [this, queue, index, total, jobId, params, generation, next] {
-        if (queue->isEmpty() || generation != m_generation) {
-            *next = nullptr; // breaks the self-reference
+    auto job = std::make_shared<JobRun>();
+    job->id = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    job->queue = parts;
+    job->total = int(parts.size());
+    job->params = params;
+    job->generation = m_generation;
+    submitNextPart(job);
+    return job->id;
+}
+
+// One upload at a time: parts are large, and the provider's storage quota is shared.
+void AppController::submitNextPart(const std::shared_ptr<JobRun> &job)
+{
+    if (job->queue.isEmpty() || job->generation != m_generation)
+        return;
+    const QString path = job->queue.takeFirst();
+    Api::CreateBatchParams p = job->params;
+    p.metadata.insert(QStringLiteral("batchdesk_job"), job->id);
+    p.metadata.insert(QStringLiteral("batchdesk_part"),
+                      QStringLiteral("%1/%2").arg(++job->started).arg(job->total));
+    Submission *s = submit(path, p);
+    connect(s, &Submission::finished, this, [this, job](Submission *done) {
+        if (done->state() == Submission::State::Done) {
+            QTimer::singleShot(0, this, [this, job] { submitNextPart(job); });
             return;
         }
-        const QString path = queue->takeFirst();
-        Api::CreateBatchParams p = params;
-        p.metadata.insert(QStringLiteral("batchdesk_job"), jobId);
-        p.metadata.insert(QStringLiteral("batchdesk_part"), QStringLiteral("%1/%2").arg(++*index).arg(total));
-        Submission *s = submit(path, p);
-        connect(s, &Submission::finished, this, [this, next, queue, jobId](Submission *done) {
-            if (done->state() == Submission::State::Done) {
-                QTimer::singleShot(0, this, [next] {
-                    if (*next)
-                        (*next)();
-                });
-            } else {
-                emit problem(
-                    tr("Job %1 stopped at %2: %3. The parts already created keep running; submit the "
-                       "remaining %n part(s) again from the Validate view.",
-                       nullptr, int(queue->size() + 1))
-                        .arg(jobId, QFileInfo(done->path()).fileName(), done->errorText()));
-                *next = nullptr;
-            }
-        });
-    };
-    (*next)();
-    return jobId;
+        emit problem(tr("Job %1 stopped at %2: %3. The parts already created keep running; submit the "
+                        "remaining %n part(s) again from the Validate view.",
+                        nullptr, int(job->queue.size() + 1))
+                         .arg(job->id, QFileInfo(done->path()).fileName(), done->errorText()));
+    });
 }
 
 QList<Api::Batch> AppController::jobBatches(const QString &jobId) const

@@ -238,6 +238,10 @@ private:
     void reportJobError(const QString &what, const Api::ApiError &error);
     void onSubmissionFinished(Submission *submission);
     void autoFetchResults();
+    /** Records the local input of a batch now and its SHA-256 once computed off the GUI thread. */
+    void rememberLocalInput(qint64 accountId, const QString &batchId, const QString &path);
+    struct JobRun;
+    void submitNextPart(const std::shared_ptr<JobRun> &job);
     void startNextDownload();
     void updateDownloadedBatches();
 

@@ -1,6 +1,7 @@
 #include "builderdialog.h"
 
 #include "appcontroller.h"
+#include "common/workcontrol.h"
 #include "displayformat.h"
 #include "filedialog.h"
 #include "icons.h"
@@ -40,17 +41,6 @@ using Models::DisplayFormat::count;
 namespace {
 
 constexpr int kPreviewRows = 100;
-
-Jsonl::WorkControl controlFor(const std::shared_ptr<std::atomic<bool>> &cancel,
-                              const std::shared_ptr<std::atomic<qint64>> &done)
-{
-    Jsonl::WorkControl control;
-    control.isCanceled = [cancel] { return cancel->load(std::memory_order_relaxed); };
-    control.progress = [done](qint64 d, qint64 total) {
-        done->store(total > 0 ? d * 1000 / total : 0, std::memory_order_relaxed);
-    };
-    return control;
-}
 
 QString diagnosticText(const BuildDiagnostic &d)
 {
@@ -470,7 +460,7 @@ void BuilderDialog::loadCsv(const QString &path)
     m_progress->setValue(0);
     m_progress->show();
     m_buildButton->setEnabled(false);
-    m_readWatcher.setFuture(QtConcurrent::run([path, options, control = controlFor(m_cancel, m_done)] {
+    m_readWatcher.setFuture(QtConcurrent::run([path, options, control = pollingControl(m_cancel, m_done)] {
         return Jsonl::CsvTable::read(path, options, control);
     }));
     if (m_output->text().isEmpty()) {
@@ -687,11 +677,11 @@ void BuilderDialog::build()
     m_buildButton->setEnabled(false);
     m_openButton->hide();
     m_submitJobButton->hide();
-    m_writeWatcher.setFuture(QtConcurrent::run(
-        [table = m_table, spec = spec(), profile = m_profile, out, control = controlFor(m_cancel, m_done)] {
-            const Jsonl::RequestBuilder builder(*table, spec);
-            return builder.write(out, profile, control);
-        }));
+    m_writeWatcher.setFuture(QtConcurrent::run([table = m_table, spec = spec(), profile = m_profile, out,
+                                                control = pollingControl(m_cancel, m_done)] {
+        const Jsonl::RequestBuilder builder(*table, spec);
+        return builder.write(out, profile, control);
+    }));
 }
 
 void BuilderDialog::onBuilt()

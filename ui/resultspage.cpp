@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "common/filehash.h"
+#include "common/workcontrol.h"
 #include "displayformat.h"
 #include "filedialog.h"
 #include "icons.h"
@@ -56,18 +57,6 @@ using Results::Outcome;
 namespace {
 
 const QString kPricesGroup = QStringLiteral("Prices/");
-
-Results::ResultsControl controlFor(std::shared_ptr<std::atomic<bool>> cancel,
-                                   std::shared_ptr<std::atomic<qint64>> done = {})
-{
-    Results::ResultsControl control;
-    control.isCanceled = [cancel] { return cancel->load(std::memory_order_relaxed); };
-    if (done)
-        control.progress = [done](qint64 d, qint64 total) {
-            done->store(total > 0 ? d * 1000 / total : 0, std::memory_order_relaxed);
-        };
-    return control;
-}
 
 QString formatFilter(ResultsPage::Format f)
 {
@@ -647,7 +636,7 @@ void ResultsPage::startJoin(const QString &input, const QStringList &files, cons
     timer->start();
     m_joinWatcher.setProperty("generation", m_joinGeneration);
     m_joinWatcher.setFuture(QtConcurrent::run([input, files, expectedSha, parts = m_jobInputs,
-                                               control = controlFor(m_cancelJoin, done)]() -> Joined {
+                                               control = pollingControl(m_cancelJoin, done)]() -> Joined {
         Joined joined;
         if (!parts.isEmpty()) {
             QDir().mkpath(QFileInfo(input).absolutePath());
@@ -934,7 +923,7 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
     m_exportStrip->show();
     m_exportWatcher.setProperty("path", path);
     m_exportWatcher.setFuture(QtConcurrent::run(
-        [r, path, format, options, control = controlFor(m_cancelExport, m_exportDone)]() -> QString {
+        [r, path, format, options, control = pollingControl(m_cancelExport, m_exportDone)]() -> QString {
             Result<Results::ExportReport> report = Error {};
             switch (format) {
             case Format::Csv:
@@ -986,7 +975,7 @@ void ResultsPage::appendToCsv(const QString &path)
     m_exportWatcher.setProperty("path", path);
     m_exportWatcher.setFuture(
         QtConcurrent::run([manifest, files = m_resultFiles, path,
-                           control = controlFor(m_cancelExport, m_exportDone)]() -> QString {
+                           control = pollingControl(m_cancelExport, m_exportDone)]() -> QString {
             const auto report = Results::appendResultsToCsv(manifest, files, path, {}, control);
             return report.ok() ? QString() : report.errorString();
         }));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workcontrol.h"
 #include "diagnostic.h"
 
 #include <QByteArray>
@@ -14,12 +15,8 @@
 
 namespace Batchdesk::Jsonl {
 
-/** Callbacks for long CSV work (read, check, build), called on the thread that runs it. Both may be empty. */
-struct WorkControl
-{
-    std::function<bool()> isCanceled;
-    std::function<void(qint64 done, qint64 total)> progress;
-};
+/** Callbacks for long CSV work (read, check, build): the project's one WorkControl. */
+using Batchdesk::WorkControl;
 
 /**
  * One finding about a CSV file or a build from it: a value type.

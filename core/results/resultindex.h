@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workcontrol.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -28,15 +29,8 @@ QString outcomeText(Outcome outcome);
 /** Parses a machine name; nullopt when unknown. */
 std::optional<Outcome> outcomeFromName(QStringView name);
 
-/**
- * Callbacks for long work (indexing, joining, exporting), called on the thread that runs it. Both may be
- * empty; isCanceled is polled about once per MiB read or per few hundred rows written.
- */
-struct ResultsControl
-{
-    std::function<bool()> isCanceled;
-    std::function<void(qint64 done, qint64 total)> progress;
-};
+/** Callbacks for long work (indexing, joining, exporting): the project's one WorkControl. */
+using ResultsControl = WorkControl;
 
 /** Where one result line lives, and what a streaming pass learned about it without keeping the parse. */
 struct ResultEntry
