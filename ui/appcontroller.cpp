@@ -115,6 +115,14 @@ void Submission::onUploaded()
     // The intent is recorded BEFORE the create is sent: a lost reply is reconciled by its client id later.
     auto account = m_controller->currentAccount();
     if (account && m_controller->intents()) {
+        // Until a batch uses it, the upload is an orphan (listed and offered for deletion) should we fail
+        // now.
+        Store::Upload upload;
+        upload.fileId = m_params.inputFileId;
+        upload.accountId = account->id;
+        upload.inputPath = QFileInfo(m_path).absoluteFilePath();
+        upload.bytes = job->file().bytes;
+        m_controller->intents()->recordUpload(upload);
         Store::Intent intent;
         intent.clientId = m_clientId;
         intent.accountId = account->id;
@@ -148,7 +156,7 @@ void Submission::onCreated()
                    tr("Creation cancelled; if the server received it, the batch appears "
                       "after the next start."));
         } else {
-            if (job->error().kind == Api::ApiError::Kind::Http && m_controller->intents())
+            if (job->error().isDefiniteRefusal() && m_controller->intents())
                 m_controller->intents()->markAbandoned(m_clientId); // a clear refusal: nothing was created
             finish(State::Failed,
                    withHint(tr("Creating the batch failed: %1").arg(job->error().message), job->error()));
@@ -324,7 +332,7 @@ void AppController::connectAccount(const Store::Account &account)
             emit problem(tr("The local sandbox could not start: %1").arg(error));
             return;
         }
-        startMonitoring(account, QUrl(m_sandbox->baseUrl()), QString());
+        startMonitoring(account, QUrl(m_sandbox->baseUrl()), m_sandboxKey);
         return;
     }
     if (!account.baseUrl.isValid() || account.baseUrl.isEmpty()) {
@@ -374,6 +382,11 @@ bool AppController::ensureSandbox(QString *error)
     if (config.dataDir.isEmpty())
         config.dataDir = dataDirectory() + QStringLiteral("/sandbox");
     QDir().mkpath(config.dataDir);
+    // Other users of this computer can reach the loopback port: a random key for this run, held in memory
+    // only, keeps them out of this user's files.
+    if (config.apiKey.isEmpty())
+        config.apiKey = Sandbox::SandboxServer::generateKey();
+    m_sandboxKey = config.apiKey;
     m_sandbox = std::make_unique<Sandbox::SandboxServer>(config);
     if (!m_sandbox->start(error)) {
         m_sandbox.reset();

@@ -49,7 +49,8 @@ namespace Batchdesk::Ui {
  */
 struct AppOptions
 {
-    /** Template of the in-process sandbox; an empty dataDir becomes dataDirectory()/sandbox. */
+    /** Template of the in-process sandbox; an empty dataDir becomes dataDirectory()/sandbox, an empty apiKey
+     * a random key for this run. */
     Sandbox::SandboxConfig sandbox;
     Monitor::MonitorSettings monitor;
     std::optional<Api::RetryPolicy> retryPolicy;
@@ -252,6 +253,7 @@ private:
     std::unique_ptr<Store::BatchCache> m_cache;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QString m_sandboxKey; ///< the in-process sandbox's key of this run (never stored)
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Api::ApiClient> m_client;
     std::unique_ptr<Monitor::BatchMonitor> m_monitor;

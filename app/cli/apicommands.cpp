@@ -3,8 +3,11 @@
 #include "api/apijob.h"
 #include "clioutput.h"
 #include "common/filehash.h"
+#include "common/terminaltext.h"
 #include "context.h"
 #include "jsonl/validator.h"
+#include "platform/platform.h"
+#include "results/resultsdownload.h"
 #include "resultscommands.h"
 #include "secrets/secretstore.h"
 
@@ -26,10 +29,6 @@
 #include <cstdio>
 #include <memory>
 
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
-
 namespace Batchdesk::Cli {
 
 using namespace Batchdesk::Api;
@@ -43,11 +42,13 @@ QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
 
 bool stderrIsTerminal()
 {
-#ifdef Q_OS_UNIX
-    return ::isatty(2);
-#else
-    return false;
-#endif
+    return Platform::isTerminal(Platform::Stream::Stderr);
+}
+
+// A field from the server on one line: control characters and newlines escaped.
+QString field(const QString &text)
+{
+    return terminalSafe(text, Newlines::Escape);
 }
 
 // Parses a sub-command's options; on --help prints and returns Success, on error UsageError.
@@ -93,12 +94,12 @@ QString progressText(const Batch &b)
 
 void printBatch(const Batch &b)
 {
-    out(QStringLiteral("%1  %2").arg(b.id, b.statusText));
+    out(QStringLiteral("%1  %2").arg(b.id, field(b.statusText)));
     if (!b.description().isEmpty())
-        out(tr("  description:  %1").arg(b.description()));
-    out(tr("  endpoint:     %1").arg(b.endpoint));
+        out(tr("  description:  %1").arg(field(b.description())));
+    out(tr("  endpoint:     %1").arg(field(b.endpoint)));
     if (!b.model.isEmpty())
-        out(tr("  model:        %1").arg(b.model));
+        out(tr("  model:        %1").arg(field(b.model)));
     out(tr("  input file:   %1").arg(b.inputFileId));
     out(tr("  created:      %1").arg(when(b.createdAt)));
     out(tr("  deadline:     %1").arg(when(b.deadline())));
@@ -107,15 +108,19 @@ void printBatch(const Batch &b)
         out(tr("  output file:  %1").arg(b.outputFileId));
     if (!b.errorFileId.isEmpty())
         out(tr("  error file:   %1").arg(b.errorFileId));
+    for (auto it = b.metadata.begin(); it != b.metadata.end(); ++it) {
+        if (it.key() != QLatin1StringView("description") && it.key() != Api::kClientIdKey)
+            out(tr("  metadata:     %1=%2").arg(field(it.key()), field(it.value())));
+    }
     for (const auto &e : b.errors)
         out(tr("  error:        %1%2 [%3]")
-                .arg(e.line ? tr("line %1: ").arg(*e.line) : QString(), e.message, e.code));
+                .arg(e.line ? tr("line %1: ").arg(*e.line) : QString(), field(e.message), field(e.code)));
 }
 
 void printFile(const FileObject &f)
 {
     out(QStringLiteral("%1  %2  %3  %4  %5  expires %6")
-            .arg(f.id, f.purpose, bytes(f.bytes), when(f.createdAt), f.filename,
+            .arg(f.id, field(f.purpose), bytes(f.bytes), when(f.createdAt), field(f.filename),
                  f.expiresAt ? when(*f.expiresAt) : QStringLiteral("-")));
 }
 
@@ -134,10 +139,13 @@ int createBatch(Context &ctx, const CreateBatchParams &params, const QString &in
     ApiClient *client = ctx.client().value();
     std::unique_ptr<CreateBatchJob> job(client->createBatch(params));
     const auto account = ctx.account();
-    if (account && ctx.intents()) {
+    // Recorded with an account and with --base-url alike (per base URL), so that a lost reply is reconciled.
+    const bool record = ctx.intents() != nullptr;
+    if (record) {
         Store::Intent intent;
         intent.clientId = job->clientId();
-        intent.accountId = account->id;
+        intent.accountId = ctx.scopeAccountId();
+        intent.origin = ctx.scopeOrigin();
         intent.inputFileId = params.inputFileId;
         intent.inputPath = inputPath.isEmpty() ? QString() : QFileInfo(inputPath).absoluteFilePath();
         intent.inputSha256 = inputPath.isEmpty() ? QString() : sha256OfFile(inputPath);
@@ -153,12 +161,16 @@ int createBatch(Context &ctx, const CreateBatchParams &params, const QString &in
         if (!ctx.options().quiet)
             err(tr("The reply was lost; checking whether the batch was created before sending again..."));
     });
-    if (!ctx.run(job.get()))
+    if (!ctx.run(job.get())) {
+        // A clear refusal created nothing: the intent is closed, not reconciled at every later run.
+        if (record && job->error().isDefiniteRefusal())
+            ctx.intents()->markAbandoned(job->clientId());
         return ctx.reportApiError(job.get(), tr("Cannot create the batch"));
+    }
     *created = job->batch();
-    if (account && ctx.intents()) {
+    if (record) {
         ctx.intents()->markCreated(job->clientId(), created->id);
-        if (!inputPath.isEmpty())
+        if (!inputPath.isEmpty() && account)
             ctx.intents()->rememberInput(account->id, created->id, QFileInfo(inputPath).absoluteFilePath(),
                                          sha256OfFile(inputPath));
     }
@@ -178,10 +190,10 @@ int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double
         if (!ctx.run(job.get()))
             return ctx.reportApiError(job.get(), tr("Cannot get batch %1").arg(batchId));
         const Batch b = job->batch();
-        const QString line = QStringLiteral("%1  %2  %3").arg(b.id, b.statusText, progressText(b));
+        const QString line = QStringLiteral("%1  %2  %3").arg(b.id, field(b.statusText), progressText(b));
         if (!ctx.options().quiet && line != lastLine) {
             if (tty)
-                std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
+                std::fprintf(stderr, "\r\033[K%s", line.toUtf8().constData()); // line is terminalSafe
             else
                 err(line);
             lastLine = line;
@@ -207,25 +219,30 @@ int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double
 
 } // namespace
 
-// Downloads the output and error files of a finished batch into dir; either may be absent.
+// Downloads the output and error files of a finished batch into dir (either may be absent), each streamed to
+// a temporary file and renamed when whole, then the batch's ".<id>.complete" marker with sizes and checksums:
+// the same download as the app's (Results::ResultsDownload). The batch id came from the server: it is checked
+// before it names anything.
 int downloadResults(Context &ctx, const Batch &b, const QString &dir, QStringList *written)
 {
+    if (!Api::isSafeServerId(b.id)) {
+        err(tr("The server sent an invalid batch id \"%1\"; nothing was written.")
+                .arg(Api::printableId(b.id)));
+        return Failure;
+    }
     ApiClient *client = ctx.client().value();
-    if (!QDir().mkpath(dir)) {
-        err(tr("Cannot create the folder %1.").arg(dir));
-        return UsageError;
+    Results::ResultsDownload download(client, b, dir);
+    download.setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(&download, &Results::ResultsDownload::finished, &loop, &QEventLoop::quit);
+    download.start();
+    if (!download.isFinished())
+        loop.exec();
+    if (download.failed()) {
+        err(tr("Cannot download the results of %1: %2").arg(b.id, download.error().message));
+        return download.error().kind == Api::ApiError::Kind::Local ? UsageError : Failure;
     }
-    const QList<std::pair<QString, QString>> files {{b.outputFileId, b.id + QStringLiteral("_output.jsonl")},
-                                                    {b.errorFileId, b.id + QStringLiteral("_errors.jsonl")}};
-    for (const auto &[id, name] : files) {
-        if (id.isEmpty())
-            continue;
-        const QString path = QDir(dir).filePath(name);
-        std::unique_ptr<FileContentJob> job(client->downloadFileContent(id, path));
-        if (!ctx.run(job.get()))
-            return ctx.reportApiError(job.get(), tr("Cannot download %1").arg(id));
-        *written << path;
-    }
+    *written << download.files();
     return Success;
 }
 
@@ -523,6 +540,8 @@ int runFiles(Context &ctx, const QStringList &args)
         std::unique_ptr<ListJob> job(client->listFiles(p.value(purpose)));
         if (!ctx.run(job.get()))
             return ctx.reportApiError(job.get(), tr("Cannot list files"));
+        if (job->truncated() && !ctx.options().quiet)
+            err(tr("Warning: %1").arg(job->warning()));
         if (ctx.json()) {
             printJson(QJsonObject {{QStringLiteral("data"), job->items()}});
         } else {
@@ -646,21 +665,22 @@ int runBatches(Context &ctx, const QStringList &args)
         return Success;
     }
     if (sub == QLatin1StringView("list")) {
-        std::unique_ptr<ListJob> job(client->listBatches(100, 0));
+        // --limit bounds the fetch itself, not only what is printed.
+        const int max = qMax(0, p.value(limit).toInt());
+        std::unique_ptr<ListJob> job(client->listBatches(max > 0 ? qMin(max, 100) : 100, 0, max));
         if (!ctx.run(job.get()))
             return ctx.reportApiError(job.get(), tr("Cannot list batches"));
-        QJsonArray items = job->items();
-        const int max = p.value(limit).toInt();
-        while (max > 0 && items.size() > max)
-            items.removeLast();
+        const QJsonArray items = job->items();
+        if (job->truncated() && !ctx.options().quiet)
+            err(tr("Warning: %1").arg(job->warning()));
         if (ctx.json()) {
             printJson(QJsonObject {{QStringLiteral("data"), items}});
         } else {
             for (const auto &v : items) {
                 const Batch b = Batch::fromJson(v.toObject());
                 out(QStringLiteral("%1  %2  %3  %4  %5  %6")
-                        .arg(b.id, b.statusText.leftJustified(11), when(b.createdAt), b.endpoint,
-                             progressText(b), b.description()));
+                        .arg(b.id, field(b.statusText).leftJustified(11), when(b.createdAt),
+                             field(b.endpoint), progressText(b), field(b.description())));
             }
             out(tr("%n batch(es)", nullptr, int(items.size())));
         }
@@ -790,6 +810,16 @@ int runSubmit(Context &ctx, const QStringList &args)
     const FileObject input = upload->file();
     if (!ctx.options().quiet)
         err(tr("Uploaded as %1.").arg(input.id));
+    if (ctx.intents()) {
+        // Until a batch uses it, this upload is an orphan (files list --orphans) should the create fail.
+        Store::Upload record;
+        record.fileId = input.id;
+        record.accountId = ctx.scopeAccountId();
+        record.origin = ctx.scopeOrigin();
+        record.inputPath = QFileInfo(file).absoluteFilePath();
+        record.bytes = input.bytes;
+        ctx.intents()->recordUpload(record);
+    }
 
     // 3. create
     CreateBatchParams params;

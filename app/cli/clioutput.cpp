@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "common/terminaltext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,16 +10,18 @@
 
 namespace Batchdesk::Cli {
 
+// Plain output may carry text a server or a file chose (status, description, metadata, error messages): no
+// control sequence of it reaches the terminal (terminalSafe); JSON output is escaped by JSON itself.
 void out(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = terminalSafe(text, Newlines::Keep).toUtf8();
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
     std::fputc('\n', stdout);
 }
 
 void err(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = terminalSafe(text, Newlines::Keep).toUtf8();
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
     std::fputc('\n', stderr);
 }

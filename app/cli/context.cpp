@@ -239,11 +239,18 @@ int Context::reportApiError(Api::ApiJob *job, const QString &what)
     return e.kind == Api::ApiError::Kind::Local ? UsageError : Failure;
 }
 
+QString Context::scopeOrigin() const
+{
+    if (m_account || m_options.baseUrl.isEmpty())
+        return {};
+    return QUrl(m_options.baseUrl).adjusted(QUrl::StripTrailingSlash | QUrl::RemoveUserInfo).toString();
+}
+
 void Context::reconcilePendingIntents()
 {
-    if (!m_account || !intents())
+    if (!intents() || (!m_account && m_options.baseUrl.isEmpty()))
         return;
-    const auto pending = m_intents->pending(m_account->id);
+    const auto pending = m_account ? m_intents->pending(m_account->id) : m_intents->pendingAt(scopeOrigin());
     if (!pending.ok() || pending.value().isEmpty())
         return;
     auto client = this->client();
@@ -256,7 +263,7 @@ void Context::reconcilePendingIntents()
     for (const auto &intent : pending.value()) {
         if (const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId)) {
             m_intents->markCreated(intent.clientId, found->id);
-            if (!intent.inputPath.isEmpty())
+            if (!intent.inputPath.isEmpty() && m_account)
                 m_intents->rememberInput(m_account->id, found->id, intent.inputPath, intent.inputSha256);
             if (!m_options.quiet)
                 err(tr("Note: an earlier submission whose reply was lost did create batch %1.")

@@ -54,6 +54,9 @@ public:
     Secrets::SecretStore *secrets();
     /** The account the command works on (--account, or the only / first account); empty with --base-url. */
     std::optional<Store::Account> account() const { return m_account; }
+    /** Where submissions are recorded: the account's id, or 0 with the base URL as origin (--base-url). */
+    qint64 scopeAccountId() const { return m_account ? m_account->id : 0; }
+    QString scopeOrigin() const;
     /** An API client ready to use, or an error that says how to choose an account or provide a key. */
     Result<Api::ApiClient *> client();
     /** The account chosen by --account (or the only one), without reading its key. */

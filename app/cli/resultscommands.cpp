@@ -57,7 +57,7 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
 int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
 {
     if (!isSafeBatchId(batchId)) {
-        err(tr("\"%1\" is not a batch id.").arg(batchId));
+        err(tr("\"%1\" is not a valid batch id.").arg(Api::printableId(batchId)));
         return UsageError;
     }
     const auto key = ctx.resultsKey();
@@ -66,7 +66,12 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
         return UsageError;
     }
     const QString folder = resultsFolder(key.value(), batchId);
-    if (!QDir(folder).exists(completeMarkerName())) {
+    // Trust, then verify: a folder whose files do not match their marker (cut, changed, missing) is
+    // downloaded again, never joined with rows missing.
+    const auto verified = verifiedResultFiles(folder, batchId, Verify::Checksum);
+    if (!verified.ok() && verified.error().code != QLatin1StringView("incomplete") && !ctx.options().quiet)
+        err(tr("%1 Downloading them again.").arg(verified.errorString()));
+    if (!verified.ok()) {
         auto clientResult = ctx.client();
         if (!clientResult.ok()) {
             err(clientResult.errorString());
@@ -103,7 +108,12 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
         }
         *downloaded = true;
     }
-    *files << completeResultFiles(folder, batchId);
+    const auto files2 = verifiedResultFiles(folder, batchId, Verify::Checksum);
+    if (!files2.ok()) {
+        err(files2.errorString());
+        return Failure;
+    }
+    *files << files2.value();
     return Success;
 }
 

@@ -1,34 +1,20 @@
 // batchdesk-sandbox: the local Files + Batches server as a process (tests, demos, offline use).
 
 #include "common/version.h"
+#include "platform/platform.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <csignal>
-#include <cstdio>
+#include <QFile>
+#include <QRandomGenerator>
 
-#ifdef Q_OS_UNIX
-#include <pthread.h>
-#include <signal.h>
-#else
-#include <atomic>
-#include <chrono>
-#include <thread>
-#endif
+#include <cstdio>
 
 using namespace Batchdesk;
 
 namespace {
-
-#ifndef Q_OS_UNIX
-std::atomic<bool> g_quit {false};
-void onSignal(int)
-{
-    g_quit = true;
-}
-#endif
 
 QString tr(const char *text)
 {
@@ -68,15 +54,8 @@ bool parseInt(const QCommandLineParser &parser, const QString &name, int min, in
 
 int main(int argc, char *argv[])
 {
-#ifdef Q_OS_UNIX
-    // Block the stop signals before any thread starts, so that every thread inherits the mask and the main
-    // thread alone receives them through sigwait().
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-#endif
+    // Before any thread starts: the main thread alone receives the stop signals.
+    Platform::prepareStopSignals();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Batchdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("batchdesk-sandbox"));
@@ -98,8 +77,14 @@ int main(int argc, char *argv[])
         {QStringLiteral("print-port"), tr("Print the port number as the first line on stdout.")},
         {QStringLiteral("data-dir"),
          tr("Directory for the state and files (default: a temporary directory)."), QStringLiteral("DIR")},
-        {QStringLiteral("api-key"), tr("Require 'Authorization: Bearer KEY' on every request."),
+        {QStringLiteral("api-key"),
+         tr("Require 'Authorization: Bearer KEY' on every request. Visible to other users in the process "
+            "list: prefer BATCHDESK_SANDBOX_KEY or --api-key-file."),
          QStringLiteral("KEY")},
+        {QStringLiteral("api-key-file"), tr("Read the key from the first line of FILE."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("print-key"),
+         tr("Print the key on stdout (after the port with --print-port); useful with a generated key.")},
         {QStringLiteral("latency-ms"), tr("Time each request line takes to execute (default 50)."),
          QStringLiteral("N")},
         {QStringLiteral("concurrency"), tr("Lines of a batch executed at the same time (default 4)."),
@@ -129,7 +114,30 @@ int main(int argc, char *argv[])
     Sandbox::SandboxConfig config;
     config.host = parser.value(QStringLiteral("host"));
     config.dataDir = parser.value(QStringLiteral("data-dir"));
-    config.apiKey = parser.value(QStringLiteral("api-key"));
+    // The key: --api-key, --api-key-file, $BATCHDESK_SANDBOX_KEY, or a random one for this run. The server
+    // never runs open: any local user could otherwise read and delete this user's files.
+    if (parser.isSet(QStringLiteral("api-key"))) {
+        config.apiKey = parser.value(QStringLiteral("api-key"));
+    } else if (parser.isSet(QStringLiteral("api-key-file"))) {
+        QFile file(parser.value(QStringLiteral("api-key-file")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "batchdesk-sandbox: cannot read %s: %s\n", qPrintable(file.fileName()),
+                         qPrintable(file.errorString()));
+            return 2;
+        }
+        config.apiKey = QString::fromUtf8(file.readLine(4096)).trimmed();
+    } else {
+        config.apiKey = qEnvironmentVariable("BATCHDESK_SANDBOX_KEY").trimmed();
+    }
+    bool generatedKey = false;
+    if (config.apiKey.isEmpty()) {
+        if (parser.isSet(QStringLiteral("api-key")) || parser.isSet(QStringLiteral("api-key-file"))) {
+            std::fprintf(stderr, "batchdesk-sandbox: the API key is empty.\n");
+            return 2;
+        }
+        config.apiKey = Sandbox::SandboxServer::generateKey();
+        generatedKey = true;
+    }
     QString error;
     int port = 0;
     const bool valid = parseInt(parser, QStringLiteral("port"), 0, 65535, &port, &error)
@@ -152,24 +160,20 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "batchdesk-sandbox: %s\n", qPrintable(error));
         return 1;
     }
-    if (parser.isSet(QStringLiteral("print-port"))) {
+    if (parser.isSet(QStringLiteral("print-port")))
         std::printf("%u\n", unsigned(server.port()));
-        std::fflush(stdout);
-    }
+    if (parser.isSet(QStringLiteral("print-key")))
+        std::printf("%s\n", qPrintable(config.apiKey));
+    std::fflush(stdout);
+    if (generatedKey && !parser.isSet(QStringLiteral("print-key")))
+        std::fprintf(stderr, "batchdesk-sandbox: no key given; this run's key is %s\n",
+                     qPrintable(config.apiKey));
     std::fprintf(stderr, "batchdesk-sandbox %s listening on %s (data: %s)\n",
                  qPrintable(applicationVersion()), qPrintable(server.baseUrl()),
                  qPrintable(server.dataDir()));
     std::fflush(stderr);
 
-#ifdef Q_OS_UNIX
-    int signal = 0;
-    sigwait(&stopSignals, &signal);
-#else
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    while (!g_quit)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-#endif
+    Platform::waitForStopSignal();
     std::fprintf(stderr, "batchdesk-sandbox: stopping\n");
     server.stop();
     return 0;

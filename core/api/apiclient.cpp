@@ -3,6 +3,7 @@
 #include "apijob.h"
 #include "common/version.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 
@@ -41,9 +42,35 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
         request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Every redirect is checked by the job (ApiJob::onRedirected): followed only within the same origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     return request;
 }
+
+bool ApiClient::isSameOrigin(const QUrl &url) const
+{
+    const auto defaultPort = [](const QUrl &u) {
+        return u.port(u.scheme().compare(QLatin1StringView("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
+    return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0
+        && defaultPort(url) == defaultPort(m_baseUrl);
+}
+
+namespace {
+// A job for an id that must not go into a request path fails without sending anything.
+template<typename Job>
+Job *checked(Job *job, const QString &id, const char *what)
+{
+    if (!isSafeServerId(id)) {
+        job->setPreflightError(
+            ApiError::local(QCoreApplication::translate("Batchdesk::Api", "\"%1\" is not a valid %2 id.")
+                                .arg(printableId(id), QLatin1StringView(what))));
+    }
+    return job;
+}
+} // namespace
 
 UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds,
                                      const QString &purpose)
@@ -53,25 +80,28 @@ UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> 
 
 RequestJob *ApiClient::retrieveFile(const QString &fileId)
 {
-    return new RequestJob(this, "GET", QStringLiteral("/files/") + fileId);
+    return checked(
+        new RequestJob(this, "GET", QStringLiteral("/files/") + fileId, {}, RequestJob::Expect::File), fileId,
+        "file");
 }
 
-ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit)
+ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItems)
 {
     QUrlQuery query;
     if (!purpose.isEmpty())
         query.addQueryItem(QStringLiteral("purpose"), purpose);
-    return new ListJob(this, QStringLiteral("/files"), query, pageLimit, 0);
+    return new ListJob(this, QStringLiteral("/files"), query, pageLimit, 0, ListJob::ItemKind::File,
+                       maxItems);
 }
 
 RequestJob *ApiClient::deleteFile(const QString &fileId)
 {
-    return new RequestJob(this, "DELETE", QStringLiteral("/files/") + fileId);
+    return checked(new RequestJob(this, "DELETE", QStringLiteral("/files/") + fileId), fileId, "file");
 }
 
 FileContentJob *ApiClient::downloadFileContent(const QString &fileId, const QString &destinationPath)
 {
-    return new FileContentJob(this, fileId, destinationPath);
+    return checked(new FileContentJob(this, fileId, destinationPath), fileId, "file");
 }
 
 CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
@@ -81,22 +111,28 @@ CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
 
 RequestJob *ApiClient::retrieveBatch(const QString &batchId)
 {
-    return new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId);
+    return checked(
+        new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId, {}, RequestJob::Expect::Batch),
+        batchId, "batch");
 }
 
-ListJob *ApiClient::listBatches(int pageLimit, int maxPages)
+ListJob *ApiClient::listBatches(int pageLimit, int maxPages, int maxItems)
 {
-    return new ListJob(this, QStringLiteral("/batches"), {}, pageLimit, maxPages);
+    return new ListJob(this, QStringLiteral("/batches"), {}, pageLimit, maxPages, ListJob::ItemKind::Batch,
+                       maxItems);
 }
 
 RequestJob *ApiClient::cancelBatch(const QString &batchId)
 {
-    return new RequestJob(this, "POST", QStringLiteral("/batches/") + batchId + QStringLiteral("/cancel"));
+    return checked(new RequestJob(this, "POST",
+                                  QStringLiteral("/batches/") + batchId + QStringLiteral("/cancel"), {},
+                                  RequestJob::Expect::Batch),
+                   batchId, "batch");
 }
 
 ListJob *ApiClient::listModels()
 {
-    return new ListJob(this, QStringLiteral("/models"), {}, 0, 1);
+    return new ListJob(this, QStringLiteral("/models"), {}, 0, 1, ListJob::ItemKind::Model);
 }
 
 } // namespace Batchdesk::Api

@@ -30,7 +30,9 @@ class CreateBatchJob;
  * unless setAutoDelete(false). GUI-thread (or any single thread with an event loop) only.
  *
  * The base URL is a prefix: "https://api.deepinfra.com/v1/openai" + "/files". The key is held in memory only,
- * sent as "Authorization: Bearer", and never logged or put in an error message.
+ * sent as "Authorization: Bearer" to the base URL's origin only (a redirect to another scheme, host or port
+ * is refused, see ApiJob), and never logged or put in an error message. Ids that become part of a request
+ * path are checked with isSafeServerId(); a job for an unsafe id fails without sending anything.
  */
 class ApiClient final : public QObject
 {
@@ -54,6 +56,28 @@ public:
     int requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
     int transferTimeoutMs() const { return m_transferTimeoutMs; }
+    /** Total time one attempt of a JSON call may take, in ms (default 120 s): a server that trickles its
+     *  answer a byte at a time never trips the inactivity timeout, this deadline stops it. */
+    void setRequestDeadlineMs(int ms) { m_requestDeadlineMs = ms; }
+    int requestDeadlineMs() const { return m_requestDeadlineMs; }
+    /** The deadline of an upload or download attempt: graceMs plus the time the bytes moved so far would
+     *  take at bytesPerSecond (defaults 120 s and 8 KiB/s: a 200 MB file may take up to 7 hours, a
+     *  trickling server is stopped after a few minutes). */
+    void setMinimumThroughput(qint64 bytesPerSecond, int graceMs)
+    {
+        m_minBytesPerSecond = qMax<qint64>(1, bytesPerSecond);
+        m_transferGraceMs = graceMs;
+    }
+    qint64 minimumBytesPerSecond() const { return m_minBytesPerSecond; }
+    int transferGraceMs() const { return m_transferGraceMs; }
+    /** Retries stop once a job has run this long in all (default 10 minutes). */
+    void setRetryBudgetMs(qint64 ms) { m_retryBudgetMs = ms; }
+    qint64 retryBudgetMs() const { return m_retryBudgetMs; }
+    /** The largest JSON answer (or error body) read, in bytes (default 16 MiB); a larger one is an error. */
+    void setMaxJsonBytes(qint64 bytes) { m_maxJsonBytes = bytes; }
+    qint64 maxJsonBytes() const { return m_maxJsonBytes; }
+    /** Whether url has the base URL's origin (scheme, host and port): the only place the key may go. */
+    bool isSameOrigin(const QUrl &url) const;
     /** Random source for the backoff jitter, replaceable in tests. */
     void setRandom(std::function<double()> random) { m_random = std::move(random); }
     double random01() const;
@@ -65,14 +89,15 @@ public:
     UploadFileJob *uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds = std::nullopt,
                               const QString &purpose = QStringLiteral("batch"));
     RequestJob *retrieveFile(const QString &fileId);
-    ListJob *listFiles(const QString &purpose = {}, int pageLimit = 10'000);
+    ListJob *listFiles(const QString &purpose = {}, int pageLimit = 10'000, int maxItems = 0);
     RequestJob *deleteFile(const QString &fileId);
     FileContentJob *downloadFileContent(const QString &fileId, const QString &destinationPath);
 
     // Batches
     CreateBatchJob *createBatch(const CreateBatchParams &params);
     RequestJob *retrieveBatch(const QString &batchId);
-    ListJob *listBatches(int pageLimit = 100, int maxPages = 0);
+    /** maxPages / maxItems 0: the list's default caps (ListJob::kDefaultMaxPages, kDefaultMaxItems). */
+    ListJob *listBatches(int pageLimit = 100, int maxPages = 0, int maxItems = 0);
     RequestJob *cancelBatch(const QString &batchId);
 
     // Models
@@ -86,6 +111,11 @@ private:
     RetryPolicy m_retryPolicy;
     int m_requestTimeoutMs = 60'000;
     int m_transferTimeoutMs = 120'000;
+    int m_requestDeadlineMs = 120'000;
+    qint64 m_minBytesPerSecond = 8 * 1024;
+    int m_transferGraceMs = 120'000;
+    qint64 m_retryBudgetMs = 10 * 60'000;
+    qint64 m_maxJsonBytes = 16 * 1024 * 1024;
     std::function<double()> m_random;
 };
 

@@ -18,6 +18,13 @@ struct ApiError
     QString requestId; ///< x-request-id, when sent
 
     bool isError() const { return kind != Kind::None; }
+    /** Whether the server clearly refused the request (a 4xx other than 408 and 409): nothing was created,
+     *  so a recorded submission intent can be abandoned instead of reconciled. */
+    bool isDefiniteRefusal() const
+    {
+        return kind == Kind::Http && httpStatus >= 400 && httpStatus < 500 && httpStatus != 408
+            && httpStatus != 409;
+    }
     /** A short suggestion of what to do (e.g. check the key for 401), or empty. */
     QString hint() const;
 
@@ -27,6 +34,14 @@ struct ApiError
     static ApiError fromHttp(int status, const QByteArray &reason, const QByteArray &body,
                              const QByteArray &requestId);
     static ApiError local(QString message);
+    static ApiError make(Kind kind, QString message, int httpStatus = 0)
+    {
+        ApiError e;
+        e.kind = kind;
+        e.message = std::move(message);
+        e.httpStatus = httpStatus;
+        return e;
+    }
 };
 
 } // namespace Batchdesk::Api

@@ -86,6 +86,18 @@ QByteArray verbOf(const QNetworkReply *reply)
     }
 }
 
+// "the server sent a batch without a valid status (42)" -> an error with that sentence.
+ApiError malformed(const QString &problem)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::InvalidResponse;
+    QString text = problem;
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    e.message = text + u'.';
+    return e;
+}
+
 ApiError invalidResponse(const QByteArray &body)
 {
     ApiError e;
@@ -108,6 +120,8 @@ ApiJob::ApiJob(ApiClient *client)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiJob::attempt);
+    m_watchdog.setInterval(250);
+    connect(&m_watchdog, &QTimer::timeout, this, &ApiJob::checkDeadline);
 }
 
 ApiJob::~ApiJob()
@@ -131,6 +145,7 @@ void ApiJob::abort()
         return;
     m_aborted = true;
     m_retryTimer.stop();
+    m_watchdog.stop();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -153,8 +168,17 @@ void ApiJob::attempt()
 {
     if (m_finished || m_aborted)
         return;
+    if (m_preflightError) {
+        // Never sent; reported from the event loop like every other failure.
+        QMetaObject::invokeMethod(
+            this, [this] { fail(*m_preflightError); }, Qt::QueuedConnection);
+        return;
+    }
     ++m_attempts;
     m_httpStatus = 0;
+    m_stopReason.reset();
+    m_attemptBytes = 0;
+    m_attemptTimer.start();
     QNetworkReply *reply = send();
     if (!reply) {
         if (!m_finished)
@@ -166,10 +190,91 @@ void ApiJob::attempt()
     if (streamsBody())
         connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::uploadProgress, this, &ApiJob::onUploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) { onBytesMoved(sent); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        onBytesMoved(received);
+        // A JSON answer (or any error body) is read into memory: it has a size limit.
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool bounded = !streamsBody() || status < 200 || status >= 300;
+        const qint64 limit = m_client->maxJsonBytes();
+        if (bounded && (received > limit || total > limit)) {
+            stopReply(ApiError::make(ApiError::Kind::InvalidResponse,
+                                     tr("The server's answer is larger "
+                                        "than %1 MB; Batchdesk stopped "
+                                        "reading it.")
+                                         .arg(limit / (1024 * 1024)),
+                                     status));
+            return;
+        }
         if (streamsBody())
             emit progress(received, total);
     });
+    connect(reply, &QNetworkReply::redirected, this, &ApiJob::onRedirected);
+    m_watchdog.start();
+}
+
+void ApiJob::onBytesMoved(qint64 bytes)
+{
+    m_attemptBytes = qMax(m_attemptBytes, bytes);
+}
+
+void ApiJob::stopReply(ApiError reason)
+{
+    if (!m_reply)
+        return;
+    m_stopReason = std::move(reason);
+    m_reply->abort(); // finished() follows at once; onFinished() reports m_stopReason
+}
+
+void ApiJob::onRedirected(const QUrl &target)
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    const QUrl resolved = reply->url().resolved(target);
+    if (m_client->isSameOrigin(resolved)) {
+        emit reply->redirectAllowed();
+        return;
+    }
+    // The key is never sent to another origin, and neither is an upload's body.
+    qCWarning(lcApi).nospace() << "refused a redirect from " << reply->url().host() << " to another origin ("
+                               << resolved.scheme() << "://" << resolved.host() << ':' << resolved.port()
+                               << ')';
+    stopReply(
+        ApiError::make(ApiError::Kind::InvalidResponse,
+                       tr("The server redirected the request to another address (%1). Batchdesk does not "
+                          "send the API key to another server; check the account's base URL.")
+                           .arg(resolved
+                                    .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                              | QUrl::RemoveUserInfo)
+                                    .toString())));
+}
+
+void ApiJob::checkDeadline()
+{
+    if (!m_reply) {
+        m_watchdog.stop();
+        return;
+    }
+    const qint64 elapsed = m_attemptTimer.elapsed();
+    if (isTransfer()) {
+        const qint64 allowed =
+            m_client->transferGraceMs() + m_attemptBytes * 1000 / m_client->minimumBytesPerSecond();
+        if (elapsed > allowed)
+            stopReply(
+                ApiError::make(ApiError::Kind::Timeout,
+                               tr("The transfer with %1 is too slow: %2 bytes in %3 s (at least %4 KB/s are "
+                                  "needed).")
+                                   .arg(m_reply->url().host())
+                                   .arg(m_attemptBytes)
+                                   .arg(elapsed / 1000)
+                                   .arg(m_client->minimumBytesPerSecond() / 1024)));
+    } else if (elapsed > m_client->requestDeadlineMs()) {
+        stopReply(ApiError::make(ApiError::Kind::Timeout,
+                                 tr("%1 did not finish its answer within %2 s.")
+                                     .arg(m_reply->url().host())
+                                     .arg(m_client->requestDeadlineMs() / 1000)));
+    }
 }
 
 void ApiJob::onFinished()
@@ -178,6 +283,7 @@ void ApiJob::onFinished()
     if (!reply || m_finished)
         return;
     m_reply = nullptr;
+    m_watchdog.stop();
     reply->deleteLater();
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -186,6 +292,24 @@ void ApiJob::onFinished()
     qCInfo(lcApi).nospace() << verbOf(reply).constData() << ' ' << reply->url().path() << " -> "
                             << (status ? QString::number(status) : reply->errorString()) << " ("
                             << m_timer.elapsed() << " ms, attempt " << m_attempts << ')';
+
+    if (m_stopReason) {
+        // Stopped by the job itself: a refused redirect or an oversized answer is final, a deadline may be
+        // tried again (within the retry budget).
+        const ApiError error = *m_stopReason;
+        m_stopReason.reset();
+        if (error.kind != ApiError::Kind::Timeout || retriesLeft() == 0) {
+            fail(error);
+            return;
+        }
+        if (!mayResendAfterAmbiguousFailure()) {
+            handleAmbiguousFailure(error);
+            return;
+        }
+        if (!scheduleRetry(error.message))
+            fail(error);
+        return;
+    }
 
     if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
         const QByteArray body = streamsBody() ? QByteArray() : reply->readAll();
@@ -239,7 +363,8 @@ void ApiJob::onFinished()
         handleAmbiguousFailure(error);
         return;
     }
-    scheduleRetry(error.message, serverDelay);
+    if (!scheduleRetry(error.message, serverDelay))
+        fail(error);
 }
 
 bool ApiJob::scheduleRetry(const QString &reason, std::optional<qint64> serverDelay)
@@ -247,6 +372,11 @@ bool ApiJob::scheduleRetry(const QString &reason, std::optional<qint64> serverDe
     if (m_finished || retriesLeft() == 0)
         return false;
     const int delay = m_client->retryPolicy().delayMs(m_retries, serverDelay, m_client->random01());
+    if (m_timer.isValid() && m_timer.elapsed() + delay > m_client->retryBudgetMs()) {
+        qCInfo(lcApi) << "no retry: the job has run" << m_timer.elapsed() << "ms, its budget is"
+                      << m_client->retryBudgetMs() << "ms";
+        return false;
+    }
     ++m_retries;
     qCInfo(lcApi) << "retry" << m_retries << "in" << delay << "ms:" << reason;
     emit retrying(m_retries, delay, reason);
@@ -273,6 +403,7 @@ void ApiJob::finish()
         return;
     m_finished = true;
     m_retryTimer.stop();
+    m_watchdog.stop();
     emit finished(this);
     if (m_autoDelete)
         deleteLater();
@@ -281,11 +412,12 @@ void ApiJob::finish()
 // ---------------------------------------------------------------------------------------------------------------
 // RequestJob
 
-RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body)
+RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body, Expect expect)
     : ApiJob(client)
     , m_verb(std::move(verb))
     , m_path(std::move(path))
     , m_body(std::move(body))
+    , m_expect(expect)
 { }
 
 QNetworkReply *RequestJob::send()
@@ -315,25 +447,40 @@ QNetworkReply *RequestJob::send()
 
 ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)
 {
-    return parseObject(body, &m_result) ? Step::Done : Step::Failed;
+    if (!parseObject(body, &m_result))
+        return Step::Failed;
+    QString problem;
+    const bool valid = m_expect == Expect::Batch ? Batch::parse(m_result, &problem).has_value()
+        : m_expect == Expect::File               ? FileObject::parse(m_result, &problem).has_value()
+                                                 : true;
+    if (!valid) {
+        m_result = {};
+        fail(malformed(problem));
+        return Step::Failed;
+    }
+    return Step::Done;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // ListJob
 
-ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages)
+ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages, ItemKind kind,
+                 int maxItems)
     : ApiJob(client)
     , m_path(std::move(path))
     , m_query(std::move(query))
     , m_pageLimit(pageLimit)
-    , m_maxPages(maxPages)
+    , m_maxPages(maxPages > 0 ? maxPages : kDefaultMaxPages)
+    , m_maxItems(maxItems > 0 ? maxItems : kDefaultMaxItems)
+    , m_kind(kind)
 { }
 
 QNetworkReply *ListJob::send()
 {
     QUrlQuery query = m_query;
     if (m_pageLimit > 0)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageLimit));
+        query.addQueryItem(QStringLiteral("limit"),
+                           QString::number(qMin(m_pageLimit, qMax(1, m_maxItems - int(m_items.size())))));
     if (!m_after.isEmpty())
         query.addQueryItem(QStringLiteral("after"), m_after);
     QNetworkRequest request = client()->makeRequest(m_path, query);
@@ -350,19 +497,57 @@ ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
     if (!data.isArray())
         return Step::Failed;
     const QJsonArray items = data.toArray();
-    for (const auto &item : items)
-        m_items.append(item);
+    int added = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        QString problem;
+        const bool valid = m_kind == ItemKind::Batch ? Batch::parse(items.at(i), &problem).has_value()
+            : m_kind == ItemKind::File               ? FileObject::parse(items.at(i), &problem).has_value()
+                                                     : ModelInfo::parse(items.at(i), &problem).has_value();
+        if (!valid) {
+            m_items = {};
+            fail(malformed(
+                tr("%1 (item %2 of page %3 of the list)").arg(problem).arg(i + 1).arg(m_pages + 1)));
+            return Step::Failed;
+        }
+        const QString id = items.at(i).toObject().value(QLatin1StringView("id")).toString();
+        if (m_ids.contains(id))
+            continue; // a page that overlaps the previous one
+        if (m_items.size() >= m_maxItems)
+            break;
+        m_ids.insert(id);
+        m_items.append(items.at(i));
+        ++added;
+    }
     ++m_pages;
     emit pageReceived(m_pages, int(m_items.size()));
     m_hasMore = page.value(QLatin1StringView("has_more")).toBool(false);
-    if (!m_hasMore || items.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages))
+    if (!m_hasMore || items.isEmpty())
         return Step::Done;
+    if (m_items.size() >= m_maxItems) {
+        // The caller asked for this many (e.g. --limit): reaching it is not a warning, a cap is.
+        if (m_maxItems == kDefaultMaxItems)
+            m_warning = tr("The list was cut at %1 items; the server has more.").arg(m_maxItems);
+        return Step::Done;
+    }
+    if (m_pages >= m_maxPages) {
+        if (m_maxPages == kDefaultMaxPages)
+            m_warning = tr("The list was cut after %1 pages; the server says it has more.").arg(m_pages);
+        return Step::Done;
+    }
+    if (added == 0) {
+        m_warning = tr("The server sent a page with no new items although it says it has more; the list "
+                       "stops here.");
+        return Step::Done;
+    }
     // Page on with the last id; tolerate a missing last_id by taking the last item's id.
     QString after = page.value(QLatin1StringView("last_id")).toString();
     if (after.isEmpty())
         after = items.last().toObject().value(QLatin1StringView("id")).toString();
-    if (after.isEmpty() || after == m_after)
+    if (after.isEmpty() || m_cursors.contains(after)) {
+        m_warning = tr("The server sent a page cursor that was already used; the list stops here.");
         return Step::Done;
+    }
+    m_cursors.insert(after);
     m_after = after;
     resetRetries(); // each page has its own retry budget
     return Step::Continue;
@@ -445,8 +630,14 @@ QNetworkReply *UploadFileJob::send()
 
 ApiJob::Step UploadFileJob::handleSuccess(QNetworkReply *, const QByteArray &body)
 {
-    if (!parseObject(body, &m_result) || m_result.value(QLatin1StringView("id")).toString().isEmpty())
+    if (!parseObject(body, &m_result))
         return Step::Failed;
+    QString problem;
+    if (!FileObject::parse(m_result, &problem)) {
+        m_result = {};
+        fail(malformed(problem));
+        return Step::Failed;
+    }
     return Step::Done;
 }
 
@@ -487,6 +678,7 @@ void FileContentJob::onReadyRead(QNetworkReply *reply)
     const QByteArray chunk = reply->readAll();
     if (m_out->write(chunk) != chunk.size())
         m_writeFailed = true;
+    m_hash.addData(chunk);
     m_written += chunk.size();
 }
 
@@ -506,12 +698,14 @@ ApiJob::Step FileContentJob::handleSuccess(QNetworkReply *reply, const QByteArra
         return Step::Failed;
     }
     m_out.reset();
+    m_sha256 = QString::fromLatin1(m_hash.result().toHex());
     return Step::Done;
 }
 
 void FileContentJob::prepareRetry()
 {
     m_out.reset(); // discards the temporary file
+    m_hash.reset();
     m_written = 0;
     m_writeFailed = false;
 }
@@ -520,7 +714,7 @@ void FileContentJob::prepareRetry()
 // CreateBatchJob
 
 CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &params)
-    : RequestJob(client, "POST", QStringLiteral("/batches"))
+    : RequestJob(client, "POST", QStringLiteral("/batches"), {}, Expect::Batch)
 {
     CreateBatchParams p = params;
     m_clientId = p.metadata.value(kClientIdKey);

@@ -4,6 +4,7 @@
 #include "retrypolicy.h"
 #include "types.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -11,10 +12,12 @@
 #include <QObject>
 #include <QPointer>
 #include <QSaveFile>
+#include <QSet>
 #include <QTimer>
 #include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 
 class QNetworkReply;
 class QHttpMultiPart;
@@ -51,6 +54,9 @@ public:
     QString errorString() const { return m_error.message; }
     int httpStatus() const { return m_httpStatus; }
     int attempts() const { return m_attempts; }
+    /** Makes start() fail at once with this error (asynchronously, like any other failure): used for a
+     *  request that must not be sent, e.g. an id that is not safe in a URL path. */
+    void setPreflightError(const ApiError &error) { m_preflightError = error; }
 
 signals:
     void finished(Batchdesk::Api::ApiJob *job);
@@ -76,6 +82,9 @@ protected:
     virtual bool streamsBody() const { return false; }
     virtual void onReadyRead(QNetworkReply *) { }
     virtual void onUploadProgress(qint64 sent, qint64 total) { emit progress(sent, total); }
+    /** Whether the job moves a file (upload or download): its deadline grows with the bytes moved instead of
+     *  being a fixed total (see ApiClient::setMinimumThroughput). */
+    virtual bool isTransfer() const { return false; }
 
     ApiClient *client() const { return m_client; }
     void fail(const ApiError &error);
@@ -90,12 +99,21 @@ private:
     void attempt();
     void onFinished();
     void finish();
+    void onRedirected(const QUrl &target);
+    void checkDeadline();
+    void onBytesMoved(qint64 bytes);
+    void stopReply(ApiError reason);
 
     ApiClient *m_client;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_watchdog;
     ApiError m_error;
+    std::optional<ApiError> m_preflightError;
+    std::optional<ApiError> m_stopReason; ///< why the job itself stopped the current reply
     QElapsedTimer m_timer;
+    QElapsedTimer m_attemptTimer;
+    qint64 m_attemptBytes = 0;
     int m_httpStatus = 0;
     int m_attempts = 0;
     int m_retries = 0;
@@ -110,7 +128,11 @@ class RequestJob : public ApiJob
     Q_OBJECT
 
 public:
-    RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body = {});
+    /** What the answer must be: any JSON object, or one that Batch::parse / FileObject::parse accepts. */
+    enum class Expect { Object, Batch, File };
+
+    RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body = {},
+               Expect expect = Expect::Object);
 
     const QJsonObject &result() const { return m_result; }
     Batch batch() const { return Batch::fromJson(m_result); }
@@ -124,18 +146,29 @@ protected:
     QString m_path;
     QJsonObject m_body;
     QJsonObject m_result;
+    Expect m_expect;
 };
 
 /**
- * A list endpoint, all pages: repeats the call with after=<last id> while has_more is true (or until
- * maxPages). Each page is retried on its own; pageReceived() reports progress.
+ * A list endpoint, all pages: repeats the call with after=<last id> while has_more is true, bounded: it stops
+ * after maxPages pages or maxItems items (a server that says has_more forever cannot make it run forever or
+ * grow without end), when a cursor comes back that was already used, or when a page brings no new id. Items
+ * are checked (Batch::parse, FileObject::parse, ModelInfo::parse — one bad item fails the list) and
+ * de-duplicated by id. When it stopped before the server's end, truncated() is true and warning() says why.
+ * Each page is retried on its own; pageReceived() reports progress.
  */
 class ListJob : public ApiJob
 {
     Q_OBJECT
 
 public:
-    ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages);
+    enum class ItemKind { Batch, File, Model };
+    /** Caps applied when the caller gives none: enough for any real account, far from unbounded. */
+    static constexpr int kDefaultMaxPages = 200;
+    static constexpr int kDefaultMaxItems = 20'000;
+
+    ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages, ItemKind kind,
+            int maxItems = 0);
 
     const QJsonArray &items() const { return m_items; }
     QList<Batch> batches() const;
@@ -143,6 +176,9 @@ public:
     QList<ModelInfo> models() const;
     int pages() const { return m_pages; }
     bool hasMore() const { return m_hasMore; }
+    bool truncated() const { return !m_warning.isEmpty(); }
+    /** Why the list stopped before the server's end (page or item cap, repeated cursor), or empty. */
+    QString warning() const { return m_warning; }
 
 signals:
     void pageReceived(int page, int itemsSoFar);
@@ -156,8 +192,13 @@ private:
     QUrlQuery m_query;
     int m_pageLimit;
     int m_maxPages;
+    int m_maxItems;
+    ItemKind m_kind;
     QString m_after;
     QJsonArray m_items;
+    QSet<QString> m_ids;
+    QSet<QString> m_cursors;
+    QString m_warning;
     int m_pages = 0;
     bool m_hasMore = false;
 };
@@ -176,6 +217,7 @@ public:
 protected:
     QNetworkReply *send() override;
     Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
+    bool isTransfer() const override { return true; }
 
 private:
     QString m_path;
@@ -196,18 +238,23 @@ public:
     FileContentJob(ApiClient *client, QString fileId, QString destinationPath);
     QString destinationPath() const { return m_destination; }
     qint64 bytesWritten() const { return m_written; }
+    /** SHA-256 (hex) of the bytes written, once finished successfully. */
+    QString sha256() const { return m_sha256; }
 
 protected:
     QNetworkReply *send() override;
     Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
     void prepareRetry() override;
     bool streamsBody() const override { return true; }
+    bool isTransfer() const override { return true; }
     void onReadyRead(QNetworkReply *reply) override;
 
 private:
     QString m_fileId;
     QString m_destination;
     std::unique_ptr<QSaveFile> m_out;
+    QCryptographicHash m_hash {QCryptographicHash::Sha256};
+    QString m_sha256;
     qint64 m_written = 0;
     bool m_writeFailed = false;
 };

@@ -42,7 +42,152 @@ BatchError parseError(const QJsonObject &e)
     return err;
 }
 
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("Batchdesk::Api", s);
+}
+
+const char *typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return "a boolean";
+    case QJsonValue::Double:
+        return "a number";
+    case QJsonValue::String:
+        return "a string";
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    default:
+        return "nothing";
+    }
+}
+
+// What a value looks like in a message: short, with control characters escaped.
+QString excerpt(const QJsonValue &v)
+{
+    if (v.isString())
+        return u'"' + printableId(v.toString()) + u'"';
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    return QString::fromLatin1(typeName(v));
+}
+
+// Checks the fields of a server object; collects the first problem in *error.
+class Checker
+{
+public:
+    Checker(const QJsonObject &o, const char *what, QString *error)
+        : m_o(o)
+        , m_what(what)
+        , m_error(error)
+    { }
+
+    bool ok() const { return m_ok; }
+
+    void id(QLatin1StringView key, bool required)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (!required && (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())))
+            return;
+        if (!v.isString() || !isSafeServerId(v.toString()))
+            fail(tr("the server sent %1 with an invalid %2 (%3)")
+                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+    }
+    void text(QLatin1StringView key, bool required)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (!required && (v.isUndefined() || v.isNull()))
+            return;
+        if (!v.isString() || (required && v.toString().isEmpty()))
+            fail(tr("the server sent %1 without a valid %2 (%3)")
+                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+    }
+    void number(const QJsonObject &o, QLatin1StringView key, const QString &label)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return;
+        bool good = v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 9.0e15;
+        if (v.isString()) {
+            bool ok = false;
+            const qint64 n = v.toString().toLongLong(&ok);
+            good = ok && n >= 0;
+        }
+        if (!good)
+            fail(tr("the server sent %1 without a valid %2 (%3)")
+                     .arg(QLatin1StringView(m_what), label, excerpt(v)));
+    }
+    void number(QLatin1StringView key) { number(m_o, key, key); }
+    void object(QLatin1StringView key)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (!v.isUndefined() && !v.isNull() && !v.isObject())
+            fail(tr("the server sent %1 without a valid %2 (%3)")
+                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+    }
+    void fail(const QString &message)
+    {
+        if (m_ok && m_error)
+            *m_error = message;
+        m_ok = false;
+    }
+
+private:
+    const QJsonObject &m_o;
+    const char *m_what;
+    QString *m_error;
+    bool m_ok = true;
+};
+
+bool isWindowsDeviceName(QStringView id)
+{
+    const QStringView stem = id.left(id.indexOf(u'.') < 0 ? id.size() : id.indexOf(u'.'));
+    static const char *const names[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4",
+                                        "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3",
+                                        "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+    for (const char *n : names) {
+        if (stem.compare(QLatin1StringView(n), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+bool isSafeServerId(QStringView id)
+{
+    if (id.isEmpty() || id.size() > 200 || id.front() == u'.' || id.contains(QLatin1StringView("..")))
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool good = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || u == u'_' || u == u'-' || u == u'.';
+        if (!good)
+            return false;
+    }
+    return !isWindowsDeviceName(id);
+}
+
+QString printableId(QStringView id)
+{
+    QString out;
+    const QStringView cut = id.left(80);
+    for (const QChar c : cut) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    if (id.size() > cut.size())
+        out += QStringLiteral("...");
+    return out;
+}
 
 bool FileObject::isOutput() const
 {
@@ -60,6 +205,27 @@ FileObject FileObject::fromJson(const QJsonObject &o)
     f.purpose = str(o, QLatin1StringView("purpose"));
     f.status = str(o, QLatin1StringView("status"));
     return f;
+}
+
+std::optional<FileObject> FileObject::parse(const QJsonValue &v, QString *error)
+{
+    if (!v.isObject()) {
+        if (error)
+            *error = tr("the server sent %1 where a file object was expected").arg(excerpt(v));
+        return std::nullopt;
+    }
+    const QJsonObject o = v.toObject();
+    Checker c(o, "a file", error);
+    c.id(QLatin1StringView("id"), true);
+    c.number(QLatin1StringView("bytes"));
+    c.number(QLatin1StringView("created_at"));
+    c.number(QLatin1StringView("expires_at"));
+    c.text(QLatin1StringView("filename"), false);
+    c.text(QLatin1StringView("purpose"), false);
+    c.text(QLatin1StringView("status"), false);
+    if (!c.ok())
+        return std::nullopt;
+    return fromJson(o);
 }
 
 QJsonObject FileObject::toJson() const
@@ -171,9 +337,69 @@ Batch Batch::fromJson(const QJsonObject &o)
     return b;
 }
 
+std::optional<Batch> Batch::parse(const QJsonValue &v, QString *error)
+{
+    if (!v.isObject()) {
+        if (error)
+            *error = tr("the server sent %1 where a batch object was expected").arg(excerpt(v));
+        return std::nullopt;
+    }
+    const QJsonObject o = v.toObject();
+    Checker c(o, "a batch", error);
+    c.id(QLatin1StringView("id"), true);
+    c.text(QLatin1StringView("status"), true);
+    if (c.ok() && o.value(QLatin1StringView("status")).toString().size() > 64)
+        c.fail(tr("the server sent a batch without a valid status (%1)")
+                   .arg(excerpt(o.value(QLatin1StringView("status")))));
+    for (const char *key : {"input_file_id", "output_file_id", "error_file_id"})
+        c.id(QLatin1StringView(key), false);
+    for (const char *key : {"endpoint", "model", "completion_window"})
+        c.text(QLatin1StringView(key), false);
+    for (const char *key : {"created_at", "in_progress_at", "expires_at", "finalizing_at", "completed_at",
+                            "failed_at", "expired_at", "cancelling_at", "cancelled_at"})
+        c.number(QLatin1StringView(key));
+    c.object(QLatin1StringView("request_counts"));
+    c.object(QLatin1StringView("usage"));
+    c.object(QLatin1StringView("metadata"));
+    const QJsonValue counts = o.value(QLatin1StringView("request_counts"));
+    if (c.ok() && counts.isObject()) {
+        const QJsonObject rc = counts.toObject();
+        for (const char *key : {"total", "completed", "failed"})
+            c.number(rc, QLatin1StringView(key), QStringLiteral("request_counts.") + QLatin1StringView(key));
+    }
+    const QJsonValue metadata = o.value(QLatin1StringView("metadata"));
+    if (c.ok() && metadata.isObject()) {
+        const QJsonObject m = metadata.toObject();
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            if (!it.value().isString() && !it.value().isNull()) {
+                c.fail(tr("the server sent a batch with metadata \"%1\" that is not text (%2)")
+                           .arg(printableId(it.key()), excerpt(it.value())));
+                break;
+            }
+        }
+    }
+    const QJsonValue errors = o.value(QLatin1StringView("errors"));
+    if (c.ok() && !errors.isUndefined() && !errors.isNull() && !errors.isArray() && !errors.isObject())
+        c.fail(tr("the server sent a batch without a valid errors list (%1)").arg(excerpt(errors)));
+    if (!c.ok())
+        return std::nullopt;
+    return fromJson(o);
+}
+
 ModelInfo ModelInfo::fromJson(const QJsonObject &o)
 {
     return ModelInfo {str(o, QLatin1StringView("id")), str(o, QLatin1StringView("owned_by"))};
+}
+
+std::optional<ModelInfo> ModelInfo::parse(const QJsonValue &v, QString *error)
+{
+    if (!v.isObject() || !v.toObject().value(QLatin1StringView("id")).isString()
+        || v.toObject().value(QLatin1StringView("id")).toString().isEmpty()) {
+        if (error)
+            *error = tr("the server sent %1 where a model object was expected").arg(excerpt(v));
+        return std::nullopt;
+    }
+    return fromJson(v.toObject());
 }
 
 QString CreateBatchParams::validate() const

@@ -27,6 +27,9 @@ struct FileObject
 
     bool isOutput() const;
     static FileObject fromJson(const QJsonObject &o);
+    /** Strict, for what a server sent: a safe id; bytes, created_at, expires_at numbers when present;
+     *  filename and purpose strings when present. */
+    static std::optional<FileObject> parse(const QJsonValue &v, QString *error);
     QJsonObject toJson() const;
 };
 
@@ -95,7 +98,15 @@ struct Batch
 
     static Status statusFromString(QStringView s);
     static bool isTerminal(Status s);
+    /** Lenient: reads what is there (for objects already checked, e.g. from the local cache). */
     static Batch fromJson(const QJsonObject &o);
+    /**
+     * Strict, for what a server sent: a batch needs a safe id and a status text; every field that is present
+     * and not null must have its documented type (timestamps numbers, request_counts an object of
+     * non-negative numbers, file ids safe ids, metadata strings). Otherwise *error says what is wrong and
+     * nothing is returned.
+     */
+    static std::optional<Batch> parse(const QJsonValue &v, QString *error);
 };
 
 struct ModelInfo
@@ -103,6 +114,8 @@ struct ModelInfo
     QString id;
     QString ownedBy;
     static ModelInfo fromJson(const QJsonObject &o);
+    /** Strict: an object with a non-empty string id. */
+    static std::optional<ModelInfo> parse(const QJsonValue &v, QString *error);
 };
 
 /** Parameters of POST /batches. */
@@ -118,6 +131,17 @@ struct CreateBatchParams
     QString validate() const;
     QJsonObject toJson() const;
 };
+
+/**
+ * Whether an id sent by a server (a batch, file or model id) is safe to use as one URL path segment and as a
+ * file or folder name on every platform: 1 to 200 characters of ASCII letters, digits, '_', '-' and '.', not
+ * starting with '.', no "..", and not a Windows device name. Every id from a server passes this check in
+ * Batch::parse / FileObject::parse before anything else sees it, and every id a user gives goes through it
+ * before it becomes part of a request path (ApiClient).
+ */
+bool isSafeServerId(QStringView id);
+/** The id as it may be shown in a message: control characters escaped, cut after 80 characters. */
+QString printableId(QStringView id);
 
 inline constexpr int kMaxMetadataPairs = 16;
 inline constexpr int kMaxMetadataKeyLength = 64;

@@ -23,8 +23,8 @@ namespace {
 // lupdate files these strings under the class each call is written in: CsvReader and CsvTable.
 QString tr(const char *text)
 {
-    return Batchdesk::translateIn({"Batchdesk::Jsonl::CsvReader", "Batchdesk::Jsonl::CsvTable", "Batchdesk::Jsonl"},
-                                  text);
+    return Batchdesk::translateIn(
+        {"Batchdesk::Jsonl::CsvReader", "Batchdesk::Jsonl::CsvTable", "Batchdesk::Jsonl"}, text);
 }
 
 constexpr qsizetype kChunk = 1 << 20;
@@ -108,10 +108,17 @@ public:
     {
         if (m_stopped || data.isEmpty())
             return;
+        // The open record's size: bytes fed since the end of the chunk in which the last record ended.
+        m_chunkEnd = m_consumed + data.size();
         const std::size_t done =
             csv_parse(&m_parser, data.data(), std::size_t(data.size()), onField, onRow, this);
-        if (done != std::size_t(data.size()))
+        m_consumed = m_chunkEnd;
+        if (done != std::size_t(data.size())) {
             parseError(false);
+            return;
+        }
+        if (!m_stopped && m_consumed - m_recordStart > m_options.maxRecordBytes)
+            recordTooLong();
     }
 
     bool stopped() const { return m_stopped; }
@@ -166,6 +173,9 @@ private:
     {
         if (m_stopped)
             return;
+        // The next record starts somewhere in this chunk; counting from the chunk's end undercounts it by
+        // less than a chunk, which is precise enough for a cap of megabytes.
+        m_recordStart = m_chunkEnd;
         if (m_fields > 0) {
             ++m_records;
             if (!m_headerDone) {
@@ -239,6 +249,19 @@ private:
         m_t.m_columns = names;
     }
 
+    void recordTooLong()
+    {
+        m_stopped = true;
+        const qint64 record = m_records + 1;
+        const qint64 row = record - (m_options.hasHeader ? 1 : 0);
+        add(Severity::Error, QStringLiteral("record_too_long"), row > 0 ? row : 0, m_recordLine, -1,
+            tr("Record %1 (from line %2) is longer than %3 MB: a quoted cell is probably not closed. Reading "
+               "stopped here.")
+                .arg(record)
+                .arg(m_fields > 0 ? m_recordLine : m_line)
+                .arg(m_options.maxRecordBytes / (1024 * 1024)));
+    }
+
     void parseError(bool atEnd)
     {
         m_stopped = true;
@@ -294,6 +317,9 @@ private:
     bool m_initialised = false;
     bool m_stopped = false;
     bool m_headerDone = false;
+    qint64 m_consumed = 0; // bytes fed so far
+    qint64 m_chunkEnd = 0; // m_consumed after the chunk being parsed
+    qint64 m_recordStart = 0; // where the open record starts, at most (see row())
     QList<QByteArray> m_header;
     int m_firstRowCells = 0;
     int m_fields = 0; // cells of the current record so far
@@ -397,8 +423,9 @@ Result<CsvTable> CsvTable::read(const QString &path, const CsvOptions &options, 
         if (n == 0)
             break;
         reader.feed(view);
-        if (reader.stopped() && table.truncated())
-            break;
+        if (reader.stopped())
+            break; // a preview that has its rows, or a fatal error: the rest is not read
+
         if (control.progress)
             control.progress(done, total);
         if (control.isCanceled && control.isCanceled())

@@ -52,6 +52,9 @@ struct CsvOptions
     /** Stop after this many data rows (a quick preview of a large file); -1 = all. A table read partly says
      * so in truncated(), and its sha256() and sourceBytes() cover only the bytes read. */
     qint64 maxRows = -1;
+    /** A record (one row, quoted newlines included) longer than this is a fatal error: almost always a quote
+     *  that is never closed, which would otherwise make the rest of the file one cell held in memory. */
+    qint64 maxRecordBytes = 64 * 1024 * 1024;
 };
 
 /**

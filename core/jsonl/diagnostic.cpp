@@ -23,6 +23,7 @@ constexpr std::array<const char *, CodeCount> kNames = {
     "too_many_lines",
     "file_too_large",
     "too_many_embedding_inputs",
+    "nesting_too_deep",
     "stream_not_supported",
     "long_custom_id",
     "bom",

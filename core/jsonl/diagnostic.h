@@ -33,6 +33,7 @@ enum class Code : quint8 {
     TooManyLines,
     FileTooLarge,
     TooManyEmbeddingInputs,
+    NestingTooDeep,
     // warnings
     StreamNotSupported,
     LongCustomId,
@@ -43,6 +44,9 @@ enum class Code : quint8 {
 };
 
 inline constexpr int CodeCount = int(Code::CodeCount);
+/** Objects and arrays nested deeper than this in one line are `nesting_too_deep` (the validator, the sandbox
+ *  and the JSON readers of the results agree on it; Qt's own JSON parser stops at 1024). */
+inline constexpr int kMaxNestingDepth = 1000;
 
 /** The stable snake_case name of a code, e.g. "duplicate_custom_id". */
 const char *codeName(Code code);

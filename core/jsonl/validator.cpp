@@ -341,6 +341,10 @@ simdjson::error_code walk(ondemand::value value)
     ondemand::json_type type;
     if (auto e = value.type().get(type))
         return e;
+    // The sandbox and the providers refuse deeper lines; refusing them here also bounds this recursion.
+    if ((type == ondemand::json_type::object || type == ondemand::json_type::array)
+        && value.current_depth() > kMaxNestingDepth)
+        return simdjson::DEPTH_ERROR;
     switch (type) {
     case ondemand::json_type::object: {
         ondemand::object object;
@@ -702,6 +706,14 @@ private:
 
     void invalidJson(simdjson::error_code e)
     {
+        if (e == simdjson::DEPTH_ERROR) {
+            report(Code::NestingTooDeep, [] {
+                return tr("The line nests objects and arrays more than %1 levels deep; providers refuse "
+                          "such requests.")
+                    .arg(kMaxNestingDepth);
+            });
+            return;
+        }
         report(Code::InvalidJson, [e] { return tr("Not valid JSON: %1.").arg(jsonErrorText(e)); });
     }
 

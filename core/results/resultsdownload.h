@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/types.h"
+#include "common/result.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,12 +16,14 @@ class FileContentJob;
 
 namespace Batchdesk::Results {
 
-/** The name of the marker file that says a results folder holds every result file of its batch. */
-QString completeMarkerName();
+/** The name of the marker file that says a folder holds every result file of a batch, with their sizes and
+ *  checksums: ".<batch id>.complete" (several batches may share a folder, e.g. `results download -o DIR`). */
+QString completeMarkerName(const QString &batchId);
 /** The output and error file names of a batch inside its results folder. */
 QString outputFileName(const QString &batchId);
 QString errorFileName(const QString &batchId);
-/** Whether batchId can be used as a folder name (no separators, not "." or ".."). */
+/** Whether batchId can be used as a folder name: Api::isSafeServerId (the one check for ids from a server).
+ */
 bool isSafeBatchId(const QString &batchId);
 /**
  * The folder where the app and the CLI keep the results of a batch:
@@ -28,9 +31,29 @@ bool isSafeBatchId(const QString &batchId);
  * for an account-less base URL).
  */
 QString resultsFolder(const QString &accountKey, const QString &batchId);
-/** The results of a batch whose folder is complete (marker present): output then error file, those present.
+/**
+ * The results of a batch whose folder is complete: output then error file, those present. The ".complete"
+ * marker lists every file with its size and SHA-256; a file whose size differs (truncated, grown) or that is
+ * missing, a marker of an older version without sizes, or no marker make the folder incomplete (an error that
+ * says which file and how). With Verify::Checksum the SHA-256 of each file is compared as well (reads them
+ * whole: call it off the GUI thread).
  */
+enum class Verify { Size, Checksum };
+Result<QStringList> verifiedResultFiles(const QString &folder, const QString &batchId,
+                                        Verify verify = Verify::Size);
+/** verifiedResultFiles() with sizes only, empty when the folder is not complete. */
 QStringList completeResultFiles(const QString &folder, const QString &batchId);
+/** One file of a results folder as the marker records it. */
+struct MarkedFile
+{
+    QString name;
+    QString fileId;
+    qint64 bytes = 0;
+    QString sha256;
+};
+/** Writes the ".complete" marker of a folder (atomically). */
+Result<bool> writeCompleteMarker(const QString &folder, const QString &batchId,
+                                 const QList<MarkedFile> &files);
 
 /**
  * Downloads the output and error files of a finished batch into a folder, one after the other, each streamed
@@ -78,6 +101,7 @@ private:
     Api::Batch m_batch;
     QString m_folder;
     QList<QPair<QString, QString>> m_pending; // file id, destination
+    QList<MarkedFile> m_marked;
     QPointer<Api::FileContentJob> m_job;
     QString m_outputPath;
     QString m_errorPath;

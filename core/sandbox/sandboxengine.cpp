@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "jsonl/validator.h"
+#include "platform/platform.h"
 #include "sandboxmodels.h"
 
 #include <QDateTime>
@@ -14,7 +15,6 @@
 #include <QSqlQuery>
 
 #ifdef Q_OS_UNIX
-#include <unistd.h>
 #endif
 
 #include <algorithm>
@@ -79,11 +79,7 @@ QByteArray compact(const QJsonObject &o)
 bool linkOrCopy(const QString &from, const QString &to)
 {
     QFile::remove(to);
-#ifdef Q_OS_UNIX
-    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
-        return true;
-#endif
-    return QFile::copy(from, to);
+    return Platform::hardLink(from, to) || QFile::copy(from, to);
 }
 
 } // namespace

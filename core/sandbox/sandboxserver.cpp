@@ -1,6 +1,7 @@
 #include "sandboxserver.h"
 
 #include "common/logging.h"
+#include "platform/platform.h"
 #include "sandboxengine.h"
 #include "sandboxmodels.h"
 
@@ -14,10 +15,7 @@
 #include <httplib.h>
 
 #ifdef Q_OS_UNIX
-#include <arpa/inet.h>
 #include <csignal>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #endif
 
 #include <atomic>
@@ -67,39 +65,11 @@ QString qs(const std::string &s)
 /** Closes the connection that carries `req` without answering (fault injection). */
 void dropConnection(const httplib::Request &req)
 {
-#ifdef Q_OS_UNIX
-    // cpp-httplib hides the socket from handlers; find it by its two port numbers. Shutting it down (not
-    // closing: the library still owns the descriptor) makes the response write fail, so the client sees a
-    // closed connection and no response.
-    auto portOf = [](const sockaddr_storage &addr) -> int {
-        if (addr.ss_family == AF_INET)
-            return ntohs(reinterpret_cast<const sockaddr_in &>(addr).sin_port);
-        if (addr.ss_family == AF_INET6)
-            return ntohs(reinterpret_cast<const sockaddr_in6 &>(addr).sin6_port);
-        return -1;
-    };
-    const QStringList fds =
-        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
-    for (const QString &name : fds) {
-        bool ok = false;
-        const int fd = name.toInt(&ok);
-        if (!ok)
-            continue;
-        sockaddr_storage local {}, peer {};
-        socklen_t localLen = sizeof local, peerLen = sizeof peer;
-        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLen) != 0
-            || ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLen) != 0)
-            continue;
-        if (portOf(local) == req.local_port && portOf(peer) == req.remote_port) {
-            ::shutdown(fd, SHUT_RDWR);
-            qCInfo(lcSandbox) << "fault injection: dropped the connection of" << qs(req.method)
-                              << qs(req.path);
-            return;
-        }
-    }
-#else
-    Q_UNUSED(req);
-#endif
+    // cpp-httplib hides the socket from handlers; the platform layer finds it by its two port numbers and
+    // shuts it down (not closing: the library still owns the descriptor), so the response write fails and the
+    // client sees a closed connection and no response.
+    if (Platform::shutdownConnection(req.local_port, req.remote_port))
+        qCInfo(lcSandbox) << "fault injection: dropped the connection of" << qs(req.method) << qs(req.path);
 }
 
 bool parseLimit(const httplib::Request &req, int defaultValue, int maxValue, int *limit,
@@ -165,6 +135,13 @@ SandboxServer::SandboxServer(SandboxConfig config)
 SandboxServer::~SandboxServer()
 {
     stop();
+}
+
+QString SandboxServer::generateKey()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QStringLiteral("sbx-") + QString::fromLatin1(bytes.toHex());
 }
 
 QStringList SandboxServer::modelIds()
@@ -331,7 +308,11 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
     if (!config.apiKey.isEmpty()) {
         const std::string expected = "Bearer " + config.apiKey.toStdString();
         const std::string given = req.get_header_value("Authorization");
-        if (given != expected) {
+        // Compared in constant time: the answer's timing tells nothing about how much of a guess was right.
+        unsigned char diff = given.size() == expected.size() ? 0 : 1;
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            diff |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
+        if (diff != 0) {
             sendError(res, 401,
                       given.empty()
                           ? QStringLiteral("You didn't provide an API key. Provide it in the Authorization "

@@ -102,6 +102,8 @@ public:
 
     /** The ids of the built-in models: `sandbox/echo`, `sandbox/embed`. */
     static QStringList modelIds();
+    /** A random key for one run (32 bytes from the system's secure generator, hex): held in memory only. */
+    static QString generateKey();
 
 private:
     struct Private;

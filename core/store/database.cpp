@@ -83,6 +83,39 @@ const char *const kMigrations[] = {
     " linked_at INTEGER NOT NULL,"
     " PRIMARY KEY (account_id, batch_id));"
     "CREATE INDEX batch_links_parent ON batch_links (account_id, parent_batch_id);",
+    // 2 -> 3: submissions through --base-url are recorded too (account_id NULL, origin = the base URL), and
+    // every input uploaded for a submission, so that one no batch used can be found and deleted.
+    "CREATE TABLE intents_v3 ("
+    " client_id TEXT PRIMARY KEY,"
+    " account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,"
+    " origin TEXT NOT NULL DEFAULT '',"
+    " input_file_id TEXT NOT NULL,"
+    " input_path TEXT NOT NULL DEFAULT '',"
+    " input_sha256 TEXT NOT NULL DEFAULT '',"
+    " endpoint TEXT NOT NULL,"
+    " params_json TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " batch_id TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "INSERT INTO intents_v3 (client_id, account_id, input_file_id, input_path, input_sha256, endpoint,"
+    " params_json, state, batch_id, created_at, updated_at)"
+    " SELECT client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state,"
+    " batch_id, created_at, updated_at FROM intents;"
+    "DROP TABLE intents;"
+    "ALTER TABLE intents_v3 RENAME TO intents;"
+    "CREATE INDEX intents_scope ON intents (account_id, origin, state);"
+    "CREATE TABLE uploads ("
+    " file_id TEXT NOT NULL,"
+    " account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,"
+    " origin TEXT NOT NULL DEFAULT '',"
+    " input_path TEXT NOT NULL DEFAULT '',"
+    " bytes INTEGER NOT NULL DEFAULT 0,"
+    " uploaded_at INTEGER NOT NULL,"
+    " batch_id TEXT NOT NULL DEFAULT '',"
+    " deleted INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (file_id, origin));"
+    "CREATE INDEX uploads_scope ON uploads (account_id, origin);",
 };
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)

@@ -38,7 +38,22 @@ Intent::State stateFromId(const QString &s)
 
 const char kColumns[] =
     "client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state, "
-    "batch_id, created_at, updated_at";
+    "batch_id, created_at, updated_at, origin";
+
+// An account's id, or NULL for a base URL without an account (the foreign key allows no 0).
+QVariant accountValue(qint64 accountId)
+{
+    return accountId > 0 ? QVariant(accountId) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// "WHERE" part selecting one account or one origin; binds come from bindScope().
+const char kScope[] = "((account_id = ? AND origin = '') OR (account_id IS NULL AND origin = ?))";
+
+void bindScope(QSqlQuery &q, qint64 accountId, const QString &origin)
+{
+    q.addBindValue(accountId > 0 ? accountId : qint64(-1));
+    q.addBindValue(accountId > 0 ? QStringLiteral("\x01") : notNull(origin));
+}
 
 Intent fromQuery(const QSqlQuery &q)
 {
@@ -54,6 +69,7 @@ Intent fromQuery(const QSqlQuery &q)
     i.batchId = q.value(8).toString();
     i.createdAt = q.value(9).toLongLong();
     i.updatedAt = q.value(10).toLongLong();
+    i.origin = q.value(11).toString();
     return i;
 }
 } // namespace
@@ -65,11 +81,11 @@ IntentStore::IntentStore(std::shared_ptr<Database> db)
 Result<bool> IntentStore::record(const Intent &intent)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO intents (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT INTO intents (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1StringView(kColumns)));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     q.addBindValue(notNull(intent.clientId));
-    q.addBindValue(intent.accountId);
+    q.addBindValue(accountValue(intent.accountId));
     q.addBindValue(notNull(intent.inputFileId));
     q.addBindValue(notNull(intent.inputPath));
     q.addBindValue(notNull(intent.inputSha256));
@@ -79,6 +95,7 @@ Result<bool> IntentStore::record(const Intent &intent)
     q.addBindValue(notNull(intent.batchId));
     q.addBindValue(intent.createdAt ? intent.createdAt : now);
     q.addBindValue(now);
+    q.addBindValue(intent.accountId > 0 ? QString(QStringLiteral("")) : notNull(intent.origin));
     if (!q.exec())
         return Error {QStringLiteral("db"), sqlError(q)};
     return true;
@@ -94,7 +111,16 @@ Result<bool> IntentStore::markCreated(const QString &clientId, const QString &ba
     q.addBindValue(clientId);
     if (!q.exec())
         return Error {QStringLiteral("db"), sqlError(q)};
-    return q.numRowsAffected() > 0;
+    const bool changed = q.numRowsAffected() > 0;
+    QSqlQuery u(m_db->connection());
+    u.prepare(QStringLiteral("UPDATE uploads SET batch_id = ? WHERE batch_id = '' AND EXISTS (SELECT 1 FROM "
+                             "intents i WHERE i.client_id = ? AND i.input_file_id = uploads.file_id AND "
+                             "i.origin = uploads.origin AND i.account_id IS uploads.account_id)"));
+    u.addBindValue(batchId);
+    u.addBindValue(clientId);
+    if (!u.exec())
+        return Error {QStringLiteral("db"), sqlError(u)};
+    return changed;
 }
 
 Result<bool> IntentStore::markAbandoned(const QString &clientId)
@@ -120,6 +146,78 @@ Result<QList<Intent>> IntentStore::pending(qint64 accountId) const
     QList<Intent> out;
     while (q.next())
         out.append(fromQuery(q));
+    return out;
+}
+
+Result<QList<Intent>> IntentStore::pendingAt(const QString &origin) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM intents WHERE account_id IS NULL AND origin = ? AND state = "
+                             "'pending' ORDER BY created_at")
+                  .arg(QLatin1StringView(kColumns)));
+    q.addBindValue(notNull(origin));
+    if (!q.exec())
+        return Error {QStringLiteral("db"), sqlError(q)};
+    QList<Intent> out;
+    while (q.next())
+        out.append(fromQuery(q));
+    return out;
+}
+
+Result<bool> IntentStore::recordUpload(const Upload &upload)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO uploads (file_id, account_id, origin, input_path, bytes, "
+                       "uploaded_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(notNull(upload.fileId));
+    q.addBindValue(accountValue(upload.accountId));
+    q.addBindValue(upload.accountId > 0 ? QString(QStringLiteral("")) : notNull(upload.origin));
+    q.addBindValue(notNull(upload.inputPath));
+    q.addBindValue(upload.bytes);
+    q.addBindValue(upload.uploadedAt ? upload.uploadedAt : QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(notNull(upload.batchId));
+    if (!q.exec())
+        return Error {QStringLiteral("db"), sqlError(q)};
+    return true;
+}
+
+Result<bool> IntentStore::markUploadDeleted(qint64 accountId, const QString &origin, const QString &fileId)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE uploads SET deleted = 1 WHERE file_id = ? AND %1")
+                  .arg(QLatin1StringView(kScope)));
+    q.addBindValue(fileId);
+    bindScope(q, accountId, origin);
+    if (!q.exec())
+        return Error {QStringLiteral("db"), sqlError(q)};
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<Upload>> IntentStore::orphanUploads(qint64 accountId, const QString &origin) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(
+        QStringLiteral("SELECT file_id, account_id, origin, input_path, bytes, uploaded_at FROM uploads "
+                       "WHERE batch_id = '' AND deleted = 0 AND %1 AND NOT EXISTS (SELECT 1 FROM intents "
+                       "i WHERE i.input_file_id = uploads.file_id AND i.state IN ('pending', 'created') "
+                       "AND i.origin = uploads.origin AND i.account_id IS uploads.account_id) "
+                       "ORDER BY uploaded_at")
+            .arg(QLatin1StringView(kScope)));
+    bindScope(q, accountId, origin);
+    if (!q.exec())
+        return Error {QStringLiteral("db"), sqlError(q)};
+    QList<Upload> out;
+    while (q.next()) {
+        Upload u;
+        u.fileId = q.value(0).toString();
+        u.accountId = q.value(1).toLongLong();
+        u.origin = q.value(2).toString();
+        u.inputPath = q.value(3).toString();
+        u.bytes = q.value(4).toLongLong();
+        u.uploadedAt = q.value(5).toLongLong();
+        out.append(u);
+    }
     return out;
 }
 

@@ -130,9 +130,23 @@ private slots:
         QCOMPARE(keys.size(), 1);
         QVERIFY(keys.first().startsWith(QStringLiteral("url-")));
         const QDir folder(QDir(dataDir()).filePath(QStringLiteral("results/") + keys.first() + u'/' + id));
-        QVERIFY(folder.exists(QStringLiteral(".complete")));
+        QVERIFY(folder.exists(completeMarkerName(id)));
         QVERIFY(folder.exists(id + QStringLiteral("_output.jsonl")));
         QVERIFY(folder.exists(id + QStringLiteral("_errors.jsonl")));
+        {
+            // A results file cut short after the download is found by its recorded size and fetched again:
+            // the export still has every row, none "missing".
+            QFile cut(folder.filePath(id + QStringLiteral("_output.jsonl")));
+            QVERIFY(cut.resize(cut.size() / 3));
+            const Run again =
+                cli({QStringLiteral("results"), QStringLiteral("export"), id, QStringLiteral("--input"),
+                     input, QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), csv});
+            QVERIFY2(again.exitCode == 0, again.err.constData());
+            QVERIFY2(again.err.contains("was cut or changed") && again.err.contains("Downloading them again"),
+                     again.err.constData());
+            QVERIFY2(again.out.contains("10 succeeded, 4 failed"), again.out.constData());
+            QVERIFY(!again.out.contains("missing"));
+        }
 
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -275,7 +289,7 @@ private slots:
             QCOMPARE(stopped.error().kind, Batchdesk::Api::ApiError::Kind::Canceled);
         }
         m_server->setFaults({});
-        QVERIFY(!folder.exists(completeMarkerName()));
+        QVERIFY(!folder.exists(completeMarkerName(id)));
         QVERIFY(!folder.exists(outputFileName(id)));
         QVERIFY(completeResultFiles(folder.path(), id).isEmpty());
         // What a killed process leaves: a temporary file named after the final one.
@@ -287,7 +301,7 @@ private slots:
         again.start();
         QVERIFY(finished.wait(20000));
         QVERIFY2(!again.failed(), qPrintable(again.error().message));
-        QVERIFY(folder.exists(completeMarkerName()));
+        QVERIFY(folder.exists(completeMarkerName(id)));
         QCOMPARE(folder.entryList(QDir::Files | QDir::Hidden).size(), 3); // output, errors, marker
         QCOMPARE(completeResultFiles(folder.path(), id),
                  (QStringList {folder.filePath(outputFileName(id)), folder.filePath(errorFileName(id))}));
@@ -295,6 +309,35 @@ private slots:
         QVERIFY(joined.ok());
         QCOMPARE(joined.value()->totals().count(Outcome::Succeeded), 294);
         QCOMPARE(joined.value()->totals().count(Outcome::Failed), 6);
+
+        // Trust, then verify: the marker records sizes and checksums. A file cut short (a full disk, a
+        // copy that stopped) is no longer a complete folder, so it is never joined as rows "missing".
+        const QString output = folder.filePath(outputFileName(id));
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray whole = file.readAll();
+        file.close();
+        QVERIFY(file.resize(whole.size() / 2));
+        QVERIFY(completeResultFiles(folder.path(), id).isEmpty());
+        auto verified = verifiedResultFiles(folder.path(), id);
+        QVERIFY(!verified.ok());
+        QCOMPARE(verified.error().code, QStringLiteral("truncated"));
+        QVERIFY2(verified.errorString().contains(outputFileName(id)), qPrintable(verified.errorString()));
+        // The same size with other bytes passes the quick check, not the checksum.
+        QByteArray changed = whole;
+        changed[changed.size() / 3] = changed[changed.size() / 3] == 'a' ? 'b' : 'a';
+        QVERIFY(writeFile(output, changed));
+        QVERIFY(verifiedResultFiles(folder.path(), id, Verify::Size).ok());
+        verified = verifiedResultFiles(folder.path(), id, Verify::Checksum);
+        QVERIFY(!verified.ok());
+        QCOMPARE(verified.error().code, QStringLiteral("checksum"));
+        QVERIFY(writeFile(output, whole));
+        QVERIFY(verifiedResultFiles(folder.path(), id, Verify::Checksum).ok());
+        // A missing file, and a marker of an older version (no sizes), are not complete either.
+        QVERIFY(QFile::remove(folder.filePath(errorFileName(id))));
+        QCOMPARE(verifiedResultFiles(folder.path(), id).error().code, QStringLiteral("missing"));
+        QVERIFY(writeFile(folder.filePath(completeMarkerName(id)), id.toUtf8() + '\n'));
+        QCOMPARE(verifiedResultFiles(folder.path(), id).error().code, QStringLiteral("unverified"));
     }
 
     void cancelledAndExpired()
