@@ -217,6 +217,63 @@ int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double
     }
 }
 
+// files list --orphans: the uploads recorded by submit that no batch used, as far as the server still has
+// them.
+int listOrphans(Context &ctx, ApiClient *client)
+{
+    if (!ctx.intents()) {
+        err(tr("The local records cannot be opened: %1").arg(ctx.database().errorString()));
+        return UsageError;
+    }
+    const auto recorded = ctx.intents()->orphanUploads(ctx.scopeAccountId(), ctx.scopeOrigin());
+    if (!recorded.ok()) {
+        err(recorded.errorString());
+        return UsageError;
+    }
+    QList<Store::Upload> orphans = recorded.value();
+    if (!orphans.isEmpty()) {
+        // Only what the server still has: the others were deleted (or expired) meanwhile.
+        std::unique_ptr<ListJob> job(client->listFiles());
+        if (!ctx.run(job.get()))
+            return ctx.reportApiError(job.get(), tr("Cannot list files"));
+        QSet<QString> present;
+        for (const FileObject &f : job->files())
+            present.insert(f.id);
+        if (!job->truncated()) {
+            for (auto it = orphans.begin(); it != orphans.end();) {
+                if (present.contains(it->fileId)) {
+                    ++it;
+                    continue;
+                }
+                ctx.intents()->markUploadDeleted(ctx.scopeAccountId(), ctx.scopeOrigin(), it->fileId);
+                it = orphans.erase(it);
+            }
+        }
+    }
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const Store::Upload &u : std::as_const(orphans))
+            data.append(QJsonObject {{QStringLiteral("id"), u.fileId},
+                                     {QStringLiteral("bytes"), u.bytes},
+                                     {QStringLiteral("uploaded_at"), u.uploadedAt},
+                                     {QStringLiteral("input_path"), u.inputPath}});
+        printJson(QJsonObject {{QStringLiteral("data"), data}});
+        return Success;
+    }
+    qint64 total = 0;
+    for (const Store::Upload &u : std::as_const(orphans)) {
+        out(QStringLiteral("%1  %2  %3  %4").arg(u.fileId, bytes(u.bytes), when(u.uploadedAt), u.inputPath));
+        total += u.bytes;
+    }
+    if (orphans.isEmpty())
+        out(tr("No uploaded input file is left without a batch."));
+    else
+        out(tr("%n uploaded file(s) (%1) used by no batch; delete with: batchdesk-cli files delete ID",
+               nullptr, int(orphans.size()))
+                .arg(bytes(total)));
+    return Success;
+}
+
 } // namespace
 
 // Downloads the output and error files of a finished batch into dir (either may be absent), each streamed to
@@ -476,8 +533,9 @@ int runAccounts(Context &ctx, const QStringList &args)
 
 int runFiles(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral("batchdesk-cli files upload FILE [--expires SECONDS] | list "
-                                         "[--purpose P] | get ID | delete ID | content ID -o OUT");
+    const QString usage =
+        QStringLiteral("batchdesk-cli files upload FILE [--expires SECONDS] | list "
+                       "[--purpose P] [--orphans] | get ID | delete ID | content ID -o OUT");
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (!QStringList {QStringLiteral("upload"), QStringLiteral("list"), QStringLiteral("get"),
@@ -492,7 +550,11 @@ int runFiles(Context &ctx, const QStringList &args)
     const QCommandLineOption purpose(QStringLiteral("purpose"), tr("Only files with this purpose."), tr("P"));
     const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
                                     tr("Output file."), tr("OUT"));
-    p.addOptions({expires, purpose, output});
+    const QCommandLineOption orphans(
+        QStringLiteral("orphans"),
+        tr("Only input files uploaded for a submission that created no batch (it "
+           "failed or was interrupted): they can be deleted."));
+    p.addOptions({expires, purpose, output, orphans});
     p.addPositionalArgument(QStringLiteral("ARG"), QString());
     if (auto r = parse(p, rest, usage))
         return *r;
@@ -536,6 +598,8 @@ int runFiles(Context &ctx, const QStringList &args)
             printFile(job->file());
         return Success;
     }
+    if (sub == QLatin1StringView("list") && p.isSet(orphans))
+        return listOrphans(ctx, client);
     if (sub == QLatin1StringView("list")) {
         std::unique_ptr<ListJob> job(client->listFiles(p.value(purpose)));
         if (!ctx.run(job.get()))
@@ -562,6 +626,8 @@ int runFiles(Context &ctx, const QStringList &args)
             return ctx.reportApiError(job.get(),
                                       del ? tr("Cannot delete %1").arg(pos.first())
                                           : tr("Cannot get %1").arg(pos.first()));
+        if (del && ctx.intents())
+            ctx.intents()->markUploadDeleted(ctx.scopeAccountId(), ctx.scopeOrigin(), pos.first());
         if (ctx.json())
             printJson(job->result());
         else if (del)

@@ -48,6 +48,15 @@ Result<GlobalOptions> takeGlobalOptions(QStringList &args)
             if (!v)
                 return Error {QStringLiteral("usage"), tr("--base-url needs a URL.")};
             o.baseUrl = *v;
+        } else if (a == QLatin1StringView("--request-timeout")
+                   || a.startsWith(QLatin1StringView("--request-timeout="))) {
+            const auto v = value(QStringLiteral("--request-timeout"));
+            bool ok = false;
+            const double seconds = v ? v->toDouble(&ok) : 0;
+            if (!ok || seconds <= 0 || seconds > 86400)
+                return Error {QStringLiteral("usage"),
+                              tr("--request-timeout needs a number of seconds (more than 0).")};
+            o.requestTimeoutSeconds = seconds;
         } else {
             rest << a;
         }
@@ -139,7 +148,18 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
     m_client = std::make_unique<Api::ApiClient>(&m_nam);
     m_client->setBaseUrl(account.baseUrl);
     m_client->setApiKey(key);
+    applyClientOptions(m_client.get());
     return m_client.get();
+}
+
+void Context::applyClientOptions(Api::ApiClient *client) const
+{
+    if (m_options.requestTimeoutSeconds > 0) {
+        const int ms = int(m_options.requestTimeoutSeconds * 1000);
+        client->setRequestDeadlineMs(ms);
+        client->setRequestTimeoutMs(qMin(ms, client->requestTimeoutMs()));
+        client->setRetryBudgetMs(qMax<qint64>(ms, client->retryBudgetMs() / 4));
+    }
 }
 
 Result<Api::ApiClient *> Context::client()
@@ -154,6 +174,7 @@ Result<Api::ApiClient *> Context::client()
         m_client = std::make_unique<Api::ApiClient>(&m_nam);
         m_client->setBaseUrl(url);
         m_client->setApiKey(qEnvironmentVariable("BATCHDESK_API_KEY"));
+        applyClientOptions(m_client.get());
         return m_client.get();
     }
     auto account = resolveAccount();

@@ -30,6 +30,8 @@ struct GlobalOptions
     QString baseUrl;
     bool json = false;
     bool quiet = false;
+    /** --request-timeout S: the total time one API call may take (0 = the client's default, 120 s). */
+    double requestTimeoutSeconds = 0;
 };
 
 /** Splits the global options (--account NAME, --base-url URL, --json, --quiet) out of the arguments. */
@@ -79,6 +81,8 @@ public:
     void reconcilePendingIntents();
 
 private:
+    void applyClientOptions(Api::ApiClient *client) const;
+
     GlobalOptions m_options;
     std::shared_ptr<Store::Database> m_db;
     std::unique_ptr<Store::AccountStore> m_accounts;
