@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,6 +147,31 @@ private slots:
         // Missing cells read as empty, extra cells are kept but not addressable beyond the header.
         QCOMPARE(t.cell(1, 2), QString());
         QCOMPARE(t.preview(4).at(1), QStringList({QStringLiteral("4"), QStringLiteral("5"), QString()}));
+    }
+
+    // A quote that is never closed would make the rest of a huge file one cell in memory: the read stops at
+    // the record size cap with a message that says why, without reading on.
+    void unclosedQuoteStopsTheRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("unclosed.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("id,text\n1,fine\n2,\"never closed\n");
+        const QByteArray block(64 * 1024, 'x');
+        for (int i = 0; i < 8 * 16; ++i) // 8 MB
+            f.write(block + '\n');
+        f.close();
+        CsvOptions o;
+        o.maxRecordBytes = 2 * 1024 * 1024;
+        const auto table = CsvTable::read(path, o);
+        QVERIFY(table.ok());
+        QVERIFY(table.value().errorCount() >= 1);
+        QCOMPARE(codes(table.value()).last(), QStringLiteral("record_too_long"));
+        QVERIFY2(table.value().diagnostics().last().message.contains(QStringLiteral("not closed")),
+                 qPrintable(table.value().diagnostics().last().message));
+        QCOMPARE(table.value().diagnostics().last().line, 3);
+        QVERIFY(table.value().sourceBytes() < QFileInfo(path).size() / 2);
     }
 
     void invalidUtf8Reported()

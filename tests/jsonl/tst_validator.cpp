@@ -503,6 +503,30 @@ private slots:
         QVERIFY(!folder.isValid());
     }
 
+    // Objects and arrays nested deeper than kMaxNestingDepth: nesting_too_deep (not a parse failure, not a
+    // crash of the recursive walk), exactly at the limit still fine.
+    void nestingDepthLimit()
+    {
+        const auto nested = [](int levels) {
+            // The line's object is level 1, body level 2; the arrays in body.extra make up the rest.
+            const int arrays = levels - 2;
+            return chat("deep", "m1",
+                        ",\"extra\":" + QByteArray(arrays, '[') + "1" + QByteArray(arrays, ']'));
+        };
+        const ValidationReport atLimit = validateData(lines({nested(kMaxNestingDepth), chat("b")}));
+        QVERIFY2(atLimit.isValid(),
+                 atLimit.diagnostics.isEmpty() ? "" : qPrintable(atLimit.diagnostics.first().message));
+        const ValidationReport over = validateData(lines({chat("a"), nested(kMaxNestingDepth + 1)}));
+        QVERIFY(!over.isValid());
+        QCOMPARE(over.errorCount, 1);
+        QCOMPARE(over.diagnostics.first().code, Code::NestingTooDeep);
+        QCOMPARE(over.diagnostics.first().line, 2);
+        QCOMPARE(QString::fromLatin1(codeName(Code::NestingTooDeep)), QStringLiteral("nesting_too_deep"));
+        // Far deeper than any stack would like: still one diagnostic, no crash.
+        const ValidationReport abyss = validateData(lines({nested(200'000)}));
+        QCOMPARE(abyss.diagnostics.first().code, Code::NestingTooDeep);
+    }
+
     void binaryGarbage()
     {
         QByteArray junk;

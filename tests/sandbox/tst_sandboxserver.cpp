@@ -457,6 +457,36 @@ private slots:
         QCOMPARE(lineByCode.value(QStringLiteral("url_mismatch")), 3);
     }
 
+    // The sandbox and the validator agree on depth: a line nested deeper than the documented limit fails the
+    // batch's validation with nesting_too_deep on its line, one at the limit runs.
+    void nestingLimitAgreesWithTheValidator()
+    {
+        const auto nested = [](const QByteArray &id, int levels) -> QByteArray {
+            const QByteArray arrays(levels - 2, '['), closes(levels - 2, ']');
+            return "{\"custom_id\":\"" + id
+                + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"sandbox/"
+                  "echo\","
+                  "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"extra\":"
+                + arrays + "1" + closes + "}}\n";
+        };
+        const QJsonObject deep = m_client->waitFor(
+            m_client->submit(chatLine(QStringLiteral("a"), QStringLiteral("x")) + nested("b", 1001))
+                .value(QLatin1String("id"))
+                .toString());
+        QCOMPARE(deep.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        const QJsonObject error = deep.value(QLatin1String("errors"))
+                                      .toObject()
+                                      .value(QLatin1String("data"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("nesting_too_deep"));
+        QCOMPARE(error.value(QLatin1String("line")).toInt(), 2);
+        const QJsonObject fine =
+            m_client->waitFor(m_client->submit(nested("c", 1000)).value(QLatin1String("id")).toString());
+        QCOMPARE(fine.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    }
+
     void unknownModelFails()
     {
         const QJsonObject b =
