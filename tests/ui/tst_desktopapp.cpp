@@ -23,6 +23,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -206,6 +208,20 @@ private slots:
         QVERIFY(find<QWidget>("batchesEmptyState")->isVisible());
         QTRY_VERIFY(find<QLabel>("refreshStatusLabel")->text().startsWith(QStringLiteral("Last refresh ")));
         QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+
+        // Another local user can reach the loopback port, but not without this run's key (the app has it).
+        QNetworkAccessManager nam;
+        for (const QByteArray &auth : {QByteArray(), QByteArray("Bearer guess")}) {
+            QNetworkRequest request(
+                QUrl(m_window->controller()->sandbox()->baseUrl() + QStringLiteral("/files")));
+            if (!auth.isEmpty())
+                request.setRawHeader("Authorization", auth);
+            QNetworkReply *reply = nam.get(request);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(done.wait(10000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+            delete reply;
+        }
     }
 
     void dropCreateAndWatchCompletion()
@@ -321,11 +337,14 @@ private slots:
                 QFAIL("BATCHDESK_REQUIRE_KEYCHAIN is set but there is no D-Bus session");
             QSKIP("No D-Bus session: the keychain is not reachable");
         }
-        startWindow(fastOptions());
         const QString name =
             QStringLiteral("GUI test ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
         const QString key =
             QStringLiteral("sk-gui-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        // The custom account talks to the in-process sandbox, which takes only its own key.
+        Ui::AppOptions options = fastOptions();
+        options.sandbox.apiKey = key;
+        startWindow(options);
 
         find<QAction>("addAccountAction")->trigger();
         QPointer<QDialog> dialog = find<QDialog>("accountDialog");

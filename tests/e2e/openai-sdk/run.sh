@@ -4,7 +4,7 @@ set -u
 SANDBOX="$1"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="$(mktemp -d)"
-"$SANDBOX" --port 0 --print-port --api-key test --latency-ms 5 >"$WORK/port" 2>"$WORK/server.log" &
+BATCHDESK_SANDBOX_KEY=test "$SANDBOX" --port 0 --print-port --latency-ms 5 >"$WORK/port" 2>"$WORK/server.log" &
 PID=$!
 cleanup() {
     kill "$PID" 2>/dev/null
