@@ -96,7 +96,9 @@ std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, co
     for (qint64 i = 0; i < r.rowCount(); ++i) {
         if ((i & 255) == 0 && cancel && cancel->load(std::memory_order_relaxed))
             return {};
-        if (!spec.outcomes.isEmpty() && !spec.outcomes.contains(r.outcome(i)))
+        // An outcome filter shows the input's requests (what the chips count); results not in the input show
+        // in the unfiltered view only.
+        if (!spec.outcomes.isEmpty() && (r.isExtra(i) || !spec.outcomes.contains(r.outcome(i))))
             continue;
         if (search || textSort) {
             const ResultRow row = r.row(i, search ? kSearchPreviewChars : kSortKeyChars);

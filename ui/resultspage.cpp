@@ -545,8 +545,30 @@ void ResultsPage::reload()
     for (const QString &id : std::as_const(m_chain)) {
         switch (m_controller->resultsState(id)) {
         case AppController::ResultsState::Downloaded:
-            if (const auto d = m_controller->resultDownload(id))
-                files << Results::completeResultFiles(d->folder, id);
+            if (const auto d = m_controller->resultDownload(id)) {
+                // Trust, then verify: files that no longer match their marker (cut, changed, missing) are
+                // downloaded again while the provider has them, never joined as rows "missing".
+                const auto verified = Results::verifiedResultFiles(d->folder, id);
+                if (verified.ok()) {
+                    files << verified.value();
+                    break;
+                }
+                const auto b = m_controller->batchById(id);
+                if (d->remoteDeleted || !b) {
+                    showState(tr("The saved results of %1 cannot be used: %2\nThe provider no longer keeps "
+                                 "them, so they cannot be downloaded again.")
+                                  .arg(id, verified.errorString()));
+                    updateActions();
+                    return;
+                }
+                showState(tr("The saved results of %1 are not complete (%2) Downloading them again\u2026")
+                              .arg(id, verified.errorString()),
+                          true);
+                updateActions();
+                // Last: this may come back into reload() (resultsChanged), which replaces m_chain and id.
+                m_controller->fetchResults(Api::Batch(*b));
+                return;
+            }
             break;
         case AppController::ResultsState::Downloading:
             showState(tr("Downloading the results of %1\u2026").arg(id), true);
@@ -688,7 +710,17 @@ void ResultsPage::onJoined()
         notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
                     int(m_chain.size() - 1));
     if (totals.extraRows > 0)
-        notes << tr("%n result(s) not in the input", nullptr, int(totals.extraRows));
+        notes << QStringLiteral("<b>")
+                + tr("%n result(s) for requests not in this input, listed last and not counted", nullptr,
+                     int(totals.extraRows))
+                      .toHtmlEscaped()
+                + QStringLiteral("</b>");
+    if (totals.duplicateResultLines > 0)
+        notes << QStringLiteral("<b>")
+                + tr("%n result line(s) repeat a custom_id of the same file; the last one is shown", nullptr,
+                     int(totals.duplicateResultLines))
+                      .toHtmlEscaped()
+                + QStringLiteral("</b>");
     if (joined.inputChanged) {
         m_warning = tr("The input file changed since the batch was submitted: results may not match these "
                        "requests.");

@@ -155,7 +155,23 @@ QString countsText(const JoinTotals &t)
         if (t.outcomes[std::size_t(i)] > 0)
             parts << QStringLiteral("%1 %2").arg(t.outcomes[std::size_t(i)]).arg(outcomeName(Outcome(i)));
     }
+    if (t.extraRows > 0)
+        parts << QStringLiteral("%1 not in the input").arg(t.extraRows);
     return parts.join(QStringLiteral(", "));
+}
+
+// What a join found that does not fit: results for requests not sent, a custom_id twice in one output.
+void warnAboutOddResults(const JoinTotals &t)
+{
+    if (t.extraRows > 0)
+        err(tr(
+            "Warning: %n result(s) are for custom_ids that are not in the input; they are listed after the "
+            "input's rows and not counted.",
+            nullptr, int(t.extraRows)));
+    if (t.duplicateResultLines > 0)
+        err(tr("Warning: %n result line(s) repeat a custom_id that came earlier in the same file; the last "
+               "one is used.",
+               nullptr, int(t.duplicateResultLines)));
 }
 
 QJsonObject countsJson(const std::array<qint64, kOutcomeCount> &counts)
@@ -228,14 +244,19 @@ int runResultsExport(Context &ctx, const QStringList &args)
         return report.error().code == QLatin1StringView("empty") ? Failure : UsageError;
     }
     const ExportReport &r = report.value();
+    if (!ctx.options().quiet)
+        warnAboutOddResults(results.totals());
     if (ctx.json()) {
-        printJson(QJsonObject {{QStringLiteral("format"), fmt},
-                               {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
-                               {QStringLiteral("rows"), r.rows},
-                               {QStringLiteral("skipped"), r.skipped},
-                               {QStringLiteral("outcomes"), countsJson(results.totals().outcomes)},
-                               {QStringLiteral("result_files"), QJsonArray::fromStringList(joined.files)},
-                               {QStringLiteral("downloaded"), joined.downloaded}});
+        printJson(
+            QJsonObject {{QStringLiteral("format"), fmt},
+                         {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
+                         {QStringLiteral("rows"), r.rows},
+                         {QStringLiteral("skipped"), r.skipped},
+                         {QStringLiteral("not_in_input"), results.totals().extraRows},
+                         {QStringLiteral("duplicate_result_lines"), results.totals().duplicateResultLines},
+                         {QStringLiteral("outcomes"), countsJson(results.totals().outcomes)},
+                         {QStringLiteral("result_files"), QJsonArray::fromStringList(joined.files)},
+                         {QStringLiteral("downloaded"), joined.downloaded}});
         return Success;
     }
     if (fmt == QLatin1StringView("npy")) {

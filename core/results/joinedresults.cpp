@@ -422,10 +422,12 @@ public:
                 if (entry.outputTokens > 0)
                     t.outputTokens += entry.outputTokens;
             }
-            ++t.outcomes[std::size_t(ref.outcome)];
+            if (ref.inputLine >= 0)
+                ++t.outcomes[std::size_t(ref.outcome)];
         }
         t.rows = qint64(joined->m_rows.size());
         t.malformedResultLines = results.malformedLines();
+        t.duplicateResultLines = results.duplicateLines();
         for (const QString &f : resultFiles) {
             auto file = std::make_unique<QFile>(f);
             joined->m_resultFiles.push_back(std::move(file));

@@ -44,11 +44,14 @@ struct ResultRow
 /** Outcome counts and token totals over all rows, from the single streaming pass of the join. */
 struct JoinTotals
 {
+    /** Outcomes of the input's requests; results for custom_ids not in the input are counted in extraRows
+     *  only, so that the counts add up to the requests sent. */
     std::array<qint64, kOutcomeCount> outcomes {};
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     qint64 rows = 0;
-    qint64 extraRows = 0; ///< results whose custom_id is not in the input
+    qint64 extraRows = 0; ///< results whose custom_id is not in the input (shown, not in outcomes[])
+    qint64 duplicateResultLines = 0; ///< result lines whose custom_id came earlier in the same file
     qint64 duplicateInputIds = 0; ///< input lines whose custom_id occurred before (they share the result)
     qint64 malformedInputLines = 0; ///< non-blank input lines without a readable custom_id
     qint64 malformedResultLines = 0;
@@ -84,6 +87,8 @@ public:
     /** Row i parsed on demand; previewChars bounds the request preview. */
     ResultRow row(qint64 i, int previewChars = 200) const;
     Outcome outcome(qint64 i) const { return m_rows[std::size_t(i)].outcome; }
+    /** Whether row i is a result for a custom_id that is not in the input (listed last, not counted). */
+    bool isExtra(qint64 i) const { return m_rows[std::size_t(i)].inputLine < 0; }
     QByteArray customId(qint64 i) const;
     qint64 inputLine(qint64 i) const { return m_rows[std::size_t(i)].inputLine; }
     bool hasResult(qint64 i) const { return m_rows[std::size_t(i)].entry >= 0; }

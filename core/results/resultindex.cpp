@@ -311,6 +311,8 @@ public:
                                       const auto it = index->m_byId.constFind(id);
                                       if (it != index->m_byId.cend()) {
                                           ResultEntry &old = index->m_entries[std::size_t(*it)];
+                                          if (old.file == entry.file)
+                                              ++index->m_duplicates;
                                           entry.idStart = old.idStart;
                                           entry.idLength = old.idLength;
                                           old = entry;

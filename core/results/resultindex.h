@@ -76,6 +76,9 @@ public:
     qint64 malformedLines() const { return m_malformed; }
     /** Lines replaced by a later line with the same custom_id. */
     qint64 supersededLines() const { return m_superseded; }
+    /** Of those, lines replaced by a later line of the SAME file: a provider's output should have one line
+     *  per custom_id, so these are reported. */
+    qint64 duplicateLines() const { return m_duplicates; }
 
 private:
     friend class ResultIndexBuilder;
@@ -86,6 +89,7 @@ private:
     qint64 m_totalLines = 0;
     qint64 m_malformed = 0;
     qint64 m_superseded = 0;
+    qint64 m_duplicates = 0;
 };
 
 } // namespace Batchdesk::Results

@@ -83,7 +83,11 @@ private slots:
         const auto j = openMain();
         QCOMPARE(j->rowCount(), 8); // 7 requests + 1 extra
         const JoinTotals &t = j->totals();
-        QCOMPARE(t.count(Outcome::Succeeded), 3); // s1, s2, x1
+        // x1 answers no request of the input: shown (last row), counted apart, not as a success.
+        QCOMPARE(t.count(Outcome::Succeeded), 2); // s1, s2
+        QCOMPARE(t.extraRows, 1);
+        QVERIFY(j->isExtra(7) && !j->isExtra(0));
+        QCOMPARE(t.duplicateResultLines, 0);
         QCOMPARE(t.count(Outcome::Failed), 2);
         QCOMPARE(t.count(Outcome::Expired), 1);
         QCOMPARE(t.count(Outcome::Cancelled), 1);
@@ -203,10 +207,23 @@ private slots:
         QCOMPARE(r.row(rowOf(r, "f1")).responseText, QStringLiteral("fixed"));
         QCOMPARE(r.row(rowOf(r, "e1")).httpStatus, 429);
         QCOMPARE(r.row(rowOf(r, "e1")).errorCode, QStringLiteral("rate_limit"));
-        QCOMPARE(r.totals().count(Outcome::Succeeded), 4);
+        QCOMPARE(r.totals().count(Outcome::Succeeded), 3);
         QCOMPARE(r.totals().count(Outcome::Failed), 2);
         QCOMPARE(r.totals().count(Outcome::Expired), 0);
         QCOMPARE(r.resultIndex()->supersededLines(), 2);
+        QCOMPARE(r.totals().duplicateResultLines, 0); // replaced by a later file: a resubmit, not a duplicate
+    }
+
+    // One output file answering the same custom_id twice: the last line is used and the repeat is counted.
+    void duplicateLinesInOneFileAreCounted()
+    {
+        const QString dup = path(QStringLiteral("dup-out.jsonl"));
+        QVERIFY(writeFile(dup, success("s1", "first", 1, 1) + "\n" + success("s1", "second", 1, 1) + "\n"));
+        const auto j = JoinedResults::open(m_input, {dup});
+        QVERIFY(j.ok());
+        QCOMPARE(j.value()->totals().duplicateResultLines, 1);
+        QCOMPARE(j.value()->row(rowOf(*j.value(), "s1")).responseText, QStringLiteral("second"));
+        QCOMPARE(j.value()->totals().count(Outcome::Succeeded), 1);
     }
 
     void malformedLines()

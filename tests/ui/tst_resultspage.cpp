@@ -183,7 +183,7 @@ private slots:
         QCOMPARE(record->folder, controller()->resultsFolderOf(id));
         QVERIFY(record->folder.contains(
             QStringLiteral("/results/%1/%2").arg(controller()->currentAccountId()).arg(id)));
-        QVERIFY(QFileInfo::exists(record->folder + QStringLiteral("/.complete")));
+        QVERIFY(QFileInfo::exists(record->folder + QStringLiteral("/.%1.complete").arg(id)));
         QVERIFY(QFileInfo::exists(record->outputPath));
         QVERIFY(QFileInfo::exists(record->errorPath));
         // The list says so instead of an expiry date.
@@ -281,6 +281,30 @@ private slots:
         // Totals: tokens, and a cost once a price is entered for the model.
         QVERIFY(find<QLabel>("resultsTotals")->text().contains(QStringLiteral("no price entered")));
         QVERIFY(!page()->estimatedCost());
+    }
+
+    // Trust, then verify: a saved output file cut short is noticed by its recorded size when the results are
+    // opened, downloaded again, and joined whole (no request shown as "missing").
+    void truncatedResultsAreDownloadedAgain()
+    {
+        QByteArray content;
+        for (int i = 0; i < 8; ++i)
+            content += chatLine(QStringLiteral("t%1").arg(i), QStringLiteral("text %1").arg(i));
+        const QString input = writeFile(QStringLiteral("trunc.jsonl"), content);
+        const QString id = submitAndWaitForResults(input);
+        QVERIFY(!id.isEmpty());
+        const auto record = controller()->resultDownload(id);
+        QVERIFY(record);
+        QFile output(record->outputPath);
+        const qint64 whole = output.size();
+        QVERIFY(whole > 0);
+        QVERIFY(output.resize(whole / 2));
+
+        openResults(id);
+        QCOMPARE(model()->rowCount(), 8);
+        QCOMPARE(page()->results()->totals().count(Outcome::Succeeded), 8);
+        QCOMPARE(page()->results()->totals().count(Outcome::Missing), 0);
+        QCOMPARE(QFileInfo(record->outputPath).size(), whole);
     }
 
     void resubmitJoinsBackAndRemoteFilesCanGo()
