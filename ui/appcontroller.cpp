@@ -287,6 +287,10 @@ void AppController::selectAccount(qint64 accountId)
     m_filesLoading = false;
     m_filesReloadPending = false;
     m_currentId = accountId;
+    if (!m_orphans.isEmpty()) {
+        m_orphans.clear();
+        emit orphanUploadsChanged();
+    }
     m_ready = false;
     QSettings().setValue(kLastAccountKey, accountId);
 
@@ -513,6 +517,8 @@ void AppController::refreshFiles()
         m_fileModel->setFiles(files);
         m_batchModel->setOutputFiles(files);
         m_cache->replaceFiles(accountId, files);
+        if (!job->truncated())
+            updateOrphans(files);
         emit statusChanged();
     });
     job->start();
@@ -591,9 +597,51 @@ void AppController::deleteFile(const QString &fileId)
         }
         m_fileModel->removeFile(fileId);
         m_cache->removeFile(accountId, fileId);
+        if (m_intents)
+            m_intents->markUploadDeleted(accountId, {}, fileId);
+        if (m_orphans.removeIf([&](const Store::Upload &u) { return u.fileId == fileId; }) > 0)
+            emit orphanUploadsChanged();
         emit statusChanged();
     });
     job->start();
+}
+
+void AppController::updateOrphans(const QList<Api::FileObject> &files)
+{
+    QList<Store::Upload> orphans;
+    const auto recorded = m_intents ? m_intents->orphanUploads(m_currentId)
+                                    : Result<QList<Store::Upload>>(QList<Store::Upload>());
+    if (recorded.ok()) {
+        QSet<QString> present;
+        for (const Api::FileObject &f : files)
+            present.insert(f.id);
+        for (const Store::Upload &u : recorded.value()) {
+            if (present.contains(u.fileId))
+                orphans.append(u);
+            else
+                m_intents->markUploadDeleted(m_currentId, {}, u.fileId); // gone (deleted or expired)
+        }
+    }
+    // Not while a submission runs: its upload is not an orphan yet.
+    if (isSubmitting())
+        orphans.clear();
+    const auto ids = [](const QList<Store::Upload> &list) {
+        QStringList out;
+        for (const auto &u : list)
+            out << u.fileId;
+        return out;
+    };
+    if (ids(orphans) != ids(m_orphans)) {
+        m_orphans = orphans;
+        emit orphanUploadsChanged();
+    }
+}
+
+void AppController::deleteOrphanUploads()
+{
+    const QList<Store::Upload> orphans = m_orphans;
+    for (const Store::Upload &u : orphans)
+        deleteFile(u.fileId);
 }
 
 Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params)

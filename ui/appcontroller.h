@@ -6,6 +6,7 @@
 #include "monitor/batchmonitor.h"
 #include "sandbox/sandboxserver.h"
 #include "store/account.h"
+#include "store/intentstore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -166,6 +167,11 @@ public:
     /** Downloads the output and error files of a batch into folder; reports with notice()/problem(). */
     void downloadResults(const Api::Batch &batch, const QString &folder);
     void deleteFile(const QString &fileId);
+    /** Input files uploaded for a submission that created no batch (it failed or was interrupted) and that
+     *  the server still has: storage that costs and helps nobody. Known after each file listing. */
+    QList<Store::Upload> orphanUploads() const { return m_orphans; }
+    /** Deletes every orphan upload from the server. */
+    void deleteOrphanUploads();
     /** Starts a submission of a validated file with the current account. */
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
     bool isSubmitting() const;
@@ -213,6 +219,7 @@ public:
     QString statusText() const;
 
 signals:
+    void orphanUploadsChanged();
     void accountsChanged();
     void currentAccountChanged();
     /** A background failure: what happened and what to do. */
@@ -268,6 +275,8 @@ private:
     QList<QPointer<Submission>> m_submissions;
     std::unique_ptr<Store::ResultsStore> m_results;
     QSet<QString> m_withLocalInput; ///< batches of the current account submitted from a local file
+    QList<Store::Upload> m_orphans;
+    void updateOrphans(const QList<Api::FileObject> &files);
     QSet<QString> m_downloaded;
     QList<Api::Batch> m_downloadQueue;
     QHash<QString, QPointer<Results::ResultsDownload>> m_downloads;

@@ -1,5 +1,8 @@
 #include "filespage.h"
 
+#include <QFileInfo>
+#include <QLocale>
+
 #include "appcontroller.h"
 #include "filetablemodel.h"
 #include "icons.h"
@@ -28,6 +31,9 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     , m_storageBar(new LimitBar(this))
     , m_delete(new QPushButton(Models::icon(QStringLiteral("cancel")), tr("Delete\u2026"), this))
     , m_refresh(new QPushButton(Models::icon(QStringLiteral("refresh")), tr("Refresh"), this))
+    , m_orphanRow(new QWidget(this))
+    , m_orphanText(new QLabel(m_orphanRow))
+    , m_deleteOrphans(new QPushButton(tr("Delete Unused Uploads\u2026"), m_orphanRow))
 {
     setObjectName(QStringLiteral("filesPage"));
     m_proxy->setSourceModel(controller->fileModel());
@@ -59,10 +65,21 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     top->addWidget(m_refresh);
     top->addWidget(m_delete);
 
+    // Uploads that no batch used: offered for deletion where the files are.
+    m_orphanRow->setObjectName(QStringLiteral("orphanUploadsRow"));
+    m_orphanText->setObjectName(QStringLiteral("orphanUploadsLabel"));
+    m_orphanText->setWordWrap(true);
+    m_deleteOrphans->setObjectName(QStringLiteral("deleteOrphansButton"));
+    auto *orphanLayout = new QHBoxLayout(m_orphanRow);
+    orphanLayout->setContentsMargins(0, 0, 0, 0);
+    orphanLayout->addWidget(m_orphanText, 1);
+    orphanLayout->addWidget(m_deleteOrphans);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(top);
+    layout->addWidget(m_orphanRow);
     layout->addWidget(m_view, 1);
 
     connect(m_delete, &QPushButton::clicked, this, &FilesPage::deleteSelected);
@@ -73,11 +90,48 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     connect(controller->fileModel(), &QAbstractItemModel::modelReset, this, &FilesPage::updateStorage);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &FilesPage::updateButtons);
+    connect(m_deleteOrphans, &QPushButton::clicked, this, &FilesPage::deleteOrphans);
+    connect(controller, &AppController::orphanUploadsChanged, this, &FilesPage::updateOrphans);
     updateStorage();
     updateButtons();
+    updateOrphans();
 }
 
 FilesPage::~FilesPage() = default;
+
+void FilesPage::updateOrphans()
+{
+    const QList<Store::Upload> orphans = m_controller->orphanUploads();
+    qint64 bytes = 0;
+    for (const auto &u : orphans)
+        bytes += u.bytes;
+    m_orphanText->setText(tr("%n uploaded input file(s) (%1) were not used by any batch: a submission failed "
+                             "or was interrupted "
+                             "after the upload.",
+                             nullptr, int(orphans.size()))
+                              .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat)));
+    m_orphanRow->setVisible(!orphans.isEmpty());
+}
+
+void FilesPage::deleteOrphans()
+{
+    const QList<Store::Upload> orphans = m_controller->orphanUploads();
+    if (orphans.isEmpty())
+        return;
+    QStringList names;
+    for (const auto &u : orphans)
+        names << (u.inputPath.isEmpty()
+                      ? u.fileId
+                      : QStringLiteral("%1 (%2)").arg(u.fileId, QFileInfo(u.inputPath).fileName()));
+    if (MessageBox::question(
+            this, tr("Delete Unused Uploads"),
+            tr("Delete %n upload(s) that no batch uses from the server?\n\n%1", nullptr, int(orphans.size()))
+                .arg(names.join(u'\n')),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    m_controller->deleteOrphanUploads();
+}
 
 void FilesPage::updateStorage()
 {

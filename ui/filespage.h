@@ -28,6 +28,8 @@ public:
 
     /** Asks for confirmation, then deletes the selected file. */
     void deleteSelected();
+    /** Asks for confirmation, then deletes the uploads no batch used (AppController::orphanUploads()). */
+    void deleteOrphans();
     QTreeView *view() const { return m_view; }
 
     void saveState() const;
@@ -36,6 +38,7 @@ public:
 private:
     void updateStorage();
     void updateButtons();
+    void updateOrphans();
 
     AppController *m_controller;
     QSortFilterProxyModel *m_proxy;
@@ -44,6 +47,9 @@ private:
     LimitBar *m_storageBar;
     QPushButton *m_delete;
     QPushButton *m_refresh;
+    QWidget *m_orphanRow;
+    QLabel *m_orphanText;
+    QPushButton *m_deleteOrphans;
 };
 
 } // namespace Batchdesk::Ui

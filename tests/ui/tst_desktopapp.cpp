@@ -1,15 +1,19 @@
 // End-to-end GUI tests of the desktop app against its in-process sandbox: the real MainWindow, the real
 // client, monitor, database and (for accounts) the real keychain, driven by objectName.
+#include "api/apiclient.h"
+#include "api/apijob.h"
 #include "api/types.h"
 #include "appcontroller.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "createbatchdialog.h"
 #include "filedialog.h"
+#include "filetablemodel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "messagebox.h"
 #include "secrets/keychainsecretstore.h"
+#include "sidebar.h"
 #include "validationpage.h"
 
 #include <QAction>
@@ -405,6 +409,41 @@ private slots:
         QTest::mouseClick(find<QPushButton>("uploadCancel"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isSubmitting(), 10000);
         QVERIFY(m_window->close());
+    }
+
+    // An input uploaded for a submission that created no batch is found after the next file listing and
+    // offered for deletion on the Files page; deleting it removes it from the server and the offer goes.
+    void orphanUploadsAreOfferedForDeletion()
+    {
+        startWindow(fastOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+        Api::ApiClient *client = m_window->controller()->client();
+        QVERIFY(client);
+        std::unique_ptr<Api::UploadFileJob> upload(client->uploadFile(fixture("sandbox_chat.jsonl")));
+        upload->setAutoDelete(false);
+        QSignalSpy uploaded(upload.get(), &Api::ApiJob::finished);
+        upload->start();
+        QVERIFY(uploaded.wait(10000));
+        QVERIFY2(!upload->failed(), qPrintable(upload->errorString()));
+        Store::Upload record;
+        record.fileId = upload->file().id;
+        record.accountId = m_window->controller()->currentAccountId();
+        record.inputPath = fixture("sandbox_chat.jsonl");
+        record.bytes = upload->file().bytes;
+        QVERIFY(m_window->controller()->intents()->recordUpload(record).ok());
+
+        m_window->controller()->refreshFiles();
+        m_window->showView(Ui::Sidebar::View::Files);
+        auto *label = find<QLabel>("orphanUploadsLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 10000);
+        QVERIFY2(label->text().startsWith(QStringLiteral("1 uploaded input file")),
+                 qPrintable(label->text()));
+
+        Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("deleteOrphansButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!label->isVisible(), 10000);
+        QVERIFY(m_window->controller()->orphanUploads().isEmpty());
+        QVERIFY(m_window->controller()->fileModel()->rowOf(record.fileId) < 0);
     }
 };
 
