@@ -33,6 +33,7 @@ class ResultsStore;
 struct ResultDownload;
 class BatchCache;
 class Database;
+class SampleStore;
 class IntentStore;
 } // namespace Batchdesk::Store
 namespace Batchdesk::Secrets {
@@ -250,6 +251,7 @@ private:
     std::unique_ptr<Store::AccountStore> m_accountStore;
     std::unique_ptr<Store::IntentStore> m_intents;
     std::unique_ptr<Store::BatchCache> m_cache;
+    std::unique_ptr<Store::SampleStore> m_samples;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QNetworkAccessManager *m_nam;

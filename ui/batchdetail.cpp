@@ -6,6 +6,7 @@
 #include "icons.h"
 #include "idfield.h"
 #include "monitor/batchmonitor.h"
+#include "monitor/progresscurve.h"
 #include "progressdelegate.h"
 
 #include <QChart>
@@ -407,31 +408,28 @@ void BatchDetail::fill(const Api::Batch &b)
 void BatchDetail::fillChart(const Api::Batch &b)
 {
     QList<Monitor::ProgressSample> history;
+    const qint64 now =
+        m_controller->monitor() ? m_controller->monitor()->nowMs() : QDateTime::currentMSecsSinceEpoch();
     if (m_controller->monitor())
         history = m_controller->monitor()->history(b.id);
     const auto counts = b.requestCounts.value_or(Api::RequestCounts {});
-    if (history.isEmpty() && counts.total > 0)
-        history.append({QDateTime::currentMSecsSinceEpoch(), counts.completed, counts.failed, counts.total});
+    // Only what was observed: the stored samples, the start and, for a finished batch, its terminal time.
+    const Monitor::ProgressCurve curve = Monitor::progressCurve(b, history, now);
 
     QList<QPointF> done, failed, projected;
-    // The line starts at zero when the batch started running, so a single sample still shows a slope.
-    if (b.inProgressAt && !history.isEmpty() && *b.inProgressAt * 1000 < history.first().atMs) {
-        done.append(QPointF(*b.inProgressAt * 1000.0, 0));
-        failed.append(QPointF(*b.inProgressAt * 1000.0, 0));
-    }
     qint64 total = counts.total;
-    for (const auto &s : std::as_const(history)) {
+    for (const auto &s : curve.points) {
         done.append(QPointF(double(s.atMs), double(s.done())));
         failed.append(QPointF(double(s.atMs), double(s.failed)));
         total = qMax(total, s.total);
     }
-    double minX = done.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : done.first().x();
-    double maxX = done.isEmpty() ? minX : done.last().x();
-    if (m_controller->monitor() && !done.isEmpty()) {
+    qint64 minX = curve.startMs;
+    qint64 maxX = curve.endMs;
+    if (m_controller->monitor() && !done.isEmpty() && !curve.finished) {
         const Monitor::Eta eta = m_controller->monitor()->eta(b.id);
         if (eta.state == Monitor::Eta::State::Running && eta.finishAtMs > maxX) {
             projected << done.last() << QPointF(double(eta.finishAtMs), double(total));
-            maxX = double(eta.finishAtMs);
+            maxX = eta.finishAtMs;
         }
     }
     m_doneSeries->replace(done);
@@ -445,12 +443,12 @@ void BatchDetail::fillChart(const Api::Batch &b)
     QPen projPen(pal.color(QPalette::PlaceholderText), 1.5, Qt::DashLine);
     m_projection->setPen(projPen);
     m_failedSeries->setVisible(counts.failed > 0);
-    if (maxX - minX < 60'000)
-        maxX = minX + 60'000;
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX)),
-                         QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
-    m_timeAxis->setFormat(maxX - minX > 2 * 86'400'000.0 ? QStringLiteral("dd MMM")
-                                                         : QStringLiteral("HH:mm"));
+    // Round ticks that fit the span (seconds for a 25 s run, days for a long one), none repeated.
+    const Models::DisplayFormat::TimeAxis axis = Models::DisplayFormat::timeAxis(minX, maxX, 4);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(axis.minMs),
+                         QDateTime::fromMSecsSinceEpoch(axis.maxMs));
+    m_timeAxis->setTickCount(axis.tickCount);
+    m_timeAxis->setFormat(axis.format);
     m_countAxis->setRange(0, double(qMax<qint64>(1, total)));
 
     QChart *chart = m_chartView->chart();

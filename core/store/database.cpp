@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <iterator>
+
 namespace Batchdesk::Store {
 
 namespace {
@@ -83,7 +85,17 @@ const char *const kMigrations[] = {
     " linked_at INTEGER NOT NULL,"
     " PRIMARY KEY (account_id, batch_id));"
     "CREATE INDEX batch_links_parent ON batch_links (account_id, parent_batch_id);",
+    // -> samples: the progress the monitor saw, for the chart after a restart (SampleStore)
+    "CREATE TABLE batch_samples ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " batch_id TEXT NOT NULL,"
+    " at_ms INTEGER NOT NULL,"
+    " completed INTEGER NOT NULL,"
+    " failed INTEGER NOT NULL,"
+    " total INTEGER NOT NULL,"
+    " PRIMARY KEY (account_id, batch_id, at_ms));",
 };
+static_assert(std::size(kMigrations) == Database::kSchemaVersion, "one migration per schema version");
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
