@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/intentstore.h"
 #include "store/resultsstore.h"
+#include "store/samplestore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -37,10 +38,20 @@ namespace {
 
 const QString kLastAccountKey = QStringLiteral("Accounts/current");
 
+// A message ends like a sentence, so that a hint after it reads as the next one.
+QString asSentence(QString text)
+{
+    text = text.trimmed();
+    if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?')
+        && !text.endsWith(u'\u2026') && !text.endsWith(u'\u3002'))
+        text += u'.';
+    return text;
+}
+
 QString withHint(const QString &text, const Api::ApiError &error)
 {
     const QString hint = error.hint();
-    return hint.isEmpty() ? text : QString(text + u' ' + hint);
+    return hint.isEmpty() ? asSentence(text) : QString(asSentence(text) + u' ' + hint);
 }
 
 } // namespace
@@ -214,6 +225,7 @@ bool AppController::initialize(QString *error)
     m_accountStore = std::make_unique<Store::AccountStore>(m_db);
     m_intents = std::make_unique<Store::IntentStore>(m_db);
     m_cache = std::make_unique<Store::BatchCache>(m_db);
+    m_samples = std::make_unique<Store::SampleStore>(m_db);
     m_results = std::make_unique<Store::ResultsStore>(m_db);
 
     reloadAccounts();
@@ -393,6 +405,7 @@ void AppController::startMonitoring(const Store::Account &account, const QUrl &b
     m_monitor = std::make_unique<Monitor::BatchMonitor>(m_client.get());
     m_monitor->setSettings(m_options.monitor);
     m_monitor->setCache(m_cache.get(), account.id);
+    m_monitor->setSampleStore(m_samples.get());
     const QList<Api::Batch> cached = m_monitor->loadFromCache();
     if (m_batchModel->rowCount() == 0 && !cached.isEmpty())
         m_batchModel->setBatches(cached);
@@ -754,7 +767,8 @@ void AppController::testConnection(const QUrl &baseUrl, const QString &key,
         connect(batches, &Api::ApiJob::finished, this, [client, batches, done, modelCount, modelsOk] {
             client->deleteLater();
             if (batches->failed()) {
-                done(withHint(tr("Failed: %1").arg(batches->error().message), batches->error()), false);
+                done(withHint(tr("The test failed. %1").arg(batches->error().message), batches->error()),
+                     false);
                 return;
             }
             const qsizetype n = batches->batches().size();
@@ -781,15 +795,26 @@ QString AppController::statusText() const
         return m_ready ? QString() : tr("Connecting\u2026");
     QStringList parts;
     const QDateTime last = m_monitor->lastRefresh();
-    if (last.isValid())
-        parts << tr("Last refresh %1")
-                     .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+    const auto clock = [](const QDateTime &t) {
+        return QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
+    };
+    const bool failing = m_monitor->consecutiveFailures() > 0;
+    if (failing && last.isValid())
+        parts << tr("Refresh failed at %1").arg(clock(last));
+    else if (last.isValid())
+        parts << tr("Last refresh %1").arg(clock(last));
     else
         parts << tr("Loading\u2026");
     const int active = m_monitor->activeCount();
-    if (m_monitor->consecutiveFailures() > 0)
-        parts << tr("retrying in %1 s").arg(qMax(1, (m_monitor->nextPollInMs() + 999) / 1000));
-    else if (active > 0)
+    if (failing) {
+        // Only a poll that is really scheduled is announced; nothing is retried while nothing runs.
+        const int next = m_monitor->nextPollInMs();
+        if (next >= 0)
+            parts << tr("next attempt at %1")
+                         .arg(clock(QDateTime::currentDateTime().addMSecs(qMax(0, next) + 999)));
+        else
+            parts << tr("no automatic retry");
+    } else if (active > 0)
         parts << tr("polling every %1 s").arg(qMax(1, (m_monitor->currentIntervalMs() + 500) / 1000));
     else
         parts << tr("idle (nothing running)");

@@ -108,8 +108,8 @@ void FilesPage::deleteSelected()
               .arg(ids.first())
         : tr("Delete these %1 files from the server? Batches that use them can no longer be downloaded.")
               .arg(ids.size());
-    if (MessageBox::question(this, tr("Delete Files"), text, QMessageBox::Yes | QMessageBox::Cancel,
-                             QMessageBox::Cancel)
+    if (MessageBox::confirm(this, tr("Delete Files"), text, tr("Delete"), tr("Keep"), QMessageBox::No,
+                            QMessageBox::Warning)
         != QMessageBox::Yes)
         return;
     for (const QString &id : std::as_const(ids))

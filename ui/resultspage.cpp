@@ -413,6 +413,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         m_exportStrip->hide();
         const QString error = m_exportWatcher.result();
         const QString path = m_exportWatcher.property("path").toString();
+        // The end of every long operation gives the actions back (isExporting() is false by now).
+        updateActions();
         emit exportFinished(path, error);
     });
     auto *exportTimer = new QTimer(this);
@@ -791,9 +793,10 @@ void ResultsPage::updateTotals()
 void ResultsPage::updateActions()
 {
     const bool haveRows = m_model->results() != nullptr;
-    m_exportButton->setEnabled(haveRows && !isExporting());
-    m_appendCsvAction->setEnabled(haveRows && !manifestPath().isEmpty());
-    m_resubmitButton->setEnabled(haveRows && m_model->results()->rowCount() > 0);
+    const bool busy = isExporting() || m_writingResubmit;
+    m_exportButton->setEnabled(haveRows && !busy);
+    m_appendCsvAction->setEnabled(haveRows && !busy && !manifestPath().isEmpty());
+    m_resubmitButton->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
     bool canDelete = false;
     for (const QString &id : std::as_const(m_chain)) {
         const auto d = m_controller->resultDownload(id);
@@ -995,8 +998,12 @@ void ResultsPage::writeResubmit(const QString &path, const QSet<Outcome> &outcom
         return;
     const QString parent = m_chain.isEmpty() ? m_batchId : m_chain.last();
     auto *watcher = new QFutureWatcher<QString>(this);
+    m_writingResubmit = true;
+    updateActions();
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, parent] {
         watcher->deleteLater();
+        m_writingResubmit = false;
+        updateActions();
         const QString error = watcher->result();
         if (error.isEmpty())
             emit resubmitReady(path, parent);
@@ -1128,12 +1135,12 @@ void ResultsPage::deleteRemoteFiles()
     }
     if (ids.isEmpty())
         return;
-    const auto answer = MessageBox::question(
+    const auto answer = MessageBox::confirm(
         this, tr("Delete remote files"),
         tr("Delete the output and error files of %1 from the provider?\n\nThe copies on this computer stay, "
            "so this table keeps working. The provider's storage is freed.")
             .arg(ids.join(QStringLiteral(", "))),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        tr("Delete"), tr("Keep"), QMessageBox::No, QMessageBox::Warning);
     if (answer != QMessageBox::Yes)
         return;
     for (const QString &id : std::as_const(ids)) {

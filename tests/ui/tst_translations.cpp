@@ -4,7 +4,8 @@
 //  - the embedded .qm files load and translate (menus, %n plurals, core messages looked up through
 //    common/translate.h);
 //  - every translation keeps its source's placeholders (%1..%9, %n) and accelerator;
-//  - the English catalogue (batchdesk_en.ts, lupdate -pluralonly) has every %n message of the sources with its
+//  - the English catalogue (batchdesk_en.ts, lupdate -pluralonly) has every %n message of the sources with
+//  its
 //    two English forms, and LanguageMenu::installTranslators() installs it for English.
 #include "common/translate.h"
 #include "languagemenu.h"
@@ -76,13 +77,14 @@ QList<Message> readTs(const QString &path, QString *error)
         } else if (name == QLatin1StringView("message")) {
             current = Message {};
             current.context = context;
-            current.numerus = xml.attributes().value(QLatin1StringView("numerus")) == QLatin1StringView("yes");
+            current.numerus =
+                xml.attributes().value(QLatin1StringView("numerus")) == QLatin1StringView("yes");
         } else if (name == QLatin1StringView("source")) {
             current.source = xml.readElementText();
         } else if (name == QLatin1StringView("translation")) {
             const auto type = xml.attributes().value(QLatin1StringView("type"));
-            current.unfinished = type == QLatin1StringView("unfinished") || type == QLatin1StringView("vanished")
-                || type == QLatin1StringView("obsolete");
+            current.unfinished = type == QLatin1StringView("unfinished")
+                || type == QLatin1StringView("vanished") || type == QLatin1StringView("obsolete");
             if (current.numerus) {
                 while (xml.readNextStartElement()) {
                     if (xml.name() == QLatin1StringView("numerusform"))
@@ -167,8 +169,8 @@ void TestTranslations::everySourceStringIsTranslated()
               "installs): cannot check that every source string is translated");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString shipped = sourceRoot() + QStringLiteral("/translations/batchdesk_") + language
-        + QStringLiteral(".ts");
+    const QString shipped =
+        sourceRoot() + QStringLiteral("/translations/batchdesk_") + language + QStringLiteral(".ts");
     const QString copy = dir.filePath(QFileInfo(shipped).fileName());
     QVERIFY2(QFile::copy(shipped, copy), qPrintable(shipped));
 
@@ -194,11 +196,11 @@ void TestTranslations::everySourceStringIsTranslated()
     if (pluralOnly(language)) {
         // Exactly the %n messages: as many as the full catalogues have (lupdate added any new one above).
         QVERIFY(messages.size() >= 10);
-        QList<Message> german = readTs(sourceRoot() + QStringLiteral("/translations/batchdesk_de.ts"), &error);
+        QList<Message> german =
+            readTs(sourceRoot() + QStringLiteral("/translations/batchdesk_de.ts"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto numerusCount = std::count_if(german.cbegin(), german.cend(), [](const Message &m) {
-            return m.numerus;
-        });
+        const auto numerusCount =
+            std::count_if(german.cbegin(), german.cend(), [](const Message &m) { return m.numerus; });
         QCOMPARE(messages.size(), numerusCount);
         for (const Message &m : messages) {
             if (!m.numerus)
@@ -229,7 +231,8 @@ void TestTranslations::everySourceStringIsTranslated()
 
 void TestTranslations::embeddedCatalogsTranslate()
 {
-    struct Expectation {
+    struct Expectation
+    {
         const char *context;
         const char *source;
         int n;
@@ -268,11 +271,14 @@ void TestTranslations::embeddedCatalogsTranslate()
     // English: only the plural forms.
     {
         QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(":/i18n/batchdesk_en.qm")), "batchdesk_en.qm is not embedded");
+        QVERIFY2(translator.load(QStringLiteral(":/i18n/batchdesk_en.qm")),
+                 "batchdesk_en.qm is not embedded");
         QCoreApplication::installTranslator(&translator);
         const char *results = "Batchdesk::Ui::ResultsPage";
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 1), QStringLiteral("1 request"));
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 3), QStringLiteral("3 requests"));
+        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 1),
+                 QStringLiteral("1 request"));
+        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 3),
+                 QStringLiteral("3 requests"));
         const char *builder = "Batchdesk::Ui::BuilderDialog";
         QCOMPARE(QCoreApplication::translate(builder, "Submit %n batches as a &job", nullptr, 1),
                  QStringLiteral("Submit 1 batch as a &job"));
