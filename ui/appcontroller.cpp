@@ -24,9 +24,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
@@ -828,6 +831,76 @@ QString AppController::statusText() const
 QString AppController::inputSha256Of(const QString &batchId) const
 {
     return m_intents ? m_intents->inputSha256Of(m_currentId, batchId) : QString();
+}
+
+QString AppController::writeSampleBatch(QString *error) const
+{
+    const auto account = currentAccount();
+    QString model = account ? account->defaultModel : QString();
+    if (model.isEmpty())
+        model = Store::presetInfo(Store::Preset::Sandbox).defaultModel;
+    // Everyday analyst tasks; the sandbox fails the two lines with a [[fail]] marker, so the results page
+    // has something to show in every outcome chip and Resubmit has work.
+    const QStringList prompts {
+        QStringLiteral("Classify the sentiment of this review as positive, negative or neutral: "
+                       "\"The delivery was late again, but the support team was lovely.\""),
+        QStringLiteral(
+            "Summarise in one sentence: the quarterly report shows revenue up 12% and costs flat."),
+        QStringLiteral("Translate to German: Good morning, the meeting moved to 3 pm."),
+        QStringLiteral("Extract the city from: \"Shipping address: 4 Rue de Rivoli, 75004 Paris\"."),
+        QStringLiteral("Suggest a short title for a blog post about batching LLM requests."),
+        QStringLiteral("This request fails on purpose in the sandbox [[fail]]"),
+        QStringLiteral("Is this a question or a statement? \"Can you send me the invoice\""),
+        QStringLiteral("Give three keywords for: solar panels on apartment balconies."),
+        QStringLiteral("Rewrite politely: \"Send the file now.\""),
+        QStringLiteral("This one is refused on purpose in the sandbox [[fail:400]]"),
+        QStringLiteral("Answer yes or no: is 2027 a leap year?"),
+        QStringLiteral("Write a haiku about spreadsheets."),
+    };
+    QByteArray content;
+    for (int i = 0; i < prompts.size(); ++i) {
+        const QJsonObject body {
+            {QStringLiteral("model"), model},
+            {QStringLiteral("messages"),
+             QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("system")},
+                                      {QStringLiteral("content"), QStringLiteral("You are concise.")}},
+                         QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                      {QStringLiteral("content"), prompts.at(i)}}}},
+            {QStringLiteral("max_tokens"), 120},
+        };
+        const QJsonObject line {
+            {QStringLiteral("custom_id"), QStringLiteral("sample-%1").arg(i + 1, 2, 10, QLatin1Char('0'))},
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"), QStringLiteral("/v1/chat/completions")},
+            {QStringLiteral("body"), body},
+        };
+        content += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QString folder = QDir(dataDirectory()).filePath(QStringLiteral("samples"));
+    const QString path = QDir(folder).filePath(QStringLiteral("sample-batch.jsonl"));
+    QSaveFile file(path);
+    if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(content) != content.size()
+        || !file.commit()) {
+        if (error)
+            *error = tr("Could not write the sample batch %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return {};
+    }
+    return path;
+}
+
+std::optional<Api::Batch> AppController::batchWithInputSha256(const QString &sha256) const
+{
+    if (sha256.isEmpty())
+        return std::nullopt;
+    std::optional<Api::Batch> newest;
+    for (int row = 0; row < m_batchModel->rowCount(); ++row) {
+        const Api::Batch b = m_batchModel->batch(row);
+        if ((!newest || b.createdAt > newest->createdAt) && m_withLocalInput.contains(b.id)
+            && inputSha256Of(b.id) == sha256)
+            newest = b;
+    }
+    return newest;
 }
 
 void AppController::setInputPath(const QString &batchId, const QString &path)

@@ -105,6 +105,9 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_failedEta->setObjectName(QStringLiteral("detailEta"));
     m_deadline = dimLabel(QString(), content);
     m_deadline->setObjectName(QStringLiteral("detailDeadline"));
+    // The pane is narrow: long lines ("Endpoint … · model …") wrap instead of being cut.
+    for (QLabel *label : {m_counts, m_failedEta, m_deadline})
+        label->setWordWrap(true);
     m_resultsNote = new QLabel(content);
     m_resultsNote->setObjectName(QStringLiteral("detailResultsNote"));
     m_resultsNote->setWordWrap(true);
@@ -204,7 +207,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     });
 
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(8, 6, 6, 6);
+    layout->setContentsMargins(8, 6, 10, 6);
     layout->setSpacing(4);
     layout->addLayout(statusRow);
     layout->addWidget(m_id);

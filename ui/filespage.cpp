@@ -1,6 +1,7 @@
 #include "filespage.h"
 
 #include "appcontroller.h"
+#include "columnfit.h"
 #include "filetablemodel.h"
 #include "icons.h"
 #include "limitbar.h"
@@ -44,6 +45,16 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->resizeSection(FileTableModel::IdColumn, 220);
     m_view->header()->resizeSection(FileTableModel::FilenameColumn, 220);
+    // Dates, sizes and states are as wide as their text (translations included), not a fixed guess.
+    auto fit = [this] {
+        for (int column = 0; column < m_proxy->columnCount(); ++column) {
+            if (column != FileTableModel::IdColumn && column != FileTableModel::FilenameColumn)
+                fitColumnToText(m_view, m_view->header(), column);
+        }
+    };
+    fit();
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fit);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, fit);
 
     m_storage->setObjectName(QStringLiteral("storageLabel"));
     m_storageBar->setObjectName(QStringLiteral("storageBar"));

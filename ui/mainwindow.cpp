@@ -5,6 +5,7 @@
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "builderdialog.h"
+#include "common/filehash.h"
 #include "common/version.h"
 #include "createbatchdialog.h"
 #include "displayformat.h"
@@ -28,6 +29,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
@@ -39,9 +41,11 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace Batchdesk::Ui {
 
@@ -151,6 +155,7 @@ void MainWindow::setUp()
     connect(m_validationPage, &ValidationPage::fileOpened, this, &MainWindow::addRecentFile);
     connect(m_validationPage, &ValidationPage::createBatchRequested, this, &MainWindow::createBatch);
     connect(m_batchesPage, &BatchesPage::openRequested, this, &MainWindow::openFileDialog);
+    connect(m_batchesPage, &BatchesPage::sampleRequested, this, &MainWindow::trySample);
     connect(m_batchesPage, &BatchesPage::currentBatchChanged, this, &MainWindow::updateBatchActions);
     connect(m_batchesPage, &BatchesPage::batchActivated, this, [this](const QString &batchId) {
         const auto b = m_controller->batchById(batchId);
@@ -837,6 +842,90 @@ void MainWindow::createBatch()
         m_banner->setOwner(m_validationPage);
         return;
     }
+    if (m_checkingDuplicate)
+        return;
+    // The same content (SHA-256) already submitted with this account is probably a mistake: say so first.
+    // Hashing a large file takes a moment, so it runs off the GUI thread.
+    const QString path = m_validationPage->filePath();
+    m_checkingDuplicate = true;
+    m_statusLabel->setText(
+        tr("Checking whether %1 was submitted before\u2026").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_checkingDuplicate = false;
+        m_statusLabel->setText(tr("Ready"));
+        if (path != m_validationPage->filePath() || !m_validationPage->canSubmit())
+            return;
+        const auto earlier = m_controller->batchWithInputSha256(watcher->result());
+        if (earlier) {
+            const QString name = QFileInfo(path).fileName();
+            const QString when =
+                QLocale().toString(QDateTime::fromSecsSinceEpoch(earlier->createdAt), QLocale::ShortFormat);
+            if (MessageBox::confirm(
+                    this, tr("Already Submitted"),
+                    tr("%1 was already submitted with this account: batch %2, created %3 (%4). "
+                       "Submit the same requests again as a new batch?")
+                        .arg(name, earlier->id, when,
+                             Models::BatchTableModel::statusText(*earlier).toLower()),
+                    tr("Submit Again"), tr("Show Earlier Batch"), QMessageBox::No, QMessageBox::Warning)
+                != QMessageBox::Yes) {
+                showView(Sidebar::View::Batches);
+                m_batchesPage->selectBatch(earlier->id);
+                return;
+            }
+        }
+        openCreateDialog();
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return Batchdesk::sha256OfFile(path); }));
+}
+
+void MainWindow::trySample()
+{
+    QString error;
+    const QString path = m_controller->writeSampleBatch(&error);
+    if (path.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Type::Error, error);
+        m_banner->setOwner(m_batchesPage);
+        return;
+    }
+    openFile(path);
+    const auto account = m_controller->currentAccount();
+    const bool sandbox = account && m_controller->isSandbox(*account);
+    m_banner->showMessage(MessageBanner::Type::Info,
+                          sandbox
+                              ? tr("A sample batch of 12 requests; 2 of them fail on purpose in the sandbox. "
+                                   "Choose \u201cCreate Batch\u201d to run it, then open its results.")
+                              : tr("A sample batch of 12 requests. Choose \u201cCreate Batch\u201d to run it "
+                                   "with this account, then open its results."),
+                          tr("Create Batch"), [this] { createBatch(); });
+    m_banner->setOwner(m_validationPage);
+}
+
+void MainWindow::openAndCreate(const QString &path)
+{
+    openFile(path);
+    // Once validated, a valid file goes on to the Create Batch dialog; an invalid one stays with its issues.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_validationPage, &ValidationPage::validatingChanged, this,
+                          [this, connection, path](bool validating) {
+                              if (validating)
+                                  return;
+                              disconnect(*connection);
+                              // validatingChanged(false) comes before the report is shown.
+                              QTimer::singleShot(0, this, [this, path] {
+                                  if (m_validationPage->filePath() == QFileInfo(path).absoluteFilePath()
+                                      && m_validationPage->canSubmit())
+                                      createBatch();
+                              });
+                          });
+}
+
+void MainWindow::openCreateDialog()
+{
+    const auto account = m_controller->currentAccount();
+    if (!account)
+        return;
     const auto &report = m_validationPage->report();
     auto *dialog = new CreateBatchDialog(m_validationPage->filePath(), report.lines, report.endpoint,
                                          account->name, this);
@@ -982,7 +1071,9 @@ void MainWindow::notifyFinished(const Api::Batch &batch)
     const auto counts = batch.requestCounts.value_or(Api::RequestCounts {});
     QString text = description.isEmpty() ? batch.id : description;
     if (counts.total > 0)
-        text += tr(" \u2014 %1 of %2 succeeded").arg(counts.completed).arg(counts.total);
+        text += tr(" \u2014 %1 of %2 succeeded")
+                    .arg(Models::DisplayFormat::count(counts.completed),
+                         Models::DisplayFormat::count(counts.total));
     m_lastNotification = title + QStringLiteral(": ") + text;
     m_statusLabel->setText(m_lastNotification);
     if (m_tray && QSystemTrayIcon::supportsMessages())
@@ -1010,6 +1101,7 @@ void MainWindow::openBuilder(const QString &csvPath)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BuilderDialog::openFileRequested, this, &MainWindow::openFile);
     connect(dialog, &BuilderDialog::submitJobRequested, this, &MainWindow::submitJob);
+    connect(dialog, &BuilderDialog::submitFileRequested, this, &MainWindow::openAndCreate);
     dialog->show();
     if (!csvPath.isEmpty())
         dialog->loadCsv(csvPath);

@@ -114,6 +114,11 @@ private:
     void updateStatusLine();
     /** Validates against the current account's limit profile; the open file again when it changed. */
     void applyAccountLimits();
+    void openCreateDialog();
+    /** Opens a file in Validate and, when it is valid, the Create Batch dialog for it. */
+    void openAndCreate(const QString &path);
+    /** Writes the sample batch and opens it in Validate. */
+    void trySample();
     void notifyFinished(const Api::Batch &batch);
     void onSubmissionFinished(Submission *submission);
     void openNextQueued();
@@ -133,6 +138,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QToolButton *m_retryNow = nullptr;
+    bool m_checkingDuplicate = false;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -1,6 +1,7 @@
 #include "resultspage.h"
 
 #include "appcontroller.h"
+#include "columnfit.h"
 #include "common/filehash.h"
 #include "common/workcontrol.h"
 #include "displayformat.h"
@@ -302,6 +303,20 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     const int em = m_view->fontMetrics().horizontalAdvance(u'M');
     for (const auto &[column, chars] : widths)
         m_view->setColumnWidth(column, chars * em * 2 / 3);
+    // Headers read like the other tables (left), and short columns are as wide as their text in every
+    // language.
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    auto fitShortColumns = [this] {
+        QStringList outcomes;
+        for (int i = 0; i < Results::kOutcomeCount; ++i)
+            outcomes << Results::outcomeText(Outcome(i));
+        fitColumnToText(m_view, m_view->horizontalHeader(), ResultsModel::OutcomeColumn, outcomes);
+        for (const int column : {int(ResultsModel::StatusColumn), int(ResultsModel::FinishReasonColumn),
+                                 int(ResultsModel::InputTokensColumn), int(ResultsModel::OutputTokensColumn)})
+            fitColumnToText(m_view, m_view->horizontalHeader(), column);
+    };
+    fitShortColumns();
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitShortColumns);
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -690,7 +705,7 @@ void ResultsPage::onJoined()
         notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
                     int(m_chain.size() - 1));
     if (totals.extraRows > 0)
-        notes << tr("%n result(s) not in the input", nullptr, int(totals.extraRows));
+        notes << tr("%Ln result(s) not in the input", nullptr, int(totals.extraRows));
     if (joined.inputChanged) {
         m_warning = tr("The input file changed since the batch was submitted: results may not match these "
                        "requests.");
@@ -779,7 +794,7 @@ void ResultsPage::updateTotals()
     }
     const auto &t = r->totals();
     QStringList parts;
-    parts << tr("%n request(s)", nullptr, int(qMin<qint64>(t.rows, INT_MAX)));
+    parts << tr("%Ln request(s)", nullptr, int(qMin<qint64>(t.rows, INT_MAX)));
     parts << tr("%1 input tokens, %2 output tokens").arg(count(t.inputTokens), count(t.outputTokens));
     if (const auto cost = estimatedCost())
         parts << tr("cost \u2248 %1")
@@ -1030,6 +1045,7 @@ void ResultsPage::resubmitDialog()
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("resubmitDialog"));
     dialog.setWindowTitle(tr("Resubmit requests"));
+    fitWidthToTitle(&dialog, 440);
     auto *layout = new QVBoxLayout(&dialog);
     auto *intro =
         new QLabel(tr("Write the original request lines of these outcomes to a new JSONL file and open "
@@ -1088,6 +1104,7 @@ void ResultsPage::pricesDialog()
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("pricesDialog"));
     dialog.setWindowTitle(tr("Prices of %1").arg(model));
+    fitWidthToTitle(&dialog);
     auto *form = new QFormLayout(&dialog);
     auto priceBox = [&dialog](double value) {
         auto *box = new QDoubleSpinBox(&dialog);

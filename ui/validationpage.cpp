@@ -1,5 +1,6 @@
 #include "validationpage.h"
 
+#include "columnfit.h"
 #include "displayformat.h"
 #include "icons.h"
 #include "issuesfilterproxymodel.h"
@@ -252,7 +253,7 @@ QWidget *ValidationPage::createSummaryPanel()
     m_submitReason->setWordWrap(true);
     m_submitReason->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_submitReason->setPalette(captionPalette);
-    m_createBatch = new QPushButton(Models::icon(QStringLiteral("open")), tr("Create Batch\u2026"), panel);
+    m_createBatch = new QPushButton(Models::icon(QStringLiteral("upload")), tr("Create Batch\u2026"), panel);
     m_createBatch->setObjectName(QStringLiteral("createBatchButton"));
     m_createBatch->setDefault(true);
     m_createBatch->setEnabled(false);
@@ -358,6 +359,9 @@ QWidget *ValidationPage::createIssuesTab()
     header->resizeSection(IssuesModel::SeverityColumn, 96);
     header->resizeSection(IssuesModel::LineColumn, 64);
     header->resizeSection(IssuesModel::CodeColumn, 180);
+    fitColumnToText(m_issuesView, header, IssuesModel::SeverityColumn,
+                    {IssuesModel::severityText(Jsonl::Severity::Error),
+                     IssuesModel::severityText(Jsonl::Severity::Warning)});
     header->setStretchLastSection(true);
     connect(m_issuesView, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { showIssue(index, true); });

@@ -166,8 +166,9 @@ private:
         QVERIFY(create);
         QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
         QTest::mouseClick(create, Qt::LeftButton);
+        // The dialog opens once the file's checksum was compared with earlier submissions.
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
         QPointer<QDialog> dialog = find<QDialog>("createBatchDialog");
-        QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("createOkButton"));
         QVERIFY(ok && ok->isEnabled());
@@ -314,11 +315,14 @@ private slots:
             if (seen.isEmpty() || seen.last() != s)
                 seen << s;
         });
-        // "No" changes nothing; "Yes" cancels.
+        // "Keep Running" changes nothing; "Cancel Batch" cancels. The buttons say what they do.
         Ui::MessageBox::setNextAnswer(QMessageBox::No);
         find<QAction>("cancelBatchAction")->trigger();
         QTest::qWait(100);
         QCOMPARE(statusOf(id), QStringLiteral("in_progress"));
+        QCOMPARE(Ui::MessageBox::lastButtons().size(), 2);
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Cancel Batch")));
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Keep Running")));
         Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
         find<QAction>("cancelBatchAction")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("cancelled"), 15000);
@@ -578,6 +582,69 @@ private slots:
         QCOMPARE(banner->owner(), static_cast<QWidget *>(m_window->batchesPage()));
         m_window->showView(Ui::Sidebar::View::Files);
         QVERIFY(!banner->isVisible());
+    }
+
+    // The same file again with the same account: a warning that links to the earlier batch.
+    void resubmittingTheSameFileWarns()
+    {
+        startWindow(fastOptions());
+        QString id;
+        const QString path = writeLines(QStringLiteral("twice.jsonl"), 3);
+        submitThroughUi(path, QStringLiteral("first"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->inputSha256Of(id).isEmpty(), 10000);
+        m_window->showView(Ui::Sidebar::View::Batches);
+        m_window->batchesPage()->selectBatch(QString());
+        dropFile(path);
+        auto *create = find<QPushButton>("createBatchButton");
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
+        const int before = Ui::MessageBox::shownCount();
+        Ui::MessageBox::setNextAnswer(QMessageBox::No); // "Show Earlier Batch"
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_COMPARE(Ui::MessageBox::shownCount(), before + 1);
+        QVERIFY2(Ui::MessageBox::lastText().contains(id), qPrintable(Ui::MessageBox::lastText()));
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Show Earlier Batch")));
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->batchesPage()));
+        QCOMPARE(m_window->batchesPage()->currentBatch()->id, id);
+        QVERIFY(!find<QDialog>("createBatchDialog"));
+
+        // A different file is not a duplicate: straight to the dialog.
+        dropFile(writeLines(QStringLiteral("other.jsonl"), 4));
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
+        QCOMPARE(Ui::MessageBox::shownCount(), before + 1);
+        find<QDialog>("createBatchDialog")->reject();
+    }
+
+    // First start: "Try a Sample Batch" writes a small file and opens it; run in the sandbox, two of its
+    // requests fail on purpose, so the whole loop shows in a minute.
+    void sampleBatchRunsTheWholeLoop()
+    {
+        startWindow(fastOptions());
+        auto *sample = find<QPushButton>("batchesEmptySample");
+        QVERIFY(sample && sample->isVisible());
+        QTest::mouseClick(sample, Qt::LeftButton);
+        auto *page = m_window->validationPage();
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(page));
+        QTRY_VERIFY_WITH_TIMEOUT(page->canSubmit(), 10000);
+        QCOMPARE(page->report().lines, 12);
+        QCOMPARE(page->report().model, QStringLiteral("sandbox/echo"));
+        QVERIFY(m_window->messageBanner()->text().contains(QStringLiteral("sample batch")));
+        QSignalSpy created(m_window->controller(), &Ui::AppController::batchCreated);
+        QTest::mouseClick(find<QPushButton>("createBatchButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
+        QTest::mouseClick(
+            find<QDialog>("createBatchDialog")->findChild<QPushButton *>(QStringLiteral("createOkButton")),
+            Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(created.count() == 1, 15000);
+        const QString id = created.first().first().value<Api::Batch>().id;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 20000);
+        auto *model = m_window->controller()->batchModel();
+        const auto counts = model->batch(model->rowOf(id)).requestCounts.value_or(Api::RequestCounts {});
+        QCOMPARE(counts.total, 12);
+        QCOMPARE(counts.failed, 2);
     }
 
     void closingDuringUploadAsks()
