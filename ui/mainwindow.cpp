@@ -895,8 +895,10 @@ void MainWindow::trySample()
     m_banner->showMessage(MessageBanner::Type::Info,
                           sandbox
                               ? tr("A sample batch of 12 requests; 2 of them fail on purpose in the sandbox. "
-                                   "Choose \u201cCreate Batch\u201d to run it, then open its results.")
-                              : tr("A sample batch of 12 requests. Choose \u201cCreate Batch\u201d to run it "
+                                   "Choose \u201c"
+                                   "Create Batch\u201d to run it, then open its results.")
+                              : tr("A sample batch of 12 requests. Choose \u201c"
+                                   "Create Batch\u201d to run it "
                                    "with this account, then open its results."),
                           tr("Create Batch"), [this] { createBatch(); });
     m_banner->setOwner(m_validationPage);

@@ -242,9 +242,9 @@ void TestTranslations::embeddedCatalogsTranslate()
     const Expectation expectations[] = {
         {"Batchdesk::Ui::MainWindow", "&File", -1, QStringLiteral("&Datei"), QStringLiteral("ファイル(&F)")},
         {"Batchdesk::Ui::MainWindow", "&Help", -1, QStringLiteral("&Hilfe"), QStringLiteral("ヘルプ(&H)")},
-        {"Batchdesk::Models::RequestsModel", "%n byte(s)", 1, QStringLiteral("1 Byte"),
+        {"Batchdesk::Models::RequestsModel", "%Ln byte(s)", 1, QStringLiteral("1 Byte"),
          QStringLiteral("1 バイト")},
-        {"Batchdesk::Models::RequestsModel", "%n byte(s)", 3, QStringLiteral("3 Bytes"),
+        {"Batchdesk::Models::RequestsModel", "%Ln byte(s)", 3, QStringLiteral("3 Bytes"),
          QStringLiteral("3 バイト")},
         {"Batchdesk::Ui::LanguageMenu", "&Language", -1, QStringLiteral("&Sprache"),
          QStringLiteral("言語(&L)")},
@@ -275,9 +275,9 @@ void TestTranslations::embeddedCatalogsTranslate()
                  "batchdesk_en.qm is not embedded");
         QCoreApplication::installTranslator(&translator);
         const char *results = "Batchdesk::Ui::ResultsPage";
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 1),
+        QCOMPARE(QCoreApplication::translate(results, "%Ln request(s)", nullptr, 1),
                  QStringLiteral("1 request"));
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 3),
+        QCOMPARE(QCoreApplication::translate(results, "%Ln request(s)", nullptr, 3),
                  QStringLiteral("3 requests"));
         const char *builder = "Batchdesk::Ui::BuilderDialog";
         QCOMPARE(QCoreApplication::translate(builder, "Submit %n batches as a &job", nullptr, 1),
@@ -289,7 +289,7 @@ void TestTranslations::embeddedCatalogsTranslate()
         QCoreApplication::removeTranslator(&translator);
     }
     // Without a translator the helper gives the source text back, %n replaced.
-    QCOMPARE(Batchdesk::translateIn({"Batchdesk::Models::RequestsModel"}, "%n byte(s)", nullptr, 2),
+    QCOMPARE(Batchdesk::translateIn({"Batchdesk::Models::RequestsModel"}, "%Ln byte(s)", nullptr, 2),
              QStringLiteral("2 byte(s)"));
 }
 
@@ -340,13 +340,13 @@ void TestTranslations::englishCatalogueIsInstalled()
     QCOMPARE(LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("en")),
              QStringLiteral("en"));
     const QList<QTranslator *> installed = QCoreApplication::instance()->findChildren<QTranslator *>();
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 1),
              QStringLiteral("1 request"));
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 3),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 3),
              QStringLiteral("3 requests"));
     qDeleteAll(installed); // a QTranslator removes itself from the application when it is deleted
     QLocale::setDefault(before);
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 1),
              QStringLiteral("1 request(s)"));
 }
 
