@@ -166,6 +166,10 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_tabs = new QTabWidget(content);
     m_tabs->setObjectName(QStringLiteral("batchDetailTabs"));
     m_tabs->setDocumentMode(true);
+    // Every tab stays readable: the pane is at least as wide as the tab names (no scroll arrows hiding
+    // "Errors").
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideNone);
     auto *timesPage = new QWidget;
     m_times = new QFormLayout(timesPage);
     m_tabs->addTab(timesPage, tr("Times"));
@@ -227,7 +231,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
-    setMinimumWidth(260);
+    setMinimumWidth(300);
 }
 
 BatchDetail::~BatchDetail() = default;
@@ -446,6 +450,8 @@ void BatchDetail::fillChart(const Api::Batch &b)
     QPen projPen(pal.color(QPalette::PlaceholderText), 1.5, Qt::DashLine);
     m_projection->setPen(projPen);
     m_failedSeries->setVisible(counts.failed > 0);
+    // The legend names only lines that are drawn: no "Projected" for a finished batch.
+    m_projection->setVisible(!projected.isEmpty());
     // Round ticks that fit the span (seconds for a 25 s run, days for a long one), none repeated.
     const Models::DisplayFormat::TimeAxis axis = Models::DisplayFormat::timeAxis(minX, maxX, 4);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(axis.minMs),

@@ -204,7 +204,8 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({820, 330});
+    // The detail pane is wide enough for its tabs and chart legend in German too.
+    m_splitter->setSizes({740, 410});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
