@@ -7,7 +7,8 @@
 
 namespace Batchdesk::Ui {
 
-void fitColumnToText(QAbstractItemView *view, QHeaderView *header, int column, const QStringList &samples)
+void fitColumnToText(QAbstractItemView *view, QHeaderView *header, int column, const QStringList &samples,
+                     bool samplesWithIcon)
 {
     const QAbstractItemModel *model = view->model();
     if (!model || column < 0 || column >= model->columnCount() || header->isSectionHidden(column))
@@ -31,7 +32,7 @@ void fitColumnToText(QAbstractItemView *view, QHeaderView *header, int column, c
         consider(index.data(Qt::DisplayRole).toString(), icon);
     }
     for (const QString &sample : samples)
-        consider(sample, anyIcon);
+        consider(sample, anyIcon || samplesWithIcon);
     if (header->sectionSize(column) < needed)
         header->resizeSection(column, needed);
 }

@@ -310,12 +310,11 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         QStringList outcomes;
         for (int i = 0; i < Results::kOutcomeCount; ++i)
             outcomes << Results::outcomeText(Outcome(i));
-        fitColumnToText(m_view, m_view->horizontalHeader(), ResultsModel::OutcomeColumn, outcomes);
+        fitColumnToText(m_view, m_view->horizontalHeader(), ResultsModel::OutcomeColumn, outcomes, true);
         for (const int column : {int(ResultsModel::StatusColumn), int(ResultsModel::FinishReasonColumn),
                                  int(ResultsModel::InputTokensColumn), int(ResultsModel::OutputTokensColumn)})
             fitColumnToText(m_view, m_view->horizontalHeader(), column);
     };
-    fitShortColumns();
     connect(m_model, &QAbstractItemModel::modelReset, this, fitShortColumns);
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
@@ -458,6 +457,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     const QByteArray headerState = QSettings().value(QStringLiteral("Results/header")).toByteArray();
     if (!headerState.isEmpty())
         m_view->horizontalHeader()->restoreState(headerState);
+    // After the restore: widths saved in another language may be too narrow for this one.
+    fitShortColumns();
     const auto saveHeader = [this] {
         QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
     };

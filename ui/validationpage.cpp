@@ -361,7 +361,8 @@ QWidget *ValidationPage::createIssuesTab()
     header->resizeSection(IssuesModel::CodeColumn, 180);
     fitColumnToText(m_issuesView, header, IssuesModel::SeverityColumn,
                     {IssuesModel::severityText(Jsonl::Severity::Error),
-                     IssuesModel::severityText(Jsonl::Severity::Warning)});
+                     IssuesModel::severityText(Jsonl::Severity::Warning)},
+                    true);
     header->setStretchLastSection(true);
     connect(m_issuesView, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { showIssue(index, true); });

@@ -138,6 +138,9 @@ private slots:
 
     void startsWithEmptyState()
     {
+        // The Open dialog starts in a folder that exists (Documents only when there is one).
+        QVERIFY2(QFileInfo(Batchdesk::Ui::FileDialog::lastDirectory()).isDir(),
+                 qPrintable(Batchdesk::Ui::FileDialog::lastDirectory()));
         QCOMPARE(m_window->objectName(), QStringLiteral("MainWindow"));
         // The window starts on the batches; the validation page is one click away in the sidebar.
         QCOMPARE(m_window->pages()->currentWidget()->objectName(), QStringLiteral("batchesPage"));

@@ -9,22 +9,31 @@
 //    two English forms, and LanguageMenu::installTranslators() installs it for English.
 #include "common/translate.h"
 #include "languagemenu.h"
+#include "mainwindow.h"
+#include "results/resultindex.h"
+#include "resultsmodel.h"
+#include "resultspage.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -151,6 +160,7 @@ private Q_SLOTS:
     void placeholdersAreKept();
     void languageResolution();
     void englishCatalogueIsInstalled();
+    void germanTextIsNotCut();
 };
 
 void TestTranslations::everySourceStringIsTranslated_data()
@@ -351,4 +361,43 @@ void TestTranslations::englishCatalogueIsInstalled()
 }
 
 QTEST_MAIN(TestTranslations)
+void TestTranslations::germanTextIsNotCut()
+{
+    // Widths follow the text: in German the Results outcome column fits "Fehlgeschlagen", also after a header
+    // state saved in English (narrower) is restored.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    qputenv("BATCHDESK_DATA_DIR", data.path().toUtf8());
+    const QLocale before;
+    const QList<QTranslator *> old = QCoreApplication::instance()->findChildren<QTranslator *>();
+    qDeleteAll(old);
+    using Batchdesk::Models::ResultsModel;
+    {
+        QSettings settings;
+        settings.clear();
+        auto english = std::make_unique<Batchdesk::Ui::MainWindow>();
+        english->resultsPage()->view()->setColumnWidth(ResultsModel::OutcomeColumn, 60);
+        settings.setValue(QStringLiteral("Results/header"),
+                          english->resultsPage()->view()->horizontalHeader()->saveState());
+    }
+    Batchdesk::Ui::LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("de"));
+    {
+        auto window = std::make_unique<Batchdesk::Ui::MainWindow>();
+        window->show();
+        QTableView *view = window->resultsPage()->view();
+        const QString failed = Batchdesk::Results::outcomeText(Batchdesk::Results::Outcome::Failed);
+        QCOMPARE(failed, QStringLiteral("Fehlgeschlagen"));
+        QVERIFY2(view->columnWidth(ResultsModel::OutcomeColumn)
+                     >= view->fontMetrics().horizontalAdvance(failed) + view->iconSize().width() + 12,
+                 qPrintable(QString::number(view->columnWidth(ResultsModel::OutcomeColumn))));
+        QCOMPARE(view->horizontalHeader()->defaultAlignment(), Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>());
+    QLocale::setDefault(before);
+    QSettings().clear();
+}
+
 #include "tst_translations.moc"
