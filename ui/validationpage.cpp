@@ -805,6 +805,9 @@ void ValidationPage::checkEdit()
         options.buildIndex = false;
         options.threads = 1;
         options.maxDiagnostics = 20;
+        // One file, one endpoint: a line edited to another url is refused like in the file.
+        if (options.expectedEndpoint.isEmpty())
+            options.expectedEndpoint = m_report.endpoint;
         const Jsonl::ValidationReport line = Jsonl::validateData(Jsonl::minifyJson(utf8), options);
         for (const Jsonl::Diagnostic &d : line.diagnostics) {
             if (d.isError() && problem.isEmpty())

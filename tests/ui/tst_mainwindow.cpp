@@ -436,6 +436,12 @@ private slots:
         QVERIFY2(text("requestEditStatus").contains(QStringLiteral("must be \"POST\"")),
                  qPrintable(text("requestEditStatus")));
         QVERIFY(!save->isEnabled());
+        // Another endpoint than the rest of the file: refused too.
+        QString otherUrl = changed;
+        otherUrl.replace(QStringLiteral("\"GET\""), QStringLiteral("\"POST\""));
+        otherUrl.replace(QStringLiteral("/v1/chat/completions"), QStringLiteral("/v1/embeddings"));
+        viewer->setPlainText(otherUrl);
+        QVERIFY(!save->isEnabled());
         changed.replace(QStringLiteral("\"GET\""), QStringLiteral("\"POST\""));
         changed.replace(QStringLiteral("\"x\""), QStringLiteral("\"y\""));
         viewer->setPlainText(changed);
