@@ -839,8 +839,9 @@ QString AppController::writeSampleBatch(QString *error) const
     QString model = account ? account->defaultModel : QString();
     if (model.isEmpty())
         model = Store::presetInfo(Store::Preset::Sandbox).defaultModel;
-    // Everyday analyst tasks; the sandbox fails the two lines with a [[fail]] marker, so the results page
-    // has something to show in every outcome chip and Resubmit has work.
+    // Everyday analyst tasks. In the sandbox two lines carry a [[fail]] marker, so the results page has
+    // failures to show and Resubmit has work; a real provider gets two ordinary questions instead.
+    const bool sandbox = account && isSandbox(*account);
     const QStringList prompts {
         QStringLiteral("Classify the sentiment of this review as positive, negative or neutral: "
                        "\"The delivery was late again, but the support team was lovely.\""),
@@ -849,11 +850,13 @@ QString AppController::writeSampleBatch(QString *error) const
         QStringLiteral("Translate to German: Good morning, the meeting moved to 3 pm."),
         QStringLiteral("Extract the city from: \"Shipping address: 4 Rue de Rivoli, 75004 Paris\"."),
         QStringLiteral("Suggest a short title for a blog post about batching LLM requests."),
-        QStringLiteral("This request fails on purpose in the sandbox [[fail]]"),
+        sandbox ? QStringLiteral("This request fails on purpose in the sandbox [[fail]]")
+                : QStringLiteral("Name the capital of Australia."),
         QStringLiteral("Is this a question or a statement? \"Can you send me the invoice\""),
         QStringLiteral("Give three keywords for: solar panels on apartment balconies."),
         QStringLiteral("Rewrite politely: \"Send the file now.\""),
-        QStringLiteral("This one is refused on purpose in the sandbox [[fail:400]]"),
+        sandbox ? QStringLiteral("This one is refused on purpose in the sandbox [[fail:400]]")
+                : QStringLiteral("Convert 3 miles to kilometres."),
         QStringLiteral("Answer yes or no: is 2027 a leap year?"),
         QStringLiteral("Write a haiku about spreadsheets."),
     };

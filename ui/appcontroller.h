@@ -212,8 +212,8 @@ public:
     void cancelJob(const QString &jobId);
 
     /**
-     * Writes a small example batch (12 chat requests for the current account's default model, two of which
-     * fail on purpose in the sandbox) to dataDirectory()/samples/sample-batch.jsonl and returns its path, or
+     * Writes a small example batch (12 chat requests for the current account's default model; in the sandbox
+     * two of them fail on purpose) to dataDirectory()/samples/sample-batch.jsonl and returns its path, or
      * an empty string with *error set.
      */
     QString writeSampleBatch(QString *error) const;
