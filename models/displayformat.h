@@ -16,6 +16,19 @@ QString bytes(qint64 value);
 /** A duration in seconds, e.g. "0.18 s", "12 s". */
 QString seconds(double value);
 
+/** Ticks of a time axis: a range aligned to a round step and a format that tells every tick apart. */
+struct TimeAxis
+{
+    qint64 minMs = 0; ///< first tick, ms since the epoch (at or before the data)
+    qint64 maxMs = 0; ///< last tick (at or after the data)
+    qint64 stepMs = 0;
+    int tickCount = 2; ///< ticks from minMs to maxMs inclusive, stepMs apart
+    QString format; ///< QDateTime format: seconds, minutes, hours (with the weekday across days) or days
+};
+/** Chooses ticks for data from fromMs to toMs (local time): the smallest round step (1 s … 30 days) that
+ *  needs at most maxTicks ticks, and a format precise enough that no two tick labels are equal. */
+TimeAxis timeAxis(qint64 fromMs, qint64 toMs, int maxTicks = 5);
+
 } // namespace DisplayFormat
 
 } // namespace Batchdesk::Models

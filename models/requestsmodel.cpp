@@ -121,7 +121,7 @@ QVariant RequestsModel::data(const QModelIndex &index, int role) const
         case Qt::TextAlignmentRole:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole:
-            return column == SizeColumn ? tr("%n byte(s)", nullptr, int(qMin<qint64>(size, INT_MAX)))
+            return column == SizeColumn ? tr("%Ln byte(s)", nullptr, int(qMin<qint64>(size, INT_MAX)))
                                         : QVariant();
         default:
             return {};

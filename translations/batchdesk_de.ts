@@ -66,8 +66,8 @@
         <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
     </message>
     <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 ist nicht erreichbar: %2</translation>
+        <source>Cannot reach %1 (%2).</source>
+        <translation>%1 ist nicht erreichbar (%2).</translation>
     </message>
 </context>
 <context>
@@ -247,6 +247,94 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>ein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>an Excel workbook (XLSX)</source>
+        <translation>eine Excel-Arbeitsmappe (XLSX)</translation>
+    </message>
+    <message>
+        <source>a Word document (DOCX)</source>
+        <translation>ein Word-Dokument (DOCX)</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>ein ZIP-Archiv</translation>
+    </message>
+    <message>
+        <source>an old Excel or Word document</source>
+        <translation>ein altes Excel- oder Word-Dokument</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>ein JPEG-Bild</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>ein GIF-Bild</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>ein WebP-Bild</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>ein gzip-Archiv</translation>
+    </message>
+    <message>
+        <source>a bzip2 archive</source>
+        <translation>ein bzip2-Archiv</translation>
+    </message>
+    <message>
+        <source>an xz archive</source>
+        <translation>ein xz-Archiv</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>ein 7-Zip-Archiv</translation>
+    </message>
+    <message>
+        <source>a Zstandard archive</source>
+        <translation>ein Zstandard-Archiv</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>eine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>a Parquet file</source>
+        <translation>eine Parquet-Datei</translation>
+    </message>
+    <message>
+        <source>a NumPy array</source>
+        <translation>ein NumPy-Array</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>ein Programm</translation>
+    </message>
+    <message>
+        <source>UTF-16 text</source>
+        <translation>UTF-16-Text</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>Binärdaten</translation>
+    </message>
+    <message>
+        <source>This file is UTF-16 text. A batch input file must be UTF-8: save it again as UTF-8.</source>
+        <translation>Diese Datei ist UTF-16-Text. Eine Batch-Eingabedatei muss UTF-8 sein: Speichern Sie sie erneut als UTF-8.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it looks like %1). A batch input file is JSONL: UTF-8 text with one JSON request per line.</source>
+        <translation>Dies ist keine Textdatei (sie sieht aus wie %1). Eine Batch-Eingabedatei ist JSONL: UTF-8-Text mit einer JSON-Anfrage pro Zeile.</translation>
     </message>
 </context>
 <context>
@@ -906,13 +994,6 @@
         <source>This line is %1, too large to preview.</source>
         <translation>Diese Zeile ist %1 groß, zu groß für eine Vorschau.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n Byte</numerusform>
-            <numerusform>%n Bytes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This line is not a JSON object.</source>
         <translation>Diese Zeile ist kein JSON-Objekt.</translation>
@@ -936,6 +1017,13 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1262,10 @@
         <source>%1 cannot resubmit %2: that would be a cycle.</source>
         <translation>%1 kann %2 nicht erneut senden: Das wäre ein Zyklus.</translation>
     </message>
+    <message>
+        <source>Cannot access the progress history: %1</source>
+        <translation>Auf den Fortschrittsverlauf kann nicht zugegriffen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Store::AccountStore</name>
@@ -1299,6 +1391,30 @@
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
+    <message>
+        <source>Save Account</source>
+        <translation>Konto speichern</translation>
+    </message>
+    <message>
+        <source>The connection test of these settings failed:
+
+%1
+
+Save the account anyway?</source>
+        <translation>Der Verbindungstest mit diesen Einstellungen ist fehlgeschlagen:
+
+%1
+
+Das Konto trotzdem speichern?</translation>
+    </message>
+    <message>
+        <source>Save Anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Zurück</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::AppController</name>
@@ -1375,10 +1491,6 @@
         <translation>Das Konto wurde entfernt, aber sein Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>the model list is not available</source>
         <translation>die Modellliste ist nicht verfügbar</translation>
     </message>
@@ -1415,10 +1527,6 @@
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>retrying in %1 s</source>
-        <translation>neuer Versuch in %1 s</translation>
-    </message>
-    <message>
         <source>polling every %1 s</source>
         <translation>Abfrage alle %1 s</translation>
     </message>
@@ -1452,6 +1560,26 @@
             <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie den verbleibenden %n Teil erneut aus der Ansicht „Prüfen“.</numerusform>
             <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie die verbleibenden %n Teile erneut aus der Ansicht „Prüfen“.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The test failed. %1</source>
+        <translation>Der Test ist fehlgeschlagen. %1</translation>
+    </message>
+    <message>
+        <source>Refresh failed at %1</source>
+        <translation>Aktualisierung um %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>next attempt at %1</source>
+        <translation>nächster Versuch um %1</translation>
+    </message>
+    <message>
+        <source>no automatic retry</source>
+        <translation>kein automatischer neuer Versuch</translation>
+    </message>
+    <message>
+        <source>Could not write the sample batch %1: %2</source>
+        <translation>Der Beispiel-Batch %1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1838,14 @@
     <message>
         <source>Open a File…</source>
         <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Try a Sample Batch</source>
+        <translation>Beispiel-Batch ausprobieren</translation>
+    </message>
+    <message>
+        <source>Write a small example file (12 requests, 2 of them fail on purpose in the sandbox) and open it</source>
+        <translation>Eine kleine Beispieldatei schreiben (12 Anfragen, 2 davon schlagen in der Sandbox absichtlich fehl) und öffnen</translation>
     </message>
 </context>
 <context>
@@ -1986,13 +2122,6 @@
         <source>pipe</source>
         <translation>Pipe</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s), %1 columns, %2-separated, %3</source>
-        <translation>
-            <numerusform>%n Zeile, %1 Spalten, Trennzeichen %2, %3</numerusform>
-            <numerusform>%n Zeilen, %1 Spalten, Trennzeichen %2, %3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(use the template above)</source>
         <translation>(die Vorlage oben verwenden)</translation>
@@ -2049,13 +2178,6 @@
         <source>Checking every row and writing…</source>
         <translation>Alle Zeilen werden geprüft und geschrieben…</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing was written: %n error(s) must be fixed first.</source>
-        <translation>
-            <numerusform>Es wurde nichts geschrieben: %n Fehler muss zuerst behoben werden.</numerusform>
-            <numerusform>Es wurde nichts geschrieben: %n Fehler müssen zuerst behoben werden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Nothing was written: %1</source>
         <translation>Es wurde nichts geschrieben: %1</translation>
@@ -2072,6 +2194,28 @@
         <translation>
             <numerusform>%n Batch als &amp;Job übermitteln</numerusform>
             <numerusform>%n Batches als &amp;Job übermitteln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Build &amp;&amp; &amp;Submit…</source>
+        <translation>Erstellen &amp;&amp; &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Write the file, then go straight to creating the batch</source>
+        <translation>Die Datei schreiben und direkt den Batch erstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), %1 columns, %2-separated, %3</source>
+        <translation>
+            <numerusform>%Ln Zeile, %1 Spalten, Trennzeichen %2, %3</numerusform>
+            <numerusform>%Ln Zeilen, %1 Spalten, Trennzeichen %2, %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %Ln error(s) must be fixed first.</source>
+        <translation>
+            <numerusform>Es wurde nichts geschrieben: %Ln Fehler muss zuerst behoben werden.</numerusform>
+            <numerusform>Es wurde nichts geschrieben: %Ln Fehler müssen zuerst behoben werden.</numerusform>
         </translation>
     </message>
 </context>
@@ -2251,6 +2395,14 @@
         <source>Delete Files</source>
         <translation>Dateien löschen</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::IdField</name>
@@ -2303,10 +2455,6 @@
     <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Open Folder</source>
@@ -2656,6 +2804,62 @@
         <source>Third-party components:</source>
         <translation>Komponenten von Drittanbietern:</translation>
     </message>
+    <message>
+        <source>Retry Now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keep Uploading</source>
+        <translation>Weiter hochladen</translation>
+    </message>
+    <message>
+        <source>%1 is validated again against the limits of %2 (account “%3”).</source>
+        <translation>%1 wird erneut gegen die Grenzen von %2 geprüft (Konto „%3“).</translation>
+    </message>
+    <message>
+        <source>Checking whether %1 was submitted before…</source>
+        <translation>Prüfe, ob %1 schon einmal gesendet wurde…</translation>
+    </message>
+    <message>
+        <source>Already Submitted</source>
+        <translation>Bereits gesendet</translation>
+    </message>
+    <message>
+        <source>%1 was already submitted with this account: batch %2, created %3 (%4). Submit the same requests again as a new batch?</source>
+        <translation>%1 wurde mit diesem Konto bereits gesendet: Batch %2, erstellt %3 (%4). Dieselben Anfragen erneut als neuen Batch senden?</translation>
+    </message>
+    <message>
+        <source>Submit Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Show Earlier Batch</source>
+        <translation>Früheren Batch zeigen</translation>
+    </message>
+    <message>
+        <source>Create Batch</source>
+        <translation>Batch erstellen</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>A sample batch of 12 requests; 2 of them fail on purpose in the sandbox. Choose “Create Batch” to run it, then open its results.</source>
+        <translation>Ein Beispiel-Batch mit 12 Anfragen; 2 davon schlagen in der Sandbox absichtlich fehl. Wählen Sie „Batch erstellen“, um ihn auszuführen, und öffnen Sie dann seine Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>A sample batch of 12 requests. Choose “Create Batch” to run it with this account, then open its results.</source>
+        <translation>Ein Beispiel-Batch mit 12 Anfragen. Wählen Sie „Batch erstellen“, um ihn mit diesem Konto auszuführen, und öffnen Sie dann seine Ergebnisse.</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -2875,13 +3079,6 @@ Wählen Sie ihren neuen Ort, um die Ergebnisse mit ihren Anfragen zu verknüpfen
             <numerusform>%n erneute Übermittlungen verknüpft; jede Anfrage zeigt ihr neuestes Ergebnis</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s) not in the input</source>
-        <translation>
-            <numerusform>%n Ergebnis ist nicht in der Eingabe</numerusform>
-            <numerusform>%n Ergebnisse sind nicht in der Eingabe</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The input file changed since the batch was submitted: results may not match these requests.</source>
         <translation>Die Eingabedatei wurde seit der Übermittlung des Batches geändert: Die Ergebnisse passen möglicherweise nicht zu diesen Anfragen.</translation>
@@ -3069,13 +3266,6 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
         <source>A part of %1 is no longer at %2: its results cannot be joined.</source>
         <translation>Ein Teil von %1 liegt nicht mehr unter %2: Seine Ergebnisse können nicht verknüpft werden.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation>
-            <numerusform>%n Anfrage</numerusform>
-            <numerusform>%n Anfragen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no price entered for this model</source>
         <translation>kein Preis für dieses Modell eingegeben</translation>
@@ -3083,6 +3273,28 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
     <message>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) not in the input</source>
+        <translation>
+            <numerusform>%Ln Ergebnis ist nicht in der Eingabe</numerusform>
+            <numerusform>%Ln Ergebnisse sind nicht in der Eingabe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln Anfrage</numerusform>
+            <numerusform>%Ln Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
     </message>
 </context>
 <context>
@@ -3417,10 +3629,6 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
         <translation>Eine Anfragezeile muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>Valid JSON; Save Line writes it into the file.</source>
-        <translation>Gültiges JSON; „Zeile speichern“ schreibt es in die Datei.</translation>
-    </message>
-    <message>
         <source>Edit the request; it is checked as you type.</source>
         <translation>Bearbeiten Sie die Anfrage; sie wird beim Tippen geprüft.</translation>
     </message>
@@ -3431,6 +3639,14 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
     <message>
         <source>Saved line %1; validating again</source>
         <translation>Zeile %1 gespeichert; wird erneut geprüft</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The request is valid; Save Line writes it into the file.</source>
+        <translation>Die Anfrage ist gültig; „Zeile speichern“ schreibt sie in die Datei.</translation>
     </message>
 </context>
 <context>

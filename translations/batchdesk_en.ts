@@ -4,10 +4,10 @@
 <context>
     <name>Batchdesk::Models::RequestsModel</name>
     <message numerus="yes">
-        <source>%n byte(s)</source>
+        <source>%Ln byte(s)</source>
         <translation>
-            <numerusform>%n byte</numerusform>
-            <numerusform>%n bytes</numerusform>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -34,20 +34,6 @@
 <context>
     <name>Batchdesk::Ui::BuilderDialog</name>
     <message numerus="yes">
-        <source>%n row(s), %1 columns, %2-separated, %3</source>
-        <translation>
-            <numerusform>%n row, %1 columns, %2-separated, %3</numerusform>
-            <numerusform>%n rows, %1 columns, %2-separated, %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was written: %n error(s) must be fixed first.</source>
-        <translation>
-            <numerusform>Nothing was written: %n error must be fixed first.</numerusform>
-            <numerusform>Nothing was written: %n errors must be fixed first.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Wrote %1 (%2 requests in %n file(s)).</source>
         <translation>
             <numerusform>Wrote %1 (%2 requests in %n file).</numerusform>
@@ -59,6 +45,20 @@
         <translation>
             <numerusform>Submit %n batch as a &amp;job</numerusform>
             <numerusform>Submit %n batches as a &amp;job</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), %1 columns, %2-separated, %3</source>
+        <translation>
+            <numerusform>%Ln row, %1 columns, %2-separated, %3</numerusform>
+            <numerusform>%Ln rows, %1 columns, %2-separated, %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %Ln error(s) must be fixed first.</source>
+        <translation>
+            <numerusform>Nothing was written: %Ln error must be fixed first.</numerusform>
+            <numerusform>Nothing was written: %Ln errors must be fixed first.</numerusform>
         </translation>
     </message>
 </context>
@@ -110,17 +110,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n result(s) not in the input</source>
+        <source>%Ln result(s) not in the input</source>
         <translation>
-            <numerusform>%n result not in the input</numerusform>
-            <numerusform>%n results not in the input</numerusform>
+            <numerusform>%Ln result not in the input</numerusform>
+            <numerusform>%Ln results not in the input</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s)</source>
+        <source>%Ln request(s)</source>
         <translation>
-            <numerusform>%n request</numerusform>
-            <numerusform>%n requests</numerusform>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
         </translation>
     </message>
 </context>

@@ -66,8 +66,8 @@
         <translation>%1 が応答前に接続を閉じました。</translation>
     </message>
     <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 に接続できません：%2</translation>
+        <source>Cannot reach %1 (%2).</source>
+        <translation>%1 に接続できません（%2）。</translation>
     </message>
 </context>
 <context>
@@ -247,6 +247,94 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>an Excel workbook (XLSX)</source>
+        <translation>Excel ブック（XLSX）</translation>
+    </message>
+    <message>
+        <source>a Word document (DOCX)</source>
+        <translation>Word 文書（DOCX）</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>ZIP アーカイブ</translation>
+    </message>
+    <message>
+        <source>an old Excel or Word document</source>
+        <translation>古い形式の Excel または Word 文書</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 画像</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>WebP 画像</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip アーカイブ</translation>
+    </message>
+    <message>
+        <source>a bzip2 archive</source>
+        <translation>bzip2 アーカイブ</translation>
+    </message>
+    <message>
+        <source>an xz archive</source>
+        <translation>xz アーカイブ</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip アーカイブ</translation>
+    </message>
+    <message>
+        <source>a Zstandard archive</source>
+        <translation>Zstandard アーカイブ</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite データベース</translation>
+    </message>
+    <message>
+        <source>a Parquet file</source>
+        <translation>Parquet ファイル</translation>
+    </message>
+    <message>
+        <source>a NumPy array</source>
+        <translation>NumPy 配列</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>UTF-16 text</source>
+        <translation>UTF-16 テキスト</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>バイナリデータ</translation>
+    </message>
+    <message>
+        <source>This file is UTF-16 text. A batch input file must be UTF-8: save it again as UTF-8.</source>
+        <translation>このファイルは UTF-16 テキストです。バッチ入力ファイルは UTF-8 でなければなりません。UTF-8 で保存し直してください。</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it looks like %1). A batch input file is JSONL: UTF-8 text with one JSON request per line.</source>
+        <translation>これはテキストファイルではありません（%1 のようです）。バッチ入力ファイルは JSONL、つまり 1 行に 1 つの JSON リクエストを書いた UTF-8 テキストです。</translation>
     </message>
 </context>
 <context>
@@ -906,12 +994,6 @@
         <source>This line is %1, too large to preview.</source>
         <translation>この行は %1 あり、プレビューするには大きすぎます。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n バイト</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This line is not a JSON object.</source>
         <translation>この行は JSON オブジェクトではありません。</translation>
@@ -935,6 +1017,12 @@
     <message>
         <source>Size</source>
         <translation>サイズ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln バイト</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1260,10 @@
         <source>%1 cannot resubmit %2: that would be a cycle.</source>
         <translation>%1 は %2 を再送信できません。循環になります。</translation>
     </message>
+    <message>
+        <source>Cannot access the progress history: %1</source>
+        <translation>進捗の履歴にアクセスできません: %1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Store::AccountStore</name>
@@ -1297,6 +1389,30 @@
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
+    <message>
+        <source>Save Account</source>
+        <translation>アカウントの保存</translation>
+    </message>
+    <message>
+        <source>The connection test of these settings failed:
+
+%1
+
+Save the account anyway?</source>
+        <translation>この設定での接続テストは失敗しました:
+
+%1
+
+それでもアカウントを保存しますか？</translation>
+    </message>
+    <message>
+        <source>Save Anyway</source>
+        <translation>それでも保存</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>戻る</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::AppController</name>
@@ -1373,10 +1489,6 @@
         <translation>アカウントは削除しましたが、キーをキーチェーンから削除できませんでした：%1</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>失敗：%1</translation>
-    </message>
-    <message>
         <source>the model list is not available</source>
         <translation>モデル一覧を取得できません</translation>
     </message>
@@ -1413,10 +1525,6 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <source>retrying in %1 s</source>
-        <translation>%1 秒後に再試行</translation>
-    </message>
-    <message>
         <source>polling every %1 s</source>
         <translation>%1 秒ごとに確認</translation>
     </message>
@@ -1449,6 +1557,26 @@
         <translation>
             <numerusform>ジョブ %1 は %2 で停止しました：%3。作成済みのパートは実行を続けます。残りの %n 個のパートは検証画面から再送信してください。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The test failed. %1</source>
+        <translation>テストに失敗しました。%1</translation>
+    </message>
+    <message>
+        <source>Refresh failed at %1</source>
+        <translation>%1 の更新に失敗</translation>
+    </message>
+    <message>
+        <source>next attempt at %1</source>
+        <translation>次の試行 %1</translation>
+    </message>
+    <message>
+        <source>no automatic retry</source>
+        <translation>自動再試行なし</translation>
+    </message>
+    <message>
+        <source>Could not write the sample batch %1: %2</source>
+        <translation>サンプルバッチ %1 を書き出せませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1835,14 @@
     <message>
         <source>Open a File…</source>
         <translation>ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Try a Sample Batch</source>
+        <translation>サンプルバッチを試す</translation>
+    </message>
+    <message>
+        <source>Write a small example file (12 requests, 2 of them fail on purpose in the sandbox) and open it</source>
+        <translation>小さなサンプルファイル（12 件のリクエスト。うち 2 件はサンドボックスでわざと失敗します）を書き出して開きます</translation>
     </message>
 </context>
 <context>
@@ -1983,12 +2119,6 @@
         <source>pipe</source>
         <translation>パイプ</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s), %1 columns, %2-separated, %3</source>
-        <translation>
-            <numerusform>%n 行、%1 列、%2区切り、%3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(use the template above)</source>
         <translation>（上のテンプレートを使用）</translation>
@@ -2045,12 +2175,6 @@
         <source>Checking every row and writing…</source>
         <translation>すべての行を確認して書き出し中…</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing was written: %n error(s) must be fixed first.</source>
-        <translation>
-            <numerusform>何も書き出していません。先に %n 件のエラーを修正してください。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Nothing was written: %1</source>
         <translation>何も書き出していません：%1</translation>
@@ -2065,6 +2189,26 @@
         <source>Submit %n batches as a &amp;job</source>
         <translation>
             <numerusform>%n 件のバッチをジョブとして送信(&amp;J)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Build &amp;&amp; &amp;Submit…</source>
+        <translation>作成して送信(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the file, then go straight to creating the batch</source>
+        <translation>ファイルを書き出し、そのままバッチの作成へ進みます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), %1 columns, %2-separated, %3</source>
+        <translation>
+            <numerusform>%Ln 行、%1 列、%2区切り、%3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %Ln error(s) must be fixed first.</source>
+        <translation>
+            <numerusform>何も書き出していません。先に %Ln 件のエラーを修正してください。</numerusform>
         </translation>
     </message>
 </context>
@@ -2244,6 +2388,14 @@
         <source>Delete Files</source>
         <translation>ファイルの削除</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>残す</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::IdField</name>
@@ -2296,10 +2448,6 @@
     <message>
         <source>&amp;Remove…</source>
         <translation>削除(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
     </message>
     <message>
         <source>Open Folder</source>
@@ -2645,6 +2793,62 @@
         <source>Third-party components:</source>
         <translation>サードパーティ製コンポーネント：</translation>
     </message>
+    <message>
+        <source>Retry Now</source>
+        <translation>今すぐ再試行</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Keep Uploading</source>
+        <translation>アップロードを続ける</translation>
+    </message>
+    <message>
+        <source>%1 is validated again against the limits of %2 (account “%3”).</source>
+        <translation>%1 を %2 の制限で再検証しています（アカウント「%3」）。</translation>
+    </message>
+    <message>
+        <source>Checking whether %1 was submitted before…</source>
+        <translation>%1 が以前に送信されたか確認しています…</translation>
+    </message>
+    <message>
+        <source>Already Submitted</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>%1 was already submitted with this account: batch %2, created %3 (%4). Submit the same requests again as a new batch?</source>
+        <translation>%1 はこのアカウントで送信済みです: バッチ %2、作成 %3（%4）。同じリクエストを新しいバッチとしてもう一度送信しますか？</translation>
+    </message>
+    <message>
+        <source>Submit Again</source>
+        <translation>もう一度送信</translation>
+    </message>
+    <message>
+        <source>Show Earlier Batch</source>
+        <translation>以前のバッチを表示</translation>
+    </message>
+    <message>
+        <source>Create Batch</source>
+        <translation>バッチを作成</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>実行を続ける</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>残す</translation>
+    </message>
+    <message>
+        <source>A sample batch of 12 requests; 2 of them fail on purpose in the sandbox. Choose “Create Batch” to run it, then open its results.</source>
+        <translation>12 件のリクエストからなるサンプルバッチです。うち 2 件はサンドボックスでわざと失敗します。「バッチを作成」で実行し、結果を開いてください。</translation>
+    </message>
+    <message>
+        <source>A sample batch of 12 requests. Choose “Create Batch” to run it with this account, then open its results.</source>
+        <translation>12 件のリクエストからなるサンプルバッチです。「バッチを作成」でこのアカウントで実行し、結果を開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -2863,12 +3067,6 @@ Choose where it is now to join the results to their requests.</source>
             <numerusform>%n 件の再送信を結合済み。各リクエストには最新の結果が表示されます</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s) not in the input</source>
-        <translation>
-            <numerusform>入力にない結果が %n 件あります</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The input file changed since the batch was submitted: results may not match these requests.</source>
         <translation>バッチの送信後に入力ファイルが変更されています。結果がこれらのリクエストと一致しない可能性があります。</translation>
@@ -3055,12 +3253,6 @@ The copies on this computer stay, so this table keeps working. The provider&apos
         <source>A part of %1 is no longer at %2: its results cannot be joined.</source>
         <translation>%1 のパートはもう %2 にありません。その結果は結合できません。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation>
-            <numerusform>リクエスト %n 件</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no price entered for this model</source>
         <translation>このモデルの料金が未入力</translation>
@@ -3068,6 +3260,26 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>Writing %1…</source>
         <translation>%1 を書き出し中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) not in the input</source>
+        <translation>
+            <numerusform>入力にない結果が %Ln 件あります</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>リクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>残す</translation>
     </message>
 </context>
 <context>
@@ -3402,10 +3614,6 @@ The copies on this computer stay, so this table keeps working. The provider&apos
         <translation>リクエスト行は JSON オブジェクトである必要があります。</translation>
     </message>
     <message>
-        <source>Valid JSON; Save Line writes it into the file.</source>
-        <translation>有効な JSON です。「行を保存」でファイルに書き込みます。</translation>
-    </message>
-    <message>
         <source>Edit the request; it is checked as you type.</source>
         <translation>リクエストを編集してください。入力中に検証されます。</translation>
     </message>
@@ -3416,6 +3624,14 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>Saved line %1; validating again</source>
         <translation>%1 行目を保存しました。再検証しています</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>The request is valid; Save Line writes it into the file.</source>
+        <translation>リクエストは有効です。「行を保存」でファイルに書き込みます。</translation>
     </message>
 </context>
 <context>

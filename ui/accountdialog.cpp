@@ -3,8 +3,10 @@
 #include "appcontroller.h"
 #include "icons.h"
 #include "jsonl/limitprofile.h"
+#include "messagebox.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -139,6 +141,13 @@ Store::Account AccountDialog::collect() const
     return a;
 }
 
+QString AccountDialog::testedSetting(const QUrl &url, const QString &key)
+{
+    // Only compared for equality within this dialog; the key itself is not kept in clear.
+    return url.toString() + u'\n'
+        + QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
 void AccountDialog::setBusy(bool busy)
 {
     m_test->setEnabled(!busy);
@@ -154,6 +163,13 @@ void AccountDialog::showResult(const QString &text, bool ok)
                    p.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
                                                              : QColor(0xb0, 0x20, 0x18));
     m_result->setPalette(p);
+    // A long error wraps over several lines: the dialog grows with it instead of clipping it.
+    if (QLayout *l = layout()) {
+        l->activate();
+        const int needed = l->hasHeightForWidth() ? l->totalHeightForWidth(width()) : sizeHint().height();
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 void AccountDialog::testConnection()
@@ -170,11 +186,13 @@ void AccountDialog::testConnection()
     auto run = [self, url](const QString &key) {
         if (!self)
             return;
-        self->m_controller->testConnection(url, key, [self](const QString &text, bool ok) {
+        self->m_controller->testConnection(url, key, [self, url, key](const QString &text, bool ok) {
             if (!self)
                 return;
             self->setBusy(false);
             self->showResult(text, ok);
+            self->m_failedTest = ok ? QString() : self->testedSetting(url, key);
+            self->m_failedTestText = ok ? QString() : text;
         });
     };
     if (!m_key->text().isEmpty() || m_account.id == 0 || !m_key->isEnabled()) {
@@ -214,6 +232,16 @@ void AccountDialog::accept()
         m_key->setFocus();
         return;
     }
+    // The last test of exactly these settings failed: saving them is allowed, but not by accident.
+    if (!m_failedTest.isEmpty()
+        && m_failedTest == testedSetting(effectiveBaseUrl(), m_key->isEnabled() ? m_key->text() : QString())
+        && MessageBox::confirm(this, tr("Save Account"),
+                               tr("The connection test of these settings failed:\n\n%1\n\nSave the account "
+                                  "anyway?")
+                                   .arg(m_failedTestText),
+                               tr("Save Anyway"), tr("Go Back"), QMessageBox::No, QMessageBox::Warning)
+            != QMessageBox::Yes)
+        return;
     std::optional<QString> key;
     if (!sandbox && !m_key->text().isEmpty())
         key = m_key->text();

@@ -39,6 +39,7 @@ private:
     void testConnection();
     void setBusy(bool busy);
     void showResult(const QString &text, bool ok);
+    static QString testedSetting(const QUrl &url, const QString &key);
     QUrl effectiveBaseUrl() const;
     Store::Account collect() const;
 
@@ -54,6 +55,9 @@ private:
     QLabel *m_result;
     QDialogButtonBox *m_buttons;
     bool m_nameEdited = false;
+    /** The base URL and key of the last test that failed, and why; saving those asks first. */
+    QString m_failedTest;
+    QString m_failedTestText;
 };
 
 } // namespace Batchdesk::Ui

@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/intentstore.h"
 #include "store/resultsstore.h"
+#include "store/samplestore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -23,9 +24,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
@@ -37,10 +41,20 @@ namespace {
 
 const QString kLastAccountKey = QStringLiteral("Accounts/current");
 
+// A message ends like a sentence, so that a hint after it reads as the next one.
+QString asSentence(QString text)
+{
+    text = text.trimmed();
+    if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?')
+        && !text.endsWith(u'\u2026') && !text.endsWith(u'\u3002'))
+        text += u'.';
+    return text;
+}
+
 QString withHint(const QString &text, const Api::ApiError &error)
 {
     const QString hint = error.hint();
-    return hint.isEmpty() ? text : QString(text + u' ' + hint);
+    return hint.isEmpty() ? asSentence(text) : QString(asSentence(text) + u' ' + hint);
 }
 
 } // namespace
@@ -222,6 +236,7 @@ bool AppController::initialize(QString *error)
     m_accountStore = std::make_unique<Store::AccountStore>(m_db);
     m_intents = std::make_unique<Store::IntentStore>(m_db);
     m_cache = std::make_unique<Store::BatchCache>(m_db);
+    m_samples = std::make_unique<Store::SampleStore>(m_db);
     m_results = std::make_unique<Store::ResultsStore>(m_db);
 
     reloadAccounts();
@@ -410,6 +425,7 @@ void AppController::startMonitoring(const Store::Account &account, const QUrl &b
     m_monitor = std::make_unique<Monitor::BatchMonitor>(m_client.get());
     m_monitor->setSettings(m_options.monitor);
     m_monitor->setCache(m_cache.get(), account.id);
+    m_monitor->setSampleStore(m_samples.get());
     const QList<Api::Batch> cached = m_monitor->loadFromCache();
     if (m_batchModel->rowCount() == 0 && !cached.isEmpty())
         m_batchModel->setBatches(cached);
@@ -815,7 +831,8 @@ void AppController::testConnection(const QUrl &baseUrl, const QString &key,
         connect(batches, &Api::ApiJob::finished, this, [client, batches, done, modelCount, modelsOk] {
             client->deleteLater();
             if (batches->failed()) {
-                done(withHint(tr("Failed: %1").arg(batches->error().message), batches->error()), false);
+                done(withHint(tr("The test failed. %1").arg(batches->error().message), batches->error()),
+                     false);
                 return;
             }
             const qsizetype n = batches->batches().size();
@@ -842,15 +859,26 @@ QString AppController::statusText() const
         return m_ready ? QString() : tr("Connecting\u2026");
     QStringList parts;
     const QDateTime last = m_monitor->lastRefresh();
-    if (last.isValid())
-        parts << tr("Last refresh %1")
-                     .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+    const auto clock = [](const QDateTime &t) {
+        return QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
+    };
+    const bool failing = m_monitor->consecutiveFailures() > 0;
+    if (failing && last.isValid())
+        parts << tr("Refresh failed at %1").arg(clock(last));
+    else if (last.isValid())
+        parts << tr("Last refresh %1").arg(clock(last));
     else
         parts << tr("Loading\u2026");
     const int active = m_monitor->activeCount();
-    if (m_monitor->consecutiveFailures() > 0)
-        parts << tr("retrying in %1 s").arg(qMax(1, (m_monitor->nextPollInMs() + 999) / 1000));
-    else if (active > 0)
+    if (failing) {
+        // Only a poll that is really scheduled is announced; nothing is retried while nothing runs.
+        const int next = m_monitor->nextPollInMs();
+        if (next >= 0)
+            parts << tr("next attempt at %1")
+                         .arg(clock(QDateTime::currentDateTime().addMSecs(qMax(0, next) + 999)));
+        else
+            parts << tr("no automatic retry");
+    } else if (active > 0)
         parts << tr("polling every %1 s").arg(qMax(1, (m_monitor->currentIntervalMs() + 500) / 1000));
     else
         parts << tr("idle (nothing running)");
@@ -864,6 +892,79 @@ QString AppController::statusText() const
 QString AppController::inputSha256Of(const QString &batchId) const
 {
     return m_intents ? m_intents->inputSha256Of(m_currentId, batchId) : QString();
+}
+
+QString AppController::writeSampleBatch(QString *error) const
+{
+    const auto account = currentAccount();
+    QString model = account ? account->defaultModel : QString();
+    if (model.isEmpty())
+        model = Store::presetInfo(Store::Preset::Sandbox).defaultModel;
+    // Everyday analyst tasks. In the sandbox two lines carry a [[fail]] marker, so the results page has
+    // failures to show and Resubmit has work; a real provider gets two ordinary questions instead.
+    const bool sandbox = account && isSandbox(*account);
+    const QStringList prompts {
+        QStringLiteral("Classify the sentiment of this review as positive, negative or neutral: "
+                       "\"The delivery was late again, but the support team was lovely.\""),
+        QStringLiteral(
+            "Summarise in one sentence: the quarterly report shows revenue up 12% and costs flat."),
+        QStringLiteral("Translate to German: Good morning, the meeting moved to 3 pm."),
+        QStringLiteral("Extract the city from: \"Shipping address: 4 Rue de Rivoli, 75004 Paris\"."),
+        QStringLiteral("Suggest a short title for a blog post about batching LLM requests."),
+        sandbox ? QStringLiteral("This request fails on purpose in the sandbox [[fail]]")
+                : QStringLiteral("Name the capital of Australia."),
+        QStringLiteral("Is this a question or a statement? \"Can you send me the invoice\""),
+        QStringLiteral("Give three keywords for: solar panels on apartment balconies."),
+        QStringLiteral("Rewrite politely: \"Send the file now.\""),
+        sandbox ? QStringLiteral("This one is refused on purpose in the sandbox [[fail:400]]")
+                : QStringLiteral("Convert 3 miles to kilometres."),
+        QStringLiteral("Answer yes or no: is 2027 a leap year?"),
+        QStringLiteral("Write a haiku about spreadsheets."),
+    };
+    QByteArray content;
+    for (int i = 0; i < prompts.size(); ++i) {
+        const QJsonObject body {
+            {QStringLiteral("model"), model},
+            {QStringLiteral("messages"),
+             QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("system")},
+                                      {QStringLiteral("content"), QStringLiteral("You are concise.")}},
+                         QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                      {QStringLiteral("content"), prompts.at(i)}}}},
+            {QStringLiteral("max_tokens"), 120},
+        };
+        const QJsonObject line {
+            {QStringLiteral("custom_id"), QStringLiteral("sample-%1").arg(i + 1, 2, 10, QLatin1Char('0'))},
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"), QStringLiteral("/v1/chat/completions")},
+            {QStringLiteral("body"), body},
+        };
+        content += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QString folder = QDir(dataDirectory()).filePath(QStringLiteral("samples"));
+    const QString path = QDir(folder).filePath(QStringLiteral("sample-batch.jsonl"));
+    QSaveFile file(path);
+    if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(content) != content.size()
+        || !file.commit()) {
+        if (error)
+            *error = tr("Could not write the sample batch %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return {};
+    }
+    return path;
+}
+
+std::optional<Api::Batch> AppController::batchWithInputSha256(const QString &sha256) const
+{
+    if (sha256.isEmpty())
+        return std::nullopt;
+    std::optional<Api::Batch> newest;
+    for (int row = 0; row < m_batchModel->rowCount(); ++row) {
+        const Api::Batch b = m_batchModel->batch(row);
+        if ((!newest || b.createdAt > newest->createdAt) && m_withLocalInput.contains(b.id)
+            && inputSha256Of(b.id) == sha256)
+            newest = b;
+    }
+    return newest;
 }
 
 void AppController::setInputPath(const QString &batchId, const QString &path)

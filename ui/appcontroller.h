@@ -34,6 +34,7 @@ class ResultsStore;
 struct ResultDownload;
 class BatchCache;
 class Database;
+class SampleStore;
 class IntentStore;
 } // namespace Batchdesk::Store
 namespace Batchdesk::Secrets {
@@ -178,6 +179,8 @@ public:
     QString inputPathOf(const QString &batchId) const;
     /** The SHA-256 recorded for the input of a batch when it was submitted, or empty. */
     QString inputSha256Of(const QString &batchId) const;
+    /** The newest batch of the current account whose recorded input has this SHA-256, if any. */
+    std::optional<Api::Batch> batchWithInputSha256(const QString &sha256) const;
     /** Remembers the local input of a batch created elsewhere (the user chose it for the joined view). */
     void setInputPath(const QString &batchId, const QString &path);
 
@@ -214,6 +217,13 @@ public:
     QList<Api::Batch> jobBatches(const QString &jobId) const;
     /** Cancels every batch of a job that is still running. */
     void cancelJob(const QString &jobId);
+
+    /**
+     * Writes a small example batch (12 chat requests for the current account's default model; in the sandbox
+     * two of them fail on purpose) to dataDirectory()/samples/sample-batch.jsonl and returns its path, or
+     * an empty string with *error set.
+     */
+    QString writeSampleBatch(QString *error) const;
 
     /** "Last refresh 10:41:07 · polling every 15 s · 3 active". */
     QString statusText() const;
@@ -258,6 +268,7 @@ private:
     std::unique_ptr<Store::AccountStore> m_accountStore;
     std::unique_ptr<Store::IntentStore> m_intents;
     std::unique_ptr<Store::BatchCache> m_cache;
+    std::unique_ptr<Store::SampleStore> m_samples;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QString m_sandboxKey; ///< the in-process sandbox's key of this run (never stored)

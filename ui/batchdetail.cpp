@@ -6,6 +6,7 @@
 #include "icons.h"
 #include "idfield.h"
 #include "monitor/batchmonitor.h"
+#include "monitor/progresscurve.h"
 #include "progressdelegate.h"
 
 #include <QChart>
@@ -104,6 +105,9 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_failedEta->setObjectName(QStringLiteral("detailEta"));
     m_deadline = dimLabel(QString(), content);
     m_deadline->setObjectName(QStringLiteral("detailDeadline"));
+    // The pane is narrow: long lines ("Endpoint … · model …") wrap instead of being cut.
+    for (QLabel *label : {m_counts, m_failedEta, m_deadline})
+        label->setWordWrap(true);
     m_resultsNote = new QLabel(content);
     m_resultsNote->setObjectName(QStringLiteral("detailResultsNote"));
     m_resultsNote->setWordWrap(true);
@@ -162,6 +166,10 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     m_tabs = new QTabWidget(content);
     m_tabs->setObjectName(QStringLiteral("batchDetailTabs"));
     m_tabs->setDocumentMode(true);
+    // Every tab stays readable: the pane is at least as wide as the tab names (no scroll arrows hiding
+    // "Errors").
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideNone);
     auto *timesPage = new QWidget;
     m_times = new QFormLayout(timesPage);
     m_tabs->addTab(timesPage, tr("Times"));
@@ -203,7 +211,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     });
 
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(8, 6, 6, 6);
+    layout->setContentsMargins(8, 6, 10, 6);
     layout->setSpacing(4);
     layout->addLayout(statusRow);
     layout->addWidget(m_id);
@@ -223,7 +231,7 @@ BatchDetail::BatchDetail(AppController *controller, QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
-    setMinimumWidth(260);
+    setMinimumWidth(300);
 }
 
 BatchDetail::~BatchDetail() = default;
@@ -407,31 +415,28 @@ void BatchDetail::fill(const Api::Batch &b)
 void BatchDetail::fillChart(const Api::Batch &b)
 {
     QList<Monitor::ProgressSample> history;
+    const qint64 now =
+        m_controller->monitor() ? m_controller->monitor()->nowMs() : QDateTime::currentMSecsSinceEpoch();
     if (m_controller->monitor())
         history = m_controller->monitor()->history(b.id);
     const auto counts = b.requestCounts.value_or(Api::RequestCounts {});
-    if (history.isEmpty() && counts.total > 0)
-        history.append({QDateTime::currentMSecsSinceEpoch(), counts.completed, counts.failed, counts.total});
+    // Only what was observed: the stored samples, the start and, for a finished batch, its terminal time.
+    const Monitor::ProgressCurve curve = Monitor::progressCurve(b, history, now);
 
     QList<QPointF> done, failed, projected;
-    // The line starts at zero when the batch started running, so a single sample still shows a slope.
-    if (b.inProgressAt && !history.isEmpty() && *b.inProgressAt * 1000 < history.first().atMs) {
-        done.append(QPointF(*b.inProgressAt * 1000.0, 0));
-        failed.append(QPointF(*b.inProgressAt * 1000.0, 0));
-    }
     qint64 total = counts.total;
-    for (const auto &s : std::as_const(history)) {
+    for (const auto &s : curve.points) {
         done.append(QPointF(double(s.atMs), double(s.done())));
         failed.append(QPointF(double(s.atMs), double(s.failed)));
         total = qMax(total, s.total);
     }
-    double minX = done.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : done.first().x();
-    double maxX = done.isEmpty() ? minX : done.last().x();
-    if (m_controller->monitor() && !done.isEmpty()) {
+    qint64 minX = curve.startMs;
+    qint64 maxX = curve.endMs;
+    if (m_controller->monitor() && !done.isEmpty() && !curve.finished) {
         const Monitor::Eta eta = m_controller->monitor()->eta(b.id);
         if (eta.state == Monitor::Eta::State::Running && eta.finishAtMs > maxX) {
             projected << done.last() << QPointF(double(eta.finishAtMs), double(total));
-            maxX = double(eta.finishAtMs);
+            maxX = eta.finishAtMs;
         }
     }
     m_doneSeries->replace(done);
@@ -445,12 +450,14 @@ void BatchDetail::fillChart(const Api::Batch &b)
     QPen projPen(pal.color(QPalette::PlaceholderText), 1.5, Qt::DashLine);
     m_projection->setPen(projPen);
     m_failedSeries->setVisible(counts.failed > 0);
-    if (maxX - minX < 60'000)
-        maxX = minX + 60'000;
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX)),
-                         QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
-    m_timeAxis->setFormat(maxX - minX > 2 * 86'400'000.0 ? QStringLiteral("dd MMM")
-                                                         : QStringLiteral("HH:mm"));
+    // The legend names only lines that are drawn: no "Projected" for a finished batch.
+    m_projection->setVisible(!projected.isEmpty());
+    // Round ticks that fit the span (seconds for a 25 s run, days for a long one), none repeated.
+    const Models::DisplayFormat::TimeAxis axis = Models::DisplayFormat::timeAxis(minX, maxX, 4);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(axis.minMs),
+                         QDateTime::fromMSecsSinceEpoch(axis.maxMs));
+    m_timeAxis->setTickCount(axis.tickCount);
+    m_timeAxis->setFormat(axis.format);
     m_countAxis->setRange(0, double(qMax<qint64>(1, total)));
 
     QChart *chart = m_chartView->chart();

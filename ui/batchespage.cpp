@@ -4,6 +4,7 @@
 #include "batchdetail.h"
 #include "batchfilterproxymodel.h"
 #include "batchtablemodel.h"
+#include "columnfit.h"
 #include "icons.h"
 #include "monitor/batchmonitor.h"
 #include "progressdelegate.h"
@@ -94,6 +95,15 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     header->resizeSection(BatchTableModel::EtaColumn, 75);
     header->resizeSection(BatchTableModel::DeadlineColumn, 120);
     header->resizeSection(BatchTableModel::OutputExpiryColumn, 120);
+    // Status words, dates and deadlines are as wide as their text in the language shown.
+    auto fit = [this] {
+        for (const int column : {int(BatchTableModel::StatusColumn), int(BatchTableModel::CreatedColumn),
+                                 int(BatchTableModel::EtaColumn), int(BatchTableModel::DeadlineColumn),
+                                 int(BatchTableModel::OutputExpiryColumn)})
+            fitColumnToText(m_view, m_view->header(), column);
+    };
+    connect(m_view->model(), &QAbstractItemModel::modelReset, this, fit);
+    connect(m_view->model(), &QAbstractItemModel::rowsInserted, this, fit);
     // The less important columns start hidden; the header's context menu shows them.
     header->hideSection(BatchTableModel::IdColumn);
     header->hideSection(BatchTableModel::EndpointColumn);
@@ -158,13 +168,25 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     auto *emptyOpen = new QPushButton(Models::icon(QStringLiteral("open")), tr("Open a File\u2026"), empty);
     emptyOpen->setObjectName(QStringLiteral("batchesEmptyOpen"));
     connect(emptyOpen, &QPushButton::clicked, this, &BatchesPage::openRequested);
+    // A newcomer sees the whole loop in a minute: a ready-made file, validated, one click from a batch.
+    auto *emptySample =
+        new QPushButton(Models::icon(QStringLiteral("file")), tr("Try a Sample Batch"), empty);
+    emptySample->setObjectName(QStringLiteral("batchesEmptySample"));
+    emptySample->setToolTip(
+        tr("Write a small example file (12 requests, 2 of them fail on purpose in the sandbox) and open it"));
+    connect(emptySample, &QPushButton::clicked, this, &BatchesPage::sampleRequested);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch(1);
+    emptyButtons->addWidget(emptyOpen);
+    emptyButtons->addWidget(emptySample);
+    emptyButtons->addStretch(1);
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch(1);
     emptyLayout->addWidget(emptyIcon);
     emptyLayout->addWidget(emptyTitle);
     emptyLayout->addWidget(emptyText);
     emptyLayout->addSpacing(8);
-    emptyLayout->addWidget(emptyOpen, 0, Qt::AlignHCenter);
+    emptyLayout->addLayout(emptyButtons);
     emptyLayout->addStretch(2);
     m_stack->addWidget(empty);
     m_stack->addWidget(m_view);
@@ -182,7 +204,8 @@ BatchesPage::BatchesPage(AppController *controller, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({820, 330});
+    // The detail pane is wide enough for its tabs and chart legend in German too.
+    m_splitter->setSizes({740, 410});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

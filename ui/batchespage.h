@@ -51,6 +51,8 @@ public:
 signals:
     void currentBatchChanged();
     void openRequested();
+    /** "Try a Sample Batch" in the empty state. */
+    void sampleRequested();
     /** A batch was double-clicked or Enter was pressed on it. */
     void batchActivated(const QString &batchId);
 

@@ -94,6 +94,7 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     , m_buildButton(new QPushButton(tr("&Build"), this))
     , m_openButton(new QPushButton(tr("&Open in Validate"), this))
     , m_submitJobButton(new QPushButton(tr("Submit as &job"), this))
+    , m_buildSubmitButton(new QPushButton(tr("Build && &Submit\u2026"), this))
 {
     setObjectName(QStringLiteral("builderDialog"));
     setWindowTitle(tr("Build Batch from CSV"));
@@ -269,7 +270,7 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     m_previewJson->setReadOnly(true);
     m_previewJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_previewJson->setAccessibleName(tr("Request JSON of the selected row"));
-    new JsonHighlighter(m_previewJson->document());
+    m_previewHighlighter = new JsonHighlighter(m_previewJson->document());
     m_problems->setObjectName(QStringLiteral("builderProblems"));
     m_problems->setAccessibleName(tr("Problems"));
     m_problems->setWordWrap(true);
@@ -308,7 +309,17 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     m_submitJobButton->setObjectName(QStringLiteral("builderSubmitJob"));
     m_openButton->hide();
     m_submitJobButton->hide();
-    connect(m_buildButton, &QPushButton::clicked, this, &BuilderDialog::build);
+    m_buildSubmitButton->setObjectName(QStringLiteral("builderBuildSubmit"));
+    m_buildSubmitButton->setToolTip(tr("Write the file, then go straight to creating the batch"));
+    connect(m_buildButton, &QPushButton::clicked, this, [this] {
+        m_submitAfterBuild = false;
+        build();
+    });
+    // One step from the CSV to the Create Batch dialog (the file is validated on the way).
+    connect(m_buildSubmitButton, &QPushButton::clicked, this, [this] {
+        m_submitAfterBuild = true;
+        build();
+    });
     connect(m_openButton, &QPushButton::clicked, this, [this] {
         if (!m_report.parts.isEmpty()) {
             emit openFileRequested(m_report.parts.first().path);
@@ -341,6 +352,7 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     buttons->addWidget(m_progress);
     buttons->addWidget(m_openButton);
     buttons->addWidget(m_submitJobButton);
+    buttons->addWidget(m_buildSubmitButton);
     buttons->addWidget(m_buildButton);
     buttons->addWidget(close);
 
@@ -403,23 +415,41 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     progressTimer->start();
 
     // Tab follows the form as it reads: spreadsheet, requests, parameters, preview, output, buttons.
-    const QList<QWidget *> order {m_csvPath,        browse,
-                                  m_delimiter,      m_header,
-                                  m_preview,        m_endpoint,
-                                  m_model,          m_system,
-                                  m_user,           insert,
-                                  m_inputColumn,    m_idColumn,
-                                  m_useTemperature, m_temperature,
-                                  m_useMaxTokens,   m_maxTokens,
-                                  m_useTopP,        m_topP,
-                                  m_useDimensions,  m_dimensions,
-                                  m_stop,           m_responseFormat,
-                                  m_schema,         m_extra,
-                                  m_allowEmpty,     m_previewRow,
-                                  m_previewJson,    m_problems,
-                                  m_output,         browseOut,
-                                  m_openButton,     m_submitJobButton,
-                                  m_buildButton,    close};
+    const QList<QWidget *> order {m_csvPath,
+                                  browse,
+                                  m_delimiter,
+                                  m_header,
+                                  m_preview,
+                                  m_endpoint,
+                                  m_model,
+                                  m_system,
+                                  m_user,
+                                  insert,
+                                  m_inputColumn,
+                                  m_idColumn,
+                                  m_useTemperature,
+                                  m_temperature,
+                                  m_useMaxTokens,
+                                  m_maxTokens,
+                                  m_useTopP,
+                                  m_topP,
+                                  m_useDimensions,
+                                  m_dimensions,
+                                  m_stop,
+                                  m_responseFormat,
+                                  m_schema,
+                                  m_extra,
+                                  m_allowEmpty,
+                                  m_previewRow,
+                                  m_previewJson,
+                                  m_problems,
+                                  m_output,
+                                  browseOut,
+                                  m_openButton,
+                                  m_submitJobButton,
+                                  m_buildSubmitButton,
+                                  m_buildButton,
+                                  close};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
@@ -491,7 +521,7 @@ void BuilderDialog::onCsvRead()
         : d == '\t'                        ? tr("tab")
         : d == '|'                         ? tr("pipe")
                                            : QString(QChar::fromLatin1(d));
-    m_csvInfo->setText(tr("%n row(s), %1 columns, %2-separated, %3", nullptr,
+    m_csvInfo->setText(tr("%Ln row(s), %1 columns, %2-separated, %3", nullptr,
                           int(qMin<qint64>(m_table->rowCount(), INT_MAX)))
                            .arg(count(m_table->columnCount()))
                            .arg(delimiterName, Models::DisplayFormat::bytes(m_table->sourceBytes())));
@@ -602,7 +632,7 @@ void BuilderDialog::updatePreview()
                          == int(Jsonl::BuildSpec::ResponseFormat::JsonSchema));
     if (!m_table) {
         m_builder.reset();
-        m_previewJson->setPlainText(tr("Open a CSV file to see the requests it becomes."));
+        setPreview(tr("Open a CSV file to see the requests it becomes."), false);
         m_problems->clear();
         return;
     }
@@ -614,10 +644,22 @@ void BuilderDialog::updatePreview()
         errors = errors || d.isError();
     const qint64 row = m_previewRow->value() - 1;
     if (errors || row >= m_table->rowCount()) {
-        m_previewJson->setPlainText(errors ? tr("Fix the problems below to see the request.") : QString());
+        setPreview(errors ? tr("Fix the problems below to see the request.") : QString(), false);
         return;
     }
-    m_previewJson->setPlainText(Jsonl::prettyJson(m_builder->requestFor(row)));
+    setPreview(Jsonl::prettyJson(m_builder->requestFor(row)), true);
+}
+
+void BuilderDialog::setPreview(const QString &text, bool json)
+{
+    // A hint reads as a hint (the normal font, dimmed), a request as code (monospace, highlighted).
+    m_previewHighlighter->setDocument(json ? m_previewJson->document() : nullptr);
+    m_previewJson->setFont(json ? QFontDatabase::systemFont(QFontDatabase::FixedFont) : font());
+    QPalette p = palette();
+    if (!json)
+        p.setColor(QPalette::Text, p.color(QPalette::PlaceholderText));
+    m_previewJson->setPalette(p);
+    m_previewJson->setPlainText(text);
 }
 
 QString BuilderDialog::previewText() const
@@ -675,6 +717,7 @@ void BuilderDialog::build()
     m_progress->setValue(0);
     m_progress->show();
     m_buildButton->setEnabled(false);
+    m_buildSubmitButton->setEnabled(false);
     m_openButton->hide();
     m_submitJobButton->hide();
     m_writeWatcher.setFuture(QtConcurrent::run([table = m_table, spec = spec(), profile = m_profile, out,
@@ -688,6 +731,8 @@ void BuilderDialog::onBuilt()
 {
     m_progress->hide();
     m_buildButton->setEnabled(true);
+    m_buildSubmitButton->setEnabled(true);
+    const bool submit = std::exchange(m_submitAfterBuild, false);
     const auto result = m_writeWatcher.result();
     if (!result.ok()) {
         // The full check's findings say which rows; write() refuses before writing anything.
@@ -695,7 +740,7 @@ void BuilderDialog::onBuilt()
             const Jsonl::RequestBuilder builder(*m_table, spec());
             const Jsonl::BuildCheck check = builder.check({}, 200);
             showProblems(check.diagnostics, check.truncated);
-            m_status->setText(tr("Nothing was written: %n error(s) must be fixed first.", nullptr,
+            m_status->setText(tr("Nothing was written: %Ln error(s) must be fixed first.", nullptr,
                                  int(qMin<qint64>(check.errorCount, INT_MAX))));
         } else {
             m_status->setText(tr("Nothing was written: %1").arg(result.errorString()));
@@ -719,6 +764,14 @@ void BuilderDialog::onBuilt()
     if (m_report.parts.size() > 1)
         m_submitJobButton->setText(tr("Submit %n batches as a &job", nullptr, int(m_report.parts.size())));
     emit built(m_report);
+    if (submit && valid) {
+        if (m_report.parts.size() == 1) {
+            emit submitFileRequested(m_report.parts.first().path);
+            accept();
+        } else {
+            m_submitJobButton->click();
+        }
+    }
 }
 
 } // namespace Batchdesk::Ui

@@ -25,6 +25,8 @@ class QTableWidget;
 
 namespace Batchdesk::Ui {
 
+class JsonHighlighter;
+
 class AppController;
 
 /**
@@ -71,12 +73,15 @@ signals:
     void openFileRequested(const QString &path);
     /** The user chose to submit the written parts as one job. */
     void submitJobRequested(const QStringList &parts, const QString &endpoint, qint64 requests);
+    /** Build & Submit wrote one valid file: validate it and create a batch from it. */
+    void submitFileRequested(const QString &path);
 
 private:
     void browseCsv();
     void onCsvRead();
     void updateEndpointFields();
     void updatePreview();
+    void setPreview(const QString &text, bool json);
     void fillColumns();
     void insertPlaceholder(QPlainTextEdit *edit);
     void showProblems(const QList<Jsonl::BuildDiagnostic> &diagnostics, bool truncated = false);
@@ -116,6 +121,7 @@ private:
     QCheckBox *m_allowEmpty;
     QSpinBox *m_previewRow;
     QPlainTextEdit *m_previewJson;
+    JsonHighlighter *m_previewHighlighter = nullptr;
     QListWidget *m_problems;
     QLineEdit *m_output;
     QProgressBar *m_progress;
@@ -123,6 +129,8 @@ private:
     QPushButton *m_buildButton;
     QPushButton *m_openButton;
     QPushButton *m_submitJobButton;
+    QPushButton *m_buildSubmitButton;
+    bool m_submitAfterBuild = false;
 
     QFutureWatcher<Result<Jsonl::CsvTable>> m_readWatcher;
     QFutureWatcher<Result<Jsonl::BuildReport>> m_writeWatcher;

@@ -1,5 +1,6 @@
 #include "filedialog.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
@@ -24,7 +25,11 @@ QString FileDialog::lastDirectory()
     const QString dir = QSettings().value(kLastDirKey).toString();
     if (!dir.isEmpty() && QFileInfo(dir).isDir())
         return dir;
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // Documents only when it exists (it often does not on servers and fresh accounts); else home.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QFileInfo(documents).isDir())
+        return documents;
+    return QDir::homePath();
 }
 
 void FileDialog::rememberDirectory(const QString &fileName)

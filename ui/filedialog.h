@@ -22,9 +22,10 @@ public:
     /** A folder (e.g. where to save results); the same seam as file names. */
     static QString getExistingDirectory(QWidget *parent, const QString &caption);
     static void setNextFileName(const QString &fileName);
+    /** Where the dialogs start: the last folder used, else Documents when it exists, else home. */
+    static QString lastDirectory();
 
 private:
-    static QString lastDirectory();
     static void rememberDirectory(const QString &fileName);
 };
 

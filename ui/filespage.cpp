@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include "appcontroller.h"
+#include "columnfit.h"
 #include "filetablemodel.h"
 #include "icons.h"
 #include "limitbar.h"
@@ -50,6 +51,16 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->resizeSection(FileTableModel::IdColumn, 220);
     m_view->header()->resizeSection(FileTableModel::FilenameColumn, 220);
+    // Dates, sizes and states are as wide as their text (translations included), not a fixed guess.
+    auto fit = [this] {
+        for (int column = 0; column < m_proxy->columnCount(); ++column) {
+            if (column != FileTableModel::IdColumn && column != FileTableModel::FilenameColumn)
+                fitColumnToText(m_view, m_view->header(), column);
+        }
+    };
+    fit();
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fit);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, fit);
 
     m_storage->setObjectName(QStringLiteral("storageLabel"));
     m_storageBar->setObjectName(QStringLiteral("storageBar"));
@@ -162,8 +173,8 @@ void FilesPage::deleteSelected()
               .arg(ids.first())
         : tr("Delete these %1 files from the server? Batches that use them can no longer be downloaded.")
               .arg(ids.size());
-    if (MessageBox::question(this, tr("Delete Files"), text, QMessageBox::Yes | QMessageBox::Cancel,
-                             QMessageBox::Cancel)
+    if (MessageBox::confirm(this, tr("Delete Files"), text, tr("Delete"), tr("Keep"), QMessageBox::No,
+                            QMessageBox::Warning)
         != QMessageBox::Yes)
         return;
     for (const QString &id : std::as_const(ids))

@@ -19,7 +19,8 @@ LanguageMenu::LanguageMenu(QWidget *parent)
     m_group->setExclusive(true);
     const QString current = storedLanguage();
     // Each language is named in itself, so a user who cannot read the current one still finds theirs.
-    const struct {
+    const struct
+    {
         QString code;
         QString label;
     } entries[] = {

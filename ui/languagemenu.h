@@ -34,10 +34,10 @@ public:
      *  system's UI languages (English when none is shipped). */
     static QString resolveLanguage(const QString &choice);
     /**
-     * Installs Batchdesk's translator (:/i18n/batchdesk_<lang>.qm; for English only the plural forms of the %n
-     * messages) and Qt's own (qtbase_<lang>.qm from the Qt translations folder, when present; not for English)
-     * on app, and for an explicit choice makes QLocale's default follow it.
-     * Returns the language in use. Call once, before any window is created.
+     * Installs Batchdesk's translator (:/i18n/batchdesk_<lang>.qm; for English only the plural forms of the
+     * %n messages) and Qt's own (qtbase_<lang>.qm from the Qt translations folder, when present; not for
+     * English) on app, and for an explicit choice makes QLocale's default follow it. Returns the language in
+     * use. Call once, before any window is created.
      */
     static QString installTranslators(QCoreApplication *app, const QString &choice);
 

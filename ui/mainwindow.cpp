@@ -5,6 +5,7 @@
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "builderdialog.h"
+#include "common/filehash.h"
 #include "common/version.h"
 #include "createbatchdialog.h"
 #include "displayformat.h"
@@ -28,6 +29,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
@@ -39,8 +41,11 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace Batchdesk::Ui {
 
@@ -125,8 +130,16 @@ void MainWindow::setUp()
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_refreshLabel = new QLabel(this);
     m_refreshLabel->setObjectName(QStringLiteral("refreshStatusLabel"));
+    // After a failed refresh: the next real attempt is in the line, and this starts one at once.
+    m_retryNow = new QToolButton(this);
+    m_retryNow->setObjectName(QStringLiteral("retryNowButton"));
+    m_retryNow->setText(tr("Retry Now"));
+    m_retryNow->setAutoRaise(true);
+    m_retryNow->hide();
+    connect(m_retryNow, &QToolButton::clicked, this, [this] { m_controller->refresh(); });
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_refreshLabel);
+    statusBar()->addPermanentWidget(m_retryNow);
     statusBar()->setSizeGripEnabled(true);
     m_statusLabel->setText(tr("Ready"));
 
@@ -142,6 +155,7 @@ void MainWindow::setUp()
     connect(m_validationPage, &ValidationPage::fileOpened, this, &MainWindow::addRecentFile);
     connect(m_validationPage, &ValidationPage::createBatchRequested, this, &MainWindow::createBatch);
     connect(m_batchesPage, &BatchesPage::openRequested, this, &MainWindow::openFileDialog);
+    connect(m_batchesPage, &BatchesPage::sampleRequested, this, &MainWindow::trySample);
     connect(m_batchesPage, &BatchesPage::currentBatchChanged, this, &MainWindow::updateBatchActions);
     connect(m_batchesPage, &BatchesPage::batchActivated, this, [this](const QString &batchId) {
         const auto b = m_controller->batchById(batchId);
@@ -164,9 +178,12 @@ void MainWindow::setUp()
                                          "Create Batch\u201d: its results will join "
                                          "the results of %2.")
                                           .arg(QDir::toNativeSeparators(path), parent));
+                m_banner->setOwner(m_validationPage);
             });
-    connect(m_resultsPage, &ResultsPage::resubmitFailed, this,
-            [this](const QString &error) { m_banner->showMessage(MessageBanner::Type::Warning, error); });
+    connect(m_resultsPage, &ResultsPage::resubmitFailed, this, [this](const QString &error) {
+        m_banner->showMessage(MessageBanner::Type::Warning, error);
+        m_banner->setOwner(m_resultsPage);
+    });
     connect(m_resultsPage, &ResultsPage::exportFinished, this,
             [this](const QString &path, const QString &error) {
                 if (error.isEmpty())
@@ -174,6 +191,7 @@ void MainWindow::setUp()
                                           tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
                 else
                     m_banner->showMessage(MessageBanner::Type::Warning, tr("Export failed: %1").arg(error));
+                m_banner->setOwner(m_resultsPage);
             });
     connect(m_batchesPage->detail(), &BatchDetail::openInputLine, this,
             [this](const QString &path, qint64 line) {
@@ -212,11 +230,15 @@ void MainWindow::setUp()
         m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Connecting);
         updateTitle();
         updateBatchActions();
+        applyAccountLimits();
     });
+    // The current account's limits may have been edited.
+    connect(m_controller, &AppController::accountsChanged, this, &MainWindow::applyAccountLimits);
     connect(m_controller, &AppController::problem, this, [this](const QString &text) {
         m_problemShown = true;
         m_sidebar->setAccountState(m_controller->currentAccountId(), Sidebar::AccountState::Problem);
-        m_banner->showMessage(MessageBanner::Type::Error, text, tr("Retry"), [this] { refresh(); });
+        m_banner->showMessage(MessageBanner::Type::Error, text, tr("Retry Now"),
+                              [this] { m_controller->refresh(); });
     });
     connect(m_controller, &AppController::problemCleared, this, [this] {
         if (m_problemShown && m_banner->type() == MessageBanner::Type::Error)
@@ -523,7 +545,7 @@ void MainWindow::openFiles(const QStringList &paths)
         return;
     m_queuedFiles = paths.mid(1);
     openFile(paths.first());
-    if (!m_queuedFiles.isEmpty())
+    if (!m_queuedFiles.isEmpty()) {
         m_banner->showMessage(MessageBanner::Type::Info,
                               m_queuedFiles.size() == 1
                                   ? tr("1 more file is waiting; it opens after this one is submitted.")
@@ -531,6 +553,8 @@ void MainWindow::openFiles(const QStringList &paths)
                                        "submitted.")
                                         .arg(m_queuedFiles.size()),
                               tr("Next File"), [this] { openNextQueued(); });
+        m_banner->setOwner(m_validationPage);
+    }
 }
 
 void MainWindow::openNextQueued()
@@ -555,19 +579,19 @@ void MainWindow::showAbout()
                          "<p>A desktop client for OpenAI-compatible Batch APIs: validate, submit and monitor "
                          "batch jobs and work with their results.</p>"
                          "<p>Built with Qt %2. Licensed under the MIT licence.</p>")
-                          .arg(applicationVersion(), QString::fromLatin1(qVersion()))
-                          + QStringLiteral("<p><b>") + tr("Third-party components:") + QStringLiteral("</b></p>")
-                          + QStringLiteral(
-                              "<table cellspacing='2'>"
-                              "<tr><td>Qt 6</td><td>LGPL-3.0-only</td></tr>"
-                              "<tr><td>QtKeychain</td><td>BSD-3-Clause</td></tr>"
-                              "<tr><td>simdjson</td><td>Apache-2.0 OR MIT</td></tr>"
-                              "<tr><td>cpp-httplib</td><td>MIT</td></tr>"
-                              "<tr><td>libxlsxwriter</td><td>BSD-2-Clause</td></tr>"
-                              "<tr><td>libcsv</td><td>LGPL-2.1-or-later</td></tr>"
-                              "<tr><td>SQLite</td><td>Public domain</td></tr>"
-                              "<tr><td>zlib</td><td>Zlib</td></tr>"
-                              "</table>"));
+                              .arg(applicationVersion(), QString::fromLatin1(qVersion()))
+                          + QStringLiteral("<p><b>") + tr("Third-party components:")
+                          + QStringLiteral("</b></p>")
+                          + QStringLiteral("<table cellspacing='2'>"
+                                           "<tr><td>Qt 6</td><td>LGPL-3.0-only</td></tr>"
+                                           "<tr><td>QtKeychain</td><td>BSD-3-Clause</td></tr>"
+                                           "<tr><td>simdjson</td><td>Apache-2.0 OR MIT</td></tr>"
+                                           "<tr><td>cpp-httplib</td><td>MIT</td></tr>"
+                                           "<tr><td>libxlsxwriter</td><td>BSD-2-Clause</td></tr>"
+                                           "<tr><td>libcsv</td><td>LGPL-2.1-or-later</td></tr>"
+                                           "<tr><td>SQLite</td><td>Public domain</td></tr>"
+                                           "<tr><td>zlib</td><td>Zlib</td></tr>"
+                                           "</table>"));
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -687,10 +711,10 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_controller->isSubmitting()
-        && MessageBox::question(this, tr("Upload Running"),
-                                tr("A file is being uploaded for a new batch. Quit anyway? The upload is "
-                                   "cancelled and no batch is created."),
-                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        && MessageBox::confirm(this, tr("Upload Running"),
+                               tr("A file is being uploaded for a new batch. Quit anyway? The upload is "
+                                  "cancelled and no batch is created."),
+                               tr("Quit"), tr("Keep Uploading"))
             != QMessageBox::Yes) {
         event->ignore();
         return;
@@ -713,10 +737,36 @@ void MainWindow::showView(Sidebar::View view)
                                                    : static_cast<QWidget *>(m_validationPage);
     m_pages->setCurrentWidget(page);
     m_sidebar->setCurrentView(view);
+    // A message about another page does not follow the user here.
+    if (m_banner->isVisible() && m_banner->owner() && m_banner->owner() != page)
+        m_banner->hideMessage();
     // Keyboard users keep a focus: after a dialog closed or the page changed, the new page's list takes it.
     if (const QWidget *focus = QApplication::focusWidget(); !focus || !focus->isVisible())
         page->setFocus(Qt::OtherFocusReason);
     updateTitle();
+}
+
+void MainWindow::applyAccountLimits()
+{
+    const auto account = m_controller->currentAccount();
+    if (!account)
+        return;
+    const Jsonl::LimitProfile profile =
+        Jsonl::LimitProfile::byName(account->limitProfile).value_or(Jsonl::LimitProfile::deepinfra());
+    Jsonl::ValidationOptions options = m_validationPage->options();
+    if (options.profile.name == profile.name)
+        return;
+    options.profile = profile;
+    m_validationPage->setOptions(options);
+    // A verdict against the previous account's limits would be wrong for this one.
+    if (m_validationPage->filePath().isEmpty())
+        return;
+    m_validationPage->revalidate();
+    m_banner->showMessage(
+        MessageBanner::Type::Info,
+        tr("%1 is validated again against the limits of %2 (account \u201c%3\u201d).")
+            .arg(QFileInfo(m_validationPage->filePath()).fileName(), profile.displayName, account->name));
+    m_banner->setOwner(m_validationPage);
 }
 
 void MainWindow::updateAccounts()
@@ -745,6 +795,7 @@ void MainWindow::updateCounts()
 void MainWindow::updateStatusLine()
 {
     m_refreshLabel->setText(m_controller->statusText());
+    m_retryNow->setVisible(m_controller->monitor() && m_controller->monitor()->consecutiveFailures() > 0);
 }
 
 void MainWindow::updateBatchActions()
@@ -788,8 +839,95 @@ void MainWindow::createBatch()
                               tr("No account is connected. Select an account in the sidebar (or add one) and "
                                  "try again."),
                               tr("Add Account"), [this] { addAccount(); });
+        m_banner->setOwner(m_validationPage);
         return;
     }
+    if (m_checkingDuplicate)
+        return;
+    // The same content (SHA-256) already submitted with this account is probably a mistake: say so first.
+    // Hashing a large file takes a moment, so it runs off the GUI thread.
+    const QString path = m_validationPage->filePath();
+    m_checkingDuplicate = true;
+    m_statusLabel->setText(
+        tr("Checking whether %1 was submitted before\u2026").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_checkingDuplicate = false;
+        m_statusLabel->setText(tr("Ready"));
+        if (path != m_validationPage->filePath() || !m_validationPage->canSubmit())
+            return;
+        const auto earlier = m_controller->batchWithInputSha256(watcher->result());
+        if (earlier) {
+            const QString name = QFileInfo(path).fileName();
+            const QString when =
+                QLocale().toString(QDateTime::fromSecsSinceEpoch(earlier->createdAt), QLocale::ShortFormat);
+            if (MessageBox::confirm(
+                    this, tr("Already Submitted"),
+                    tr("%1 was already submitted with this account: batch %2, created %3 (%4). "
+                       "Submit the same requests again as a new batch?")
+                        .arg(name, earlier->id, when,
+                             Models::BatchTableModel::statusText(*earlier).toLower()),
+                    tr("Submit Again"), tr("Show Earlier Batch"), QMessageBox::No, QMessageBox::Warning)
+                != QMessageBox::Yes) {
+                showView(Sidebar::View::Batches);
+                m_batchesPage->selectBatch(earlier->id);
+                return;
+            }
+        }
+        openCreateDialog();
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return Batchdesk::sha256OfFile(path); }));
+}
+
+void MainWindow::trySample()
+{
+    QString error;
+    const QString path = m_controller->writeSampleBatch(&error);
+    if (path.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Type::Error, error);
+        m_banner->setOwner(m_batchesPage);
+        return;
+    }
+    openFile(path);
+    const auto account = m_controller->currentAccount();
+    const bool sandbox = account && m_controller->isSandbox(*account);
+    m_banner->showMessage(MessageBanner::Type::Info,
+                          sandbox
+                              ? tr("A sample batch of 12 requests; 2 of them fail on purpose in the sandbox. "
+                                   "Choose \u201c"
+                                   "Create Batch\u201d to run it, then open its results.")
+                              : tr("A sample batch of 12 requests. Choose \u201c"
+                                   "Create Batch\u201d to run it "
+                                   "with this account, then open its results."),
+                          tr("Create Batch"), [this] { createBatch(); });
+    m_banner->setOwner(m_validationPage);
+}
+
+void MainWindow::openAndCreate(const QString &path)
+{
+    openFile(path);
+    // Once validated, a valid file goes on to the Create Batch dialog; an invalid one stays with its issues.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_validationPage, &ValidationPage::validatingChanged, this,
+                          [this, connection, path](bool validating) {
+                              if (validating)
+                                  return;
+                              disconnect(*connection);
+                              // validatingChanged(false) comes before the report is shown.
+                              QTimer::singleShot(0, this, [this, path] {
+                                  if (m_validationPage->filePath() == QFileInfo(path).absoluteFilePath()
+                                      && m_validationPage->canSubmit())
+                                      createBatch();
+                              });
+                          });
+}
+
+void MainWindow::openCreateDialog()
+{
+    const auto account = m_controller->currentAccount();
+    if (!account)
+        return;
     const auto &report = m_validationPage->report();
     auto *dialog = new CreateBatchDialog(m_validationPage->filePath(), report.lines, report.endpoint,
                                          account->name, this);
@@ -810,15 +948,18 @@ void MainWindow::onSubmissionFinished(Submission *s)
         if (m_validationPage->filePath() == s->path() || m_pages->currentWidget() != m_validationPage) {
             showView(Sidebar::View::Batches);
             m_batchesPage->selectBatch(id);
+            m_banner->setOwner(m_batchesPage);
         }
         openNextQueued();
         break;
     }
     case Submission::State::Failed:
         m_banner->showMessage(MessageBanner::Type::Error, s->errorText());
+        m_banner->setOwner(m_pages->currentWidget());
         break;
     case Submission::State::Canceled:
         m_banner->showMessage(MessageBanner::Type::Info, s->errorText());
+        m_banner->setOwner(m_pages->currentWidget());
         break;
     default:
         break;
@@ -832,11 +973,11 @@ void MainWindow::cancelSelectedBatch()
         return;
     const QString description = Models::BatchTableModel::descriptionText(*b);
     const QString what = description.isEmpty() ? b->id : tr("%1 (%2)").arg(description, b->id);
-    if (MessageBox::question(this, tr("Cancel Batch"),
-                             tr("Cancel the batch %1? Requests that already finished keep their results; the "
-                                "others are not run.")
-                                 .arg(what),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+    if (MessageBox::confirm(this, tr("Cancel Batch"),
+                            tr("Cancel the batch %1? Requests that already finished keep their results; the "
+                               "others are not run.")
+                                .arg(what),
+                            tr("Cancel Batch"), tr("Keep Running"))
         != QMessageBox::Yes)
         return;
     m_controller->cancelBatch(b->id);
@@ -871,11 +1012,13 @@ void MainWindow::showSelectedInput()
         m_banner->showMessage(
             MessageBanner::Type::Info,
             tr("The input file of %1 is not known: it was not submitted from this computer.").arg(b->id));
+        m_banner->setOwner(m_batchesPage);
         return;
     }
     if (!QFileInfo::exists(path)) {
         m_banner->showMessage(MessageBanner::Type::Warning,
                               tr("The input file %1 no longer exists.").arg(QDir::toNativeSeparators(path)));
+        m_banner->setOwner(m_batchesPage);
         return;
     }
     openFile(path);
@@ -909,12 +1052,12 @@ void MainWindow::removeAccount(qint64 accountId)
     }
     if (!account)
         return;
-    if (MessageBox::question(
+    if (MessageBox::confirm(
             this, tr("Remove Account"),
             tr("Remove the account \u201c%1\u201d? Its key is deleted from the keychain and its "
                "cached batches are forgotten; nothing is deleted on the server.")
                 .arg(account->name),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            tr("Remove Account"), tr("Keep It"))
         != QMessageBox::Yes)
         return;
     m_controller->removeAccount(id, [this](const QString &error) {
@@ -930,7 +1073,9 @@ void MainWindow::notifyFinished(const Api::Batch &batch)
     const auto counts = batch.requestCounts.value_or(Api::RequestCounts {});
     QString text = description.isEmpty() ? batch.id : description;
     if (counts.total > 0)
-        text += tr(" \u2014 %1 of %2 succeeded").arg(counts.completed).arg(counts.total);
+        text += tr(" \u2014 %1 of %2 succeeded")
+                    .arg(Models::DisplayFormat::count(counts.completed),
+                         Models::DisplayFormat::count(counts.total));
     m_lastNotification = title + QStringLiteral(": ") + text;
     m_statusLabel->setText(m_lastNotification);
     if (m_tray && QSystemTrayIcon::supportsMessages())
@@ -958,6 +1103,7 @@ void MainWindow::openBuilder(const QString &csvPath)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BuilderDialog::openFileRequested, this, &MainWindow::openFile);
     connect(dialog, &BuilderDialog::submitJobRequested, this, &MainWindow::submitJob);
+    connect(dialog, &BuilderDialog::submitFileRequested, this, &MainWindow::openAndCreate);
     dialog->show();
     if (!csvPath.isEmpty())
         dialog->loadCsv(csvPath);
@@ -971,6 +1117,7 @@ void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qi
     if (!account || !m_controller->isConnected()) {
         m_banner->showMessage(MessageBanner::Type::Warning,
                               tr("No account is connected. Select an account in the sidebar and try again."));
+        m_banner->setOwner(m_pages->currentWidget());
         return;
     }
     // One dialog for the whole job: the parameters apply to every part.
@@ -988,6 +1135,7 @@ void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qi
         m_banner->showMessage(
             MessageBanner::Type::Info,
             tr("Submitting %n part(s) as %1, one after the other.", nullptr, int(parts.size())).arg(job));
+        m_banner->setOwner(m_batchesPage);
         showView(Sidebar::View::Batches);
     });
     dialog->open();
@@ -1002,13 +1150,13 @@ void MainWindow::cancelSelectedJob()
     const auto members = m_controller->jobBatches(job);
     if (members.isEmpty())
         return;
-    if (MessageBox::question(
+    if (MessageBox::confirm(
             this, tr("Cancel Job"),
             tr("Cancel every running batch of %1 (%n batch(es))? Finished requests keep their "
                "results.",
                nullptr, int(members.size()))
                 .arg(job),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            tr("Cancel Job"), tr("Keep Running"))
         == QMessageBox::Yes)
         m_controller->cancelJob(job);
 }

@@ -8,6 +8,7 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -111,6 +112,13 @@ private:
     void updateBatchActions();
     void updateCounts();
     void updateStatusLine();
+    /** Validates against the current account's limit profile; the open file again when it changed. */
+    void applyAccountLimits();
+    void openCreateDialog();
+    /** Opens a file in Validate and, when it is valid, the Create Batch dialog for it. */
+    void openAndCreate(const QString &path);
+    /** Writes the sample batch and opens it in Validate. */
+    void trySample();
     void notifyFinished(const Api::Batch &batch);
     void onSubmissionFinished(Submission *submission);
     void openNextQueued();
@@ -129,6 +137,8 @@ private:
     DropOverlay *m_overlay = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_refreshLabel = nullptr;
+    QToolButton *m_retryNow = nullptr;
+    bool m_checkingDuplicate = false;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -52,6 +52,14 @@ MessageBanner::MessageBanner(QWidget *parent)
         hideMessage();
         emit closed();
     });
+    m_expiry.setSingleShot(true);
+    connect(&m_expiry, &QTimer::timeout, this, [this] {
+        // Someone reading it (pointer on it) keeps it a little longer.
+        if (underMouse())
+            m_expiry.start(2000);
+        else
+            hideMessage();
+    });
     hide();
 }
 
@@ -61,6 +69,7 @@ void MessageBanner::showMessage(Type type, const QString &text, const QString &a
                                 std::function<void()> action)
 {
     m_type = type;
+    m_owner = nullptr;
     m_text->setText(text);
     m_callback = std::move(action);
     m_action->setText(actionText);
@@ -88,6 +97,10 @@ void MessageBanner::showMessage(Type type, const QString &text, const QString &a
     m_icon->setPixmap(Models::icon(iconName).pixmap(20, 20));
     setAccessibleName(kind);
     setAccessibleDescription(text);
+    m_expiry.stop();
+    // Good news and plain information expire; an Info with an action waits for its page to be left.
+    if ((type == Type::Positive || (type == Type::Info && actionText.isEmpty())) && m_autoHideMs > 0)
+        m_expiry.start(m_autoHideMs);
     show();
     update();
 }
@@ -95,6 +108,8 @@ void MessageBanner::showMessage(Type type, const QString &text, const QString &a
 void MessageBanner::hideMessage()
 {
     m_callback = {};
+    m_owner = nullptr;
+    m_expiry.stop();
     hide();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QFrame>
+#include <QPointer>
+#include <QTimer>
 
 #include <functional>
 
@@ -15,9 +17,13 @@ namespace Batchdesk::Ui {
  * background failures and notices.
  *
  * Hidden until showMessage(); a new message replaces the current one and its action. The action callback runs
- * on the GUI thread when the button is clicked, after which the banner hides. Colours are a subtle tint of
- * the system palette per type; the type is also conveyed by the icon and, for screen readers, the accessible
- * name.
+ * on the GUI thread when the button is clicked, after which the banner hides.
+ *
+ * Lifetime: a message belongs to the page it was shown for (setOwner(); the window hides it when another page
+ * is shown) or to the whole window (no owner). Positive and Info messages expire after autoHideMs() (not
+ * while the pointer rests on them); warnings and errors stay until they are closed, replaced or resolved.
+ * Colours are a subtle tint of the system palette per type; the type is also conveyed by the icon and, for
+ * screen readers, the accessible name.
  */
 class MessageBanner final : public QFrame
 {
@@ -34,6 +40,13 @@ public:
     void showMessage(Type type, const QString &text, const QString &actionText = {},
                      std::function<void()> action = {});
     void hideMessage();
+
+    /** The page the current message is about; nullptr for the whole window. Cleared by showMessage(). */
+    void setOwner(QWidget *page) { m_owner = page; }
+    QWidget *owner() const { return m_owner; }
+    /** How long Positive and Info messages stay; 0 keeps them. */
+    void setAutoHideMs(int ms) { m_autoHideMs = ms; }
+    int autoHideMs() const { return m_autoHideMs; }
 
     Type type() const { return m_type; }
     QString text() const;
@@ -55,6 +68,9 @@ private:
     QPushButton *m_action = nullptr;
     QToolButton *m_close = nullptr;
     std::function<void()> m_callback;
+    QPointer<QWidget> m_owner;
+    QTimer m_expiry;
+    int m_autoHideMs = 12'000;
 };
 
 } // namespace Batchdesk::Ui

@@ -2,6 +2,9 @@
 
 #include "icons.h"
 
+#include <QAbstractButton>
+#include <QPushButton>
+
 #include <optional>
 
 namespace Batchdesk::Ui {
@@ -9,6 +12,8 @@ namespace Batchdesk::Ui {
 namespace {
 std::optional<MessageBox::Button> nextAnswer;
 int shown = 0;
+QString lastShownText;
+QStringList lastShownButtons;
 } // namespace
 
 void MessageBox::setNextAnswer(Button answer)
@@ -21,19 +26,52 @@ int MessageBox::shownCount()
     return shown;
 }
 
+QString MessageBox::lastText()
+{
+    return lastShownText;
+}
+
+QStringList MessageBox::lastButtons()
+{
+    return lastShownButtons;
+}
+
 MessageBox::Button MessageBox::show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                                    const QString &text, Buttons buttons, Button defaultButton)
+                                    const QString &text, Buttons buttons, Button defaultButton,
+                                    const QStringList &labels)
 {
     ++shown;
+    QMessageBox box(icon, title, text, buttons, parent);
+    // labels name the buttons in the order of QMessageBox::StandardButton values given.
+    if (!labels.isEmpty()) {
+        int i = 0;
+        for (const Button b : {QMessageBox::Yes, QMessageBox::No}) {
+            if (buttons.testFlag(b) && i < labels.size())
+                box.button(b)->setText(labels.at(i++));
+        }
+    }
+    lastShownText = text;
+    lastShownButtons.clear();
+    for (QAbstractButton *b : box.buttons())
+        lastShownButtons << b->text();
     if (nextAnswer) {
         const Button answer = *nextAnswer;
         nextAnswer.reset();
         return answer;
     }
-    QMessageBox box(icon, title, text, buttons, parent);
     if (defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(defaultButton);
+    if (buttons.testFlag(QMessageBox::No))
+        box.setEscapeButton(QMessageBox::No);
     return Button(box.exec());
+}
+
+MessageBox::Button MessageBox::confirm(QWidget *parent, const QString &title, const QString &text,
+                                       const QString &yesText, const QString &noText, Button defaultButton,
+                                       QMessageBox::Icon icon)
+{
+    return show(icon, parent, title, text, QMessageBox::Yes | QMessageBox::No, defaultButton,
+                {yesText, noText});
 }
 
 MessageBox::Button MessageBox::information(QWidget *parent, const QString &title, const QString &text,

@@ -27,15 +27,25 @@ public:
                            Buttons buttons = QMessageBox::Yes | QMessageBox::No,
                            Button defaultButton = QMessageBox::NoButton);
     static void about(QWidget *parent, const QString &title, const QString &text);
+    /**
+     * A decision whose buttons say what they do ("Cancel Batch" / "Keep Running" instead of Yes / No):
+     * returns QMessageBox::Yes for yesText, QMessageBox::No for noText (also on Escape).
+     */
+    static Button confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText,
+                          const QString &noText, Button defaultButton = QMessageBox::No,
+                          QMessageBox::Icon icon = QMessageBox::Question);
 
     /** The next box returns answer immediately, without being shown. */
     static void setNextAnswer(Button answer);
     /** How many boxes were answered by the seam or shown since start; for tests. */
     static int shownCount();
+    /** The text and the button labels of the last box (shown or answered by the seam); for tests. */
+    static QString lastText();
+    static QStringList lastButtons();
 
 private:
     static Button show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
-                       Buttons buttons, Button defaultButton);
+                       Buttons buttons, Button defaultButton, const QStringList &labels = {});
 };
 
 } // namespace Batchdesk::Ui

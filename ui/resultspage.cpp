@@ -1,6 +1,7 @@
 #include "resultspage.h"
 
 #include "appcontroller.h"
+#include "columnfit.h"
 #include "common/filehash.h"
 #include "common/workcontrol.h"
 #include "displayformat.h"
@@ -302,6 +303,19 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     const int em = m_view->fontMetrics().horizontalAdvance(u'M');
     for (const auto &[column, chars] : widths)
         m_view->setColumnWidth(column, chars * em * 2 / 3);
+    // Headers read like the other tables (left), and short columns are as wide as their text in every
+    // language.
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    auto fitShortColumns = [this] {
+        QStringList outcomes;
+        for (int i = 0; i < Results::kOutcomeCount; ++i)
+            outcomes << Results::outcomeText(Outcome(i));
+        fitColumnToText(m_view, m_view->horizontalHeader(), ResultsModel::OutcomeColumn, outcomes, true);
+        for (const int column : {int(ResultsModel::StatusColumn), int(ResultsModel::FinishReasonColumn),
+                                 int(ResultsModel::InputTokensColumn), int(ResultsModel::OutputTokensColumn)})
+            fitColumnToText(m_view, m_view->horizontalHeader(), column);
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitShortColumns);
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -413,6 +427,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         m_exportStrip->hide();
         const QString error = m_exportWatcher.result();
         const QString path = m_exportWatcher.property("path").toString();
+        // The end of every long operation gives the actions back (isExporting() is false by now).
+        updateActions();
         emit exportFinished(path, error);
     });
     auto *exportTimer = new QTimer(this);
@@ -441,6 +457,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     const QByteArray headerState = QSettings().value(QStringLiteral("Results/header")).toByteArray();
     if (!headerState.isEmpty())
         m_view->horizontalHeader()->restoreState(headerState);
+    // After the restore: widths saved in another language may be too narrow for this one.
+    fitShortColumns();
     const auto saveHeader = [this] {
         QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
     };
@@ -711,13 +729,13 @@ void ResultsPage::onJoined()
                     int(m_chain.size() - 1));
     if (totals.extraRows > 0)
         notes << QStringLiteral("<b>")
-                + tr("%n result(s) for requests not in this input, listed last and not counted", nullptr,
+                + tr("%Ln result(s) for requests not in this input, listed last and not counted", nullptr,
                      int(totals.extraRows))
                       .toHtmlEscaped()
                 + QStringLiteral("</b>");
     if (totals.duplicateResultLines > 0)
         notes << QStringLiteral("<b>")
-                + tr("%n result line(s) repeat a custom_id of the same file; the last one is shown", nullptr,
+                + tr("%Ln result line(s) repeat a custom_id of the same file; the last one is shown", nullptr,
                      int(totals.duplicateResultLines))
                       .toHtmlEscaped()
                 + QStringLiteral("</b>");
@@ -809,7 +827,7 @@ void ResultsPage::updateTotals()
     }
     const auto &t = r->totals();
     QStringList parts;
-    parts << tr("%n request(s)", nullptr, int(qMin<qint64>(t.rows, INT_MAX)));
+    parts << tr("%Ln request(s)", nullptr, int(qMin<qint64>(t.rows, INT_MAX)));
     parts << tr("%1 input tokens, %2 output tokens").arg(count(t.inputTokens), count(t.outputTokens));
     if (const auto cost = estimatedCost())
         parts << tr("cost \u2248 %1")
@@ -823,9 +841,10 @@ void ResultsPage::updateTotals()
 void ResultsPage::updateActions()
 {
     const bool haveRows = m_model->results() != nullptr;
-    m_exportButton->setEnabled(haveRows && !isExporting());
-    m_appendCsvAction->setEnabled(haveRows && !manifestPath().isEmpty());
-    m_resubmitButton->setEnabled(haveRows && m_model->results()->rowCount() > 0);
+    const bool busy = isExporting() || m_writingResubmit;
+    m_exportButton->setEnabled(haveRows && !busy);
+    m_appendCsvAction->setEnabled(haveRows && !busy && !manifestPath().isEmpty());
+    m_resubmitButton->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
     bool canDelete = false;
     for (const QString &id : std::as_const(m_chain)) {
         const auto d = m_controller->resultDownload(id);
@@ -1027,8 +1046,12 @@ void ResultsPage::writeResubmit(const QString &path, const QSet<Outcome> &outcom
         return;
     const QString parent = m_chain.isEmpty() ? m_batchId : m_chain.last();
     auto *watcher = new QFutureWatcher<QString>(this);
+    m_writingResubmit = true;
+    updateActions();
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, parent] {
         watcher->deleteLater();
+        m_writingResubmit = false;
+        updateActions();
         const QString error = watcher->result();
         if (error.isEmpty())
             emit resubmitReady(path, parent);
@@ -1055,6 +1078,7 @@ void ResultsPage::resubmitDialog()
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("resubmitDialog"));
     dialog.setWindowTitle(tr("Resubmit requests"));
+    fitWidthToTitle(&dialog, 440);
     auto *layout = new QVBoxLayout(&dialog);
     auto *intro =
         new QLabel(tr("Write the original request lines of these outcomes to a new JSONL file and open "
@@ -1113,6 +1137,7 @@ void ResultsPage::pricesDialog()
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("pricesDialog"));
     dialog.setWindowTitle(tr("Prices of %1").arg(model));
+    fitWidthToTitle(&dialog);
     auto *form = new QFormLayout(&dialog);
     auto priceBox = [&dialog](double value) {
         auto *box = new QDoubleSpinBox(&dialog);
@@ -1160,12 +1185,12 @@ void ResultsPage::deleteRemoteFiles()
     }
     if (ids.isEmpty())
         return;
-    const auto answer = MessageBox::question(
+    const auto answer = MessageBox::confirm(
         this, tr("Delete remote files"),
         tr("Delete the output and error files of %1 from the provider?\n\nThe copies on this computer stay, "
            "so this table keeps working. The provider's storage is freed.")
             .arg(ids.join(QStringLiteral(", "))),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        tr("Delete"), tr("Keep"), QMessageBox::No, QMessageBox::Warning);
     if (answer != QMessageBox::Yes)
         return;
     for (const QString &id : std::as_const(ids)) {

@@ -154,6 +154,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelExport;
     std::shared_ptr<std::atomic<qint64>> m_exportDone;
     int m_joinGeneration = 0;
+    bool m_writingResubmit = false;
 };
 
 } // namespace Batchdesk::Ui

@@ -1,5 +1,6 @@
 #include "validationpage.h"
 
+#include "columnfit.h"
 #include "displayformat.h"
 #include "icons.h"
 #include "issuesfilterproxymodel.h"
@@ -133,6 +134,7 @@ ValidationPage::ValidationPage(MessageBanner *banner, QWidget *parent)
     connect(m_requests, &RequestsModel::readFailed, this, [this](const QString &message) {
         m_banner->showMessage(MessageBanner::Type::Warning, message, tr("Validate again"),
                               [this] { revalidate(); });
+        m_banner->setOwner(this);
     });
     connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &ValidationPage::onFileChanged);
 }
@@ -251,7 +253,7 @@ QWidget *ValidationPage::createSummaryPanel()
     m_submitReason->setWordWrap(true);
     m_submitReason->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_submitReason->setPalette(captionPalette);
-    m_createBatch = new QPushButton(Models::icon(QStringLiteral("open")), tr("Create Batch\u2026"), panel);
+    m_createBatch = new QPushButton(Models::icon(QStringLiteral("upload")), tr("Create Batch\u2026"), panel);
     m_createBatch->setObjectName(QStringLiteral("createBatchButton"));
     m_createBatch->setDefault(true);
     m_createBatch->setEnabled(false);
@@ -357,6 +359,10 @@ QWidget *ValidationPage::createIssuesTab()
     header->resizeSection(IssuesModel::SeverityColumn, 96);
     header->resizeSection(IssuesModel::LineColumn, 64);
     header->resizeSection(IssuesModel::CodeColumn, 180);
+    fitColumnToText(m_issuesView, header, IssuesModel::SeverityColumn,
+                    {IssuesModel::severityText(Jsonl::Severity::Error),
+                     IssuesModel::severityText(Jsonl::Severity::Warning)},
+                    true);
     header->setStretchLastSection(true);
     connect(m_issuesView, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { showIssue(index, true); });
@@ -364,6 +370,11 @@ QWidget *ValidationPage::createIssuesTab()
             [this](const QModelIndex &index) { showIssue(index, true); });
     connect(m_issuesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showIssue(current, false); });
+    // A click on the issue that is already current shows it again (the viewer may show a request since).
+    connect(m_issuesView, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        if (index.row() == m_issuesView->currentIndex().row())
+            showIssue(index, false);
+    });
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -463,11 +474,12 @@ void ValidationPage::openFile(const QString &path)
     m_changeNoticeShown = false;
     if (!m_fileWatcher->files().isEmpty())
         m_fileWatcher->removePaths(m_fileWatcher->files());
-    m_banner->hideMessage();
+    // This page's messages are about the previous file; a problem of the account stays.
+    if (m_banner->owner() == this || m_banner->type() != MessageBanner::Type::Error)
+        m_banner->hideMessage();
     m_issues->clear();
     m_requests->clear();
-    m_viewer->clear();
-    m_viewerTitle->setText(tr("Request"));
+    resetViewer();
     updateIssuesNote();
 
     const QFileInfo info(m_path);
@@ -521,6 +533,7 @@ void ValidationPage::onValidationFinished()
         setVerdict(QStringLiteral("cancel"), tr("Validation cancelled"));
         m_banner->showMessage(MessageBanner::Type::Info, tr("Validation of %1 was cancelled.").arg(name),
                               tr("Validate again"), [this] { revalidate(); });
+        m_banner->setOwner(this);
         emit statusMessage(tr("Validation cancelled"));
         return;
     }
@@ -531,6 +544,7 @@ void ValidationPage::onValidationFinished()
         setVerdict(QStringLiteral("error"), tr("Could not read the file"));
         m_stack->setCurrentWidget(m_emptyState);
         m_banner->showMessage(MessageBanner::Type::Error, m_report.ioError);
+        m_banner->setOwner(this);
         emit statusMessage(tr("Could not read %1").arg(name));
         return;
     }
@@ -676,8 +690,10 @@ void ValidationPage::showIssue(const QModelIndex &proxyIndex, bool switchToReque
         return;
     const qint64 line = proxyIndex.data(IssuesModel::LineRole).toLongLong();
     if (line <= 0) {
+        // A finding about the whole file: prose, not a line that could be edited.
+        resetViewer();
         m_viewerTitle->setText(tr("Whole file"));
-        m_highlighter->setDocument(nullptr); // prose, not JSON
+        m_highlighter->setDocument(nullptr);
         m_viewer->setPlainText(proxyIndex.siblingAtColumn(IssuesModel::MessageColumn).data().toString());
         return;
     }
@@ -712,24 +728,39 @@ void ValidationPage::showRequestRow(int row)
                                               : tr("Line %1 \u00b7 %2").arg(count(row + 1), customId));
     const qint64 length = file->index().lineLength(row);
     if (length > kMaxViewerLineBytes) {
+        resetViewer(m_viewerTitle->text());
         m_highlighter->setDocument(nullptr);
         m_viewer->setPlainText(tr("This line is %1, too large to show here.").arg(bytes(length)));
         return;
     }
     const Result<QByteArray> bytesResult = file->line(row);
     if (!bytesResult.ok()) {
+        resetViewer(m_viewerTitle->text());
         m_highlighter->setDocument(nullptr);
         m_viewer->setPlainText(bytesResult.errorString());
         return;
     }
     const QString text = Jsonl::prettyJson(bytesResult.value());
     // Highlighting a huge document block by block would stall the GUI thread; plain text is fine there.
+    resetViewer(m_viewerTitle->text());
     m_highlighter->setDocument(text.size() <= kMaxHighlightedChars ? m_viewer->document() : nullptr);
-    m_editButton->setChecked(false);
     m_shownRow = row;
     m_shownText = text;
     m_viewer->setPlainText(text);
     m_editButton->setEnabled(!m_saving);
+}
+
+void ValidationPage::resetViewer(const QString &title)
+{
+    // Forget the shown line first: leaving edit mode must not bring back a line of another file.
+    m_shownRow = -1;
+    m_shownText.clear();
+    m_editButton->setChecked(false);
+    m_editButton->setEnabled(false);
+    m_viewer->setReadOnly(true);
+    m_viewer->clear();
+    m_highlighter->setDocument(m_viewer->document());
+    m_viewerTitle->setText(title.isEmpty() ? tr("Request") : title);
 }
 
 bool ValidationPage::isEditing() const
@@ -763,14 +794,39 @@ void ValidationPage::checkEdit()
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     QString problem;
-    if (error.error != QJsonParseError::NoError)
+    QString warning;
+    if (error.error != QJsonParseError::NoError) {
         problem = tr("Not valid JSON at character %1: %2").arg(error.offset).arg(error.errorString());
-    else if (!doc.isObject())
+    } else if (!doc.isObject()) {
         problem = tr("A request line must be a JSON object.");
+    } else {
+        // The same rules the file was validated with (provider limits, endpoint, fields), on this line alone.
+        Jsonl::ValidationOptions options = m_options;
+        options.buildIndex = false;
+        options.threads = 1;
+        options.maxDiagnostics = 20;
+        // One file, one endpoint: a line edited to another url is refused like in the file.
+        if (options.expectedEndpoint.isEmpty())
+            options.expectedEndpoint = m_report.endpoint;
+        const Jsonl::ValidationReport line = Jsonl::validateData(Jsonl::minifyJson(utf8), options);
+        for (const Jsonl::Diagnostic &d : line.diagnostics) {
+            if (d.isError() && problem.isEmpty())
+                problem = d.message;
+            else if (!d.isError() && warning.isEmpty())
+                warning = d.message;
+        }
+    }
     const bool changed = m_viewer->toPlainText() != m_shownText;
-    m_editStatus->setText(!problem.isEmpty() ? problem
-                              : changed      ? tr("Valid JSON; Save Line writes it into the file.")
-                                             : tr("Edit the request; it is checked as you type."));
+    QString status;
+    if (!problem.isEmpty())
+        status = problem;
+    else if (!warning.isEmpty())
+        status = tr("Warning: %1").arg(warning);
+    else if (changed)
+        status = tr("The request is valid; Save Line writes it into the file.");
+    else
+        status = tr("Edit the request; it is checked as you type.");
+    m_editStatus->setText(status);
     QPalette palette = m_editStatus->palette();
     palette.setColor(QPalette::WindowText,
                      problem.isEmpty() ? this->palette().color(QPalette::WindowText)
@@ -842,6 +898,7 @@ void ValidationPage::onFileChanged()
         : tr("%1 was moved or deleted after it was validated.").arg(info.fileName());
     m_banner->showMessage(MessageBanner::Type::Warning, text,
                           info.exists() ? tr("Validate again") : QString(), [this] { revalidate(); });
+    m_banner->setOwner(this);
 }
 
 void ValidationPage::saveState() const

@@ -96,6 +96,8 @@ private:
     void resetSummary(const QString &verdict);
     void setVerdict(const QString &iconName, const QString &text);
     void showRequestRow(int row);
+    /** Empties the request viewer: no line shown, edit mode off, Edit disabled. */
+    void resetViewer(const QString &title = {});
     void setEditing(bool editing);
     void checkEdit();
     void saveEdit();

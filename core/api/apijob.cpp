@@ -336,14 +336,17 @@ void ApiJob::onFinished()
         const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
             || reply->error() == QNetworkReply::TimeoutError;
         error.kind = timeout ? ApiError::Kind::Timeout : ApiError::Kind::Network;
-        const QString host = reply->url().host();
+        // host:port: "127.0.0.1" alone does not say which of several local servers is meant.
+        const QUrl url = reply->url();
+        const QString host =
+            url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
         if (timeout)
             error.message = tr("No answer from %1 in time (the transfer stalled).").arg(host);
         else if (reply->error() == QNetworkReply::ContentReSendError
                  || reply->error() == QNetworkReply::RemoteHostClosedError)
             error.message = tr("%1 closed the connection before answering.").arg(host);
         else
-            error.message = tr("Cannot reach %1: %2").arg(host, reply->errorString());
+            error.message = tr("Cannot reach %1 (%2).").arg(host, reply->errorString());
         retryable = RetryPolicy::isRetryableNetworkError(reply->error());
         ambiguous = true;
     } else {

@@ -5,6 +5,7 @@ namespace Batchdesk::Jsonl {
 namespace {
 constexpr std::array<const char *, CodeCount> kNames = {
     "empty_file",
+    "not_text",
     "invalid_utf8",
     "invalid_json",
     "blank_line",

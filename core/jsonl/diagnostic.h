@@ -15,6 +15,7 @@ enum class Severity : quint8 { Error, Warning };
 enum class Code : quint8 {
     // errors
     EmptyFile,
+    NotText,
     InvalidUtf8,
     InvalidJson,
     BlankLine,

@@ -1268,6 +1268,88 @@ void mergeInto(ValidationReport &report, std::vector<ChunkResult> &chunks, const
 
 } // namespace
 
+QString nonTextKind(QByteArrayView head)
+{
+    const auto starts = [head](QByteArrayView magic, qsizetype at = 0) {
+        return head.size() >= at + magic.size() && head.sliced(at).startsWith(magic);
+    };
+    if (starts("\x89PNG\r\n\x1a\n"))
+        return tr("a PNG image");
+    if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
+        if (head.indexOf("xl/") >= 0)
+            return tr("an Excel workbook (XLSX)");
+        if (head.indexOf("word/") >= 0)
+            return tr("a Word document (DOCX)");
+        return tr("a ZIP archive");
+    }
+    if (starts("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+        return tr("an old Excel or Word document");
+    if (starts("%PDF-"))
+        return tr("a PDF document");
+    if (starts("\xff\xd8\xff"))
+        return tr("a JPEG image");
+    if (starts("GIF87a") || starts("GIF89a"))
+        return tr("a GIF image");
+    if (starts("RIFF") && starts("WEBP", 8))
+        return tr("a WebP image");
+    if (starts("\x1f\x8b"))
+        return tr("a gzip archive");
+    if (starts("BZh") && starts("1AY&SY", 4))
+        return tr("a bzip2 archive");
+    if (starts("\xfd"
+               "7zXZ"))
+        return tr("an xz archive");
+    if (starts("7z\xbc\xaf\x27\x1c"))
+        return tr("a 7-Zip archive");
+    if (starts("\x28\xb5\x2f\xfd"))
+        return tr("a Zstandard archive");
+    if (starts("SQLite format 3"))
+        return tr("an SQLite database");
+    if (starts("PAR1"))
+        return tr("a Parquet file");
+    if (starts("\x93NUMPY"))
+        return tr("a NumPy array");
+    if (starts("\x7f"
+               "ELF"))
+        return tr("a program");
+    if (starts("\xff\xfe") || starts("\xfe\xff"))
+        return tr("UTF-16 text");
+    if (head.isEmpty())
+        return {};
+    // No signature: text has no NUL bytes and few control characters; UTF-16 without a BOM has a NUL in
+    // every other byte.
+    qsizetype nul = 0, control = 0;
+    for (const char ch : head) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0)
+            ++nul;
+        else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+            ++control;
+    }
+    if (nul > 0 && nul * 3 >= head.size() && nul * 2 <= head.size() + 2)
+        return tr("UTF-16 text");
+    if (nul > 0 || control * 10 > head.size())
+        return tr("binary data");
+    // Text with a broken byte here and there stays text (invalid_utf8 names the lines); mostly broken is not.
+    qsizetype invalid = 0;
+    const char *p = head.data();
+    std::size_t left = std::size_t(head.size());
+    while (left > 0) {
+        const qsizetype at = firstInvalidUtf8(p, left);
+        if (at >= qsizetype(left))
+            break;
+        // A sequence cut at the end of the sample is not an error of the file.
+        if (std::size_t(at) + 4 >= left)
+            break;
+        ++invalid;
+        p += at + 1;
+        left -= std::size_t(at) + 1;
+    }
+    if (invalid * 20 > head.size() / 4 && invalid >= 8)
+        return tr("binary data");
+    return {};
+}
+
 ValidationReport validateFile(const QString &path, const ValidationOptions &options,
                               const ValidationControl &control)
 {
@@ -1291,6 +1373,22 @@ ValidationReport validateFile(const QString &path, const ValidationOptions &opti
     }
     const qint64 size = file.size();
     report.bytes = size;
+
+    // A picture or an archive dropped by mistake: one clear finding instead of a screen of broken lines.
+    const QByteArray head = file.read(64 * 1024);
+    if (const QString kind = nonTextKind(head); !kind.isEmpty()) {
+        report.countsByCode[std::size_t(Code::NotText)] = 1;
+        report.errorCount = 1;
+        const QString message = kind == tr("UTF-16 text")
+            ? tr("This file is UTF-16 text. A batch input file must be UTF-8: save it again as UTF-8.")
+            : tr("This is not a text file (it looks like %1). A batch input file is JSONL: UTF-8 text with "
+                 "one JSON request per line.")
+                  .arg(kind);
+        report.diagnostics.append(Diagnostic {Severity::Error, 0, Code::NotText, message});
+        report.seconds = double(timer.nsecsElapsed()) / 1e9;
+        return report;
+    }
+    file.seek(0);
 
     int parts = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     if (size < kParallelThreshold)

@@ -75,6 +75,13 @@ ValidationReport validateFile(const QString &path, const ValidationOptions &opti
 ValidationReport validateData(QByteArrayView data, const ValidationOptions &options = {});
 
 /**
+ * What a file that is not text looks like, from its first bytes: "a PNG image", "a ZIP archive", "UTF-16
+ * text", "binary data"…; empty when it may be text (UTF-8 with at most a few broken bytes). validateFile()
+ * checks the first 64 KiB with it and stops with one `not_text` error instead of hundreds of `invalid_utf8`.
+ */
+QString nonTextKind(QByteArrayView head);
+
+/**
  * Runs validateFile() on the global thread pool. The future reports progress in permille (0..1000) and
  * honours cancel().
  */

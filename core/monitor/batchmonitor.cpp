@@ -5,6 +5,7 @@
 #include "api/retrypolicy.h"
 #include "common/logging.h"
 #include "store/batchcache.h"
+#include "store/samplestore.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -93,11 +94,31 @@ QList<Batch> BatchMonitor::loadFromCache()
         qCWarning(lcMonitor) << "cannot load the batch cache:" << loaded.errorString();
         return {};
     }
+    QHash<QString, QList<Store::StoredSample>> samples;
+    if (m_samples) {
+        auto stored = m_samples->loadAll(m_accountId);
+        if (stored.ok())
+            samples = std::move(stored.value());
+        else
+            qCWarning(lcMonitor) << "cannot load the progress history:" << stored.errorString();
+    }
     for (const Batch &b : loaded.value()) {
         Entry &e = m_entries[b.id];
         if (e.batch.raw.isEmpty() || e.placeholder) {
             e.batch = b;
             e.placeholder = false;
+        }
+        // The stored history comes first; samples seen in this session (if any) follow it.
+        QList<ProgressSample> history;
+        const QList<Store::StoredSample> stored = samples.value(b.id);
+        for (const Store::StoredSample &s : stored) {
+            if (e.history.isEmpty() || s.atMs < e.history.first().atMs)
+                history.append({s.atMs, s.completed, s.failed, s.total});
+        }
+        if (!history.isEmpty()) {
+            e.history = history + e.history;
+            while (e.history.size() > m_settings.historyLimit)
+                e.history.removeFirst();
         }
     }
     qCDebug(lcMonitor) << "loaded" << loaded.value().size() << "cached batches," << activeCount() << "active";
@@ -115,9 +136,12 @@ void BatchMonitor::track(const Batch &batch)
     e.batch = batch;
     e.placeholder = false;
     e.gone = false;
-    if (batch.requestCounts && e.history.isEmpty())
-        e.history.append({nowMs(), batch.requestCounts->completed, batch.requestCounts->failed,
-                          batch.requestCounts->total});
+    if (batch.requestCounts && e.history.isEmpty() && !batch.isTerminal()) {
+        addSample(batch.id, e,
+                  {nowMs(), batch.requestCounts->completed, batch.requestCounts->failed,
+                   batch.requestCounts->total});
+        writeSamples();
+    }
     if (!batch.isTerminal()) {
         // A new active batch moves fast at first; poll it soon even if the monitor had slowed down.
         setInterval(m_settings.fastIntervalMs);
@@ -404,6 +428,31 @@ void BatchMonitor::onJobFinished(ApiJob *job)
         finishRound();
 }
 
+void BatchMonitor::addSample(const QString &batchId, Entry &e, const ProgressSample &s)
+{
+    if (!e.history.isEmpty() && e.history.last().done() == s.done() && e.history.last().total == s.total)
+        return;
+    e.history.append(s);
+    if (e.history.size() > m_settings.historyLimit)
+        e.history.removeFirst();
+    if (m_samples)
+        m_unsavedSamples.append({batchId, s});
+}
+
+void BatchMonitor::writeSamples()
+{
+    if (!m_samples || m_unsavedSamples.isEmpty())
+        return;
+    QList<QPair<QString, Store::StoredSample>> rows;
+    rows.reserve(m_unsavedSamples.size());
+    for (const auto &[id, s] : std::as_const(m_unsavedSamples))
+        rows.append({id, Store::StoredSample {s.atMs, s.completed, s.failed, s.total}});
+    m_unsavedSamples.clear();
+    const auto written = m_samples->append(m_accountId, rows, m_settings.historyLimit);
+    if (!written.ok())
+        qCWarning(lcMonitor) << "cannot write the progress history:" << written.errorString();
+}
+
 QList<Batch> BatchMonitor::apply(const QList<Batch> &received, bool *anyMoved, QList<Batch> *finished)
 {
     QList<Batch> changed;
@@ -414,12 +463,13 @@ QList<Batch> BatchMonitor::apply(const QList<Batch> &received, bool *anyMoved, Q
         auto it = m_entries.find(b.id);
         if (it == m_entries.end()) {
             // Seen for the first time (created elsewhere, or by a full listing).
-            Entry e;
+            Entry &e = m_entries[b.id];
             e.batch = b;
-            if (b.requestCounts)
-                e.history.append(
-                    {now, b.requestCounts->completed, b.requestCounts->failed, b.requestCounts->total});
-            m_entries.insert(b.id, e);
+            // A batch first seen finished was not watched: its chart comes from its timestamps, not from a
+            // sample taken long after it ended.
+            if (b.requestCounts && !b.isTerminal())
+                addSample(b.id, e,
+                          {now, b.requestCounts->completed, b.requestCounts->failed, b.requestCounts->total});
             changed.append(b);
             if (!b.isTerminal())
                 *anyMoved = true;
@@ -431,16 +481,9 @@ QList<Batch> BatchMonitor::apply(const QList<Batch> &received, bool *anyMoved, Q
             continue;
         if (e.placeholder || moved(e.batch, b))
             *anyMoved = true;
-        if (b.requestCounts) {
-            const ProgressSample s {now, b.requestCounts->completed, b.requestCounts->failed,
-                                    b.requestCounts->total};
-            if (e.history.isEmpty() || e.history.last().done() != s.done()
-                || e.history.last().total != s.total) {
-                e.history.append(s);
-                if (e.history.size() > m_settings.historyLimit)
-                    e.history.removeFirst();
-            }
-        }
+        if (b.requestCounts && !(e.placeholder && b.isTerminal()))
+            addSample(b.id, e,
+                      {now, b.requestCounts->completed, b.requestCounts->failed, b.requestCounts->total});
         e.batch = b;
         e.placeholder = false;
         e.gone = false;
@@ -508,6 +551,7 @@ void BatchMonitor::finishRound()
         if (!written.ok())
             qCWarning(lcMonitor) << "cannot write the batch cache:" << written.errorString();
     }
+    writeSamples();
     m_lastRefresh = QDateTime::fromMSecsSinceEpoch(nowMs());
 
     const bool wasFailing = m_failures > 0;

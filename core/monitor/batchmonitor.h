@@ -25,7 +25,8 @@ class ApiJob;
 
 namespace Batchdesk::Store {
 class BatchCache;
-}
+class SampleStore;
+} // namespace Batchdesk::Store
 
 namespace Batchdesk::Monitor {
 
@@ -76,7 +77,9 @@ struct MonitorSettings
  * track() or stop() safely.
  *
  * With a BatchCache (setCache), every changed batch is written to it after each round, and loadFromCache()
- * seeds the monitor at start so the list shows at once.
+ * seeds the monitor at start so the list shows at once. With a SampleStore (setSampleStore), every progress
+ * sample is written after its round and loadFromCache() restores the history, so the chart and the ETA
+ * survive a restart.
  *
  * Lifecycle and ownership: the ApiClient (and its QNetworkAccessManager) and the cache are not owned and must
  * outlive the monitor. Nothing is polled before start(); stop() (also called by the destructor) aborts the
@@ -102,8 +105,12 @@ public:
 
     /** Writes changed batches to the cache under this account after every round. nullptr disables it. */
     void setCache(Store::BatchCache *cache, qint64 accountId);
-    /** Seeds the monitor with the cached batches of the account (tracking the active ones) and returns them,
-     *  newest first, for the model's first fill. Emits nothing but stateChanged(). */
+    /** Persists the progress samples under the cache's account (see setCache); nullptr disables it. Not
+     *  owned. */
+    void setSampleStore(Store::SampleStore *samples) { m_samples = samples; }
+    /** Seeds the monitor with the cached batches of the account (tracking the active ones) and their stored
+     *  progress samples, and returns the batches, newest first, for the model's first fill. Emits nothing but
+     *  stateChanged(). */
     QList<Api::Batch> loadFromCache();
 
     /** Starts (or updates) tracking a batch, e.g. just created; when it is active and the monitor is started
@@ -181,8 +188,8 @@ private:
     };
     struct Round
     {
-        // A user-provided constructor: clang cannot use the implicit one of a nested class with default member
-        // initializers while the enclosing class is incomplete (std::optional<Round> below).
+        // A user-provided constructor: clang cannot use the implicit one of a nested class with default
+        // member initializers while the enclosing class is incomplete (std::optional<Round> below).
         Round() { }
         bool full = false;
         bool followUp = false;
@@ -209,9 +216,14 @@ private:
     int serverDelayRemainingMs() const;
     void onReplyFinished(QNetworkReply *reply);
     static bool isActive(const Entry &e);
+    /** Adds a sample to the history of a batch (when the counts moved) and queues it for the sample store. */
+    void addSample(const QString &batchId, Entry &e, const ProgressSample &s);
+    void writeSamples();
 
     Api::ApiClient *m_client;
     Store::BatchCache *m_cache = nullptr;
+    Store::SampleStore *m_samples = nullptr;
+    QList<QPair<QString, ProgressSample>> m_unsavedSamples;
     qint64 m_accountId = 0;
     MonitorSettings m_settings;
     Clock m_clock;

@@ -6,7 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryFile>
+#include <QUuid>
 
 #include <xlsxwriter.h>
 
@@ -39,15 +39,25 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
     // libxlsxwriter writes to a file name of its own: give it a unique temporary name beside the target and
     // rename over the target only once the workbook is closed.
     const QFileInfo target(path);
+    // Created with QFile (mode 0666 less the umask, like QSaveFile's CSV), not QTemporaryFile (always 0600):
+    // libxlsxwriter reopens the name and keeps the mode the file has.
     QString tempPath;
-    {
-        QTemporaryFile reserve(
-            target.absoluteDir().filePath(target.fileName() + QStringLiteral(".XXXXXX.part")));
-        reserve.setAutoRemove(false);
-        if (!reserve.open())
-            return Error {QStringLiteral("io"), tr("Cannot write %1: %2").arg(path, reserve.errorString())};
-        tempPath = reserve.fileName();
+    QString reserveError;
+    for (int attempt = 0; attempt < 16 && tempPath.isEmpty(); ++attempt) {
+        const QString candidate = target.absoluteDir().filePath(
+            target.fileName() + u'.' + QUuid::createUuid().toString(QUuid::Id128).left(8)
+            + QStringLiteral(".part"));
+        QFile reserve(candidate);
+        if (reserve.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            tempPath = candidate;
+        else
+            reserveError = reserve.errorString();
     }
+    if (tempPath.isEmpty())
+        return Error {QStringLiteral("io"), tr("Cannot write %1: %2").arg(path, reserveError)};
+    // Replacing a file keeps its permissions, as QSaveFile does.
+    if (target.exists())
+        QFile::setPermissions(tempPath, QFile::permissions(path));
     const QByteArray tempName = QFile::encodeName(tempPath);
     const QByteArray tmpDir = QFile::encodeName(target.absolutePath());
     lxw_workbook_options workbookOptions {};

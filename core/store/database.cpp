@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <iterator>
+
 namespace Batchdesk::Store {
 
 namespace {
@@ -116,7 +118,17 @@ const char *const kMigrations[] = {
     " deleted INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY (file_id, origin));"
     "CREATE INDEX uploads_scope ON uploads (account_id, origin);",
+    // 3 -> 4: samples, the progress the monitor saw, for the chart after a restart (SampleStore)
+    "CREATE TABLE batch_samples ("
+    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " batch_id TEXT NOT NULL,"
+    " at_ms INTEGER NOT NULL,"
+    " completed INTEGER NOT NULL,"
+    " failed INTEGER NOT NULL,"
+    " total INTEGER NOT NULL,"
+    " PRIMARY KEY (account_id, batch_id, at_ms));",
 };
+static_assert(std::size(kMigrations) == Database::kSchemaVersion, "one migration per schema version");
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {

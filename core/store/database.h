@@ -11,7 +11,7 @@ namespace Batchdesk::Store {
 
 /**
  * The local SQLite database (Qt SQL, WAL): accounts (never secrets), the batch and file cache, submission
- * intents, local paths of inputs and results.
+ * intents, local paths of inputs and results, the progress samples of batches.
  *
  * The schema is versioned with PRAGMA user_version and migrated forward on open. One Database owns one named
  * connection and must be used from the thread that opened it.
@@ -19,7 +19,7 @@ namespace Batchdesk::Store {
 class Database final
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     static Result<std::shared_ptr<Database>> open(const QString &path);
     ~Database();

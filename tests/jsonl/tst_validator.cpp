@@ -538,6 +538,60 @@ private slots:
         QVERIFY(r.count(Code::InvalidUtf8) + r.count(Code::InvalidJson) > 0);
     }
 
+    void nonTextFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("kind"); // empty: treated as text
+        QByteArray noise;
+        for (int i = 0; i < 20'000; ++i)
+            noise += char((i * 7919 + i / 3) % 256);
+        const QByteArray line =
+            "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/"
+            "completions\",\"body\":{\"model\":\"m\","
+            "\"messages\":[{\"role\":\"user\",\"content\":\"\xe6\x9d\xb1\xe4\xba\xac \xc3\xbc\"}]}}\n";
+        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + noise << "a PNG image";
+        QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0", 8) + "data.csv" + noise << "a ZIP archive";
+        QTest::newRow("xlsx") << QByteArray("PK\x03\x04\x14\0\0\0", 8) + "xl/workbook.xml" + noise
+                              << "an Excel workbook (XLSX)";
+        QTest::newRow("gzip") << QByteArray("\x1f\x8b\x08\0", 4) + noise << "a gzip archive";
+        QTest::newRow("pdf") << QByteArray("%PDF-1.7\n") + noise << "a PDF document";
+        QTest::newRow("utf-16 with BOM") << QByteArray("\xff\xfe{\0\"\0", 6) << "UTF-16 text";
+        QByteArray utf16;
+        for (const char c : line)
+            utf16 += QByteArray(1, c) + QByteArray(1, '\0');
+        QTest::newRow("utf-16 without BOM") << utf16 << "UTF-16 text";
+        QTest::newRow("random bytes") << noise << "binary data";
+        QTest::newRow("jsonl") << line + line << QString();
+        QTest::newRow("jsonl with one broken byte")
+            << line + QByteArray("{\"custom_id\":\"\xC3\x28\"}\n") + line << QString();
+        QTest::newRow("empty") << QByteArray() << QString();
+        QTest::newRow("csv") << QByteArray("id,text\n1,hello\n") << QString();
+    }
+
+    void nonTextFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, kind);
+        QCOMPARE(nonTextKind(content), kind);
+        const ValidationReport r = validateFile(write(QStringLiteral("maybe.jsonl"), content));
+        QVERIFY(r.completed());
+        if (kind.isEmpty()) {
+            QCOMPARE(r.count(Code::NotText), 0);
+            return;
+        }
+        // One finding about the whole file, and nothing else: the scan stopped.
+        QCOMPARE(r.errorCount, 1);
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.first().code, Code::NotText);
+        QCOMPARE(r.diagnostics.first().line, 0);
+        QVERIFY2(r.diagnostics.first().message.contains(kind == QLatin1String("UTF-16 text")
+                                                            ? QStringLiteral("save it again as UTF-8")
+                                                            : QStringLiteral("looks like ") + kind),
+                 qPrintable(r.diagnostics.first().message));
+        QCOMPARE(r.lines, 0);
+        QVERIFY(!r.isValid());
+    }
+
     void cancel()
     {
         QByteArray content;

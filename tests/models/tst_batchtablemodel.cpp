@@ -6,10 +6,12 @@
 #include "api/apijob.h"
 #include "batchfilterproxymodel.h"
 #include "batchtablemodel.h"
+#include "displayformat.h"
 #include "monitor/batchmonitor.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QIcon>
 #include <QJsonObject>
 #include <QLocale>
@@ -85,6 +87,39 @@ private:
 
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    // The chart's time axis: round steps that fit the span, and labels that are never repeated
+    // ("22:38 22:38 22:38" for a 25-second batch).
+    void timeAxisTicks_data()
+    {
+        QTest::addColumn<qint64>("spanMs");
+        QTest::addColumn<QString>("locale");
+        for (const char *locale : {"en_US", "de_DE", "ja_JP"}) {
+            for (const qint64 span : {qint64(3'000), qint64(25'000), qint64(95'000), qint64(8 * 60'000),
+                                      qint64(47 * 60'000), qint64(5 * 3'600'000), qint64(30 * 3'600'000),
+                                      qint64(5) * 86'400'000, qint64(40) * 86'400'000})
+                QTest::addRow("%s %lld s", locale, span / 1000) << span << QString::fromLatin1(locale);
+        }
+    }
+
+    void timeAxisTicks()
+    {
+        QFETCH(qint64, spanMs);
+        QFETCH(QString, locale);
+        QLocale::setDefault(QLocale(locale));
+        const qint64 from = QDateTime(QDate(2026, 3, 14), QTime(22, 38, 17)).toMSecsSinceEpoch();
+        const auto axis = Models::DisplayFormat::timeAxis(from, from + spanMs, 5);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(axis.minMs <= from && axis.maxMs >= from + spanMs);
+        QVERIFY2(axis.tickCount >= 2 && axis.tickCount <= 5, qPrintable(QString::number(axis.tickCount)));
+        QCOMPARE(axis.maxMs - axis.minMs, axis.stepMs * (axis.tickCount - 1));
+        QStringList labels;
+        for (int i = 0; i < axis.tickCount; ++i)
+            labels << QDateTime::fromMSecsSinceEpoch(axis.minMs + i * axis.stepMs).toString(axis.format);
+        QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
+        // Not much empty space: the data covers more than a third of the axis.
+        QVERIFY2(spanMs * 3 > axis.maxMs - axis.minMs, qPrintable(labels.join(QStringLiteral(" | "))));
+    }
 
     void displayAndRawValues()
     {

@@ -1,9 +1,13 @@
 // The batch and file cache on a real SQLite file: round trip through the raw JSON, per-account separation,
 // upsert replaces, remove, and a file listing that replaces the cached one.
+#include "api/apiclient.h"
+#include "monitor/batchmonitor.h"
 #include "store/accountstore.h"
 #include "store/batchcache.h"
+#include "store/samplestore.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,6 +133,44 @@ private slots:
         QCOMPARE(cache.loadFiles(m_a).value().size(), 1);
         QVERIFY(cache.removeFile(m_a, QStringLiteral("file-2")).ok());
         QCOMPARE(cache.loadFiles(m_a).value().size(), 0);
+    }
+
+    // The monitor keeps its samples in the store and a new monitor (after a restart) starts with them.
+    void monitorHistorySurvivesRestart()
+    {
+        Store::BatchCache cache(m_db);
+        Store::SampleStore samples(m_db);
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/v1")));
+        QList<Monitor::ProgressSample> seen;
+        {
+            Monitor::BatchMonitor monitor(&client);
+            monitor.setCache(&cache, m_b);
+            monitor.setSampleStore(&samples);
+            qint64 now = 1'700'000'000'000;
+            monitor.setClock([&now] { return now; });
+            QVERIFY(
+                cache
+                    .upsert(m_b,
+                            {batch(QStringLiteral("run"), 1'700'000'000, QStringLiteral("in_progress"), 2)})
+                    .ok());
+            monitor.loadFromCache();
+            monitor.track(batch(QStringLiteral("run"), 1'700'000'000, QStringLiteral("in_progress"), 2));
+            now += 5000;
+            // A batch first seen finished is not sampled (its chart comes from its timestamps).
+            monitor.track(batch(QStringLiteral("old"), 1'600'000'000, QStringLiteral("completed"), 9));
+            seen = monitor.history(QStringLiteral("run"));
+            QCOMPARE(seen.size(), 1);
+            QVERIFY(monitor.history(QStringLiteral("old")).isEmpty());
+        }
+        Monitor::BatchMonitor restarted(&client);
+        restarted.setCache(&cache, m_b);
+        restarted.setSampleStore(&samples);
+        restarted.loadFromCache();
+        QCOMPARE(restarted.history(QStringLiteral("run")), seen);
+        QCOMPARE(samples.load(m_b, QStringLiteral("run")).value().size(), 1);
+        QVERIFY(samples.load(m_b, QStringLiteral("old")).value().isEmpty());
     }
 };
 

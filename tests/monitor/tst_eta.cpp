@@ -1,5 +1,6 @@
 // The ETA helper: rate since in_progress_at, the recent rate from samples, finalizing as "assembling".
 #include "monitor/eta.h"
+#include "monitor/progresscurve.h"
 
 #include <QTest>
 
@@ -74,6 +75,61 @@ private slots:
         if (!counts)
             b.requestCounts.reset();
         QCOMPARE(int(Monitor::estimateEta(b, {}, 1'700'000'100'000).state), state);
+    }
+
+    // A 25 s batch seen once, minutes after it finished: the curve ends at completed_at, not at "now".
+    void finishedCurveEndsAtTerminalTime()
+    {
+        const qint64 start = 1'700'000'000;
+        Batch b = running(start, 10, 2, 12);
+        b.statusText = QStringLiteral("completed");
+        b.completedAt = start + 25;
+        const qint64 now = (start + 480) * 1000;
+        const auto bare = Monitor::progressCurve(b, {}, now);
+        QVERIFY(bare.finished);
+        QCOMPARE(bare.points.size(), 2);
+        QCOMPARE(bare.points.first().atMs, start * 1000);
+        QCOMPARE(bare.points.first().done(), 0);
+        QCOMPARE(bare.points.last().atMs, (start + 25) * 1000);
+        QCOMPARE(bare.points.last().done(), 12);
+        QCOMPARE(bare.endMs, (start + 25) * 1000);
+
+        // Samples after the end are dropped (their counts are the final ones), those before kept.
+        const QList<ProgressSample> history {{(start + 10) * 1000, 4, 0, 12},
+                                             {(start + 20) * 1000, 9, 1, 12},
+                                             {(start + 30) * 1000, 10, 2, 12},
+                                             {(start + 300) * 1000, 10, 2, 12}};
+        const auto seen = Monitor::progressCurve(b, history, now);
+        QCOMPARE(seen.points.size(), 4);
+        QCOMPARE(seen.points.at(1), history.at(0));
+        QCOMPARE(seen.points.at(2), history.at(1));
+        QCOMPARE(seen.points.last().atMs, (start + 25) * 1000);
+        QCOMPARE(seen.endMs, (start + 25) * 1000);
+    }
+
+    void cancelledAndRunningCurves()
+    {
+        const qint64 start = 1'700'000'000;
+        Batch cancelled = running(start, 3, 0, 10);
+        cancelled.statusText = QStringLiteral("cancelled");
+        cancelled.cancellingAt = start + 5;
+        cancelled.cancelledAt = start + 8;
+        QCOMPARE(Monitor::terminalTimeMs(cancelled), (start + 8) * 1000);
+        QCOMPARE(Monitor::progressCurve(cancelled, {}, (start + 999) * 1000).endMs, (start + 8) * 1000);
+
+        // Running without samples: the start and the counts observed now; nothing beyond.
+        const Batch active = running(start, 5, 0, 10);
+        const auto curve = Monitor::progressCurve(active, {}, (start + 50) * 1000);
+        QVERIFY(!curve.finished);
+        QCOMPARE(curve.points.size(), 2);
+        QCOMPARE(curve.endMs, (start + 50) * 1000);
+
+        // Failed validation never ran: nothing to draw.
+        Batch invalid;
+        invalid.statusText = QStringLiteral("failed");
+        invalid.createdAt = start;
+        invalid.failedAt = start + 2;
+        QVERIFY(Monitor::progressCurve(invalid, {}, (start + 60) * 1000).points.isEmpty());
     }
 
     void noProgressYetIsUnknown()

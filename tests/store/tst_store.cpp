@@ -2,6 +2,7 @@
 #include "store/database.h"
 #include "store/intentstore.h"
 #include "store/resultsstore.h"
+#include "store/samplestore.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -45,6 +46,45 @@ private slots:
         auto db = Database::open(path());
         QVERIFY(!db.ok());
         QVERIFY2(db.errorString().contains(QLatin1StringView("newer")), qPrintable(db.errorString()));
+    }
+
+    void progressSamples()
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        AccountStore accounts(db.value());
+        Account a;
+        a.name = QStringLiteral("samples");
+        a.preset = Preset::Sandbox;
+        const auto added = accounts.add(a);
+        QVERIFY(added.ok());
+        const qint64 id = added.value().id;
+        SampleStore store(db.value());
+        QList<QPair<QString, StoredSample>> rows;
+        for (int i = 0; i < 6; ++i)
+            rows.append({QStringLiteral("batch_a"), StoredSample {1000 + i, i, 0, 10}});
+        rows.append({QStringLiteral("batch_b"), StoredSample {5000, 1, 1, 2}});
+        QVERIFY(store.append(id, rows, 4).ok());
+        // The newest 4 of batch_a, oldest first; batch_b alone.
+        const auto a1 = store.load(id, QStringLiteral("batch_a"));
+        QVERIFY(a1.ok());
+        QCOMPARE(a1.value().size(), 4);
+        QCOMPARE(a1.value().first(), (StoredSample {1002, 2, 0, 10}));
+        QCOMPARE(a1.value().last(), (StoredSample {1005, 5, 0, 10}));
+        const auto all = store.loadAll(id);
+        QVERIFY(all.ok());
+        QCOMPARE(all.value().size(), 2);
+        QCOMPARE(all.value().value(QStringLiteral("batch_b")).size(), 1);
+        // Survives reopening; goes with remove() and with the account.
+        {
+            auto again = Database::open(path());
+            QVERIFY(again.ok());
+            QCOMPARE(SampleStore(again.value()).load(id, QStringLiteral("batch_a")).value().size(), 4);
+        }
+        QVERIFY(store.remove(id, QStringLiteral("batch_b")).ok());
+        QCOMPARE(store.loadAll(id).value().size(), 1);
+        QVERIFY(accounts.remove(QStringLiteral("samples")).ok());
+        QVERIFY(store.loadAll(id).value().isEmpty());
     }
 
     void accounts()

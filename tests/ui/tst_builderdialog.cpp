@@ -8,10 +8,12 @@
 #include "mainwindow.h"
 #include "resultsmodel.h"
 #include "resultspage.h"
+#include "validationpage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -215,6 +217,42 @@ private slots:
         QVERIFY2(text.contains("id;review;stars;custom_id;outcome;response_text"), text.constData());
         QVERIFY(text.contains("a4;Okay;3;a4;succeeded;"));
         QVERIFY(text.contains("\"Broke after a day;\nwould not \"\"recommend\"\"\";1;a2;succeeded;"));
+    }
+
+    // Build & Submit: from the CSV straight to the Create Batch dialog of the written (and validated) file;
+    // the hint in an empty preview is not shown as code.
+    void buildAndSubmitGoesToCreate()
+    {
+        const QString csv = m_data->filePath(QStringLiteral("short.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("id,text\nx1,hello\nx2,world\nx3,again\n");
+        }
+        m_window->openBuilder();
+        QPointer<Ui::BuilderDialog> dialog = m_window->findChild<Ui::BuilderDialog *>();
+        QVERIFY(dialog);
+        auto *preview = child<QPlainTextEdit>(dialog, "builderPreviewJson");
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Open a CSV file")));
+        QVERIFY(!preview->font().fixedPitch() || preview->font() == dialog->font());
+        QSignalSpy loaded(dialog.data(), &Ui::BuilderDialog::csvLoaded);
+        dialog->loadCsv(csv);
+        QVERIFY(loaded.wait(10000));
+        child<QComboBox>(dialog, "builderModel")->setEditText(QStringLiteral("sandbox/echo"));
+        child<QPlainTextEdit>(dialog, "builderUser")->setPlainText(QStringLiteral("Say {{text}}"));
+        auto *idColumn = child<QComboBox>(dialog, "builderIdColumn");
+        idColumn->setCurrentIndex(idColumn->findData(QStringLiteral("id")));
+        QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("\"custom_id\": \"x1\"")));
+        QCOMPARE(preview->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+        dialog->setOutputPath(m_data->filePath(QStringLiteral("short.jsonl")));
+        QTest::mouseClick(child<QPushButton>(dialog, "builderBuildSubmit"), Qt::LeftButton);
+        // Written, opened in Validate, found valid: the Create Batch dialog asks for the parameters.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QDialog *>(QStringLiteral("createBatchDialog")), 15000);
+        auto *create = m_window->findChild<QDialog *>(QStringLiteral("createBatchDialog"));
+        QVERIFY(child<QLabel>(create, "createHeading")->text().contains(QStringLiteral("3 requests")));
+        QCOMPARE(m_window->validationPage()->filePath(), m_data->filePath(QStringLiteral("short.jsonl")));
+        QVERIFY(dialog.isNull() || !dialog->isVisible());
+        create->reject();
     }
 };
 

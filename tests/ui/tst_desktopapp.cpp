@@ -4,6 +4,7 @@
 #include "api/apijob.h"
 #include "api/types.h"
 #include "appcontroller.h"
+#include "batchdetail.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "createbatchdialog.h"
@@ -18,13 +19,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMimeData>
 #include <QNetworkAccessManager>
@@ -35,8 +40,10 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUuid>
 
@@ -99,6 +106,32 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
     }
 
+    // The same data folder again: what a user sees after quitting and starting the app.
+    void restartWindow(const Ui::AppOptions &options)
+    {
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(options);
+        m_window->resize(1300, 820);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+    }
+
+    QChart *progressChart() const
+    {
+        auto *view = find<QWidget>("batchDetail")->findChild<QChartView *>(QStringLiteral("progressChart"));
+        return view ? view->chart() : nullptr;
+    }
+
+    // The "Done" line of the detail pane's chart.
+    QList<QPointF> donePoints() const
+    {
+        QChart *chart = progressChart();
+        if (!chart || chart->series().isEmpty())
+            return {};
+        return static_cast<QLineSeries *>(chart->series().first())->points();
+    }
+
     QString writeLines(const QString &name, int lines, const QString &content = QStringLiteral("hello"))
     {
         const QString path = m_data->filePath(name);
@@ -139,8 +172,9 @@ private:
         QVERIFY(create);
         QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
         QTest::mouseClick(create, Qt::LeftButton);
+        // The dialog opens once the file's checksum was compared with earlier submissions.
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
         QPointer<QDialog> dialog = find<QDialog>("createBatchDialog");
-        QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("createOkButton"));
         QVERIFY(ok && ok->isEnabled());
@@ -301,11 +335,14 @@ private slots:
             if (seen.isEmpty() || seen.last() != s)
                 seen << s;
         });
-        // "No" changes nothing; "Yes" cancels.
+        // "Keep Running" changes nothing; "Cancel Batch" cancels. The buttons say what they do.
         Ui::MessageBox::setNextAnswer(QMessageBox::No);
         find<QAction>("cancelBatchAction")->trigger();
         QTest::qWait(100);
         QCOMPARE(statusOf(id), QStringLiteral("in_progress"));
+        QCOMPARE(Ui::MessageBox::lastButtons().size(), 2);
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Cancel Batch")));
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Keep Running")));
         Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
         find<QAction>("cancelBatchAction")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("cancelled"), 15000);
@@ -386,6 +423,251 @@ private slots:
         QTRY_COMPARE(accounts->count(), 1);
         QCOMPARE(accounts->currentItem()->text(), QStringLiteral("Local sandbox"));
         QTRY_VERIFY_WITH_TIMEOUT(!keychain.readSync(QStringLiteral("account/") + name).ok(), 10000);
+    }
+
+    // The chart shows what the monitor saw, also after a restart: the same points, ending at completed_at
+    // (not "now"), with time labels that are all different.
+    void chartPointsSurviveRestart()
+    {
+        Ui::AppOptions slow = fastOptions();
+        slow.sandbox.latencyMs = 120;
+        slow.sandbox.concurrency = 1;
+        startWindow(slow);
+        QString id;
+        submitThroughUi(writeLines(QStringLiteral("chart.jsonl"), 12), QStringLiteral("chart"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 30000);
+        m_window->batchesPage()->selectBatch(id);
+        auto *model = m_window->controller()->batchModel();
+        const Api::Batch done = model->batch(model->rowOf(id));
+        QVERIFY(done.completedAt);
+        const double endMs = double(*done.completedAt) * 1000.0;
+        QTRY_COMPARE(donePoints().isEmpty() ? -1.0 : donePoints().last().x(), endMs);
+        const QList<QPointF> before = donePoints();
+        // Zero when it started running, at least one sample in between, all 12 at completed_at.
+        QVERIFY2(before.size() >= 3, qPrintable(QString::number(before.size())));
+        QCOMPARE(before.first().y(), 0.0);
+        QCOMPARE(before.last().y(), 12.0);
+        for (int i = 1; i < before.size(); ++i)
+            QVERIFY(before.at(i).x() > before.at(i - 1).x() && before.at(i).y() >= before.at(i - 1).y());
+
+        QTest::qWait(1500); // "now" moves on; a line drawn to now would end later after the restart
+        restartWindow(slow);
+        if (QTest::currentTestFailed())
+            return;
+        m_window->batchesPage()->selectBatch(id);
+        QTRY_COMPARE(donePoints(), before);
+
+        // Ticks fit the span of a few seconds: every label differs, the axis ends within one step of the end.
+        auto *axis = qobject_cast<QDateTimeAxis *>(progressChart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QStringList labels;
+        const qint64 minMs = axis->min().toMSecsSinceEpoch();
+        const qint64 maxMs = axis->max().toMSecsSinceEpoch();
+        const qint64 step = (maxMs - minMs) / qMax(1, axis->tickCount() - 1);
+        for (int i = 0; i < axis->tickCount(); ++i)
+            labels << QDateTime::fromMSecsSinceEpoch(minMs + i * step).toString(axis->format());
+        QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
+        QVERIFY2(maxMs - endMs < step, qPrintable(labels.join(u' ')));
+        QVERIFY(minMs <= before.first().x());
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/batches-restored.png"));
+    }
+
+    // A base URL where nothing listens: the test names host:port in whole sentences, the text is not cut,
+    // and saving these settings asks first.
+    void badAccountIsExplainedAndSavingAsks()
+    {
+        startWindow(fastOptions());
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        find<QAction>("addAccountAction")->trigger();
+        QPointer<QDialog> dialog = find<QDialog>("accountDialog");
+        QVERIFY(dialog);
+        auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("accountPreset"));
+        preset->setCurrentIndex(preset->findData(int(Store::Preset::Custom)));
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountName"))->setText(QStringLiteral("Nowhere"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountBaseUrl"))
+            ->setText(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountKey"))->setText(QStringLiteral("sk-nothing"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton")),
+                          Qt::LeftButton);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("testConnectionResult"));
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("The test failed.")), 20000);
+        const QString text = result->text();
+        QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("). Check the network")), qPrintable(text));
+        QVERIFY2(text.endsWith(u'.'), qPrintable(text));
+        QTRY_VERIFY2(result->height() >= result->heightForWidth(result->width()),
+                     qPrintable(QStringLiteral("%1 < %2")
+                                    .arg(result->height())
+                                    .arg(result->heightForWidth(result->width()))));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            dialog->grab().save(dir + QStringLiteral("/account-error.png"));
+
+        // OK after the failed test asks; "Go Back" keeps the dialog open and saves nothing.
+        const int before = Ui::MessageBox::shownCount();
+        Ui::MessageBox::setNextAnswer(QMessageBox::No);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>(QStringLiteral("accountButtons"))
+                              ->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QCOMPARE(Ui::MessageBox::shownCount(), before + 1);
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Save Anyway")));
+        QVERIFY(Ui::MessageBox::lastText().contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(m_window->controller()->accounts().size(), 1);
+        dialog->reject();
+    }
+
+    // After a failed refresh with nothing running, nothing retries by itself: the status line says so
+    // (not "retrying in 1 s" forever) and Retry Now refreshes at once.
+    void failedRefreshShowsRealNextAttempt()
+    {
+        startWindow(fastOptions());
+        Sandbox::SandboxFaults faults;
+        faults.rate500 = 1.0;
+        m_window->controller()->sandbox()->setFaults(faults);
+        find<QAction>("refreshAction")->trigger();
+        auto *banner = m_window->messageBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->type() == Ui::MessageBanner::Type::Error,
+                                 10000);
+        QCOMPARE(banner->actionText(), QStringLiteral("Retry Now"));
+        auto *status = find<QLabel>("refreshStatusLabel");
+        QTRY_VERIFY(status->text().startsWith(QStringLiteral("Refresh failed at ")));
+        QTest::qWait(1500);
+        QVERIFY2(status->text().contains(QStringLiteral("no automatic retry")), qPrintable(status->text()));
+        QVERIFY(!status->text().contains(QStringLiteral("retrying in")));
+        auto *retry = find<QToolButton>("retryNowButton");
+        QVERIFY(retry && retry->isVisible());
+
+        m_window->controller()->sandbox()->setFaults({});
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Last refresh ")), 10000);
+        QVERIFY(!retry->isVisible());
+        QTRY_VERIFY(!banner->isVisible());
+    }
+
+    // Switching to an account with other limits validates the open file again; the message about it belongs
+    // to the Validate page and plain notices expire.
+    void accountSwitchRevalidatesAndBannersDoNotLinger()
+    {
+        startWindow(fastOptions());
+        auto *page = m_window->validationPage();
+        auto *banner = m_window->messageBanner();
+        m_window->openFile(writeLines(QStringLiteral("limits.jsonl"), 3));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isValidating() && page->report().lines == 3, 10000);
+        QCOMPARE(page->report().profile.name, QStringLiteral("deepinfra"));
+
+        Store::Account other;
+        other.name = QStringLiteral("Sandbox with OpenAI limits");
+        other.preset = Store::Preset::Sandbox;
+        other.limitProfile = QStringLiteral("openai");
+        other.keySource = Store::KeySource::None;
+        QString saveError = QStringLiteral("pending");
+        m_window->controller()->saveAccount(other, std::nullopt,
+                                            [&saveError](const QString &e) { saveError = e; });
+        QTRY_COMPARE(saveError, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("openai"), 10000);
+        QTRY_COMPARE(find<QLabel>("profileLabel")->text(), QStringLiteral("OpenAI"));
+        QVERIFY2(banner->isVisible() && banner->text().contains(QStringLiteral("validated again")),
+                 qPrintable(banner->text()));
+        QCOMPARE(banner->owner(), static_cast<QWidget *>(page));
+        // It is about the Validate page: it does not follow to the batches.
+        m_window->showView(Ui::Sidebar::View::Batches);
+        QVERIFY(!banner->isVisible());
+
+        // Back to the first account: validated again, and the notice goes away by itself.
+        banner->setAutoHideMs(300);
+        m_window->showView(Ui::Sidebar::View::Validate);
+        auto *accounts = find<QListWidget>("accountList");
+        accounts->setCurrentRow(0);
+        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("deepinfra"), 10000);
+        QTRY_VERIFY(banner->isVisible() || page->report().profile.name == QStringLiteral("deepinfra"));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+    }
+
+    // "Batch … is being monitored" belongs to the batches page and expires.
+    void createdBannerBelongsToBatchesPage()
+    {
+        startWindow(fastOptions());
+        QString id;
+        submitThroughUi(fixture("sandbox_chat.jsonl"), QStringLiteral("banner"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        auto *banner = m_window->messageBanner();
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QStringLiteral("is being monitored")));
+        QCOMPARE(banner->owner(), static_cast<QWidget *>(m_window->batchesPage()));
+        m_window->showView(Ui::Sidebar::View::Files);
+        QVERIFY(!banner->isVisible());
+    }
+
+    // The same file again with the same account: a warning that links to the earlier batch.
+    void resubmittingTheSameFileWarns()
+    {
+        startWindow(fastOptions());
+        QString id;
+        const QString path = writeLines(QStringLiteral("twice.jsonl"), 3);
+        submitThroughUi(path, QStringLiteral("first"), &id);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->inputSha256Of(id).isEmpty(), 10000);
+        m_window->showView(Ui::Sidebar::View::Batches);
+        m_window->batchesPage()->selectBatch(QString());
+        dropFile(path);
+        auto *create = find<QPushButton>("createBatchButton");
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
+        const int before = Ui::MessageBox::shownCount();
+        Ui::MessageBox::setNextAnswer(QMessageBox::No); // "Show Earlier Batch"
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_COMPARE(Ui::MessageBox::shownCount(), before + 1);
+        QVERIFY2(Ui::MessageBox::lastText().contains(id), qPrintable(Ui::MessageBox::lastText()));
+        QVERIFY(Ui::MessageBox::lastButtons().contains(QStringLiteral("Show Earlier Batch")));
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->batchesPage()));
+        QCOMPARE(m_window->batchesPage()->currentBatch()->id, id);
+        QVERIFY(!find<QDialog>("createBatchDialog"));
+
+        // A different file is not a duplicate: straight to the dialog.
+        dropFile(writeLines(QStringLiteral("other.jsonl"), 4));
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 10000);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
+        QCOMPARE(Ui::MessageBox::shownCount(), before + 1);
+        find<QDialog>("createBatchDialog")->reject();
+    }
+
+    // First start: "Try a Sample Batch" writes a small file and opens it; run in the sandbox, two of its
+    // requests fail on purpose, so the whole loop shows in a minute.
+    void sampleBatchRunsTheWholeLoop()
+    {
+        startWindow(fastOptions());
+        auto *sample = find<QPushButton>("batchesEmptySample");
+        QVERIFY(sample && sample->isVisible());
+        QTest::mouseClick(sample, Qt::LeftButton);
+        auto *page = m_window->validationPage();
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(page));
+        QTRY_VERIFY_WITH_TIMEOUT(page->canSubmit(), 10000);
+        QCOMPARE(page->report().lines, 12);
+        QCOMPARE(page->report().model, QStringLiteral("sandbox/echo"));
+        QVERIFY(m_window->messageBanner()->text().contains(QStringLiteral("sample batch")));
+        QSignalSpy created(m_window->controller(), &Ui::AppController::batchCreated);
+        QTest::mouseClick(find<QPushButton>("createBatchButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QDialog>("createBatchDialog"));
+        QTest::mouseClick(
+            find<QDialog>("createBatchDialog")->findChild<QPushButton *>(QStringLiteral("createOkButton")),
+            Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(created.count() == 1, 15000);
+        const QString id = created.first().first().value<Api::Batch>().id;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 20000);
+        auto *model = m_window->controller()->batchModel();
+        const auto counts = model->batch(model->rowOf(id)).requestCounts.value_or(Api::RequestCounts {});
+        QCOMPARE(counts.total, 12);
+        QCOMPARE(counts.failed, 2);
     }
 
     void closingDuringUploadAsks()

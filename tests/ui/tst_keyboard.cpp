@@ -91,8 +91,9 @@ private slots:
 
         // Ctrl+N: Create Batch; Tab reaches the description; Enter creates.
         key(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        // The dialog opens once the file's checksum was compared with earlier submissions.
+        QTRY_VERIFY(m_window->findChild<QDialog *>(QStringLiteral("createBatchDialog")));
         QPointer<QDialog> dialog = m_window->findChild<QDialog *>(QStringLiteral("createBatchDialog"));
-        QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         QTRY_VERIFY(QApplication::activeWindow() == dialog);
         auto *description = dialog->findChild<QLineEdit *>(QStringLiteral("createDescription"));

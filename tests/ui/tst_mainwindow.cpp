@@ -138,6 +138,9 @@ private slots:
 
     void startsWithEmptyState()
     {
+        // The Open dialog starts in a folder that exists (Documents only when there is one).
+        QVERIFY2(QFileInfo(Batchdesk::Ui::FileDialog::lastDirectory()).isDir(),
+                 qPrintable(Batchdesk::Ui::FileDialog::lastDirectory()));
         QCOMPARE(m_window->objectName(), QStringLiteral("MainWindow"));
         // The window starts on the batches; the validation page is one click away in the sidebar.
         QCOMPARE(m_window->pages()->currentWidget()->objectName(), QStringLiteral("batchesPage"));
@@ -309,8 +312,8 @@ private slots:
         QTest::addColumn<QString>("errors");
         QTest::newRow("invalid utf-8")
             << fixture("invalid_utf8.jsonl") << QStringLiteral("invalid_utf8") << QStringLiteral("1");
-        QTest::newRow("binary") << fixture("binary_garbage.jsonl") << QStringLiteral("invalid_utf8")
-                                << QStringLiteral("16");
+        QTest::newRow("binary") << fixture("binary_garbage.jsonl") << QStringLiteral("not_text")
+                                << QStringLiteral("1");
     }
 
     void badContent()
@@ -332,6 +335,118 @@ private slots:
             m_window->validationPage()->showLine(r + 1, true);
         QVERIFY(!find<QPlainTextEdit>("requestViewer")->toPlainText().isEmpty());
         QVERIFY(!find<QWidget>("messageBanner")->isVisible());
+    }
+
+    // A picture saved as .jsonl: one finding that says what it is, no screen of broken lines, no requests.
+    void binaryFileStopsUpFront()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("photo.jsonl"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+            for (int i = 0; i < 30'000; ++i)
+                png += char((i * 31 + i / 7) % 256);
+            f.write(png);
+        }
+        dropFile(path);
+        waitForResult();
+        QCOMPARE(text("errorCountLabel"), QStringLiteral("1"));
+        QCOMPARE(shownIssues(), (QList<QPair<qint64, QString>> {{0, QStringLiteral("not_text")}}));
+        auto *viewer = find<QPlainTextEdit>("requestViewer");
+        QVERIFY2(
+            viewer->toPlainText().contains(QStringLiteral("not a text file (it looks like a PNG image)")),
+            qPrintable(viewer->toPlainText()));
+        QCOMPARE(find<QTableView>("requestsView")->model()->rowCount(), 0);
+        QVERIFY(!find<QPushButton>("requestEditButton")->isEnabled());
+        QVERIFY(!m_window->validationPage()->canSubmit());
+    }
+
+    // Edit belongs to one line of one file: a file-level issue is not editable, and another file resets the
+    // viewer (leaving edit mode must not bring back a line of the previous file). Edits are checked by the
+    // validator's rules, not only as JSON.
+    void requestViewerResetsAndEditUsesValidator()
+    {
+        auto line = [](const char *id) {
+            return QStringLiteral(
+                       "{\"custom_id\": \"%1\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", "
+                       "\"body\": {\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": "
+                       "\"x\"}]}}\n")
+                .arg(QLatin1String(id))
+                .toUtf8();
+        };
+        const QString first = m_dir.filePath(QStringLiteral("four.jsonl"));
+        const QString second = m_dir.filePath(QStringLiteral("two.jsonl"));
+        {
+            QFile f(first);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(line("a-1") + line("a-2") + line("a-3") + line("a-4"));
+            QFile g(second);
+            QVERIFY(g.open(QIODevice::WriteOnly));
+            g.write(line("b-1") + line("b-2"));
+        }
+        auto *page = m_window->validationPage();
+        const Batchdesk::Jsonl::ValidationOptions original = page->options();
+        Batchdesk::Jsonl::ValidationOptions three = original;
+        three.profile.maxLines = 3; // the first file breaks a file-level limit (line 0)
+        page->setOptions(three);
+        m_window->openFile(first);
+        waitForResult();
+        QCOMPARE(shownIssues().first(), qMakePair(qint64(0), QStringLiteral("too_many_lines")));
+        auto *viewer = find<QPlainTextEdit>("requestViewer");
+        auto *edit = find<QPushButton>("requestEditButton");
+        // The first issue is shown: prose about the whole file, not editable.
+        QCOMPARE(text("requestViewerTitle"), QStringLiteral("Whole file"));
+        QVERIFY(!edit->isEnabled());
+        page->showLine(4);
+        QVERIFY(edit->isEnabled());
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QVERIFY(!viewer->isReadOnly());
+        // Back to the file-level issue: edit mode ends, Edit is off.
+        auto *issues = find<QTableView>("issuesView");
+        find<QTabWidget>("detailTabs")->setCurrentIndex(0);
+        QTest::mouseClick(issues->viewport(), Qt::LeftButton, {},
+                          issues->visualRect(issues->model()->index(0, 2)).center());
+        QVERIFY(!edit->isChecked());
+        QVERIFY(!edit->isEnabled());
+        QVERIFY(viewer->isReadOnly());
+        QVERIFY(viewer->toPlainText().contains(QStringLiteral("lines")));
+
+        // Line 4 in edit mode, then another file: nothing of the first file comes back.
+        page->showLine(4);
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QVERIFY(edit->isChecked());
+        page->setOptions(original);
+        m_window->openFile(second);
+        QVERIFY(!edit->isChecked());
+        QVERIFY(!viewer->toPlainText().contains(QStringLiteral("a-4")));
+        waitForResult();
+        QTRY_VERIFY(viewer->toPlainText().contains(QStringLiteral("b-1")));
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QVERIFY(!viewer->toPlainText().contains(QStringLiteral("a-4")));
+        QVERIFY(viewer->toPlainText().contains(QStringLiteral("b-1")));
+
+        // As you type, the validator's rules: valid JSON with method GET cannot be saved.
+        QTest::mouseClick(edit, Qt::LeftButton);
+        auto *save = find<QPushButton>("requestSaveButton");
+        QString changed = viewer->toPlainText();
+        changed.replace(QStringLiteral("\"POST\""), QStringLiteral("\"GET\""));
+        viewer->setPlainText(changed);
+        QVERIFY2(text("requestEditStatus").contains(QStringLiteral("must be \"POST\"")),
+                 qPrintable(text("requestEditStatus")));
+        QVERIFY(!save->isEnabled());
+        // Another endpoint than the rest of the file: refused too.
+        QString otherUrl = changed;
+        otherUrl.replace(QStringLiteral("\"GET\""), QStringLiteral("\"POST\""));
+        otherUrl.replace(QStringLiteral("/v1/chat/completions"), QStringLiteral("/v1/embeddings"));
+        viewer->setPlainText(otherUrl);
+        QVERIFY(!save->isEnabled());
+        changed.replace(QStringLiteral("\"GET\""), QStringLiteral("\"POST\""));
+        changed.replace(QStringLiteral("\"x\""), QStringLiteral("\"y\""));
+        viewer->setPlainText(changed);
+        QVERIFY(save->isEnabled());
+        QVERIFY(text("requestEditStatus").contains(QStringLiteral("valid")));
     }
 
     void cancelKeepsWindowUsable()

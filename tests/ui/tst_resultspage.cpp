@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -305,6 +306,49 @@ private slots:
         QCOMPARE(page()->results()->totals().count(Outcome::Succeeded), 8);
         QCOMPARE(page()->results()->totals().count(Outcome::Missing), 0);
         QCOMPARE(QFileInfo(record->outputPath).size(), whole);
+    }
+
+    // Every export gives the actions back: CSV, XLSX, and CSV again, each through the Export menu; the files
+    // it writes all follow the umask (the XLSX was written 0600, the CSV 0644).
+    void exportTwiceInARowKeepsActionsAndPermissions()
+    {
+        QByteArray content;
+        for (int i = 0; i < 4; ++i)
+            content += chatLine(QStringLiteral("e%1").arg(i), QStringLiteral("export %1").arg(i));
+        const QString id = submitAndWaitForResults(writeFile(QStringLiteral("export.jsonl"), content));
+        QVERIFY(!id.isEmpty());
+        openResults(id);
+        if (QTest::currentTestFailed())
+            return;
+        auto *button = find<QToolButton>("exportResults");
+        QVERIFY(button);
+        QSignalSpy exported(page(), &Ui::ResultsPage::exportFinished);
+        const QStringList names {QStringLiteral("first.csv"), QStringLiteral("second.xlsx"),
+                                 QStringLiteral("third.csv")};
+        for (const QString &name : names) {
+            QVERIFY2(button->isEnabled(), qPrintable(name));
+            QVERIFY2(find<QAction>("export_csv")->isEnabled(), qPrintable(name));
+            exported.clear();
+            Ui::FileDialog::setNextFileName(m_data->filePath(name));
+            find<QAction>(name.endsWith(QStringLiteral(".xlsx")) ? "export_xlsx" : "export_csv")->trigger();
+            QVERIFY(exported.wait(10000));
+            QCOMPARE(exported.first().at(1).toString(), QString());
+            QVERIFY(QFileInfo(m_data->filePath(name)).size() > 0);
+            QVERIFY2(button->isEnabled(), qPrintable(name + QStringLiteral(": the export button stays off")));
+            QVERIFY(find<QToolButton>("resubmitResults")->isEnabled());
+        }
+        const auto csvPermissions = QFileInfo(m_data->filePath(names.at(0))).permissions();
+        QCOMPARE(QFileInfo(m_data->filePath(names.at(1))).permissions(), csvPermissions);
+        QVERIFY(csvPermissions.testFlag(QFile::ReadOwner) && csvPermissions.testFlag(QFile::WriteOwner));
+        // No temporary file is left beside the exports.
+        const QStringList left = QDir(m_data->path()).entryList({QStringLiteral("*.part")}, QDir::Files);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u',')));
+
+        // The permissions do not depend on the format: with a umask that lets the group read, both say so.
+        QFile probe(m_data->filePath(QStringLiteral("probe.txt")));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        probe.close();
+        QCOMPARE(csvPermissions, QFileInfo(probe).permissions());
     }
 
     void resubmitJoinsBackAndRemoteFilesCanGo()

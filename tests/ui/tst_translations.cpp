@@ -4,26 +4,36 @@
 //  - the embedded .qm files load and translate (menus, %n plurals, core messages looked up through
 //    common/translate.h);
 //  - every translation keeps its source's placeholders (%1..%9, %n) and accelerator;
-//  - the English catalogue (batchdesk_en.ts, lupdate -pluralonly) has every %n message of the sources with its
+//  - the English catalogue (batchdesk_en.ts, lupdate -pluralonly) has every %n message of the sources with
+//  its
 //    two English forms, and LanguageMenu::installTranslators() installs it for English.
 #include "common/translate.h"
 #include "languagemenu.h"
+#include "mainwindow.h"
+#include "results/resultindex.h"
+#include "resultsmodel.h"
+#include "resultspage.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -76,13 +86,14 @@ QList<Message> readTs(const QString &path, QString *error)
         } else if (name == QLatin1StringView("message")) {
             current = Message {};
             current.context = context;
-            current.numerus = xml.attributes().value(QLatin1StringView("numerus")) == QLatin1StringView("yes");
+            current.numerus =
+                xml.attributes().value(QLatin1StringView("numerus")) == QLatin1StringView("yes");
         } else if (name == QLatin1StringView("source")) {
             current.source = xml.readElementText();
         } else if (name == QLatin1StringView("translation")) {
             const auto type = xml.attributes().value(QLatin1StringView("type"));
-            current.unfinished = type == QLatin1StringView("unfinished") || type == QLatin1StringView("vanished")
-                || type == QLatin1StringView("obsolete");
+            current.unfinished = type == QLatin1StringView("unfinished")
+                || type == QLatin1StringView("vanished") || type == QLatin1StringView("obsolete");
             if (current.numerus) {
                 while (xml.readNextStartElement()) {
                     if (xml.name() == QLatin1StringView("numerusform"))
@@ -149,6 +160,7 @@ private Q_SLOTS:
     void placeholdersAreKept();
     void languageResolution();
     void englishCatalogueIsInstalled();
+    void germanTextIsNotCut();
 };
 
 void TestTranslations::everySourceStringIsTranslated_data()
@@ -167,8 +179,8 @@ void TestTranslations::everySourceStringIsTranslated()
               "installs): cannot check that every source string is translated");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString shipped = sourceRoot() + QStringLiteral("/translations/batchdesk_") + language
-        + QStringLiteral(".ts");
+    const QString shipped =
+        sourceRoot() + QStringLiteral("/translations/batchdesk_") + language + QStringLiteral(".ts");
     const QString copy = dir.filePath(QFileInfo(shipped).fileName());
     QVERIFY2(QFile::copy(shipped, copy), qPrintable(shipped));
 
@@ -194,11 +206,11 @@ void TestTranslations::everySourceStringIsTranslated()
     if (pluralOnly(language)) {
         // Exactly the %n messages: as many as the full catalogues have (lupdate added any new one above).
         QVERIFY(messages.size() >= 10);
-        QList<Message> german = readTs(sourceRoot() + QStringLiteral("/translations/batchdesk_de.ts"), &error);
+        QList<Message> german =
+            readTs(sourceRoot() + QStringLiteral("/translations/batchdesk_de.ts"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto numerusCount = std::count_if(german.cbegin(), german.cend(), [](const Message &m) {
-            return m.numerus;
-        });
+        const auto numerusCount =
+            std::count_if(german.cbegin(), german.cend(), [](const Message &m) { return m.numerus; });
         QCOMPARE(messages.size(), numerusCount);
         for (const Message &m : messages) {
             if (!m.numerus)
@@ -229,7 +241,8 @@ void TestTranslations::everySourceStringIsTranslated()
 
 void TestTranslations::embeddedCatalogsTranslate()
 {
-    struct Expectation {
+    struct Expectation
+    {
         const char *context;
         const char *source;
         int n;
@@ -239,9 +252,9 @@ void TestTranslations::embeddedCatalogsTranslate()
     const Expectation expectations[] = {
         {"Batchdesk::Ui::MainWindow", "&File", -1, QStringLiteral("&Datei"), QStringLiteral("ファイル(&F)")},
         {"Batchdesk::Ui::MainWindow", "&Help", -1, QStringLiteral("&Hilfe"), QStringLiteral("ヘルプ(&H)")},
-        {"Batchdesk::Models::RequestsModel", "%n byte(s)", 1, QStringLiteral("1 Byte"),
+        {"Batchdesk::Models::RequestsModel", "%Ln byte(s)", 1, QStringLiteral("1 Byte"),
          QStringLiteral("1 バイト")},
-        {"Batchdesk::Models::RequestsModel", "%n byte(s)", 3, QStringLiteral("3 Bytes"),
+        {"Batchdesk::Models::RequestsModel", "%Ln byte(s)", 3, QStringLiteral("3 Bytes"),
          QStringLiteral("3 バイト")},
         {"Batchdesk::Ui::LanguageMenu", "&Language", -1, QStringLiteral("&Sprache"),
          QStringLiteral("言語(&L)")},
@@ -268,11 +281,14 @@ void TestTranslations::embeddedCatalogsTranslate()
     // English: only the plural forms.
     {
         QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(":/i18n/batchdesk_en.qm")), "batchdesk_en.qm is not embedded");
+        QVERIFY2(translator.load(QStringLiteral(":/i18n/batchdesk_en.qm")),
+                 "batchdesk_en.qm is not embedded");
         QCoreApplication::installTranslator(&translator);
         const char *results = "Batchdesk::Ui::ResultsPage";
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 1), QStringLiteral("1 request"));
-        QCOMPARE(QCoreApplication::translate(results, "%n request(s)", nullptr, 3), QStringLiteral("3 requests"));
+        QCOMPARE(QCoreApplication::translate(results, "%Ln request(s)", nullptr, 1),
+                 QStringLiteral("1 request"));
+        QCOMPARE(QCoreApplication::translate(results, "%Ln request(s)", nullptr, 3),
+                 QStringLiteral("3 requests"));
         const char *builder = "Batchdesk::Ui::BuilderDialog";
         QCOMPARE(QCoreApplication::translate(builder, "Submit %n batches as a &job", nullptr, 1),
                  QStringLiteral("Submit 1 batch as a &job"));
@@ -283,7 +299,7 @@ void TestTranslations::embeddedCatalogsTranslate()
         QCoreApplication::removeTranslator(&translator);
     }
     // Without a translator the helper gives the source text back, %n replaced.
-    QCOMPARE(Batchdesk::translateIn({"Batchdesk::Models::RequestsModel"}, "%n byte(s)", nullptr, 2),
+    QCOMPARE(Batchdesk::translateIn({"Batchdesk::Models::RequestsModel"}, "%Ln byte(s)", nullptr, 2),
              QStringLiteral("2 byte(s)"));
 }
 
@@ -334,15 +350,54 @@ void TestTranslations::englishCatalogueIsInstalled()
     QCOMPARE(LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("en")),
              QStringLiteral("en"));
     const QList<QTranslator *> installed = QCoreApplication::instance()->findChildren<QTranslator *>();
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 1),
              QStringLiteral("1 request"));
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 3),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 3),
              QStringLiteral("3 requests"));
     qDeleteAll(installed); // a QTranslator removes itself from the application when it is deleted
     QLocale::setDefault(before);
-    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%n request(s)", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("Batchdesk::Ui::ResultsPage", "%Ln request(s)", nullptr, 1),
              QStringLiteral("1 request(s)"));
 }
 
 QTEST_MAIN(TestTranslations)
+void TestTranslations::germanTextIsNotCut()
+{
+    // Widths follow the text: in German the Results outcome column fits "Fehlgeschlagen", also after a header
+    // state saved in English (narrower) is restored.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    qputenv("BATCHDESK_DATA_DIR", data.path().toUtf8());
+    const QLocale before;
+    const QList<QTranslator *> old = QCoreApplication::instance()->findChildren<QTranslator *>();
+    qDeleteAll(old);
+    using Batchdesk::Models::ResultsModel;
+    {
+        QSettings settings;
+        settings.clear();
+        auto english = std::make_unique<Batchdesk::Ui::MainWindow>();
+        english->resultsPage()->view()->setColumnWidth(ResultsModel::OutcomeColumn, 60);
+        settings.setValue(QStringLiteral("Results/header"),
+                          english->resultsPage()->view()->horizontalHeader()->saveState());
+    }
+    Batchdesk::Ui::LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("de"));
+    {
+        auto window = std::make_unique<Batchdesk::Ui::MainWindow>();
+        window->show();
+        QTableView *view = window->resultsPage()->view();
+        const QString failed = Batchdesk::Results::outcomeText(Batchdesk::Results::Outcome::Failed);
+        QCOMPARE(failed, QStringLiteral("Fehlgeschlagen"));
+        QVERIFY2(view->columnWidth(ResultsModel::OutcomeColumn)
+                     >= view->fontMetrics().horizontalAdvance(failed) + view->iconSize().width() + 12,
+                 qPrintable(QString::number(view->columnWidth(ResultsModel::OutcomeColumn))));
+        QCOMPARE(view->horizontalHeader()->defaultAlignment(), Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>());
+    QLocale::setDefault(before);
+    QSettings().clear();
+}
+
 #include "tst_translations.moc"
