@@ -63,6 +63,25 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::FilesPage</name>
+    <message numerus="yes">
+        <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n upload(s) that no batch uses from the server?
+
+%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::MainWindow</name>
     <message numerus="yes">
         <source>Create a Job of %n Batch(es)</source>
@@ -110,17 +129,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln result(s) not in the input</source>
-        <translation>
-            <numerusform>%Ln result not in the input</numerusform>
-            <numerusform>%Ln results not in the input</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln request</numerusform>
             <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) for requests not in this input, listed last and not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result line(s) repeat a custom_id of the same file; the last one is shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

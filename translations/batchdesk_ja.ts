@@ -11,6 +11,10 @@
         <source>The server&apos;s answer is not the JSON object that was expected (it starts with &quot;%1&quot;).</source>
         <translation>サーバーの応答が想定した JSON オブジェクトではありません（先頭：「%1」）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid %2 id.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::ApiError</name>
@@ -69,6 +73,52 @@
         <source>Cannot reach %1 (%2).</source>
         <translation>%1 に接続できません（%2）。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MB; Batchdesk stopped reading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another address (%1). Batchdesk does not send the API key to another server; check the account&apos;s base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer with %1 is too slow: %2 bytes in %3 s (at least %4 KB/s are needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish its answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::Batch</name>
+    <message>
+        <source>the server sent %1 where a batch object was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a batch without a valid status (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a batch with metadata &quot;%1&quot; that is not text (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a batch without a valid errors list (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::Checker</name>
+    <message>
+        <source>the server sent %1 with an invalid %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent %1 without a valid %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::CreateBatchJob</name>
@@ -121,6 +171,43 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::FileObject</name>
+    <message>
+        <source>the server sent %1 where a file object was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ListJob</name>
+    <message>
+        <source>%1 (item %2 of page %3 of the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list was cut at %1 items; the server has more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list was cut after %1 pages; the server says it has more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page with no new items although it says it has more; the list stops here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page cursor that was already used; the list stops here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Api::ModelInfo</name>
+    <message>
+        <source>the server sent %1 where a model object was expected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -478,6 +565,10 @@
         <source>body.input is missing; an embeddings request needs it.</source>
         <translation>body.input がありません。embeddings のリクエストには必須です。</translation>
     </message>
+    <message>
+        <source>The line nests objects and arrays more than %1 levels deep; providers refuse such requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::CsvReader</name>
@@ -516,6 +607,10 @@
     <message>
         <source>Record %1 (line %2): %3</source>
         <translation>レコード %1（テキストの %2 行目）：%3</translation>
+    </message>
+    <message>
+        <source>Record %1 (from line %2) is longer than %3 MB: a quoted cell is probably not closed. Reading stopped here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1231,34 @@
         <source>Cannot write %1</source>
         <translation>%1 に書き込めません</translation>
     </message>
+    <message>
+        <source>The results of %1 were not downloaded completely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of %1 were saved by an older version without sizes and checksums; they are downloaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marker of %1 names an unexpected file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing from the results of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, but %3 were downloaded: the file was cut or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>
@@ -1201,10 +1324,6 @@
     <message>
         <source>The download was stopped.</source>
         <translation>ダウンロードを停止しました。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません：%2</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2515,28 @@ Save the account anyway?</source>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
+    <message>
+        <source>Delete Unused Uploads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Unused Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n upload(s) that no batch uses from the server?
+
+%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::IdField</name>
@@ -3262,12 +3403,6 @@ The copies on this computer stay, so this table keeps working. The provider&apos
         <translation>%1 を書き出し中…</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln result(s) not in the input</source>
-        <translation>
-            <numerusform>入力にない結果が %Ln 件あります</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>リクエスト %Ln 件</numerusform>
@@ -3280,6 +3415,27 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>Keep</source>
         <translation>残す</translation>
+    </message>
+    <message>
+        <source>The saved results of %1 cannot be used: %2
+The provider no longer keeps them, so they cannot be downloaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved results of %1 are not complete (%2) Downloading them again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) for requests not in this input, listed last and not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result line(s) repeat a custom_id of the same file; the last one is shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
