@@ -12,8 +12,12 @@
         <translation>Die Antwort des Servers ist nicht das erwartete JSON-Objekt (sie beginnt mit „%1“).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid %2 id.</source>
-        <translation type="unfinished"></translation>
+        <source>&quot;%1&quot; is not a valid batch id.</source>
+        <translation>„%1“ ist keine gültige Batch-ID.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid file id.</source>
+        <translation>„%1“ ist keine gültige Datei-ID.</translation>
     </message>
 </context>
 <context>
@@ -75,49 +79,57 @@
     </message>
     <message>
         <source>The server&apos;s answer is larger than %1 MB; Batchdesk stopped reading it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist größer als %1 MB; Batchdesk hat das Lesen abgebrochen.</translation>
     </message>
     <message>
         <source>The server redirected the request to another address (%1). Batchdesk does not send the API key to another server; check the account&apos;s base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage an eine andere Adresse umgeleitet (%1). Batchdesk sendet den API-Schlüssel nicht an einen anderen Server; prüfen Sie die Basis-URL des Kontos.</translation>
     </message>
     <message>
         <source>The transfer with %1 is too slow: %2 bytes in %3 s (at least %4 KB/s are needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung mit %1 ist zu langsam: %2 Bytes in %3 s (mindestens %4 KB/s sind nötig).</translation>
     </message>
     <message>
         <source>%1 did not finish its answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Antwort nicht innerhalb von %2 s abgeschlossen.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::Batch</name>
     <message>
-        <source>the server sent %1 where a batch object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a batch object was expected.</source>
+        <translation>Der Server hat %1 gesendet, wo ein Batch-Objekt erwartet wurde.</translation>
     </message>
     <message>
-        <source>the server sent a batch without a valid status (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch without a valid status (%1).</source>
+        <translation>Der Server hat einen Batch ohne gültigen Status gesendet (%1).</translation>
     </message>
     <message>
-        <source>the server sent a batch with metadata &quot;%1&quot; that is not text (%2)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch with metadata &quot;%1&quot; that is not text (%2).</source>
+        <translation>Der Server hat einen Batch gesendet, dessen Metadateneintrag „%1“ kein Text ist (%2).</translation>
     </message>
     <message>
-        <source>the server sent a batch without a valid errors list (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch without a valid errors list (%1).</source>
+        <translation>Der Server hat einen Batch ohne gültige errors-Liste gesendet (%1).</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::Checker</name>
     <message>
-        <source>the server sent %1 with an invalid %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch with an invalid %1 (%2).</source>
+        <translation>Der Server hat einen Batch mit ungültigem Feld %1 gesendet (%2).</translation>
     </message>
     <message>
-        <source>the server sent %1 without a valid %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a file with an invalid %1 (%2).</source>
+        <translation>Der Server hat eine Datei mit ungültigem Feld %1 gesendet (%2).</translation>
+    </message>
+    <message>
+        <source>The server sent a batch without a valid %1 (%2).</source>
+        <translation>Der Server hat einen Batch ohne gültiges Feld %1 gesendet (%2).</translation>
+    </message>
+    <message>
+        <source>The server sent a file without a valid %1 (%2).</source>
+        <translation>Der Server hat eine Datei ohne gültiges Feld %1 gesendet (%2).</translation>
     </message>
 </context>
 <context>
@@ -176,38 +188,38 @@
 <context>
     <name>Batchdesk::Api::FileObject</name>
     <message>
-        <source>the server sent %1 where a file object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a file object was expected.</source>
+        <translation>Der Server hat %1 gesendet, wo ein Dateiobjekt erwartet wurde.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::ListJob</name>
     <message>
-        <source>%1 (item %2 of page %3 of the list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The list was cut at %1 items; the server has more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste wurde bei %1 Einträgen abgeschnitten; der Server hat weitere.</translation>
     </message>
     <message>
         <source>The list was cut after %1 pages; the server says it has more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste wurde nach %1 Seiten abgeschnitten; laut Server gibt es weitere.</translation>
     </message>
     <message>
         <source>The server sent a page with no new items although it says it has more; the list stops here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Seite ohne neue Einträge gesendet, obwohl er weitere angibt; die Liste endet hier.</translation>
     </message>
     <message>
         <source>The server sent a page cursor that was already used; the list stops here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einen bereits verwendeten Seiten-Cursor gesendet; die Liste endet hier.</translation>
+    </message>
+    <message>
+        <source>Item %1 of page %2 of the list: %3</source>
+        <translation>Eintrag %1 auf Seite %2 der Liste: %3</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::ModelInfo</name>
     <message>
-        <source>the server sent %1 where a model object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a model object was expected.</source>
+        <translation>Der Server hat %1 gesendet, wo ein Modellobjekt erwartet wurde.</translation>
     </message>
 </context>
 <context>
@@ -567,7 +579,7 @@
     </message>
     <message>
         <source>The line nests objects and arrays more than %1 levels deep; providers refuse such requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile verschachtelt Objekte und Arrays mehr als %1 Ebenen tief; Anbieter lehnen solche Anfragen ab.</translation>
     </message>
 </context>
 <context>
@@ -610,7 +622,7 @@
     </message>
     <message>
         <source>Record %1 (from line %2) is longer than %3 MB: a quoted cell is probably not closed. Reading stopped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 (ab Textzeile %2) ist länger als %3 MB: Eine Zelle in Anführungszeichen ist wahrscheinlich nicht geschlossen. Das Lesen wurde hier beendet.</translation>
     </message>
 </context>
 <context>
@@ -1235,31 +1247,31 @@
     </message>
     <message>
         <source>The results of %1 were not downloaded completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse von %1 wurden nicht vollständig heruntergeladen.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The results of %1 were saved by an older version without sizes and checksums; they are downloaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse von %1 wurden von einer älteren Version ohne Größen und Prüfsummen gespeichert; sie werden erneut heruntergeladen.</translation>
     </message>
     <message>
         <source>The marker of %1 names an unexpected file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Markierungsdatei von %1 nennt eine unerwartete Datei.</translation>
     </message>
     <message>
         <source>%1 is missing from the results of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt in den Ergebnissen von %2.</translation>
     </message>
     <message>
         <source>%1 has %2 bytes, but %3 were downloaded: the file was cut or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 Bytes, heruntergeladen wurden aber %3: Die Datei wurde abgeschnitten oder geändert.</translation>
     </message>
     <message>
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nach dem Herunterladen geändert (sein SHA-256 weicht ab).</translation>
     </message>
 </context>
 <context>
@@ -2524,26 +2536,30 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>Delete Unused Uploads…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungenutzte Uploads löschen…</translation>
     </message>
     <message numerus="yes">
         <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hochgeladene Eingabedatei (%1) wurde von keinem Batch verwendet: Eine Übermittlung ist nach dem Upload fehlgeschlagen oder wurde unterbrochen.</numerusform>
+            <numerusform>%n hochgeladene Eingabedateien (%1) wurden von keinem Batch verwendet: Eine Übermittlung ist nach dem Upload fehlgeschlagen oder wurde unterbrochen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Unused Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungenutzte Uploads löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n upload(s) that no batch uses from the server?
 
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Upload, den kein Batch verwendet, vom Server löschen?
+
+%1</numerusform>
+            <numerusform>%n Uploads, die kein Batch verwendet, vom Server löschen?
+
+%1</numerusform>
         </translation>
     </message>
 </context>
@@ -3435,25 +3451,26 @@ Die Kopien auf diesem Computer bleiben erhalten, diese Tabelle funktioniert also
     <message>
         <source>The saved results of %1 cannot be used: %2
 The provider no longer keeps them, so they cannot be downloaded again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved results of %1 are not complete (%2) Downloading them again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Ergebnisse von %1 können nicht verwendet werden: %2
+Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut heruntergeladen werden.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln result(s) for requests not in this input, listed last and not counted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Ergebnis gehört zu keiner Anfrage dieser Eingabe; es wird zuletzt aufgeführt und nicht gezählt</numerusform>
+            <numerusform>%Ln Ergebnisse gehören zu keiner Anfrage dieser Eingabe; sie werden zuletzt aufgeführt und nicht gezählt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln result line(s) repeat a custom_id of the same file; the last one is shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Ergebniszeile wiederholt eine custom_id derselben Datei; die letzte wird angezeigt</numerusform>
+            <numerusform>%Ln Ergebniszeilen wiederholen eine custom_id derselben Datei; jeweils die letzte wird angezeigt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
+        <translation>Die gespeicherten Ergebnisse von %1 sind unvollständig (%2). Sie werden erneut heruntergeladen…</translation>
     </message>
 </context>
 <context>

@@ -66,18 +66,22 @@
     <name>Batchdesk::Ui::FilesPage</name>
     <message numerus="yes">
         <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n uploaded input file (%1) was not used by any batch: a submission failed or was interrupted after the upload.</numerusform>
+            <numerusform>%n uploaded input files (%1) were not used by any batch: a submission failed or was interrupted after the upload.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n upload(s) that no batch uses from the server?
 
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n upload that no batch uses from the server?
+
+%1</numerusform>
+            <numerusform>Delete %n uploads that no batch uses from the server?
+
+%1</numerusform>
         </translation>
     </message>
 </context>
@@ -137,16 +141,16 @@
     </message>
     <message numerus="yes">
         <source>%Ln result(s) for requests not in this input, listed last and not counted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln result for a request not in this input, listed last and not counted</numerusform>
+            <numerusform>%Ln results for requests not in this input, listed last and not counted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln result line(s) repeat a custom_id of the same file; the last one is shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln result line repeats a custom_id of the same file; the last one is shown</numerusform>
+            <numerusform>%Ln result lines repeat a custom_id of the same file; the last one is shown</numerusform>
         </translation>
     </message>
 </context>

@@ -12,8 +12,12 @@
         <translation>サーバーの応答が想定した JSON オブジェクトではありません（先頭：「%1」）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid %2 id.</source>
-        <translation type="unfinished"></translation>
+        <source>&quot;%1&quot; is not a valid batch id.</source>
+        <translation>「%1」は有効なバッチ ID ではありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid file id.</source>
+        <translation>「%1」は有効なファイル ID ではありません。</translation>
     </message>
 </context>
 <context>
@@ -75,49 +79,57 @@
     </message>
     <message>
         <source>The server&apos;s answer is larger than %1 MB; Batchdesk stopped reading it.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答が %1 MB を超えています。Batchdesk は読み込みを中止しました。</translation>
     </message>
     <message>
         <source>The server redirected the request to another address (%1). Batchdesk does not send the API key to another server; check the account&apos;s base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーがリクエストを別のアドレス（%1）にリダイレクトしました。Batchdesk は API キーを別のサーバーに送信しません。アカウントのベース URL を確認してください。</translation>
     </message>
     <message>
         <source>The transfer with %1 is too slow: %2 bytes in %3 s (at least %4 KB/s are needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 との転送が遅すぎます：%3 秒で %2 バイト（%4 KB/s 以上が必要です）。</translation>
     </message>
     <message>
         <source>%1 did not finish its answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 秒以内に応答を完了しませんでした。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::Batch</name>
     <message>
-        <source>the server sent %1 where a batch object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a batch object was expected.</source>
+        <translation>サーバーはバッチオブジェクトの代わりに %1 を送信しました。</translation>
     </message>
     <message>
-        <source>the server sent a batch without a valid status (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch without a valid status (%1).</source>
+        <translation>サーバーは有効なステータスのないバッチを送信しました（%1）。</translation>
     </message>
     <message>
-        <source>the server sent a batch with metadata &quot;%1&quot; that is not text (%2)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch with metadata &quot;%1&quot; that is not text (%2).</source>
+        <translation>サーバーはメタデータ「%1」の値がテキストでないバッチを送信しました（%2）。</translation>
     </message>
     <message>
-        <source>the server sent a batch without a valid errors list (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch without a valid errors list (%1).</source>
+        <translation>サーバーは有効な errors リストのないバッチを送信しました（%1）。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::Checker</name>
     <message>
-        <source>the server sent %1 with an invalid %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a batch with an invalid %1 (%2).</source>
+        <translation>サーバーは %1 が無効なバッチを送信しました（%2）。</translation>
     </message>
     <message>
-        <source>the server sent %1 without a valid %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent a file with an invalid %1 (%2).</source>
+        <translation>サーバーは %1 が無効なファイルを送信しました（%2）。</translation>
+    </message>
+    <message>
+        <source>The server sent a batch without a valid %1 (%2).</source>
+        <translation>サーバーは有効な %1 のないバッチを送信しました（%2）。</translation>
+    </message>
+    <message>
+        <source>The server sent a file without a valid %1 (%2).</source>
+        <translation>サーバーは有効な %1 のないファイルを送信しました（%2）。</translation>
     </message>
 </context>
 <context>
@@ -176,38 +188,38 @@
 <context>
     <name>Batchdesk::Api::FileObject</name>
     <message>
-        <source>the server sent %1 where a file object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a file object was expected.</source>
+        <translation>サーバーはファイルオブジェクトの代わりに %1 を送信しました。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::ListJob</name>
     <message>
-        <source>%1 (item %2 of page %3 of the list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The list was cut at %1 items; the server has more.</source>
-        <translation type="unfinished"></translation>
+        <translation>リストを %1 件で打ち切りました。サーバーにはさらに項目があります。</translation>
     </message>
     <message>
         <source>The list was cut after %1 pages; the server says it has more.</source>
-        <translation type="unfinished"></translation>
+        <translation>リストを %1 ページで打ち切りました。サーバーによると、さらに項目があります。</translation>
     </message>
     <message>
         <source>The server sent a page with no new items although it says it has more; the list stops here.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーは続きがあるとしていますが、新しい項目のないページを送信しました。リストはここまでです。</translation>
     </message>
     <message>
         <source>The server sent a page cursor that was already used; the list stops here.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーが使用済みのページカーソルを送信しました。リストはここまでです。</translation>
+    </message>
+    <message>
+        <source>Item %1 of page %2 of the list: %3</source>
+        <translation>リストの %2 ページ目の %1 件目：%3</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Api::ModelInfo</name>
     <message>
-        <source>the server sent %1 where a model object was expected</source>
-        <translation type="unfinished"></translation>
+        <source>The server sent %1 where a model object was expected.</source>
+        <translation>サーバーはモデルオブジェクトの代わりに %1 を送信しました。</translation>
     </message>
 </context>
 <context>
@@ -567,7 +579,7 @@
     </message>
     <message>
         <source>The line nests objects and arrays more than %1 levels deep; providers refuse such requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>この行ではオブジェクトと配列が %1 階層を超えて入れ子になっています。このようなリクエストはプロバイダーに拒否されます。</translation>
     </message>
 </context>
 <context>
@@ -610,7 +622,7 @@
     </message>
     <message>
         <source>Record %1 (from line %2) is longer than %3 MB: a quoted cell is probably not closed. Reading stopped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>レコード %1（テキストの %2 行目から）が %3 MB を超えています。引用符で囲まれたセルが閉じられていない可能性があります。ここで読み込みを中止しました。</translation>
     </message>
 </context>
 <context>
@@ -1233,31 +1245,31 @@
     </message>
     <message>
         <source>The results of %1 were not downloaded completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の結果は完全にはダウンロードされていません。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めません。</translation>
     </message>
     <message>
         <source>The results of %1 were saved by an older version without sizes and checksums; they are downloaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の結果は、サイズとチェックサムを記録しない古いバージョンで保存されています。もう一度ダウンロードします。</translation>
     </message>
     <message>
         <source>The marker of %1 names an unexpected file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のマーカーファイルに想定外のファイルが記載されています。</translation>
     </message>
     <message>
         <source>%1 is missing from the results of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の結果に %1 がありません。</translation>
     </message>
     <message>
         <source>%1 has %2 bytes, but %3 were downloaded: the file was cut or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 バイトですが、ダウンロードしたのは %3 バイトです。ファイルが切り詰められたか変更されています。</translation>
     </message>
     <message>
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はダウンロード後に変更されています（SHA-256 が一致しません）。</translation>
     </message>
 </context>
 <context>
@@ -2517,24 +2529,26 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>Delete Unused Uploads…</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用のアップロードを削除…</translation>
     </message>
     <message numerus="yes">
         <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>アップロードした入力ファイル %n 件（%1）がどのバッチにも使われていません。アップロード後に送信が失敗したか、中断されました。</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Unused Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用のアップロードの削除</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n upload(s) that no batch uses from the server?
 
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>どのバッチにも使われていないアップロード %n 件をサーバーから削除しますか？
+
+%1</numerusform>
         </translation>
     </message>
 </context>
@@ -3419,23 +3433,24 @@ The copies on this computer stay, so this table keeps working. The provider&apos
     <message>
         <source>The saved results of %1 cannot be used: %2
 The provider no longer keeps them, so they cannot be downloaded again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved results of %1 are not complete (%2) Downloading them again…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の保存済みの結果は使用できません：%2
+プロバイダーにはもう保存されていないため、もう一度ダウンロードすることはできません。</translation>
     </message>
     <message numerus="yes">
         <source>%Ln result(s) for requests not in this input, listed last and not counted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>この入力にないリクエストの結果が %Ln 件あります。末尾に表示し、件数には含めません</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln result line(s) repeat a custom_id of the same file; the last one is shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>同じファイル内で custom_id が重複する結果行が %Ln 件あります。最後の行を表示しています</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
+        <translation>%1 の保存済みの結果が不完全です（%2）。もう一度ダウンロードしています…</translation>
     </message>
 </context>
 <context>

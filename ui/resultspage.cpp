@@ -579,7 +579,7 @@ void ResultsPage::reload()
                     updateActions();
                     return;
                 }
-                showState(tr("The saved results of %1 are not complete (%2) Downloading them again\u2026")
+                showState(tr("The saved results of %1 are not complete (%2). Downloading them again\u2026")
                               .arg(id, verified.errorString()),
                           true);
                 updateActions();

@@ -85,35 +85,29 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
             err(tr("Batch %1 is %2; results are available once it has finished.").arg(b.id, b.statusText));
             return Failure;
         }
-        ResultsDownload download(clientResult.value(), b, folder);
-        download.setAutoDelete(false);
-        QEventLoop loop;
-        QObject::connect(&download, &ResultsDownload::finished, &loop, &QEventLoop::quit);
-        download.start();
-        if (!download.isFinished())
-            loop.exec();
-        if (download.failed()) {
-            err(tr("Cannot download the results of %1: %2").arg(b.id, download.error().message));
-            return download.error().kind == Api::ApiError::Kind::Local ? UsageError : Failure;
-        }
+        QStringList written;
+        if (const int rc = downloadResults(ctx, b, folder, &written); rc != Success)
+            return rc;
         if (const auto account = ctx.account(); account && ctx.results()) {
             Store::ResultDownload record;
             record.batchId = b.id;
             record.folder = folder;
-            record.outputPath = download.outputPath();
-            record.errorPath = download.errorPath();
+            record.outputPath =
+                b.outputFileId.isEmpty() ? QString() : QDir(folder).filePath(outputFileName(b.id));
+            record.errorPath =
+                b.errorFileId.isEmpty() ? QString() : QDir(folder).filePath(errorFileName(b.id));
             record.outputFileId = b.outputFileId;
             record.errorFileId = b.errorFileId;
             ctx.results()->recordDownload(account->id, record);
         }
         *downloaded = true;
     }
-    const auto files2 = verifiedResultFiles(folder, batchId, Verify::Checksum);
-    if (!files2.ok()) {
-        err(files2.errorString());
+    const auto complete = verified.ok() ? verified : verifiedResultFiles(folder, batchId, Verify::Size);
+    if (!complete.ok()) {
+        err(complete.errorString());
         return Failure;
     }
-    *files << files2.value();
+    *files << complete.value();
     return Success;
 }
 

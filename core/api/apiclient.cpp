@@ -60,13 +60,17 @@ bool ApiClient::isSameOrigin(const QUrl &url) const
 
 namespace {
 // A job for an id that must not go into a request path fails without sending anything.
+enum class IdKind { Batch, File };
+
 template<typename Job>
-Job *checked(Job *job, const QString &id, const char *what)
+Job *checked(Job *job, const QString &id, IdKind kind)
 {
     if (!isSafeServerId(id)) {
+        const char *text = kind == IdKind::Batch
+            ? QT_TRANSLATE_NOOP("Batchdesk::Api", "\"%1\" is not a valid batch id.")
+            : QT_TRANSLATE_NOOP("Batchdesk::Api", "\"%1\" is not a valid file id.");
         job->setPreflightError(
-            ApiError::local(QCoreApplication::translate("Batchdesk::Api", "\"%1\" is not a valid %2 id.")
-                                .arg(printableId(id), QLatin1StringView(what))));
+            ApiError::local(QCoreApplication::translate("Batchdesk::Api", text).arg(printableId(id))));
     }
     return job;
 }
@@ -82,7 +86,7 @@ RequestJob *ApiClient::retrieveFile(const QString &fileId)
 {
     return checked(
         new RequestJob(this, "GET", QStringLiteral("/files/") + fileId, {}, RequestJob::Expect::File), fileId,
-        "file");
+        IdKind::File);
 }
 
 ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItems)
@@ -96,12 +100,12 @@ ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItem
 
 RequestJob *ApiClient::deleteFile(const QString &fileId)
 {
-    return checked(new RequestJob(this, "DELETE", QStringLiteral("/files/") + fileId), fileId, "file");
+    return checked(new RequestJob(this, "DELETE", QStringLiteral("/files/") + fileId), fileId, IdKind::File);
 }
 
 FileContentJob *ApiClient::downloadFileContent(const QString &fileId, const QString &destinationPath)
 {
-    return checked(new FileContentJob(this, fileId, destinationPath), fileId, "file");
+    return checked(new FileContentJob(this, fileId, destinationPath), fileId, IdKind::File);
 }
 
 CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
@@ -113,7 +117,7 @@ RequestJob *ApiClient::retrieveBatch(const QString &batchId)
 {
     return checked(
         new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId, {}, RequestJob::Expect::Batch),
-        batchId, "batch");
+        batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listBatches(int pageLimit, int maxPages, int maxItems)
@@ -127,7 +131,7 @@ RequestJob *ApiClient::cancelBatch(const QString &batchId)
     return checked(new RequestJob(this, "POST",
                                   QStringLiteral("/batches/") + batchId + QStringLiteral("/cancel"), {},
                                   RequestJob::Expect::Batch),
-                   batchId, "batch");
+                   batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listModels()

@@ -86,15 +86,12 @@ QByteArray verbOf(const QNetworkReply *reply)
     }
 }
 
-// "the server sent a batch without a valid status (42)" -> an error with that sentence.
+// "The server sent a batch without a valid status (42)." -> an error with that sentence.
 ApiError malformed(const QString &problem)
 {
     ApiError e;
     e.kind = ApiError::Kind::InvalidResponse;
-    QString text = problem;
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    e.message = text + u'.';
+    e.message = problem;
     return e;
 }
 
@@ -508,8 +505,8 @@ ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
                                                      : ModelInfo::parse(items.at(i), &problem).has_value();
         if (!valid) {
             m_items = {};
-            fail(malformed(
-                tr("%1 (item %2 of page %3 of the list)").arg(problem).arg(i + 1).arg(m_pages + 1)));
+            fail(
+                malformed(tr("Item %1 of page %2 of the list: %3").arg(i + 1).arg(m_pages + 1).arg(problem)));
             return Step::Failed;
         }
         const QString id = items.at(i).toObject().value(QLatin1StringView("id")).toString();

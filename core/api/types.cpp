@@ -47,23 +47,20 @@ QString tr(const char *s)
     return QCoreApplication::translate("Batchdesk::Api", s);
 }
 
+// JSON's own names for what was sent: the same in every language, like code.
 const char *typeName(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
         return "null";
     case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "a number";
-    case QJsonValue::String:
-        return "a string";
+        return v.toBool() ? "true" : "false";
     case QJsonValue::Array:
-        return "an array";
+        return "[...]";
     case QJsonValue::Object:
-        return "an object";
+        return "{...}";
     default:
-        return "nothing";
+        return "-";
     }
 }
 
@@ -81,9 +78,10 @@ QString excerpt(const QJsonValue &v)
 class Checker
 {
 public:
-    Checker(const QJsonObject &o, const char *what, QString *error)
+    enum class Kind { Batch, File };
+    Checker(const QJsonObject &o, Kind kind, QString *error)
         : m_o(o)
-        , m_what(what)
+        , m_kind(kind)
         , m_error(error)
     { }
 
@@ -95,8 +93,9 @@ public:
         if (!required && (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())))
             return;
         if (!v.isString() || !isSafeServerId(v.toString()))
-            fail(tr("the server sent %1 with an invalid %2 (%3)")
-                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+            fail((m_kind == Kind::Batch ? tr("The server sent a batch with an invalid %1 (%2).")
+                                        : tr("The server sent a file with an invalid %1 (%2)."))
+                     .arg(key, excerpt(v)));
     }
     void text(QLatin1StringView key, bool required)
     {
@@ -104,8 +103,7 @@ public:
         if (!required && (v.isUndefined() || v.isNull()))
             return;
         if (!v.isString() || (required && v.toString().isEmpty()))
-            fail(tr("the server sent %1 without a valid %2 (%3)")
-                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+            invalid(key, v);
     }
     void number(const QJsonObject &o, QLatin1StringView key, const QString &label)
     {
@@ -119,16 +117,20 @@ public:
             good = ok && n >= 0;
         }
         if (!good)
-            fail(tr("the server sent %1 without a valid %2 (%3)")
-                     .arg(QLatin1StringView(m_what), label, excerpt(v)));
+            invalid(label, v);
     }
     void number(QLatin1StringView key) { number(m_o, key, key); }
     void object(QLatin1StringView key)
     {
         const QJsonValue v = m_o.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isObject())
-            fail(tr("the server sent %1 without a valid %2 (%3)")
-                     .arg(QLatin1StringView(m_what), key, excerpt(v)));
+            invalid(key, v);
+    }
+    void invalid(const QString &field, const QJsonValue &v)
+    {
+        fail((m_kind == Kind::Batch ? tr("The server sent a batch without a valid %1 (%2).")
+                                    : tr("The server sent a file without a valid %1 (%2)."))
+                 .arg(field, excerpt(v)));
     }
     void fail(const QString &message)
     {
@@ -139,7 +141,7 @@ public:
 
 private:
     const QJsonObject &m_o;
-    const char *m_what;
+    Kind m_kind;
     QString *m_error;
     bool m_ok = true;
 };
@@ -211,11 +213,11 @@ std::optional<FileObject> FileObject::parse(const QJsonValue &v, QString *error)
 {
     if (!v.isObject()) {
         if (error)
-            *error = tr("the server sent %1 where a file object was expected").arg(excerpt(v));
+            *error = tr("The server sent %1 where a file object was expected.").arg(excerpt(v));
         return std::nullopt;
     }
     const QJsonObject o = v.toObject();
-    Checker c(o, "a file", error);
+    Checker c(o, Checker::Kind::File, error);
     c.id(QLatin1StringView("id"), true);
     c.number(QLatin1StringView("bytes"));
     c.number(QLatin1StringView("created_at"));
@@ -341,15 +343,15 @@ std::optional<Batch> Batch::parse(const QJsonValue &v, QString *error)
 {
     if (!v.isObject()) {
         if (error)
-            *error = tr("the server sent %1 where a batch object was expected").arg(excerpt(v));
+            *error = tr("The server sent %1 where a batch object was expected.").arg(excerpt(v));
         return std::nullopt;
     }
     const QJsonObject o = v.toObject();
-    Checker c(o, "a batch", error);
+    Checker c(o, Checker::Kind::Batch, error);
     c.id(QLatin1StringView("id"), true);
     c.text(QLatin1StringView("status"), true);
     if (c.ok() && o.value(QLatin1StringView("status")).toString().size() > 64)
-        c.fail(tr("the server sent a batch without a valid status (%1)")
+        c.fail(tr("The server sent a batch without a valid status (%1).")
                    .arg(excerpt(o.value(QLatin1StringView("status")))));
     for (const char *key : {"input_file_id", "output_file_id", "error_file_id"})
         c.id(QLatin1StringView(key), false);
@@ -372,7 +374,7 @@ std::optional<Batch> Batch::parse(const QJsonValue &v, QString *error)
         const QJsonObject m = metadata.toObject();
         for (auto it = m.begin(); it != m.end(); ++it) {
             if (!it.value().isString() && !it.value().isNull()) {
-                c.fail(tr("the server sent a batch with metadata \"%1\" that is not text (%2)")
+                c.fail(tr("The server sent a batch with metadata \"%1\" that is not text (%2).")
                            .arg(printableId(it.key()), excerpt(it.value())));
                 break;
             }
@@ -380,7 +382,7 @@ std::optional<Batch> Batch::parse(const QJsonValue &v, QString *error)
     }
     const QJsonValue errors = o.value(QLatin1StringView("errors"));
     if (c.ok() && !errors.isUndefined() && !errors.isNull() && !errors.isArray() && !errors.isObject())
-        c.fail(tr("the server sent a batch without a valid errors list (%1)").arg(excerpt(errors)));
+        c.fail(tr("The server sent a batch without a valid errors list (%1).").arg(excerpt(errors)));
     if (!c.ok())
         return std::nullopt;
     return fromJson(o);
@@ -396,7 +398,7 @@ std::optional<ModelInfo> ModelInfo::parse(const QJsonValue &v, QString *error)
     if (!v.isObject() || !v.toObject().value(QLatin1StringView("id")).isString()
         || v.toObject().value(QLatin1StringView("id")).toString().isEmpty()) {
         if (error)
-            *error = tr("the server sent %1 where a model object was expected").arg(excerpt(v));
+            *error = tr("The server sent %1 where a model object was expected.").arg(excerpt(v));
         return std::nullopt;
     }
     return fromJson(v.toObject());

@@ -292,9 +292,9 @@ private slots:
             << QStringLiteral("metadata");
         QTest::newRow("not an object") << QByteArray("[1,2]") << false << QStringLiteral("JSON object");
         QTest::newRow("list item 5") << QByteArray("{\"data\":[5],\"has_more\":false}") << true
-                                     << QStringLiteral("item 1");
+                                     << QStringLiteral("Item 1");
         QTest::newRow("list item null") << QByteArray("{\"data\":[" + hostileBatch("batch_1") + ",null]}")
-                                        << true << QStringLiteral("item 2");
+                                        << true << QStringLiteral("Item 2");
     }
     void wrongTypesAreErrors()
     {
