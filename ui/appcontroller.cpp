@@ -41,153 +41,9 @@ namespace {
 
 const QString kLastAccountKey = QStringLiteral("Accounts/current");
 
-// A message ends like a sentence, so that a hint after it reads as the next one.
-QString asSentence(QString text)
-{
-    text = text.trimmed();
-    if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?')
-        && !text.endsWith(u'\u2026') && !text.endsWith(u'\u3002'))
-        text += u'.';
-    return text;
-}
-
-QString withHint(const QString &text, const Api::ApiError &error)
-{
-    const QString hint = error.hint();
-    return hint.isEmpty() ? asSentence(text) : QString(asSentence(text) + u' ' + hint);
-}
+using Workflow::withHint;
 
 } // namespace
-
-// ---------------------------------------------------------------------------------------------- Submission
-
-Submission::Submission(AppController *controller, QString path, Api::CreateBatchParams params)
-    : QObject(controller)
-    , m_controller(controller)
-    , m_path(std::move(path))
-    , m_params(std::move(params))
-{ }
-
-Submission::~Submission()
-{
-    if (m_upload)
-        m_upload->abort();
-}
-
-void Submission::start()
-{
-    Api::ApiClient *client = m_controller->client();
-    if (!client) {
-        finish(State::Failed, tr("No account is connected."));
-        return;
-    }
-    m_upload = client->uploadFile(m_path);
-    m_clock.start();
-    connect(m_upload, &Api::ApiJob::progress, this, [this](qint64 sent, qint64 total) {
-        const double seconds = qMax<qint64>(1, m_clock.elapsed()) / 1000.0;
-        emit uploadProgress(sent, total, sent / seconds);
-    });
-    connect(m_upload, &Api::ApiJob::finished, this, &Submission::onUploaded);
-    emit stateChanged(m_state);
-    m_upload->start();
-}
-
-void Submission::cancel()
-{
-    if (m_state == State::Uploading && m_upload) {
-        m_upload->abort();
-    } else if (m_state == State::Creating && m_create) {
-        // The POST may already be on its way: the intent stays pending and is reconciled at the next start.
-        m_create->abort();
-    }
-}
-
-void Submission::onUploaded()
-{
-    Api::UploadFileJob *job = m_upload;
-    if (!job)
-        return;
-    if (job->failed()) {
-        if (job->error().kind == Api::ApiError::Kind::Canceled)
-            finish(State::Canceled, tr("Upload cancelled."));
-        else
-            finish(State::Failed,
-                   withHint(
-                       tr("Upload of %1 failed: %2").arg(QFileInfo(m_path).fileName(), job->error().message),
-                       job->error()));
-        return;
-    }
-    m_params.inputFileId = job->file().id;
-    Api::ApiClient *client = m_controller->client();
-    if (!client) {
-        finish(State::Failed, tr("The account was disconnected during the upload."));
-        return;
-    }
-    m_create = client->createBatch(m_params);
-    m_clientId = m_create->clientId();
-
-    // The intent is recorded BEFORE the create is sent: a lost reply is reconciled by its client id later.
-    auto account = m_controller->currentAccount();
-    if (account && m_controller->intents()) {
-        // Until a batch uses it, the upload is an orphan (listed and offered for deletion) should we fail
-        // now.
-        Store::Upload upload;
-        upload.fileId = m_params.inputFileId;
-        upload.accountId = account->id;
-        upload.inputPath = QFileInfo(m_path).absoluteFilePath();
-        upload.bytes = job->file().bytes;
-        m_controller->intents()->recordUpload(upload);
-        Store::Intent intent;
-        intent.clientId = m_clientId;
-        intent.accountId = account->id;
-        intent.inputFileId = m_params.inputFileId;
-        intent.inputPath = QFileInfo(m_path).absoluteFilePath();
-        intent.endpoint = m_params.endpoint;
-        intent.paramsJson =
-            QString::fromUtf8(QJsonDocument(m_params.toJson()).toJson(QJsonDocument::Compact));
-        const auto recorded = m_controller->intents()->record(intent);
-        if (!recorded.ok()) {
-            m_create->deleteLater();
-            finish(State::Failed,
-                   tr("Could not record the submission locally: %1").arg(recorded.errorString()));
-            return;
-        }
-    }
-    m_state = State::Creating;
-    emit stateChanged(m_state);
-    connect(m_create, &Api::ApiJob::finished, this, &Submission::onCreated);
-    m_create->start();
-}
-
-void Submission::onCreated()
-{
-    Api::CreateBatchJob *job = m_create;
-    if (!job)
-        return;
-    if (job->failed()) {
-        if (job->error().kind == Api::ApiError::Kind::Canceled) {
-            finish(State::Canceled,
-                   tr("Creation cancelled; if the server received it, the batch appears "
-                      "after the next start."));
-        } else {
-            if (job->error().isDefiniteRefusal() && m_controller->intents())
-                m_controller->intents()->markAbandoned(m_clientId); // a clear refusal: nothing was created
-            finish(State::Failed,
-                   withHint(tr("Creating the batch failed: %1").arg(job->error().message), job->error()));
-        }
-        return;
-    }
-    m_batch = job->batch();
-    finish(State::Done);
-}
-
-void Submission::finish(State state, const QString &error)
-{
-    m_state = state;
-    m_error = error;
-    emit stateChanged(state);
-    emit finished(this);
-}
 
 // ----------------------------------------------------------------------------------------------
 // AppController
@@ -662,7 +518,9 @@ void AppController::deleteOrphanUploads()
 
 Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params)
 {
-    auto *s = new Submission(this, path, params);
+    const auto account = currentAccount();
+    auto *s = new Submission(m_client.get(), m_intents.get(), Workflow::Scope {account ? account->id : 0, {}},
+                             path, params, this);
     m_submissions.append(s);
     connect(s, &Submission::finished, this, &AppController::onSubmissionFinished);
     emit submissionStarted(s);
@@ -688,9 +546,9 @@ void AppController::onSubmissionFinished(Submission *s)
     const Api::Batch b = s->batch();
     const auto account = currentAccount();
     if (account) {
-        m_intents->markCreated(s->clientId(), b.id);
+        // The intent, the upload and the local input were recorded by the submission itself.
+        m_withLocalInput.insert(b.id);
         const QString path = QFileInfo(s->path()).absoluteFilePath();
-        rememberLocalInput(account->id, b.id, path);
         if (const QString parent = m_resubmitParents.take(path); !parent.isEmpty())
             m_results->linkResubmit(account->id, b.id, parent);
         m_cache->upsert(account->id, {b});

@@ -7,6 +7,7 @@
 #include "sandbox/sandboxserver.h"
 #include "store/account.h"
 #include "store/intentstore.h"
+#include "workflow/submission.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -61,53 +62,8 @@ struct AppOptions
 
 class AppController;
 
-/**
- * One submission: upload the file, record the intent, create the batch. Created by AppController::submit(),
- * owned by the controller, deleted later after finished(). finished() is emitted exactly once.
- */
-class Submission final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(Submission)
-
-public:
-    enum class State { Uploading, Creating, Done, Failed, Canceled };
-    Q_ENUM(State)
-
-    Submission(AppController *controller, QString path, Api::CreateBatchParams params);
-    ~Submission() override;
-
-    void start();
-    /** Aborts the upload (or the create while it has not been sent back yet). */
-    void cancel();
-
-    State state() const { return m_state; }
-    QString path() const { return m_path; }
-    const Api::Batch &batch() const { return m_batch; }
-    QString errorText() const { return m_error; }
-    QString clientId() const { return m_clientId; }
-
-signals:
-    void uploadProgress(qint64 sent, qint64 total, double bytesPerSecond);
-    void stateChanged(Batchdesk::Ui::Submission::State state);
-    void finished(Batchdesk::Ui::Submission *submission);
-
-private:
-    void onUploaded();
-    void onCreated();
-    void finish(State state, const QString &error = {});
-
-    AppController *m_controller;
-    QString m_path;
-    Api::CreateBatchParams m_params;
-    State m_state = State::Uploading;
-    QPointer<Api::UploadFileJob> m_upload;
-    QPointer<Api::CreateBatchJob> m_create;
-    QElapsedTimer m_clock;
-    Api::Batch m_batch;
-    QString m_error;
-    QString m_clientId;
-};
+/** A submission of the current account: the one implementation in core/workflow (shared with the CLI). */
+using Submission = Workflow::Submission;
 
 /**
  * The non-widget side of the desktop app: the database, the accounts, the keychain, the client and monitor of
@@ -247,7 +203,6 @@ signals:
     void resultsProgress(const QString &batchId, qint64 bytes);
 
 private:
-    friend class Submission;
     void reloadAccounts();
     void connectAccount(const Store::Account &account);
     void startMonitoring(const Store::Account &account, const QUrl &baseUrl, const QString &key);

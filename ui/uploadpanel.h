@@ -7,9 +7,13 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
+namespace Batchdesk::Workflow {
+class Submission;
+}
+
 namespace Batchdesk::Ui {
 
-class Submission;
+using Submission = Workflow::Submission;
 
 /**
  * A strip above the pages that follows one Submission: what is being uploaded, a progress bar, bytes and

@@ -10,6 +10,7 @@
 #include "results/resultsdownload.h"
 #include "resultscommands.h"
 #include "secrets/secretstore.h"
+#include "workflow/submission.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,48 +134,52 @@ Result<QString> readKeyFromStdin()
     return key;
 }
 
-// Creates a batch, recording the intent first when an account is in use, so that a lost reply can be matched.
-int createBatch(Context &ctx, const CreateBatchParams &params, const QString &inputPath, Batch *created)
+// Runs one submission to its end: the same Workflow::Submission the desktop app runs (upload unless path is
+// empty and params.inputFileId is set, record, create, reconcile). Progress and retries go to stderr.
+int runSubmission(Context &ctx, const QString &path, const CreateBatchParams &params, Batch *created)
 {
-    ApiClient *client = ctx.client().value();
-    std::unique_ptr<CreateBatchJob> job(client->createBatch(params));
-    const auto account = ctx.account();
-    // Recorded with an account and with --base-url alike (per base URL), so that a lost reply is reconciled.
-    const bool record = ctx.intents() != nullptr;
-    if (record) {
-        Store::Intent intent;
-        intent.clientId = job->clientId();
-        intent.accountId = ctx.scopeAccountId();
-        intent.origin = ctx.scopeOrigin();
-        intent.inputFileId = params.inputFileId;
-        intent.inputPath = inputPath.isEmpty() ? QString() : QFileInfo(inputPath).absoluteFilePath();
-        intent.inputSha256 = inputPath.isEmpty() ? QString() : sha256OfFile(inputPath);
-        intent.endpoint = params.endpoint;
-        intent.paramsJson = QString::fromUtf8(QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact));
-        const auto recorded = ctx.intents()->record(intent);
-        if (!recorded.ok()) {
-            err(tr("Cannot record the submission locally: %1").arg(recorded.errorString()));
-            return UsageError;
-        }
-    }
-    QObject::connect(job.get(), &CreateBatchJob::reconciling, job.get(), [&ctx] {
-        if (!ctx.options().quiet)
+    Workflow::Submission submission(ctx.client().value(), ctx.intents(),
+                                    Workflow::Scope {ctx.scopeAccountId(), ctx.scopeOrigin()}, path, params);
+    const bool quiet = ctx.options().quiet;
+    const bool tty = stderrIsTerminal();
+    QObject::connect(&submission, &Workflow::Submission::uploadProgress, &submission,
+                     [quiet, tty](qint64 done, qint64 total, double) {
+                         if (!quiet && tty && total > 0)
+                             std::fprintf(stderr, "\r\033[KUploading %lld%%",
+                                          static_cast<long long>(done * 100 / total));
+                     });
+    QObject::connect(&submission, &Workflow::Submission::stateChanged, &submission,
+                     [&submission, &path, quiet, tty](Workflow::Submission::State state) {
+                         if (state != Workflow::Submission::State::Creating || path.isEmpty() || quiet)
+                             return;
+                         if (tty)
+                             std::fputc('\n', stderr);
+                         err(tr("Uploaded as %1.").arg(submission.params().inputFileId));
+                     });
+    QObject::connect(&submission, &Workflow::Submission::reconciling, &submission, [quiet] {
+        if (!quiet)
             err(tr("The reply was lost; checking whether the batch was created before sending again..."));
     });
-    if (!ctx.run(job.get())) {
-        // A clear refusal created nothing: the intent is closed, not reconciled at every later run.
-        if (record && job->error().isDefiniteRefusal())
-            ctx.intents()->markAbandoned(job->clientId());
-        return ctx.reportApiError(job.get(), tr("Cannot create the batch"));
+    QObject::connect(
+        &submission, &Workflow::Submission::retrying, &submission,
+        [quiet](int retry, int delayMs, const QString &reason) {
+            if (!quiet)
+                err(tr("%1 - retry %2 in %3 s").arg(reason).arg(retry).arg(delayMs / 1000.0, 0, 'f', 1));
+        });
+    QEventLoop loop;
+    QObject::connect(&submission, &Workflow::Submission::finished, &loop, &QEventLoop::quit);
+    submission.start();
+    if (!submission.isFinished())
+        loop.exec();
+    if (submission.state() == Workflow::Submission::State::Done) {
+        *created = submission.batch();
+        return Success;
     }
-    *created = job->batch();
-    if (record) {
-        ctx.intents()->markCreated(job->clientId(), created->id);
-        if (!inputPath.isEmpty() && account)
-            ctx.intents()->rememberInput(account->id, created->id, QFileInfo(inputPath).absoluteFilePath(),
-                                         sha256OfFile(inputPath));
-    }
-    return Success;
+    if (tty && !quiet && submission.state() != Workflow::Submission::State::Creating && !path.isEmpty()
+        && submission.params().inputFileId.isEmpty())
+        std::fputc('\n', stderr);
+    err(submission.errorText());
+    return submission.error().kind == ApiError::Kind::Local ? UsageError : Failure;
 }
 
 // Polls a batch until it reaches a terminal state; prints progress on stderr.
@@ -722,7 +727,7 @@ int runBatches(Context &ctx, const QStringList &args)
         }
         ctx.reconcilePendingIntents();
         Batch b;
-        if (const int rc = createBatch(ctx, params, {}, &b); rc != Success)
+        if (const int rc = runSubmission(ctx, {}, params, &b); rc != Success)
             return rc;
         if (ctx.json())
             printJson(b.raw);
@@ -815,12 +820,10 @@ int runSubmit(Context &ctx, const QStringList &args)
         err(md.errorString());
         return UsageError;
     }
-    auto clientResult = ctx.client();
-    if (!clientResult.ok()) {
+    if (auto clientResult = ctx.client(); !clientResult.ok()) {
         err(clientResult.errorString());
         return UsageError;
     }
-    ApiClient *client = clientResult.value();
 
     // 1. validate: nothing leaves the machine unless the provider will accept it
     Jsonl::ValidationOptions vo;
@@ -860,49 +863,24 @@ int runSubmit(Context &ctx, const QStringList &args)
                 .arg(report.lines)
                 .arg(report.endpoint, report.model));
 
-    // 2. upload
-    std::unique_ptr<UploadFileJob> upload(client->uploadFile(file));
-    if (!ctx.options().quiet && stderrIsTerminal()) {
-        QObject::connect(upload.get(), &ApiJob::progress, upload.get(), [](qint64 done, qint64 total) {
-            if (total > 0)
-                std::fprintf(stderr, "\r\033[KUploading %lld%%", static_cast<long long>(done * 100 / total));
-        });
-    }
-    const bool uploaded = ctx.run(upload.get());
-    if (!ctx.options().quiet && stderrIsTerminal())
-        std::fputc('\n', stderr);
-    if (!uploaded)
-        return ctx.reportApiError(upload.get(), tr("Cannot upload %1").arg(file));
-    const FileObject input = upload->file();
-    if (!ctx.options().quiet)
-        err(tr("Uploaded as %1.").arg(input.id));
-    if (ctx.intents()) {
-        // Until a batch uses it, this upload is an orphan (files list --orphans) should the create fail.
-        Store::Upload record;
-        record.fileId = input.id;
-        record.accountId = ctx.scopeAccountId();
-        record.origin = ctx.scopeOrigin();
-        record.inputPath = QFileInfo(file).absoluteFilePath();
-        record.bytes = input.bytes;
-        ctx.intents()->recordUpload(record);
-    }
-
-    // 3. create
+    // 2. upload and create: one submission, recorded so that nothing is lost or billed twice
     CreateBatchParams params;
-    params.inputFileId = input.id;
     params.endpoint = report.endpoint;
     params.metadata = md.value();
     if (p.isSet(description))
         params.metadata.insert(QStringLiteral("description"), p.value(description));
     if (p.isSet(outputExpires))
         params.outputExpiresAfterSeconds = p.value(outputExpires).toLongLong();
-    if (const QString problem = params.validate(); !problem.isEmpty()) {
+    // Checked before anything is uploaded (the input file id comes from the upload).
+    CreateBatchParams check = params;
+    check.inputFileId = QStringLiteral("file-to-upload");
+    if (const QString problem = check.validate(); !problem.isEmpty()) {
         err(problem);
         return UsageError;
     }
     ctx.reconcilePendingIntents();
     Batch b;
-    if (const int rc = createBatch(ctx, params, file, &b); rc != Success)
+    if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)
         return rc;
     if (!p.isSet(wait) && !p.isSet(download)) {
         if (ctx.json())
