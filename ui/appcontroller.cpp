@@ -17,6 +17,7 @@
 #include "store/intentstore.h"
 #include "store/resultsstore.h"
 #include "store/samplestore.h"
+#include "workflow/intentreconciler.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -317,30 +318,20 @@ void AppController::reconcilePendingIntents()
     const auto account = currentAccount();
     if (!account || !m_client)
         return;
-    const auto pending = m_intents->pending(account->id);
-    if (!pending.ok() || pending.value().isEmpty())
-        return;
-    Api::ListJob *job = Api::CreateBatchJob::findByClientId(m_client.get());
-    const int generation = m_generation;
-    const QList<Store::Intent> intents = pending.value();
-    const qint64 accountId = account->id;
-    connect(job, &Api::ApiJob::finished, this, [this, job, generation, intents, accountId] {
-        if (generation != m_generation || job->failed())
-            return; // tried again at the next start; nothing is lost
-        const QList<Api::Batch> batches = job->batches();
-        for (const auto &intent : intents) {
-            if (const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId)) {
-                m_intents->markCreated(intent.clientId, found->id);
-                if (!intent.inputPath.isEmpty())
-                    m_intents->rememberInput(accountId, found->id, intent.inputPath, intent.inputSha256);
-                m_monitor->track(*found);
-                m_batchModel->updateBatches({*found});
-                emit notice(
-                    tr("An earlier submission whose reply was lost did create batch %1.").arg(found->id));
-            }
+    // Parented to the client: an account switch ends it with the client.
+    auto *reconciler =
+        new Workflow::IntentReconciler(m_client.get(), m_intents.get(), {account->id, {}}, m_client.get());
+    connect(reconciler, &Workflow::IntentReconciler::finished, this, [this](Workflow::IntentReconciler *r) {
+        r->deleteLater();
+        for (const Api::Batch &b : r->found()) {
+            m_withLocalInput.insert(b.id);
+            if (m_monitor)
+                m_monitor->track(b);
+            m_batchModel->updateBatches({b});
+            emit notice(tr("An earlier submission whose reply was lost did create batch %1.").arg(b.id));
         }
     });
-    job->start();
+    reconciler->start();
 }
 
 void AppController::refresh()

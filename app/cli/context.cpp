@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include "workflow/intentreconciler.h"
+
 #include "api/apijob.h"
 #include "clioutput.h"
 #include "common/paths.h"
@@ -271,25 +273,18 @@ void Context::reconcilePendingIntents()
 {
     if (!intents() || (!m_account && m_options.baseUrl.isEmpty()))
         return;
-    const auto pending = m_account ? m_intents->pending(m_account->id) : m_intents->pendingAt(scopeOrigin());
-    if (!pending.ok() || pending.value().isEmpty())
-        return;
     auto client = this->client();
     if (!client.ok())
         return;
-    std::unique_ptr<Api::ListJob> list(Api::CreateBatchJob::findByClientId(client.value()));
-    if (!run(list.get()))
-        return; // try again next time; nothing is lost
-    const QList<Api::Batch> batches = list->batches();
-    for (const auto &intent : pending.value()) {
-        if (const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId)) {
-            m_intents->markCreated(intent.clientId, found->id);
-            if (!intent.inputPath.isEmpty() && m_account)
-                m_intents->rememberInput(m_account->id, found->id, intent.inputPath, intent.inputSha256);
-            if (!m_options.quiet)
-                err(tr("Note: an earlier submission whose reply was lost did create batch %1.")
-                        .arg(found->id));
-        }
+    Workflow::IntentReconciler reconciler(client.value(), m_intents.get(), {scopeAccountId(), scopeOrigin()});
+    QEventLoop loop;
+    QObject::connect(&reconciler, &Workflow::IntentReconciler::finished, &loop, &QEventLoop::quit);
+    reconciler.start();
+    if (!reconciler.isFinished())
+        loop.exec();
+    for (const Api::Batch &b : reconciler.found()) {
+        if (!m_options.quiet)
+            err(tr("Note: an earlier submission whose reply was lost did create batch %1.").arg(b.id));
     }
 }
 

@@ -9,6 +9,7 @@
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/intentstore.h"
+#include "workflow/intentreconciler.h"
 #include "workflow/submission.h"
 
 #include <QJsonDocument>
@@ -173,6 +174,53 @@ private slots:
         QCOMPARE(creates.load(), 1);
         QCOMPARE(s.batch().id, QStringLiteral("batch_made"));
         QCOMPARE(m_records->byClientId(s.clientId()).value().batchId, QStringLiteral("batch_made"));
+    }
+
+    // A run killed after the create was sent left its intent pending: the next run finds the batch by the
+    // client id (and records its input); an intent the server knows nothing of stays pending.
+    void pendingIntentsAreReconciled()
+    {
+        Store::Intent lost;
+        lost.clientId = QStringLiteral("client-lost-1");
+        lost.accountId = m_accountId;
+        lost.inputFileId = QStringLiteral("file-1");
+        lost.inputPath = m_dir.filePath(QStringLiteral("killed.jsonl"));
+        lost.inputSha256 = QStringLiteral("abc");
+        lost.endpoint = QStringLiteral("/v1/chat/completions");
+        lost.paramsJson = QStringLiteral("{}");
+        QVERIFY(m_records->record(lost).ok());
+        Store::Intent unknown = lost;
+        unknown.clientId = QStringLiteral("client-never-arrived");
+        QVERIFY(m_records->record(unknown).ok());
+        HostileServer server([](const HostileRequest &) {
+            return HostileResponse::json(
+                "{\"object\":\"list\",\"has_more\":false,\"data\":["
+                + hostileBatch("batch_found", "\"in_progress\"",
+                               ",\"metadata\":{\"batchdesk_client_id\":\"client-lost-1\"}")
+                + "]}");
+        });
+        Api::ApiClient client(&m_nam);
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        Workflow::IntentReconciler reconciler(&client, m_records.get(), {m_accountId, {}});
+        QSignalSpy finished(&reconciler, &Workflow::IntentReconciler::finished);
+        reconciler.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reconciler.found().size(), 1);
+        QCOMPARE(reconciler.found().first().id, QStringLiteral("batch_found"));
+        QCOMPARE(m_records->byClientId(QStringLiteral("client-lost-1")).value().state,
+                 Store::Intent::State::Created);
+        QCOMPARE(m_records->inputPathOf(m_accountId, QStringLiteral("batch_found")), lost.inputPath);
+        QCOMPARE(m_records->byClientId(QStringLiteral("client-never-arrived")).value().state,
+                 Store::Intent::State::Pending);
+        QVERIFY(m_records->markAbandoned(QStringLiteral("client-never-arrived")).ok());
+
+        // Nothing pending: finished all the same, without a request.
+        const int before = server.requestCount();
+        Workflow::IntentReconciler idle(&client, m_records.get(), {m_accountId, {}});
+        QSignalSpy idleDone(&idle, &Workflow::IntentReconciler::finished);
+        idle.start();
+        QVERIFY(idleDone.wait(5000));
+        QCOMPARE(server.requestCount(), before);
     }
 
     // Cancel during the upload: Canceled, nothing created; the client going away: Failed, not hanging.
