@@ -412,36 +412,25 @@ void AppController::downloadResults(const Api::Batch &batch, const QString &fold
 {
     if (!m_client)
         return;
-    QList<QPair<QString, QString>> wanted; // file id, destination
-    if (!batch.outputFileId.isEmpty())
-        wanted.append({batch.outputFileId, folder + u'/' + batch.id + QStringLiteral("_output.jsonl")});
-    if (!batch.errorFileId.isEmpty())
-        wanted.append({batch.errorFileId, folder + u'/' + batch.id + QStringLiteral("_errors.jsonl")});
-    if (wanted.isEmpty()) {
+    if (batch.outputFileId.isEmpty() && batch.errorFileId.isEmpty()) {
         emit problem(tr("Batch %1 has no result files yet.").arg(batch.id));
         return;
     }
-    auto remaining = std::make_shared<int>(int(wanted.size()));
-    auto failures = std::make_shared<QStringList>();
-    const int generation = m_generation;
-    for (const auto &[fileId, dest] : std::as_const(wanted)) {
-        Api::FileContentJob *job = m_client->downloadFileContent(fileId, dest);
-        connect(job, &Api::ApiJob::finished, this, [=, this] {
-            if (generation != m_generation)
-                return;
-            if (job->failed())
-                failures->append(withHint(job->error().message, job->error()));
-            if (--*remaining > 0)
-                return;
-            if (!failures->isEmpty())
-                emit problem(
-                    tr("Downloading the results of %1 failed: %2").arg(batch.id, failures->join(u' ')));
-            else
-                emit notice(tr("Results of %1 saved in %2.").arg(batch.id, QDir::toNativeSeparators(folder)),
-                            folder);
-        });
-        job->start();
-    }
+    // The same download as the automatic one and the CLI's: whole files or none, and a verified marker.
+    // Parented to the client, so that an account switch stops it.
+    auto *download = new Results::ResultsDownload(m_client.get(), batch, folder, m_client.get());
+    connect(download, &Results::ResultsDownload::finished, this, [this, folder](Results::ResultsDownload *d) {
+        if (d->failed()) {
+            if (d->error().kind != Api::ApiError::Kind::Canceled)
+                emit problem(withHint(
+                    tr("Downloading the results of %1 failed: %2").arg(d->batch().id, d->error().message),
+                    d->error()));
+            return;
+        }
+        emit notice(tr("Results of %1 saved in %2.").arg(d->batch().id, QDir::toNativeSeparators(folder)),
+                    folder);
+    });
+    download->start();
 }
 
 void AppController::deleteFile(const QString &fileId)

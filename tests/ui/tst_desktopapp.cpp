@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "messagebox.h"
+#include "results/resultsdownload.h"
 #include "secrets/keychainsecretstore.h"
 #include "sidebar.h"
 #include "validationpage.h"
@@ -292,6 +293,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(out.filePath(id + QStringLiteral("_output.jsonl"))),
                                  10000);
         QTRY_COMPARE(m_window->messageBanner()->type(), Ui::MessageBanner::Type::Positive);
+        // The same verified download as everywhere: whole files with a marker that vouches for them.
+        QTRY_VERIFY_WITH_TIMEOUT(Results::verifiedResultFiles(out.path(), id, Results::Verify::Checksum).ok(),
+                                 10000);
 
         // The files page lists the input, output and error files against the 2 GB quota; delete asks first.
         m_window->showView(Ui::Sidebar::View::Files);
