@@ -273,10 +273,9 @@ QString BatchTableModel::statusIconName(const Batch &b)
 QString BatchTableModel::descriptionText(const Batch &b)
 {
     // The parts of a split build say which job they belong to ("job-1a2b3c4d, part 2/3").
-    const QString job = b.metadata.value(QStringLiteral("batchdesk_job"));
-    const QString jobText = job.isEmpty()
-        ? QString()
-        : tr("%1, part %2").arg(job, b.metadata.value(QStringLiteral("batchdesk_part")));
+    const QString job = b.metadata.value(Api::kJobKey);
+    const QString jobText =
+        job.isEmpty() ? QString() : tr("%1, part %2").arg(job, b.metadata.value(Api::kPartKey));
     QString description = b.description();
     if (description.isEmpty()) {
         QStringList pairs;

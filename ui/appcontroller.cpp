@@ -1064,9 +1064,8 @@ void AppController::submitNextPart(const std::shared_ptr<JobRun> &job)
         return;
     const QString path = job->queue.takeFirst();
     Api::CreateBatchParams p = job->params;
-    p.metadata.insert(QStringLiteral("batchdesk_job"), job->id);
-    p.metadata.insert(QStringLiteral("batchdesk_part"),
-                      QStringLiteral("%1/%2").arg(++job->started).arg(job->total));
+    p.metadata.insert(Api::kJobKey, job->id);
+    p.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(++job->started).arg(job->total));
     Submission *s = submit(path, p);
     connect(s, &Submission::finished, this, [this, job](Submission *done) {
         if (done->state() == Submission::State::Done) {
@@ -1086,12 +1085,12 @@ QList<Api::Batch> AppController::jobBatches(const QString &jobId) const
     if (jobId.isEmpty())
         return batches;
     for (const Api::Batch &b : m_batchModel->batches()) {
-        if (b.metadata.value(QStringLiteral("batchdesk_job")) == jobId)
+        if (b.metadata.value(Api::kJobKey) == jobId)
             batches << b;
     }
     std::sort(batches.begin(), batches.end(), [](const Api::Batch &a, const Api::Batch &b) {
-        const int pa = a.metadata.value(QStringLiteral("batchdesk_part")).section(u'/', 0, 0).toInt();
-        const int pb = b.metadata.value(QStringLiteral("batchdesk_part")).section(u'/', 0, 0).toInt();
+        const int pa = a.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
+        const int pb = b.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
         return pa != pb ? pa < pb : a.createdAt < b.createdAt;
     });
     return batches;

@@ -330,7 +330,7 @@ void BatchDetail::fill(const Api::Batch &b)
                    .arg(expiry ? timeText(*expiry) : QString());
     }
     // A part of a job: the job's progress as a whole.
-    if (const QString job = b.metadata.value(QStringLiteral("batchdesk_job")); !job.isEmpty()) {
+    if (const QString job = b.metadata.value(Api::kJobKey); !job.isEmpty()) {
         qint64 done = 0, failed = 0, total = 0;
         int finished = 0;
         const QList<Api::Batch> members = m_controller->jobBatches(job);

@@ -808,8 +808,7 @@ void MainWindow::updateBatchActions()
     m_openResultsAction->setEnabled(b && b->isTerminal());
     bool jobRunning = false;
     if (b) {
-        for (const auto &member :
-             m_controller->jobBatches(b->metadata.value(QStringLiteral("batchdesk_job"))))
+        for (const auto &member : m_controller->jobBatches(b->metadata.value(Api::kJobKey)))
             jobRunning =
                 jobRunning || (!member.isTerminal() && member.status() != Api::Batch::Status::Cancelling);
     }
@@ -1146,7 +1145,7 @@ void MainWindow::cancelSelectedJob()
     const auto b = m_batchesPage->currentBatch();
     if (!b)
         return;
-    const QString job = b->metadata.value(QStringLiteral("batchdesk_job"));
+    const QString job = b->metadata.value(Api::kJobKey);
     const auto members = m_controller->jobBatches(job);
     if (members.isEmpty())
         return;

@@ -531,7 +531,7 @@ void ResultsPage::reload()
     }
     // A job (the parts of a split build): every part with its resubmits, the parts' inputs in part order.
     const auto opened = m_controller->batchById(m_batchId);
-    const QString job = opened ? opened->metadata.value(QStringLiteral("batchdesk_job")) : QString();
+    const QString job = opened ? opened->metadata.value(Api::kJobKey) : QString();
     QStringList roots;
     m_chain.clear();
     if (!job.isEmpty()) {

@@ -150,6 +150,9 @@ inline constexpr qint64 kMinOutputExpirySeconds = 3600;
 inline constexpr qint64 kMaxOutputExpirySeconds = 2592000;
 /** The metadata key that carries the client's own id of a submission (see CreateBatchJob). */
 inline constexpr QLatin1StringView kClientIdKey("batchdesk_client_id");
+/** The metadata keys of a batch that is one part of a job: the job's id, and "n/total". */
+inline constexpr QLatin1StringView kJobKey("batchdesk_job");
+inline constexpr QLatin1StringView kPartKey("batchdesk_part");
 
 } // namespace Batchdesk::Api
 
