@@ -1,6 +1,7 @@
 #include "filespage.h"
 
 #include <QFileInfo>
+#include <QFrame>
 #include <QLocale>
 
 #include "appcontroller.h"
@@ -32,7 +33,7 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
     , m_storageBar(new LimitBar(this))
     , m_delete(new QPushButton(Models::icon(QStringLiteral("cancel")), tr("Delete\u2026"), this))
     , m_refresh(new QPushButton(Models::icon(QStringLiteral("refresh")), tr("Refresh"), this))
-    , m_orphanRow(new QWidget(this))
+    , m_orphanRow(new QFrame(this))
     , m_orphanText(new QLabel(m_orphanRow))
     , m_deleteOrphans(new QPushButton(tr("Delete Unused Uploads\u2026"), m_orphanRow))
 {
@@ -78,11 +79,18 @@ FilesPage::FilesPage(AppController *controller, QWidget *parent)
 
     // Uploads that no batch used: offered for deletion where the files are.
     m_orphanRow->setObjectName(QStringLiteral("orphanUploadsRow"));
+    // Tinted like a warning banner (an alpha tint reads on light and dark palettes alike).
+    m_orphanRow->setStyleSheet(
+        QStringLiteral("QFrame#orphanUploadsRow { background: rgba(233, 162, 27, 40); "
+                       "border: 1px solid rgba(233, 162, 27, 150); border-radius: 4px; }"));
+    auto *orphanIcon = new QLabel(m_orphanRow);
+    orphanIcon->setPixmap(Models::icon(QStringLiteral("warning")).pixmap(20, 20));
     m_orphanText->setObjectName(QStringLiteral("orphanUploadsLabel"));
     m_orphanText->setWordWrap(true);
     m_deleteOrphans->setObjectName(QStringLiteral("deleteOrphansButton"));
     auto *orphanLayout = new QHBoxLayout(m_orphanRow);
-    orphanLayout->setContentsMargins(0, 0, 0, 0);
+    orphanLayout->setContentsMargins(8, 6, 8, 6);
+    orphanLayout->addWidget(orphanIcon);
     orphanLayout->addWidget(m_orphanText, 1);
     orphanLayout->addWidget(m_deleteOrphans);
 

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -47,7 +48,7 @@ private:
     LimitBar *m_storageBar;
     QPushButton *m_delete;
     QPushButton *m_refresh;
-    QWidget *m_orphanRow;
+    QFrame *m_orphanRow;
     QLabel *m_orphanText;
     QPushButton *m_deleteOrphans;
 };

@@ -724,6 +724,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 10000);
         QVERIFY2(label->text().startsWith(QStringLiteral("1 uploaded input file")),
                  qPrintable(label->text()));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/files-orphans.png"));
 
         Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(find<QPushButton>("deleteOrphansButton"), Qt::LeftButton);
