@@ -3509,37 +3509,6 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
 </context>
 <context>
-    <name>Batchdesk::Ui::Submission</name>
-    <message>
-        <source>No account is connected.</source>
-        <translation>Kein Konto verbunden.</translation>
-    </message>
-    <message>
-        <source>Upload cancelled.</source>
-        <translation>Upload abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Upload of %1 failed: %2</source>
-        <translation>Upload von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The account was disconnected during the upload.</source>
-        <translation>Die Verbindung zum Konto wurde während des Uploads getrennt.</translation>
-    </message>
-    <message>
-        <source>Could not record the submission locally: %1</source>
-        <translation>Die Übermittlung konnte nicht lokal erfasst werden: %1</translation>
-    </message>
-    <message>
-        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
-        <translation>Erstellung abgebrochen; falls der Server sie erhalten hat, erscheint der Batch nach dem nächsten Start.</translation>
-    </message>
-    <message>
-        <source>Creating the batch failed: %1</source>
-        <translation>Das Erstellen des Batches ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
     <name>Batchdesk::Ui::UploadPanel</name>
     <message>
         <source>Cancel</source>
@@ -3823,6 +3792,37 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>The request is valid; Save Line writes it into the file.</source>
         <translation>Die Anfrage ist gültig; „Zeile speichern“ schreibt sie in die Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Workflow::Submission</name>
+    <message>
+        <source>No account is connected.</source>
+        <translation>Kein Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>The account was disconnected during the submission.</source>
+        <translation>Die Verbindung zum Konto wurde während der Übermittlung getrennt.</translation>
+    </message>
+    <message>
+        <source>Upload cancelled.</source>
+        <translation>Upload abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Upload of %1 failed</source>
+        <translation>Upload von %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not record the submission locally: %1</source>
+        <translation>Die Übermittlung konnte nicht lokal erfasst werden: %1</translation>
+    </message>
+    <message>
+        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
+        <translation>Erstellung abgebrochen; falls der Server sie erhalten hat, erscheint der Batch nach dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Creating the batch failed</source>
+        <translation>Das Erstellen des Batches ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>

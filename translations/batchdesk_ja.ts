@@ -3489,37 +3489,6 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
 </context>
 <context>
-    <name>Batchdesk::Ui::Submission</name>
-    <message>
-        <source>No account is connected.</source>
-        <translation>アカウントが接続されていません。</translation>
-    </message>
-    <message>
-        <source>Upload cancelled.</source>
-        <translation>アップロードをキャンセルしました。</translation>
-    </message>
-    <message>
-        <source>Upload of %1 failed: %2</source>
-        <translation>%1 のアップロードに失敗しました：%2</translation>
-    </message>
-    <message>
-        <source>The account was disconnected during the upload.</source>
-        <translation>アップロード中にアカウントの接続が切れました。</translation>
-    </message>
-    <message>
-        <source>Could not record the submission locally: %1</source>
-        <translation>送信をローカルに記録できませんでした：%1</translation>
-    </message>
-    <message>
-        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
-        <translation>作成をキャンセルしました。サーバーが受信していた場合、バッチは次回の起動後に表示されます。</translation>
-    </message>
-    <message>
-        <source>Creating the batch failed: %1</source>
-        <translation>バッチの作成に失敗しました：%1</translation>
-    </message>
-</context>
-<context>
     <name>Batchdesk::Ui::UploadPanel</name>
     <message>
         <source>Cancel</source>
@@ -3803,6 +3772,37 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>The request is valid; Save Line writes it into the file.</source>
         <translation>リクエストは有効です。「行を保存」でファイルに書き込みます。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Workflow::Submission</name>
+    <message>
+        <source>No account is connected.</source>
+        <translation>アカウントが接続されていません。</translation>
+    </message>
+    <message>
+        <source>The account was disconnected during the submission.</source>
+        <translation>送信中にアカウントの接続が切れました。</translation>
+    </message>
+    <message>
+        <source>Upload cancelled.</source>
+        <translation>アップロードをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Upload of %1 failed</source>
+        <translation>%1 のアップロードに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not record the submission locally: %1</source>
+        <translation>送信をローカルに記録できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Creation cancelled; if the server received it, the batch appears after the next start.</source>
+        <translation>作成をキャンセルしました。サーバーが受信していた場合、バッチは次回の起動後に表示されます。</translation>
+    </message>
+    <message>
+        <source>Creating the batch failed</source>
+        <translation>バッチの作成に失敗しました</translation>
     </message>
 </context>
 <context>
