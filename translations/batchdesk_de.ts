@@ -435,6 +435,22 @@
         <source>This is not a text file (it looks like %1). A batch input file is JSONL: UTF-8 text with one JSON request per line.</source>
         <translation>Dies ist keine Textdatei (sie sieht aus wie %1). Eine Batch-Eingabedatei ist JSONL: UTF-8-Text mit einer JSON-Anfrage pro Zeile.</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Line %1 alone is larger than one batch allows; it cannot be split.</source>
+        <translation>Zeile %1 allein ist größer, als ein Batch erlaubt; sie kann nicht aufgeteilt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write a part of %1.</source>
+        <translation>Ein Teil von %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::BuildSpec</name>

@@ -435,6 +435,22 @@
         <source>This is not a text file (it looks like %1). A batch input file is JSONL: UTF-8 text with one JSON request per line.</source>
         <translation>これはテキストファイルではありません（%1 のようです）。バッチ入力ファイルは JSONL、つまり 1 行に 1 つの JSON リクエストを書いた UTF-8 テキストです。</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>Line %1 alone is larger than one batch allows; it cannot be split.</source>
+        <translation>%1 行目だけで 1 つのバッチの上限を超えているため、分割できません。</translation>
+    </message>
+    <message>
+        <source>Cannot write a part of %1.</source>
+        <translation>%1 のパートを書き込めません。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::BuildSpec</name>

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +71,84 @@ private slots:
         m_server = std::make_unique<SandboxServer>(c);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    // A file over the limits is split into parts and submitted as one job; --no-split refuses it as before.
+    // 150,000 lines (DeepInfra: 50,000 a batch) -> three batches of one job, parts in input order.
+    void oversizedImportIsSplitIntoOneJob()
+    {
+        QByteArray content;
+        content.reserve(150'000 * 130);
+        for (int i = 0; i < 150'000; ++i)
+            content += chatLine("big-" + QByteArray::number(i), "x");
+        const QString big = input(QStringLiteral("big.jsonl"), content);
+        const Run refused = cli({QStringLiteral("submit"), big, QStringLiteral("--no-split")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("too_many_lines") && refused.err.contains("Without --no-split"),
+                 refused.err.constData());
+
+        const Run r = cli({QStringLiteral("submit"), big, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = r.json();
+        const QString job = o.value(QStringLiteral("job")).toString();
+        QVERIFY(job.startsWith(QStringLiteral("job-")));
+        const QJsonArray batches = o.value(QStringLiteral("batches")).toArray();
+        QCOMPARE(batches.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject meta = batches.at(i).toObject().value(QStringLiteral("metadata")).toObject();
+            QCOMPARE(meta.value(QStringLiteral("batchdesk_job")).toString(), job);
+            QCOMPARE(meta.value(QStringLiteral("batchdesk_part")).toString(),
+                     QStringLiteral("%1/3").arg(i + 1));
+        }
+        QVERIFY2(r.err.contains("Split ") && r.err.contains("50000 requests from line 100001"),
+                 r.err.constData());
+        for (const auto &b : batches)
+            cli({QStringLiteral("batches"), QStringLiteral("cancel"),
+                 b.toObject().value(QStringLiteral("id")).toString()});
+    }
+
+    // Smaller parts on request; --wait and --download cover every part, results joined back in input order.
+    void maxLinesSplitsAndDownloadsEveryPart()
+    {
+        const QString file = input(QStringLiteral("parts.jsonl"), chatFile(100, 25));
+        const QString out = m_dir.filePath(QStringLiteral("parts-results"));
+        const Run r = cli({QStringLiteral("submit"), file, QStringLiteral("--max-lines"),
+                           QStringLiteral("40"), QStringLiteral("--download"), out,
+                           QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray batches = r.json().value(QStringLiteral("batches")).toArray();
+        QCOMPARE(batches.size(), 3);
+        qint64 total = 0;
+        QStringList ids;
+        for (const auto &b : batches) {
+            total += b.toObject()
+                         .value(QStringLiteral("request_counts"))
+                         .toObject()
+                         .value(QStringLiteral("total"))
+                         .toInteger();
+            ids << b.toObject().value(QStringLiteral("id")).toString();
+        }
+        QCOMPARE(total, 100);
+        // Output files of the three parts, error files of the first two (lines 0, 25, 50 and 75 fail).
+        QCOMPARE(r.json().value(QStringLiteral("downloaded")).toArray().size(), 5);
+        // Every request answered exactly once across the parts.
+        QSet<QByteArray> answered;
+        for (const QString &id : ids) {
+            for (const QByteArray &line : readLines(QDir(out).filePath(id + QStringLiteral("_output.jsonl"))))
+                answered.insert(QJsonDocument::fromJson(line)
+                                    .object()
+                                    .value(QStringLiteral("custom_id"))
+                                    .toString()
+                                    .toUtf8());
+            for (const QByteArray &line :
+                 readLines(QDir(out).filePath(id + QStringLiteral("_errors.jsonl")))) // may be absent
+                answered.insert(QJsonDocument::fromJson(line)
+                                    .object()
+                                    .value(QStringLiteral("custom_id"))
+                                    .toString()
+                                    .toUtf8());
+        }
+        QCOMPARE(answered.size(), 100);
     }
 
     void submitWaitDownload()
