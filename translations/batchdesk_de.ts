@@ -3035,6 +3035,14 @@ Das Konto trotzdem speichern?</translation>
         <source>A sample batch of 12 requests. Choose “Create Batch” to run it with this account, then open its results.</source>
         <translation>Ein Beispiel-Batch mit 12 Anfragen. Wählen Sie „Batch erstellen“, um ihn mit diesem Konto auszuführen, und öffnen Sie dann seine Ergebnisse.</translation>
     </message>
+    <message>
+        <source>Splitting %1 into batches…</source>
+        <translation>%1 wird in Batches aufgeteilt…</translation>
+    </message>
+    <message>
+        <source>The file could not be split: %1</source>
+        <translation>Die Datei konnte nicht aufgeteilt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -3808,6 +3816,17 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>The request is valid; Save Line writes it into the file.</source>
         <translation>Die Anfrage ist gültig; „Zeile speichern“ schreibt sie in die Datei.</translation>
+    </message>
+    <message>
+        <source>Too large for one batch: it can go as a job of several batches.</source>
+        <translation>Zu groß für einen Batch: Die Datei kann als Job aus mehreren Batches gesendet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Split into %Ln Batches and Submit…</source>
+        <translation>
+            <numerusform>In %Ln Batch aufteilen und senden…</numerusform>
+            <numerusform>In %Ln Batches aufteilen und senden…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

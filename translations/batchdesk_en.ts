@@ -154,4 +154,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Batchdesk::Ui::ValidationPage</name>
+    <message numerus="yes">
+        <source>Split into %Ln Batches and Submit…</source>
+        <translation>
+            <numerusform>Split into %Ln Batch and Submit…</numerusform>
+            <numerusform>Split into %Ln Batches and Submit…</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3020,6 +3020,14 @@ Save the account anyway?</source>
         <source>A sample batch of 12 requests. Choose “Create Batch” to run it with this account, then open its results.</source>
         <translation>12 件のリクエストからなるサンプルバッチです。「バッチを作成」でこのアカウントで実行し、結果を開いてください。</translation>
     </message>
+    <message>
+        <source>Splitting %1 into batches…</source>
+        <translation>%1 をバッチに分割しています…</translation>
+    </message>
+    <message>
+        <source>The file could not be split: %1</source>
+        <translation>ファイルを分割できませんでした：%1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -3788,6 +3796,16 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>The request is valid; Save Line writes it into the file.</source>
         <translation>リクエストは有効です。「行を保存」でファイルに書き込みます。</translation>
+    </message>
+    <message>
+        <source>Too large for one batch: it can go as a job of several batches.</source>
+        <translation>1 つのバッチには大きすぎます。複数のバッチからなるジョブとして送信できます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Split into %Ln Batches and Submit…</source>
+        <translation>
+            <numerusform>%Ln 個のバッチに分割して送信…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

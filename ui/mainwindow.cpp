@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "common/paths.h"
+#include "jsonl/splitter.h"
+
 #include "accountdialog.h"
 #include "batchdetail.h"
 #include "batchespage.h"
@@ -44,6 +47,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -154,6 +158,7 @@ void MainWindow::setUp()
     connect(m_validationPage, &ValidationPage::openRequested, this, &MainWindow::openFileDialog);
     connect(m_validationPage, &ValidationPage::fileOpened, this, &MainWindow::addRecentFile);
     connect(m_validationPage, &ValidationPage::createBatchRequested, this, &MainWindow::createBatch);
+    connect(m_validationPage, &ValidationPage::splitSubmitRequested, this, &MainWindow::splitAndSubmit);
     connect(m_batchesPage, &BatchesPage::openRequested, this, &MainWindow::openFileDialog);
     connect(m_batchesPage, &BatchesPage::sampleRequested, this, &MainWindow::trySample);
     connect(m_batchesPage, &BatchesPage::currentBatchChanged, this, &MainWindow::updateBatchActions);
@@ -1106,6 +1111,42 @@ void MainWindow::openBuilder(const QString &csvPath)
     dialog->show();
     if (!csvPath.isEmpty())
         dialog->loadCsv(csvPath);
+}
+
+void MainWindow::splitAndSubmit()
+{
+    if (!m_validationPage->canSplitSubmit() || m_splitting)
+        return;
+    const Jsonl::ValidationReport report = m_validationPage->report();
+    const QString path = m_validationPage->filePath();
+    const QString dir = QDir(dataDirectory())
+                            .filePath(QStringLiteral("jobs/split-")
+                                      + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    m_splitting = true;
+    m_statusLabel->setText(tr("Splitting %1 into batches\u2026").arg(QFileInfo(path).fileName()));
+    // Streams the file on a worker thread: a 200 MB file never blocks the window.
+    using Parts = Result<QList<Jsonl::SplitPart>>;
+    auto *watcher = new QFutureWatcher<Parts>(this);
+    connect(watcher, &QFutureWatcher<Parts>::finished, this, [this, watcher, report] {
+        watcher->deleteLater();
+        m_splitting = false;
+        m_statusLabel->setText(tr("Ready"));
+        const Parts parts = watcher->result();
+        if (!parts.ok()) {
+            m_banner->showMessage(MessageBanner::Type::Error,
+                                  tr("The file could not be split: %1").arg(parts.errorString()));
+            m_banner->setOwner(m_validationPage);
+            return;
+        }
+        QStringList paths;
+        for (const Jsonl::SplitPart &p : parts.value())
+            paths << p.path;
+        submitJob(paths, report.endpoint, report.lines);
+    });
+    watcher->setFuture(QtConcurrent::run([path, dir, report] {
+        return Jsonl::splitJsonl(path, dir, QFileInfo(path).completeBaseName(), report.profile,
+                                 report.endpoint == Jsonl::kEmbeddings);
+    }));
 }
 
 void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qint64 requests)

@@ -80,6 +80,8 @@ public slots:
     void openBuilder(const QString &csvPath = QString());
     /** Asks for the batch parameters once and submits the parts as one job. */
     void submitJob(const QStringList &parts, const QString &endpoint, qint64 requests);
+    /** Splits the validated file (valid but for the limits of one batch) and submits the parts as one job. */
+    void splitAndSubmit();
     /** Cancels every running batch of the selected batch's job. */
     void cancelSelectedJob();
     /** Shows the joined results of the selected batch in the Results view. */
@@ -139,6 +141,7 @@ private:
     QLabel *m_refreshLabel = nullptr;
     QToolButton *m_retryNow = nullptr;
     bool m_checkingDuplicate = false;
+    bool m_splitting = false;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -258,7 +258,13 @@ QWidget *ValidationPage::createSummaryPanel()
     m_createBatch->setDefault(true);
     m_createBatch->setEnabled(false);
     connect(m_createBatch, &QPushButton::clicked, this, &ValidationPage::createBatchRequested);
+    // A file valid but for its size goes as a job of several batches, in one click.
+    m_splitSubmit = new QPushButton(Models::icon(QStringLiteral("upload")), QString(), panel);
+    m_splitSubmit->setObjectName(QStringLiteral("splitAndSubmitButton"));
+    m_splitSubmit->hide();
+    connect(m_splitSubmit, &QPushButton::clicked, this, &ValidationPage::splitSubmitRequested);
     verdictRow->addWidget(m_submitReason, 0, Qt::AlignVCenter);
+    verdictRow->addWidget(m_splitSubmit, 0, Qt::AlignVCenter);
     verdictRow->addWidget(m_createBatch, 0, Qt::AlignVCenter);
 
     auto makeForm = [] {
@@ -572,6 +578,14 @@ void ValidationPage::updateSubmitState()
             : tr("Fix the %1 errors listed below to submit this file").arg(count(m_report.errorCount));
     else if (m_report.lines == 0)
         reason = tr("The file has no requests");
+    const bool split = reason.isEmpty() ? false : canSplitSubmit();
+    if (split)
+        reason = tr("Too large for one batch: it can go as a job of several batches.");
+    m_splitSubmit->setVisible(split);
+    m_splitSubmit->setDefault(split);
+    m_createBatch->setDefault(!split);
+    if (split)
+        m_splitSubmit->setText(tr("Split into %Ln Batches and Submit\u2026", nullptr, partsNeeded()));
     m_createBatch->setEnabled(reason.isEmpty());
     m_createBatch->setToolTip(reason.isEmpty() ? tr("Upload this file and create a batch from it") : reason);
     m_submitReason->setText(reason);
@@ -581,6 +595,27 @@ void ValidationPage::updateSubmitState()
 bool ValidationPage::canSubmit() const
 {
     return m_createBatch->isEnabled();
+}
+
+bool ValidationPage::canSplitSubmit() const
+{
+    if (isValidating() || m_path.isEmpty() || !m_report.completed() || m_report.errorCount == 0
+        || QFileInfo(m_report.filePath).absoluteFilePath() != QFileInfo(m_path).absoluteFilePath())
+        return false;
+    const auto count = [this](Jsonl::Code c) { return m_report.countsByCode[std::size_t(c)]; };
+    return count(Jsonl::Code::TooManyLines) + count(Jsonl::Code::FileTooLarge)
+        + count(Jsonl::Code::TooManyEmbeddingInputs)
+        == m_report.errorCount;
+}
+
+int ValidationPage::partsNeeded() const
+{
+    const auto parts = [](qint64 value, qint64 limit) { return limit > 0 ? (value + limit - 1) / limit : 1; };
+    const Jsonl::LimitProfile &p = m_report.profile;
+    return int(qMax<qint64>(1,
+                            qMax(parts(m_report.lines, p.maxLines),
+                                 qMax(parts(m_report.bytes, p.maxBytes),
+                                      parts(m_report.embeddingInputs, p.maxEmbeddingInputs)))));
 }
 
 void ValidationPage::resetSummary(const QString &verdict)

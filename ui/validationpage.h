@@ -73,6 +73,10 @@ public:
 
     /** Whether the current file may be submitted (validated completely, no errors, not empty). */
     bool canSubmit() const;
+    /** Whether the file is valid except for the limits of one batch (lines, bytes, embedding inputs). */
+    bool canSplitSubmit() const;
+    /** How many batches the file needs under its profile's limits (at least 1). */
+    int partsNeeded() const;
 
 signals:
     void validatingChanged(bool validating);
@@ -82,6 +86,8 @@ signals:
     void openRequested();
     /** The "Create batch…" button was clicked (only possible for a valid file). */
     void createBatchRequested();
+    /** "Split into N Batches and Submit…" was clicked: the file is valid but for the limits of one batch. */
+    void splitSubmitRequested();
 
 private:
     QWidget *createEmptyState();
@@ -133,6 +139,7 @@ private:
     QLabel *m_fileName = nullptr;
     QLabel *m_submitReason = nullptr;
     QPushButton *m_createBatch = nullptr;
+    QPushButton *m_splitSubmit = nullptr;
     QLabel *m_lines = nullptr;
     LimitBar *m_linesBar = nullptr;
     QLabel *m_size = nullptr;

@@ -733,6 +733,37 @@ private slots:
         QVERIFY(m_window->controller()->orphanUploads().isEmpty());
         QVERIFY(m_window->controller()->fileModel()->rowOf(record.fileId) < 0);
     }
+
+    // A file valid but for the limits of one batch (50,001 lines for the sandbox's 50,000) is offered as a
+    // job in one click: split on a worker thread, one dialog, two batches of one job.
+    void oversizedFileIsSplitIntoAJob()
+    {
+        startWindow(fastOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+        dropFile(writeLines(QStringLiteral("big.jsonl"), 50'001));
+        auto *split = find<QPushButton>("splitAndSubmitButton");
+        QTRY_VERIFY_WITH_TIMEOUT(split->isVisible(), 30000);
+        QVERIFY(!find<QPushButton>("createBatchButton")->isEnabled());
+        QVERIFY2(split->text().contains(QStringLiteral("2 Batches")), qPrintable(split->text()));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/split-offer.png"));
+        QTest::mouseClick(split, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QDialog>("createBatchDialog"), 30000);
+        QPointer<QDialog> dialog = find<QDialog>("createBatchDialog");
+        QTRY_VERIFY(dialog->isVisible());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createOkButton")), Qt::LeftButton);
+        const auto jobParts = [this] {
+            QStringList parts;
+            for (const Api::Batch &b : m_window->controller()->batchModel()->batches()) {
+                if (!b.metadata.value(Api::kJobKey).isEmpty())
+                    parts << b.metadata.value(Api::kPartKey);
+            }
+            parts.sort();
+            return parts;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(jobParts(), (QStringList {QStringLiteral("1/2"), QStringLiteral("2/2")}),
+                                  60000);
+    }
 };
 
 QTEST_MAIN(TestDesktopApp)
