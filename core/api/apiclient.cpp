@@ -84,9 +84,8 @@ UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> 
 
 RequestJob *ApiClient::retrieveFile(const QString &fileId)
 {
-    return checked(
-        new RequestJob(this, "GET", QStringLiteral("/files/") + fileId, {}, RequestJob::Expect::File), fileId,
-        IdKind::File);
+    return checked(new RequestJob(this, "GET", QStringLiteral("/files/") + fileId, {}, ObjectKind::File),
+                   fileId, IdKind::File);
 }
 
 ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItems)
@@ -94,8 +93,7 @@ ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItem
     QUrlQuery query;
     if (!purpose.isEmpty())
         query.addQueryItem(QStringLiteral("purpose"), purpose);
-    return new ListJob(this, QStringLiteral("/files"), query, pageLimit, 0, ListJob::ItemKind::File,
-                       maxItems);
+    return new ListJob(this, QStringLiteral("/files"), query, pageLimit, 0, ObjectKind::File, maxItems);
 }
 
 RequestJob *ApiClient::deleteFile(const QString &fileId)
@@ -115,14 +113,13 @@ CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
 
 RequestJob *ApiClient::retrieveBatch(const QString &batchId)
 {
-    return checked(
-        new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId, {}, RequestJob::Expect::Batch),
-        batchId, IdKind::Batch);
+    return checked(new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId, {}, ObjectKind::Batch),
+                   batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listBatches(int pageLimit, int maxPages, int maxItems)
 {
-    return new ListJob(this, QStringLiteral("/batches"), {}, pageLimit, maxPages, ListJob::ItemKind::Batch,
+    return new ListJob(this, QStringLiteral("/batches"), {}, pageLimit, maxPages, ObjectKind::Batch,
                        maxItems);
 }
 
@@ -130,13 +127,13 @@ RequestJob *ApiClient::cancelBatch(const QString &batchId)
 {
     return checked(new RequestJob(this, "POST",
                                   QStringLiteral("/batches/") + batchId + QStringLiteral("/cancel"), {},
-                                  RequestJob::Expect::Batch),
+                                  ObjectKind::Batch),
                    batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listModels()
 {
-    return new ListJob(this, QStringLiteral("/models"), {}, 0, 1, ListJob::ItemKind::Model);
+    return new ListJob(this, QStringLiteral("/models"), {}, 0, 1, ObjectKind::Model);
 }
 
 } // namespace Batchdesk::Api

@@ -412,7 +412,7 @@ void ApiJob::finish()
 // ---------------------------------------------------------------------------------------------------------------
 // RequestJob
 
-RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body, Expect expect)
+RequestJob::RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body, ObjectKind expect)
     : ApiJob(client)
     , m_verb(std::move(verb))
     , m_path(std::move(path))
@@ -450,10 +450,7 @@ ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)
     if (!parseObject(body, &m_result))
         return Step::Failed;
     QString problem;
-    const bool valid = m_expect == Expect::Batch ? Batch::parse(m_result, &problem).has_value()
-        : m_expect == Expect::File               ? FileObject::parse(m_result, &problem).has_value()
-                                                 : true;
-    if (!valid) {
+    if (!checkObject(m_expect, m_result, &problem)) {
         m_result = {};
         fail(malformed(problem));
         return Step::Failed;
@@ -464,8 +461,8 @@ ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)
 // ---------------------------------------------------------------------------------------------------------------
 // ListJob
 
-ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages, ItemKind kind,
-                 int maxItems)
+ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages,
+                 ObjectKind kind, int maxItems)
     : ApiJob(client)
     , m_path(std::move(path))
     , m_query(std::move(query))
@@ -500,10 +497,7 @@ ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
     int added = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         QString problem;
-        const bool valid = m_kind == ItemKind::Batch ? Batch::parse(items.at(i), &problem).has_value()
-            : m_kind == ItemKind::File               ? FileObject::parse(items.at(i), &problem).has_value()
-                                                     : ModelInfo::parse(items.at(i), &problem).has_value();
-        if (!valid) {
+        if (!checkObject(m_kind, items.at(i), &problem)) {
             m_items = {};
             fail(
                 malformed(tr("Item %1 of page %2 of the list: %3").arg(i + 1).arg(m_pages + 1).arg(problem)));
@@ -633,7 +627,7 @@ ApiJob::Step UploadFileJob::handleSuccess(QNetworkReply *, const QByteArray &bod
     if (!parseObject(body, &m_result))
         return Step::Failed;
     QString problem;
-    if (!FileObject::parse(m_result, &problem)) {
+    if (!checkObject(ObjectKind::File, m_result, &problem)) {
         m_result = {};
         fail(malformed(problem));
         return Step::Failed;
@@ -714,7 +708,7 @@ void FileContentJob::prepareRetry()
 // CreateBatchJob
 
 CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &params)
-    : RequestJob(client, "POST", QStringLiteral("/batches"), {}, Expect::Batch)
+    : RequestJob(client, "POST", QStringLiteral("/batches"), {}, ObjectKind::Batch)
 {
     CreateBatchParams p = params;
     m_clientId = p.metadata.value(kClientIdKey);

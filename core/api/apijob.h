@@ -128,11 +128,9 @@ class RequestJob : public ApiJob
     Q_OBJECT
 
 public:
-    /** What the answer must be: any JSON object, or one that Batch::parse / FileObject::parse accepts. */
-    enum class Expect { Object, Batch, File };
-
+    /** expect: what the answer must be (checkObject): any JSON object, a batch, a file. */
     RequestJob(ApiClient *client, QByteArray verb, QString path, QJsonObject body = {},
-               Expect expect = Expect::Object);
+               ObjectKind expect = ObjectKind::Object);
 
     const QJsonObject &result() const { return m_result; }
     Batch batch() const { return Batch::fromJson(m_result); }
@@ -146,7 +144,7 @@ protected:
     QString m_path;
     QJsonObject m_body;
     QJsonObject m_result;
-    Expect m_expect;
+    ObjectKind m_expect;
 };
 
 /**
@@ -162,12 +160,11 @@ class ListJob : public ApiJob
     Q_OBJECT
 
 public:
-    enum class ItemKind { Batch, File, Model };
     /** Caps applied when the caller gives none: enough for any real account, far from unbounded. */
     static constexpr int kDefaultMaxPages = 200;
     static constexpr int kDefaultMaxItems = 20'000;
 
-    ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages, ItemKind kind,
+    ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit, int maxPages, ObjectKind kind,
             int maxItems = 0);
 
     const QJsonArray &items() const { return m_items; }
@@ -193,7 +190,7 @@ private:
     int m_pageLimit;
     int m_maxPages;
     int m_maxItems;
-    ItemKind m_kind;
+    ObjectKind m_kind;
     QString m_after;
     QJsonArray m_items;
     QSet<QString> m_ids;

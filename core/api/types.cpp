@@ -404,6 +404,21 @@ std::optional<ModelInfo> ModelInfo::parse(const QJsonValue &v, QString *error)
     return fromJson(v.toObject());
 }
 
+bool checkObject(ObjectKind kind, const QJsonValue &v, QString *problem)
+{
+    switch (kind) {
+    case ObjectKind::Batch:
+        return Batch::parse(v, problem).has_value();
+    case ObjectKind::File:
+        return FileObject::parse(v, problem).has_value();
+    case ObjectKind::Model:
+        return ModelInfo::parse(v, problem).has_value();
+    case ObjectKind::Object:
+        break;
+    }
+    return v.isObject();
+}
+
 QString CreateBatchParams::validate() const
 {
     const auto tr = [](const char *s) { return QCoreApplication::translate("Batchdesk::Api", s); };

@@ -132,6 +132,12 @@ struct CreateBatchParams
     QJsonObject toJson() const;
 };
 
+/** What a server's JSON value must be: any object, or one of the API's objects. */
+enum class ObjectKind { Object, Batch, File, Model };
+/** Whether v is a valid object of that kind (Batch::parse, FileObject::parse, ModelInfo::parse); when not,
+ *  *problem says what is wrong in a sentence. */
+bool checkObject(ObjectKind kind, const QJsonValue &v, QString *problem);
+
 /**
  * Whether an id sent by a server (a batch, file or model id) is safe to use as one URL path segment and as a
  * file or folder name on every platform: 1 to 200 characters of ASCII letters, digits, '_', '-' and '.', not
