@@ -321,7 +321,7 @@ void AppController::reconcilePendingIntents()
     // Parented to the client: an account switch ends it with the client.
     auto *reconciler =
         new Workflow::IntentReconciler(m_client.get(), m_intents.get(), {account->id, {}}, m_client.get());
-    connect(reconciler, &Workflow::IntentReconciler::finished, this, [this](Workflow::IntentReconciler *r) {
+    connect(reconciler, &Workflow::IntentReconciler::finished, this, [this, r = reconciler] {
         r->deleteLater();
         for (const Api::Batch &b : r->found()) {
             m_withLocalInput.insert(b.id);
@@ -419,7 +419,7 @@ void AppController::downloadResults(const Api::Batch &batch, const QString &fold
     // The same download as the automatic one and the CLI's: whole files or none, and a verified marker.
     // Parented to the client, so that an account switch stops it.
     auto *download = new Results::ResultsDownload(m_client.get(), batch, folder, m_client.get());
-    connect(download, &Results::ResultsDownload::finished, this, [this, folder](Results::ResultsDownload *d) {
+    connect(download, &Results::ResultsDownload::finished, this, [this, folder, d = download] {
         if (d->failed()) {
             if (d->error().kind != Api::ApiError::Kind::Canceled)
                 emit problem(withHint(
@@ -502,7 +502,7 @@ Submission *AppController::submit(const QString &path, const Api::CreateBatchPar
     auto *s = new Submission(m_client.get(), m_intents.get(), Workflow::Scope {account ? account->id : 0, {}},
                              path, params, this);
     m_submissions.append(s);
-    connect(s, &Submission::finished, this, &AppController::onSubmissionFinished);
+    connect(s, &Submission::finished, this, [this, s] { onSubmissionFinished(s); });
     emit submissionStarted(s);
     s->start();
     return s;
@@ -928,8 +928,7 @@ void AppController::startNextDownload()
         connect(download, &Results::ResultsDownload::progress, this,
                 [this, id = batch.id](qint64 bytes, qint64) { emit resultsProgress(id, bytes); });
         connect(
-            download, &Results::ResultsDownload::finished, this,
-            [this, generation, accountId](Results::ResultsDownload *d) {
+            download, &Results::ResultsDownload::finished, this, [this, generation, accountId, d = download] {
                 if (generation != m_generation)
                     return;
                 const Api::Batch &b = d->batch();
@@ -1067,7 +1066,7 @@ void AppController::submitNextPart(const std::shared_ptr<JobRun> &job)
     p.metadata.insert(Api::kJobKey, job->id);
     p.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(++job->started).arg(job->total));
     Submission *s = submit(path, p);
-    connect(s, &Submission::finished, this, [this, job](Submission *done) {
+    connect(s, &Submission::finished, this, [this, job, done = s] {
         if (done->state() == Submission::State::Done) {
             QTimer::singleShot(0, this, [this, job] { submitNextPart(job); });
             return;

@@ -269,7 +269,7 @@ void MainWindow::setUp()
     connect(m_controller, &AppController::batchFinished, this, &MainWindow::notifyFinished);
     connect(m_controller, &AppController::submissionStarted, m_uploadPanel, &UploadPanel::follow);
     connect(m_controller, &AppController::submissionStarted, this, [this](Submission *s) {
-        connect(s, &Submission::finished, this, &MainWindow::onSubmissionFinished);
+        connect(s, &Submission::finished, this, [this, s] { onSubmissionFinished(s); });
     });
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_controller->batchModel()),
                                       static_cast<QAbstractItemModel *>(m_controller->fileModel())}) {

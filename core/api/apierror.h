@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/asyncjob.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -24,6 +26,25 @@ struct ApiError
     {
         return kind == Kind::Http && httpStatus >= 400 && httpStatus < 500 && httpStatus != 408
             && httpStatus != 409;
+    }
+    /** The code of the core's async job contract: Canceled, Network (incl. timeouts), Server, Local. */
+    ErrorCode code() const
+    {
+        switch (kind) {
+        case Kind::None:
+            return ErrorCode::None;
+        case Kind::Canceled:
+            return ErrorCode::Canceled;
+        case Kind::Network:
+        case Kind::Timeout:
+            return ErrorCode::Network;
+        case Kind::Http:
+        case Kind::InvalidResponse:
+            return ErrorCode::Server;
+        case Kind::Local:
+            break;
+        }
+        return ErrorCode::Local;
     }
     /** A short suggestion of what to do (e.g. check the key for 401), or empty. */
     QString hint() const;

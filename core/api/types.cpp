@@ -472,4 +472,19 @@ QJsonObject CreateBatchParams::toJson() const
     return o;
 }
 
+CreateBatchParams CreateBatchParams::fromJson(const QJsonObject &o)
+{
+    CreateBatchParams p;
+    p.inputFileId = o.value(QStringLiteral("input_file_id")).toString();
+    p.endpoint = o.value(QStringLiteral("endpoint")).toString();
+    p.completionWindow = o.value(QStringLiteral("completion_window")).toString(QStringLiteral("24h"));
+    const QJsonObject m = o.value(QStringLiteral("metadata")).toObject();
+    for (auto it = m.begin(); it != m.end(); ++it)
+        p.metadata.insert(it.key(), it.value().toString());
+    const QJsonObject expiry = o.value(QStringLiteral("output_expires_after")).toObject();
+    if (expiry.contains(QStringLiteral("seconds")))
+        p.outputExpiresAfterSeconds = expiry.value(QStringLiteral("seconds")).toInteger();
+    return p;
+}
+
 } // namespace Batchdesk::Api

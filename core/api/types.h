@@ -130,6 +130,8 @@ struct CreateBatchParams
     /** Checks the documented limits (16 pairs, key <= 64, value <= 512, 3600..2592000 s); empty when fine. */
     QString validate() const;
     QJsonObject toJson() const;
+    /** The parameters back from toJson() (as recorded with an intent or a job). */
+    static CreateBatchParams fromJson(const QJsonObject &o);
 };
 
 /** What a server's JSON value must be: any object, or one of the API's objects. */
@@ -159,6 +161,8 @@ inline constexpr QLatin1StringView kClientIdKey("batchdesk_client_id");
 /** The metadata keys of a batch that is one part of a job: the job's id, and "n/total". */
 inline constexpr QLatin1StringView kJobKey("batchdesk_job");
 inline constexpr QLatin1StringView kPartKey("batchdesk_part");
+/** Metadata of a job's retry round (1, 2, ...): absent on the first submission of its parts. */
+inline constexpr QLatin1StringView kRoundKey("batchdesk_round");
 
 } // namespace Batchdesk::Api
 

@@ -127,11 +127,13 @@ QStringList completeResultFiles(const QString &folder, const QString &batchId)
 }
 
 ResultsDownload::ResultsDownload(Api::ApiClient *client, Api::Batch batch, QString folder, QObject *parent)
-    : QObject(parent)
+    : AsyncJob(parent)
     , m_client(client)
     , m_batch(std::move(batch))
     , m_folder(std::move(folder))
-{ }
+{
+    setAutoDelete(true);
+}
 
 ResultsDownload::~ResultsDownload()
 {
@@ -151,7 +153,7 @@ QStringList ResultsDownload::files() const
     return list;
 }
 
-void ResultsDownload::start()
+void ResultsDownload::doStart()
 {
     QDir dir(m_folder);
     if (!isSafeBatchId(m_batch.id)) {
@@ -191,10 +193,8 @@ void ResultsDownload::start()
     next();
 }
 
-void ResultsDownload::abort()
+bool ResultsDownload::doAbort()
 {
-    if (m_finished)
-        return;
     m_aborted = true;
     if (m_job) {
         m_job->disconnect(this);
@@ -204,11 +204,12 @@ void ResultsDownload::abort()
     canceled.kind = Api::ApiError::Kind::Canceled;
     canceled.message = tr("The download was stopped.");
     finish(canceled);
+    return false;
 }
 
 void ResultsDownload::next()
 {
-    if (m_finished)
+    if (isFinished())
         return;
     if (m_pending.isEmpty()) {
         const auto written = writeCompleteMarker(m_folder, m_batch.id, m_marked);
@@ -242,15 +243,15 @@ void ResultsDownload::next()
 
 void ResultsDownload::finish(const Api::ApiError &error)
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
     m_error = error;
-    if (error.isError())
+    if (error.isError()) {
         qCWarning(lcApi) << "results download of" << m_batch.id << "failed:" << error.message;
-    emit finished(this);
-    if (m_autoDelete)
-        deleteLater();
+        emitFailure(error.code(), error.message);
+        return;
+    }
+    emitSuccess();
 }
 
 } // namespace Batchdesk::Results

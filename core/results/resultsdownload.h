@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/types.h"
+#include "common/asyncjob.h"
 #include "common/result.h"
 
 #include <QObject>
@@ -62,10 +63,10 @@ Result<bool> writeCompleteMarker(const QString &folder, const QString &batchId,
  * failures has no error file). A stopped or killed download leaves no file under a final name and no marker,
  * so it starts again from the beginning next time; leftovers of an earlier attempt are removed first.
  *
- * finished() is emitted exactly once; then failed() / error() tell the outcome. Deletes itself after
- * finished() unless setAutoDelete(false).
+ * An AsyncJob: finished() is emitted exactly once; then failed() / error() tell the outcome. Deletes itself
+ * after finished() unless setAutoDelete(false).
  */
-class ResultsDownload final : public QObject
+class ResultsDownload final : public AsyncJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResultsDownload)
@@ -74,14 +75,8 @@ public:
     ResultsDownload(Api::ApiClient *client, Api::Batch batch, QString folder, QObject *parent = nullptr);
     ~ResultsDownload() override;
 
-    void start();
-    void abort();
-    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
-
     const Api::Batch &batch() const { return m_batch; }
     QString folder() const { return m_folder; }
-    bool isFinished() const { return m_finished; }
-    bool failed() const { return m_error.isError(); }
     const Api::ApiError &error() const { return m_error; }
     /** Local paths of the files written, output first; empty paths for absent files. */
     QString outputPath() const { return m_outputPath; }
@@ -91,7 +86,10 @@ public:
 signals:
     /** Bytes received so far over both files; total is -1 while unknown. */
     void progress(qint64 received, qint64 total);
-    void finished(Batchdesk::Results::ResultsDownload *download);
+
+protected:
+    void doStart() override;
+    bool doAbort() override;
 
 private:
     void next();
@@ -107,8 +105,6 @@ private:
     QString m_errorPath;
     qint64 m_doneBytes = 0;
     Api::ApiError m_error;
-    bool m_finished = false;
-    bool m_autoDelete = true;
     bool m_aborted = false;
 };
 

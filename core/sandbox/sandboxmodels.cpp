@@ -3,8 +3,10 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 #include <cstring>
@@ -33,9 +35,25 @@ qint64 countTokens(QStringView text)
     return count;
 }
 
+/** Whether a "[[flaky]]" text fails now: the first time this process runs it, not afterwards. */
+bool flakyFailsNow(const QString &text)
+{
+    if (!text.contains(QLatin1String("[[flaky]]")))
+        return false;
+    static QMutex mutex;
+    static QSet<QString> seen;
+    const QMutexLocker lock(&mutex);
+    if (seen.contains(text))
+        return false;
+    seen.insert(text);
+    return true;
+}
+
 /** The status a failure marker asks for, if the text carries one. */
 std::optional<int> failureMarker(const QString &text)
 {
+    if (flakyFailsNow(text))
+        return 500;
     static const QRegularExpression marker(QStringLiteral("\\[\\[fail(?::(\\d{3}))?\\]\\]"));
     const auto match = marker.match(text);
     if (!match.hasMatch())

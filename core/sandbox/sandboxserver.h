@@ -61,7 +61,9 @@ struct SandboxConfig
  * Failure markers, looked for in the last user message (chat), the prompt (completions) or any input
  * (embeddings):
  * - `[[fail]]`     → the line fails with HTTP 500 (`response.status_code` 500, error body) in the error file;
- * - `[[fail:NNN]]` → the line fails with status NNN (400..599), e.g. `[[fail:400]]`.
+ * - `[[fail:NNN]]` → the line fails with status NNN (400..599), e.g. `[[fail:400]]`;
+ * - `[[flaky]]`    → the line fails with 500 the first time this process runs that exact text, then
+ *   succeeds (for retries).
  *
  * Result files: successful lines go to the output file (purpose `batch_output`), failed lines to the error
  * file; lines that never ran because of a cancel or expiry go to the error file as `batch_cancelled` /

@@ -9,13 +9,13 @@ namespace Batchdesk::Workflow {
 
 IntentReconciler::IntentReconciler(Api::ApiClient *client, Store::IntentStore *records, Scope scope,
                                    QObject *parent)
-    : QObject(parent)
+    : AsyncJob(parent)
     , m_client(client)
     , m_records(records)
     , m_scope(std::move(scope))
 { }
 
-void IntentReconciler::start()
+void IntentReconciler::doStart()
 {
     const auto pending = !m_records ? Result<QList<Store::Intent>>(QList<Store::Intent>())
         : m_scope.accountId > 0     ? m_records->pending(m_scope.accountId)
@@ -35,8 +35,10 @@ void IntentReconciler::start()
         const QList<Api::Batch> batches = job->batches();
         for (const Store::Intent &intent : intents) {
             const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId);
-            if (!found)
+            if (!found) {
+                m_notFound << intent.clientId;
                 continue;
+            }
             qCInfo(lcApi) << "a lost submission did create" << found->id;
             m_records->markCreated(intent.clientId, found->id);
             if (!intent.inputPath.isEmpty() && m_scope.accountId > 0)
@@ -50,10 +52,10 @@ void IntentReconciler::start()
 
 void IntentReconciler::finish()
 {
-    if (m_finished)
-        return;
-    m_finished = true;
-    emit finished(this);
+    if (m_error.isError())
+        emitFailure(m_error.code(), m_error.message);
+    else
+        emitSuccess();
 }
 
 } // namespace Batchdesk::Workflow

@@ -21,10 +21,10 @@ namespace Batchdesk::Workflow {
  * billed) a second time. The one implementation, run by the app at each connect and by the CLI before a
  * submission.
  *
- * finished() is emitted exactly once (also, from the event loop, when nothing is pending); a failed listing
- * changes nothing (tried again next time). Not deleted by itself.
+ * An AsyncJob: finished() is emitted exactly once (also, from the event loop, when nothing is pending); a
+ * failed listing changes nothing (tried again next time) and fails the job. Not deleted by itself.
  */
-class IntentReconciler final : public QObject
+class IntentReconciler final : public AsyncJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IntentReconciler)
@@ -33,15 +33,14 @@ public:
     IntentReconciler(Api::ApiClient *client, Store::IntentStore *records, Scope scope,
                      QObject *parent = nullptr);
 
-    void start();
-    bool isFinished() const { return m_finished; }
     /** The batches that earlier, lost submissions did create. */
     const QList<Api::Batch> &found() const { return m_found; }
-    bool failed() const { return m_error.isError(); }
     const Api::ApiError &error() const { return m_error; }
+    /** The client ids still pending after a successful listing: no batch among the newest has them. */
+    const QStringList &notFound() const { return m_notFound; }
 
-signals:
-    void finished(Batchdesk::Workflow::IntentReconciler *reconciler);
+protected:
+    void doStart() override;
 
 private:
     void finish();
@@ -51,7 +50,7 @@ private:
     Scope m_scope;
     QList<Api::Batch> m_found;
     Api::ApiError m_error;
-    bool m_finished = false;
+    QStringList m_notFound;
 };
 
 } // namespace Batchdesk::Workflow

@@ -37,7 +37,7 @@ QString describe(const QString &what, const Api::ApiError &error)
 
 Submission::Submission(Api::ApiClient *client, Store::IntentStore *records, Scope scope, QString path,
                        Api::CreateBatchParams params, QObject *parent)
-    : QObject(parent)
+    : AsyncJob(parent)
     , m_client(client)
     , m_records(records)
     , m_scope(std::move(scope))
@@ -54,7 +54,7 @@ Submission::~Submission()
     m_checksum.waitForFinished();
 }
 
-void Submission::start()
+void Submission::doStart()
 {
     if (!m_client) {
         fail(State::Failed, Api::ApiError::local(tr("No account is connected.")), {});
@@ -87,12 +87,20 @@ void Submission::start()
     m_upload->start();
 }
 
-void Submission::cancel()
+bool Submission::doAbort()
 {
-    if (m_state == State::Uploading && m_upload)
-        m_upload->abort();
-    else if (m_state == State::Creating && m_create)
+    if (m_state == State::Uploading && m_upload) {
+        m_upload->abort(); // onUploaded() finishes as Canceled
+        return false;
+    }
+    if (m_state == State::Creating && m_create && !m_created) {
         m_create->abort(); // the intent stays pending: the POST may have been received
+        return false;
+    }
+    if (m_created)
+        return false; // the batch exists: finishes as Done once the checksum is known
+    fail(State::Canceled, Api::ApiError::make(Api::ApiError::Kind::Canceled, tr("Cancelled.")), {});
+    return false;
 }
 
 void Submission::onUploaded()
@@ -205,10 +213,7 @@ void Submission::maybeFinishDone()
     qCInfo(lcApi) << "submission created" << m_batch.id << (m_reconciled ? "(reconciled)" : "");
     m_state = State::Done;
     emit stateChanged(m_state);
-    if (!m_finishedEmitted) {
-        m_finishedEmitted = true;
-        emit finished(this);
-    }
+    emitSuccess();
 }
 
 void Submission::fail(State state, const Api::ApiError &error, const QString &text)
@@ -221,10 +226,7 @@ void Submission::fail(State state, const Api::ApiError &error, const QString &te
     if (m_upload)
         m_upload->disconnect(this);
     emit stateChanged(m_state);
-    if (!m_finishedEmitted) {
-        m_finishedEmitted = true;
-        emit finished(this);
-    }
+    emitFailure(state == State::Canceled ? ErrorCode::Canceled : error.code(), m_errorText);
 }
 
 } // namespace Batchdesk::Workflow

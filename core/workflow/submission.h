@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/types.h"
+#include "common/asyncjob.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -38,11 +39,13 @@ struct Scope
  *     on a worker thread while the upload runs) are remembered for joining results later
  *   → refused (a definite 4xx): the intent is abandoned, so nothing reconciles it later.
  *
- * Without an IntentStore nothing is recorded. finished() is emitted exactly once, after Done, Failed or
- * Canceled; the object is not deleted (its owner does that). If the client goes away (account switched), the
- * submission fails with a message instead of waiting for ever. Lives in the thread of the client.
+ * An AsyncJob: finished() is emitted exactly once, after Done, Failed or Canceled (abort()); the object is
+ * not deleted unless autoDelete is set. Without an IntentStore nothing is recorded. If the client goes away
+ * (account switched), the submission fails with a message instead of waiting for ever. A client id set in
+ * params.metadata (Api::kClientIdKey) is used for the intent, so a caller that recorded it first (a job's
+ * part) can tell after a crash whether this submission created a batch. Lives in the thread of the client.
  */
-class Submission final : public QObject
+class Submission final : public AsyncJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Submission)
@@ -55,16 +58,11 @@ public:
                Api::CreateBatchParams params, QObject *parent = nullptr);
     ~Submission() override;
 
-    void start();
-    /** Aborts the upload, or the create (which stays pending and is reconciled later, since the POST may
-     *  have reached the server). */
-    void cancel();
+    /** abort(): stops the upload, or the create (which stays pending and is reconciled later, since the POST
+     *  may have reached the server). */
+    void cancel() { abort(); }
 
     State state() const { return m_state; }
-    bool isFinished() const
-    {
-        return m_state == State::Done || m_state == State::Failed || m_state == State::Canceled;
-    }
     QString path() const { return m_path; }
     const Api::CreateBatchParams &params() const { return m_params; }
     /** The batch created (state Done). */
@@ -86,7 +84,10 @@ signals:
     /** The reply of the create was lost; the batch list is searched for the client id before any resend. */
     void reconciling();
     void retrying(int retry, int delayMs, const QString &reason);
-    void finished(Batchdesk::Workflow::Submission *submission);
+
+protected:
+    void doStart() override;
+    bool doAbort() override;
 
 private:
     void onUploaded();
@@ -114,7 +115,6 @@ private:
     bool m_checksumDone = true;
     bool m_created = false;
     bool m_reconciled = false;
-    bool m_finishedEmitted = false;
 };
 
 /** "what: message" as a sentence, followed by the error's hint when it has one. */
