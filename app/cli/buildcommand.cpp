@@ -2,7 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apijob.h"
-#include "apicommands.h"
+#include "clicommon.h"
 #include "clioutput.h"
 #include "context.h"
 #include "jsonl/csvtable.h"
@@ -26,28 +26,6 @@ namespace Batchdesk::Cli {
 using namespace Batchdesk::Jsonl;
 
 namespace {
-
-QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Batchdesk::Cli", s, disambiguation, n);
-}
-
-std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &usage)
-{
-    parser.addHelpOption();
-    QStringList full = args;
-    full.prepend(QStringLiteral("batchdesk-cli"));
-    if (!parser.parse(full)) {
-        err(parser.errorText() + QStringLiteral("\n") + tr("Usage: %1").arg(usage));
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(tr("Usage: %1").arg(usage));
-        out(parser.helpText().section(u'\n', 1));
-        return Success;
-    }
-    return std::nullopt;
-}
 
 // "@FILE" reads the file's text; anything else is the text itself.
 std::optional<QString> textOrFile(const QString &value, QString *error)

@@ -1,9 +1,12 @@
-#include "apicommands.h"
+#include "accountscommand.h"
+#include "batchescommand.h"
 #include "buildcommand.h"
 #include "clioutput.h"
 #include "common/version.h"
 #include "context.h"
+#include "filescommand.h"
 #include "resultscommands.h"
+#include "submitcommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -40,6 +43,21 @@ QString usage()
         "Run 'batchdesk-cli COMMAND --help' for the options of a command.\n"
         "Exit codes: 0 success, 1 invalid input or failure reported by the API, 2 usage or local error.");
 }
+
+// The commands that work on the local store or an API, each given its arguments after the command's name.
+// validate needs neither and is run before the Context is made.
+struct Command
+{
+    QLatin1StringView name;
+    int (*run)(Cli::Context &ctx, const QStringList &args);
+};
+
+constexpr Command kCommands[] = {
+    {QLatin1StringView("accounts"), Cli::runAccounts}, {QLatin1StringView("files"), Cli::runFiles},
+    {QLatin1StringView("batches"), Cli::runBatches},   {QLatin1StringView("submit"), Cli::runSubmit},
+    {QLatin1StringView("build"), Cli::runBuild},       {QLatin1StringView("results"), Cli::runResults},
+    {QLatin1StringView("resubmit"), Cli::runResubmit},
+};
 
 } // namespace
 
@@ -84,23 +102,12 @@ int main(int argc, char *argv[])
         rest.prepend(args.at(0));
         return Cli::runValidate(rest);
     }
-    Cli::Context context(global.value());
-    if (command == QLatin1StringView("accounts"))
-        return Cli::runAccounts(context, rest);
-    if (command == QLatin1StringView("files"))
-        return Cli::runFiles(context, rest);
-    if (command == QLatin1StringView("batches"))
-        return Cli::runBatches(context, rest);
-    if (command == QLatin1StringView("submit"))
-        return Cli::runSubmit(context, rest);
-    if (command == QLatin1StringView("build"))
-        return Cli::runBuild(context, rest);
-    if (command == QLatin1StringView("results") && rest.value(0) == QLatin1StringView("append-csv"))
-        return Cli::runResultsAppendCsv(context, rest.mid(1));
-    if (command == QLatin1StringView("results"))
-        return Cli::runResults(context, rest);
-    if (command == QLatin1StringView("resubmit"))
-        return Cli::runResubmit(context, rest);
+    for (const Command &c : kCommands) {
+        if (command == c.name) {
+            Cli::Context context(global.value());
+            return c.run(context, rest);
+        }
+    }
 
     Cli::err(QCoreApplication::translate("Batchdesk::Cli", "batchdesk-cli: unknown command \"%1\".\n\n%2")
                  .arg(command, usage()));

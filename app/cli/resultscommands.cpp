@@ -1,7 +1,8 @@
 #include "resultscommands.h"
 
 #include "api/apijob.h"
-#include "apicommands.h"
+#include "buildcommand.h"
+#include "clicommon.h"
 #include "clioutput.h"
 #include "common/paths.h"
 #include "context.h"
@@ -28,28 +29,6 @@ namespace Batchdesk::Cli {
 using namespace Batchdesk::Results;
 
 namespace {
-
-QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Batchdesk::Cli", s, disambiguation, n);
-}
-
-std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &usage)
-{
-    parser.addHelpOption();
-    QStringList full = args;
-    full.prepend(QStringLiteral("batchdesk-cli"));
-    if (!parser.parse(full)) {
-        err(parser.errorText() + QStringLiteral("\n") + tr("Usage: %1").arg(usage));
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(tr("Usage: %1").arg(usage));
-        out(parser.helpText().section(u'\n', 1));
-        return Success;
-    }
-    return std::nullopt;
-}
 
 // The result files of one batch: the local copies under dataDirectory()/results/<account>/<batch id>/ when a
 // complete download is there (the desktop app keeps them in the same place), otherwise they are downloaded
@@ -335,6 +314,61 @@ int runResubmit(Context &ctx, const QStringList &args)
     }
     out(tr("Wrote %1: %n request lines", nullptr, int(r.lines)).arg(outPath) + QStringLiteral(" (")
         + parts.join(QStringLiteral(", ")) + QStringLiteral(")."));
+    return Success;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runResults(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("batchdesk-cli results download BATCH_ID -o DIR | results export "
+                                         "BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o OUT");
+    if (args.value(0) == QLatin1StringView("append-csv"))
+        return runResultsAppendCsv(ctx, args.mid(1));
+    if (args.value(0) == QLatin1StringView("export"))
+        return runResultsExport(ctx, args.mid(1));
+    if (args.value(0) != QLatin1StringView("download")) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QCommandLineParser p;
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Output folder."), tr("DIR"));
+    p.addOption(output);
+    p.addPositionalArgument(QStringLiteral("BATCH_ID"), tr("The batch."));
+    if (auto r = parseArgs(p, args.mid(1), usage))
+        return *r;
+    if (p.positionalArguments().size() != 1 || !p.isSet(output)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+    std::unique_ptr<Api::RequestJob> job(
+        clientResult.value()->retrieveBatch(p.positionalArguments().first()));
+    if (!ctx.run(job.get()))
+        return ctx.reportApiError(job.get(), tr("Cannot get batch %1").arg(p.positionalArguments().first()));
+    const Api::Batch b = job->batch();
+    if (!b.isTerminal()) {
+        err(tr("Batch %1 is %2; results are available once it has finished.").arg(b.id, b.statusText));
+        return Failure;
+    }
+    QStringList written;
+    if (const int rc = downloadResults(ctx, b, p.value(output), &written); rc != Success)
+        return rc;
+    if (ctx.json()) {
+        printJson(QJsonObject {{QStringLiteral("batch"), b.id},
+                               {QStringLiteral("status"), b.statusText},
+                               {QStringLiteral("files"), QJsonArray::fromStringList(written)}});
+    } else {
+        if (written.isEmpty())
+            out(tr("Batch %1 (%2) has no output or error file.").arg(b.id, b.statusText));
+        for (const auto &w : written)
+            out(w);
+    }
     return Success;
 }
 

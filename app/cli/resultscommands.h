@@ -6,6 +6,10 @@ namespace Batchdesk::Cli {
 
 class Context;
 
+/** `results download BATCH_ID -o DIR | export ... | append-csv ...` (args after "results"); export and
+ *  append-csv go on to runResultsExport and runResultsAppendCsv (buildcommand.h). */
+int runResults(Context &ctx, const QStringList &args);
+
 /** `results export BATCH_ID... --input FILE --format csv|xlsx|jsonl|npy -o OUT` (args after "export"). */
 int runResultsExport(Context &ctx, const QStringList &args);
 /** `resubmit BATCH_ID... --input FILE -o OUT.jsonl [--outcomes failed,expired,cancelled,missing]`. */

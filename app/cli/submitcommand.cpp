@@ -1,0 +1,274 @@
+#include "submitcommand.h"
+
+#include "api/types.h"
+#include "clicommon.h"
+#include "clioutput.h"
+#include "common/paths.h"
+#include "context.h"
+#include "jsonl/splitter.h"
+#include "jsonl/validator.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace Batchdesk::Cli {
+
+using namespace Batchdesk::Api;
+
+namespace {
+struct WaitOptions
+{
+    bool wait = false;
+    double interval = 5;
+    QString download;
+};
+
+// A file over the limits: parts in dataDirectory()/jobs/<job>/, each validated, then submitted one after the
+// other as one job (batchdesk_job / batchdesk_part metadata, as the app does for a split CSV build).
+int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport &report,
+                const Jsonl::LimitProfile &profile, qint64 partLines, const CreateBatchParams &params,
+                const WaitOptions &waiting)
+{
+    const QString jobId = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    const QString dir = QDir(dataDirectory()).filePath(QStringLiteral("jobs/") + jobId);
+    Jsonl::SplitLimits limits;
+    limits.maxLines = partLines;
+    const auto parts = Jsonl::splitJsonl(file, dir, QFileInfo(file).completeBaseName(), profile,
+                                         report.endpoint == Jsonl::kEmbeddings, limits);
+    if (!parts.ok()) {
+        err(parts.errorString());
+        return parts.error().code == QLatin1StringView("too_large") ? Failure : UsageError;
+    }
+    Jsonl::ValidationOptions vo;
+    vo.profile = profile;
+    vo.expectedEndpoint = report.endpoint;
+    vo.buildIndex = false;
+    for (const Jsonl::SplitPart &part : parts.value()) {
+        const Jsonl::ValidationReport r = Jsonl::validateFile(part.path, vo);
+        if (!r.isValid()) {
+            err(tr("Part %1 is not valid: %2").arg(part.path, r.diagnostics.value(0).message));
+            return Failure;
+        }
+    }
+    const int total = int(parts.value().size());
+    if (!ctx.options().quiet)
+        err(tr("Split %1 into %2 parts (job %3): %4")
+                .arg(file)
+                .arg(total)
+                .arg(jobId, QDir::toNativeSeparators(dir)));
+    QList<Batch> created;
+    int n = 0;
+    for (const Jsonl::SplitPart &part : parts.value()) {
+        CreateBatchParams p = params;
+        p.metadata.insert(Api::kJobKey, jobId);
+        p.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(++n).arg(total));
+        Batch b;
+        if (const int rc = runSubmission(ctx, part.path, p, &b); rc != Success) {
+            err(tr("Job %1 stopped at part %2 of %3; the parts created keep running.")
+                    .arg(jobId)
+                    .arg(n)
+                    .arg(total));
+            return rc;
+        }
+        created << b;
+        if (!ctx.options().quiet)
+            err(tr("Part %1/%2: %3 (%4 requests from line %5)")
+                    .arg(n)
+                    .arg(total)
+                    .arg(b.id)
+                    .arg(part.lines)
+                    .arg(part.firstLine));
+    }
+    int rc = Success;
+    QStringList written;
+    if (waiting.wait) {
+        for (Batch &b : created) {
+            Batch final;
+            rc = qMax(rc, waitFor(ctx, b.id, waiting.interval, 0, &final));
+            b = final;
+            if (!waiting.download.isEmpty() && final.isTerminal()) {
+                if (const int drc = downloadResults(ctx, final, waiting.download, &written); drc != Success)
+                    return drc;
+            }
+        }
+    }
+    if (ctx.json()) {
+        QJsonArray batches;
+        for (const Batch &b : std::as_const(created))
+            batches.append(b.raw);
+        QJsonObject o {{QStringLiteral("job"), jobId}, {QStringLiteral("batches"), batches}};
+        if (!written.isEmpty())
+            o.insert(QStringLiteral("downloaded"), QJsonArray::fromStringList(written));
+        printJson(o);
+    } else {
+        for (const Batch &b : std::as_const(created)) {
+            if (waiting.wait)
+                printBatch(b);
+            else
+                out(b.id);
+        }
+        for (const auto &w : std::as_const(written))
+            out(tr("  downloaded:   %1").arg(w));
+    }
+    return rc;
+}
+} // namespace
+
+int runSubmit(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... "
+                                         "[--description TEXT] [--output-expires S] "
+                                         "[--wait] [--download DIR] [--no-split] [--max-lines N]");
+    QCommandLineParser p;
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      tr("Batch endpoint (default: the file's url)."), tr("URL"));
+    const QCommandLineOption metadata(QStringLiteral("metadata"), tr("A metadata pair (repeatable)."),
+                                      tr("k=v"));
+    const QCommandLineOption description(QStringLiteral("description"),
+                                         tr("A description, stored in metadata."), tr("TEXT"));
+    const QCommandLineOption outputExpires(QStringLiteral("output-expires"),
+                                           tr("Output files expire S seconds after creation (3600-2592000)."),
+                                           tr("S"));
+    const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (default: the account's)."),
+                                     tr("name"));
+    const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait until the batch finishes."));
+    const QCommandLineOption download(
+        QStringLiteral("download"),
+        tr("When finished, download the output and error files to DIR (implies --wait)."), tr("DIR"));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."),
+                                      tr("S"), QStringLiteral("5"));
+    const QCommandLineOption noSplit(QStringLiteral("no-split"),
+                                     tr("Refuse a file over the profile's limits instead of splitting it."));
+    const QCommandLineOption maxLines(QStringLiteral("max-lines"),
+                                      tr("Split into parts of at most N requests (one job)."), tr("N"));
+    p.addOptions({endpoint, metadata, description, outputExpires, profile, wait, download, interval, noSplit,
+                  maxLines});
+    p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().size() != 1) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    const QString file = p.positionalArguments().first();
+    const auto md = parseMetadata(p.values(metadata));
+    if (!md.ok()) {
+        err(md.errorString());
+        return UsageError;
+    }
+    if (auto clientResult = ctx.client(); !clientResult.ok()) {
+        err(clientResult.errorString());
+        return UsageError;
+    }
+
+    // 1. validate: nothing leaves the machine unless the provider will accept it
+    Jsonl::ValidationOptions vo;
+    const QString profileName = p.isSet(profile)
+        ? p.value(profile)
+        : (ctx.account() ? ctx.account()->limitProfile : QStringLiteral("deepinfra"));
+    const auto lp = Jsonl::LimitProfile::byName(profileName);
+    if (!lp) {
+        err(tr("Unknown profile \"%1\".").arg(profileName));
+        return UsageError;
+    }
+    vo.profile = *lp;
+    vo.expectedEndpoint = p.value(endpoint);
+    vo.buildIndex = false;
+    vo.maxDiagnostics = 20;
+    const Jsonl::ValidationReport report = Jsonl::validateFile(file, vo);
+    if (report.outcome == Jsonl::ValidationReport::Outcome::IoError) {
+        err(report.ioError);
+        return UsageError;
+    }
+    // A file valid but for its size is split into parts submitted as one job (unless --no-split).
+    const auto count = [&report](Jsonl::Code c) { return report.countsByCode[std::size_t(c)]; };
+    const qint64 limitErrors = count(Jsonl::Code::TooManyLines) + count(Jsonl::Code::FileTooLarge)
+        + count(Jsonl::Code::TooManyEmbeddingInputs);
+    const qint64 partLines = p.isSet(maxLines) ? p.value(maxLines).toLongLong() : 0;
+    if (p.isSet(maxLines) && partLines <= 0) {
+        err(tr("--max-lines needs a positive number."));
+        return UsageError;
+    }
+    const bool tooLarge = report.errorCount > 0 && limitErrors == report.errorCount;
+    const bool split = !p.isSet(noSplit) && (tooLarge || (partLines > 0 && report.lines > partLines));
+    if (!report.isValid() && !split) {
+        for (const auto &d : report.diagnostics) {
+            if (d.isError())
+                err(QStringLiteral("%1:%2: error: %3 [%4]")
+                        .arg(file)
+                        .arg(d.line)
+                        .arg(d.message, d.codeString()));
+        }
+        err(tr("%1 is not valid (%n error(s)); nothing was uploaded. See: batchdesk-cli validate %1", nullptr,
+               int(report.errorCount))
+                .arg(file));
+        if (tooLarge)
+            err(tr("Without --no-split it would be split into parts that fit, submitted as one job."));
+        return Failure;
+    }
+    if (!ctx.options().quiet)
+        err(tr("Validated %1: %2 requests, %3, %4.")
+                .arg(file)
+                .arg(report.lines)
+                .arg(report.endpoint, report.model));
+
+    // 2. upload and create: one submission, recorded so that nothing is lost or billed twice
+    CreateBatchParams params;
+    params.endpoint = report.endpoint;
+    params.metadata = md.value();
+    if (p.isSet(description))
+        params.metadata.insert(QStringLiteral("description"), p.value(description));
+    if (p.isSet(outputExpires))
+        params.outputExpiresAfterSeconds = p.value(outputExpires).toLongLong();
+    // Checked before anything is uploaded (the input file id comes from the upload).
+    CreateBatchParams check = params;
+    check.inputFileId = QStringLiteral("file-to-upload");
+    if (const QString problem = check.validate(); !problem.isEmpty()) {
+        err(problem);
+        return UsageError;
+    }
+    ctx.reconcilePendingIntents();
+    if (split)
+        return submitSplit(
+            ctx, file, report, *lp, partLines, params,
+            {p.isSet(wait) || p.isSet(download), p.value(interval).toDouble(), p.value(download)});
+    Batch b;
+    if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)
+        return rc;
+    if (!p.isSet(wait) && !p.isSet(download)) {
+        if (ctx.json())
+            printJson(b.raw);
+        else
+            out(b.id);
+        return Success;
+    }
+    if (!ctx.options().quiet)
+        err(tr("Created %1; waiting for it to finish.").arg(b.id));
+
+    // 4. wait and download
+    Batch final;
+    const int rc = waitFor(ctx, b.id, p.value(interval).toDouble(), 0, &final);
+    QStringList written;
+    if (p.isSet(download) && final.isTerminal()) {
+        const int drc = downloadResults(ctx, final, p.value(download), &written);
+        if (drc != Success)
+            return drc;
+    }
+    if (ctx.json()) {
+        QJsonObject o = final.raw;
+        if (!written.isEmpty())
+            o.insert(QStringLiteral("downloaded"), QJsonArray::fromStringList(written));
+        printJson(o);
+    } else {
+        printBatch(final);
+        for (const auto &w : written)
+            out(tr("  downloaded:   %1").arg(w));
+    }
+    return rc;
+}
+
+} // namespace Batchdesk::Cli
