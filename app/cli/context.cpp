@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include "store/jobstore.h"
+
 #include "workflow/intentreconciler.h"
 
 #include "api/apijob.h"
@@ -233,6 +235,13 @@ Store::ResultsStore *Context::results()
     if (!m_resultsStore && database().ok())
         m_resultsStore = std::make_unique<Store::ResultsStore>(m_db);
     return m_resultsStore.get();
+}
+
+Store::JobStore *Context::jobs()
+{
+    if (!m_jobStore && database().ok())
+        m_jobStore = std::make_unique<Store::JobStore>(m_db);
+    return m_jobStore.get();
 }
 
 bool Context::run(Api::ApiJob *job)

@@ -19,7 +19,8 @@ class SecretStore;
 }
 namespace Batchdesk::Store {
 class ResultsStore;
-}
+class JobStore;
+} // namespace Batchdesk::Store
 
 namespace Batchdesk::Cli {
 
@@ -68,6 +69,8 @@ public:
     Result<QString> resultsKey();
     /** Downloaded results and resubmit links; null when the database cannot be opened. */
     Store::ResultsStore *results();
+    /** Jobs and their parts; null when the database cannot be opened. */
+    Store::JobStore *jobs();
     /** Creates a client for an explicit account (accounts test). */
     Result<Api::ApiClient *> clientFor(const Store::Account &account);
 
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<Store::IntentStore> m_intents;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
     std::unique_ptr<Store::ResultsStore> m_resultsStore;
+    std::unique_ptr<Store::JobStore> m_jobStore;
     QNetworkAccessManager m_nam;
     std::unique_ptr<Api::ApiClient> m_client;
     std::optional<Store::Account> m_account;

@@ -5,6 +5,7 @@
 #include "common/version.h"
 #include "context.h"
 #include "filescommand.h"
+#include "jobscommand.h"
 #include "resultscommands.h"
 #include "submitcommand.h"
 #include "validatecommand.h"
@@ -37,6 +38,8 @@ QString usage()
         "OUT\n"
         "             | append-csv [BATCH_ID...] --manifest OUT.build.json [--results FILE]... -o OUT.csv\n"
         "  resubmit   BATCH_ID --input FILE -o OUT.jsonl [--outcomes failed,expired,cancelled,missing]\n"
+        "  jobs       list | show JOB_ID | cancel JOB_ID | resume JOB_ID [--wait] | retry JOB_ID [--outcomes "
+        "LIST]\n"
         "\n"
         "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; "
         "--quiet.\n"
@@ -56,7 +59,7 @@ constexpr Command kCommands[] = {
     {QLatin1StringView("accounts"), Cli::runAccounts}, {QLatin1StringView("files"), Cli::runFiles},
     {QLatin1StringView("batches"), Cli::runBatches},   {QLatin1StringView("submit"), Cli::runSubmit},
     {QLatin1StringView("build"), Cli::runBuild},       {QLatin1StringView("results"), Cli::runResults},
-    {QLatin1StringView("resubmit"), Cli::runResubmit},
+    {QLatin1StringView("resubmit"), Cli::runResubmit}, {QLatin1StringView("jobs"), Cli::runJobs},
 };
 
 } // namespace

@@ -5,8 +5,10 @@
 #include "clioutput.h"
 #include "common/paths.h"
 #include "context.h"
+#include "jobscommand.h"
 #include "jsonl/splitter.h"
 #include "jsonl/validator.h"
+#include "store/jobstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -20,20 +22,13 @@ namespace Batchdesk::Cli {
 using namespace Batchdesk::Api;
 
 namespace {
-struct WaitOptions
-{
-    bool wait = false;
-    double interval = 5;
-    QString download;
-};
-
-// A file over the limits: parts in dataDirectory()/jobs/<job>/, each validated, then submitted one after the
-// other as one job (batchdesk_job / batchdesk_part metadata, as the app does for a split CSV build).
+// A file over the limits: parts in dataDirectory()/jobs/<job>/, each validated, then submitted as one job
+// (batchdesk_job / batchdesk_part metadata) by the job engine, as the app does.
 int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport &report,
                 const Jsonl::LimitProfile &profile, qint64 partLines, const CreateBatchParams &params,
-                const WaitOptions &waiting)
+                const JobRunOptions &run, int retryRounds, const QStringList &retryOutcomes)
 {
-    const QString jobId = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    const QString jobId = Store::JobStore::newJobId();
     const QString dir = QDir(dataDirectory()).filePath(QStringLiteral("jobs/") + jobId);
     Jsonl::SplitLimits limits;
     limits.maxLines = partLines;
@@ -51,70 +46,23 @@ int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport
         const Jsonl::ValidationReport r = Jsonl::validateFile(part.path, vo);
         if (!r.isValid()) {
             err(tr("Part %1 is not valid: %2").arg(part.path, r.diagnostics.value(0).message));
+            QDir(dir).removeRecursively();
             return Failure;
         }
     }
-    const int total = int(parts.value().size());
-    if (!ctx.options().quiet)
-        err(tr("Split %1 into %2 parts (job %3): %4")
-                .arg(file)
-                .arg(total)
-                .arg(jobId, QDir::toNativeSeparators(dir)));
-    QList<Batch> created;
-    int n = 0;
-    for (const Jsonl::SplitPart &part : parts.value()) {
-        CreateBatchParams p = params;
-        p.metadata.insert(Api::kJobKey, jobId);
-        p.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(++n).arg(total));
-        Batch b;
-        if (const int rc = runSubmission(ctx, part.path, p, &b); rc != Success) {
-            err(tr("Job %1 stopped at part %2 of %3; the parts created keep running.")
-                    .arg(jobId)
-                    .arg(n)
-                    .arg(total));
-            return rc;
-        }
-        created << b;
-        if (!ctx.options().quiet)
-            err(tr("Part %1/%2: %3 (%4 requests from line %5)")
-                    .arg(n)
-                    .arg(total)
-                    .arg(b.id)
-                    .arg(part.lines)
-                    .arg(part.firstLine));
-    }
-    int rc = Success;
-    QStringList written;
-    if (waiting.wait) {
-        for (Batch &b : created) {
-            Batch final;
-            rc = qMax(rc, waitFor(ctx, b.id, waiting.interval, 0, &final));
-            b = final;
-            if (!waiting.download.isEmpty() && final.isTerminal()) {
-                if (const int drc = downloadResults(ctx, final, waiting.download, &written); drc != Success)
-                    return drc;
-            }
-        }
-    }
-    if (ctx.json()) {
-        QJsonArray batches;
-        for (const Batch &b : std::as_const(created))
-            batches.append(b.raw);
-        QJsonObject o {{QStringLiteral("job"), jobId}, {QStringLiteral("batches"), batches}};
-        if (!written.isEmpty())
-            o.insert(QStringLiteral("downloaded"), QJsonArray::fromStringList(written));
-        printJson(o);
-    } else {
-        for (const Batch &b : std::as_const(created)) {
-            if (waiting.wait)
-                printBatch(b);
-            else
-                out(b.id);
-        }
-        for (const auto &w : std::as_const(written))
-            out(tr("  downloaded:   %1").arg(w));
-    }
-    return rc;
+    // One job on the engine the app uses: recorded with its parts, queued under the account's limit,
+    // resumable with `jobs resume` after a stop.
+    Workflow::JobSpec spec;
+    spec.id = jobId;
+    spec.name = QFileInfo(file).fileName();
+    spec.sourcePath = QFileInfo(file).absoluteFilePath();
+    spec.folder = dir;
+    spec.profile = profile.name;
+    spec.params = params;
+    spec.parts = parts.value();
+    spec.retryRounds = retryRounds;
+    spec.retryOutcomes = retryOutcomes;
+    return runNewJob(ctx, spec, run);
 }
 } // namespace
 
@@ -122,7 +70,8 @@ int runSubmit(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral("batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... "
                                          "[--description TEXT] [--output-expires S] "
-                                         "[--wait] [--download DIR] [--no-split] [--max-lines N]");
+                                         "[--wait] [--download DIR] [--no-split] [--max-lines N] "
+                                         "[--max-in-flight N] [--retry-rounds K] [--retry-outcomes LIST]");
     QCommandLineParser p;
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       tr("Batch endpoint (default: the file's url)."), tr("URL"));
@@ -145,8 +94,20 @@ int runSubmit(Context &ctx, const QStringList &args)
                                      tr("Refuse a file over the profile's limits instead of splitting it."));
     const QCommandLineOption maxLines(QStringLiteral("max-lines"),
                                       tr("Split into parts of at most N requests (one job)."), tr("N"));
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
+                                         tr("A split file: batches of the account running at once; the other "
+                                            "parts wait (default: the profile's)."),
+                                         tr("N"));
+    const QCommandLineOption retryRounds(
+        QStringLiteral("retry-rounds"),
+        tr("A split file: submit the requests that did not succeed again, up to K rounds (with --wait)."),
+        tr("K"));
+    const QCommandLineOption retryOutcomes(
+        QStringLiteral("retry-outcomes"),
+        tr("Which requests a retry round takes: failed,expired,cancelled,missing (default: all)."),
+        tr("LIST"));
     p.addOptions({endpoint, metadata, description, outputExpires, profile, wait, download, interval, noSplit,
-                  maxLines});
+                  maxLines, maxInFlight, retryRounds, retryOutcomes});
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parseArgs(p, args, usage))
         return *r;
@@ -232,10 +193,35 @@ int runSubmit(Context &ctx, const QStringList &args)
         return UsageError;
     }
     ctx.reconcilePendingIntents();
-    if (split)
-        return submitSplit(
-            ctx, file, report, *lp, partLines, params,
-            {p.isSet(wait) || p.isSet(download), p.value(interval).toDouble(), p.value(download)});
+    if (split) {
+        JobRunOptions run;
+        run.wait = p.isSet(wait) || p.isSet(download);
+        run.download = p.value(download);
+        bool ok = false;
+        run.intervalSeconds = p.value(interval).toDouble(&ok);
+        if (!ok || run.intervalSeconds <= 0) {
+            err(tr("--interval needs a positive number of seconds."));
+            return UsageError;
+        }
+        if (p.isSet(maxInFlight)) {
+            run.maxInFlight = p.value(maxInFlight).toInt(&ok);
+            if (!ok || run.maxInFlight <= 0) {
+                err(tr("--max-in-flight needs a positive number."));
+                return UsageError;
+            }
+        }
+        const int rounds = p.isSet(retryRounds) ? p.value(retryRounds).toInt(&ok) : 0;
+        if (p.isSet(retryRounds) && (!ok || rounds < 0)) {
+            err(tr("--retry-rounds needs a number of rounds (0 or more)."));
+            return UsageError;
+        }
+        const auto outcomes = Workflow::parseRetryOutcomes(p.value(retryOutcomes));
+        if (!outcomes.ok()) {
+            err(outcomes.errorString());
+            return UsageError;
+        }
+        return submitSplit(ctx, file, report, *lp, partLines, params, run, rounds, outcomes.value());
+    }
     Batch b;
     if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)
         return rc;

@@ -13,6 +13,7 @@ LimitProfile LimitProfile::deepinfra()
     p.name = QStringLiteral("deepinfra");
     p.displayName = QStringLiteral("DeepInfra");
     p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    p.maxInFlight = 100; // "Concurrent batches per user: 100" (deepinfra-batch-api.md)
     return p;
 }
 
@@ -23,6 +24,9 @@ LimitProfile LimitProfile::openai()
     p.name = QStringLiteral("openai");
     p.displayName = QStringLiteral("OpenAI");
     p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    // OpenAI documents no concurrency limit, only 2,000 batches created per hour (api-contract.md): 100 keeps
+    // a job polite and its parts visible.
+    p.maxInFlight = 100;
     return p;
 }
 

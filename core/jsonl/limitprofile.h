@@ -21,6 +21,8 @@ struct LimitProfile
     qint64 maxBytes = 200'000'000;
     qint64 maxEmbeddingInputs = 50'000;
     int recommendedCustomIdLength = 64;
+    /** Batches one account may run at once; a job queues its other parts (DeepInfra: 100 per user). */
+    int maxInFlight = 100;
     QStringList endpoints;
 
     bool supportsEndpoint(QStringView url) const;

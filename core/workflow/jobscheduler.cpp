@@ -231,7 +231,7 @@ Result<Job> JobScheduler::addJob(const JobSpec &spec)
     if (spec.parts.isEmpty())
         return Error {QStringLiteral("usage"), tr("A job needs at least one part.")};
     Job job;
-    job.id = Store::JobStore::newJobId();
+    job.id = spec.id.isEmpty() ? Store::JobStore::newJobId() : spec.id;
     job.accountId = m_scope.accountId;
     job.origin = m_scope.accountId > 0 ? QString() : m_scope.origin;
     job.name = spec.name;
@@ -315,7 +315,7 @@ bool JobScheduler::isQuiet() const
         if (s)
             return false;
     }
-    return m_preparing.isEmpty() && !m_reconciler;
+    return m_preparing.isEmpty() && !m_reconciler && m_cancels == 0;
 }
 
 QList<Submission *> JobScheduler::submissions() const
@@ -820,12 +820,15 @@ Result<bool> JobScheduler::cancelJob(const QString &jobId)
         case JobPart::State::Submitted:
             if (m_client && !p.batchId.isEmpty()) {
                 Api::RequestJob *cancel = m_client->cancelBatch(p.batchId);
+                ++m_cancels;
                 connect(cancel, &Api::ApiJob::finished, this, [this, cancel, jobId] {
+                    --m_cancels;
                     if (cancel->failed())
                         emit problem(
                             describe(tr("Could not cancel a batch of %1").arg(jobId), cancel->error()));
                     else
                         observe(cancel->batch());
+                    emitQuietIfSo();
                 });
                 cancel->start();
             }

@@ -36,6 +36,7 @@ Result<QStringList> parseRetryOutcomes(const QString &text);
 /** What a job is made of before it is recorded: its parts (already written and validated) and its policy. */
 struct JobSpec
 {
+    QString id; ///< empty: a new one (Store::JobStore::newJobId())
     QString name; ///< shown to the user: the source file's name
     QString sourcePath;
     QString folder; ///< where the part files are (kept with the job)
@@ -171,6 +172,7 @@ private:
     QTimer m_pollTimer;
     int m_pollCursor = 0;
     int m_polling = 0; ///< polls in flight
+    int m_cancels = 0; ///< cancel requests in flight
     bool m_pumping = false;
 };
 

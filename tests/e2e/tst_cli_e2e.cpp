@@ -4,10 +4,12 @@
 #include "sandbox/sandboxserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,15 +37,69 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_server;
 
-    Run cli(QStringList args, const QString &key = QStringLiteral("cli-key"), bool baseUrl = true)
+    void prepare(QProcess &p, QStringList &args, const QString &key, const QString &baseUrl)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BATCHDESK_API_KEY"), key);
         env.insert(QStringLiteral("BATCHDESK_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
         p.setProcessEnvironment(env);
-        if (baseUrl)
-            args << QStringLiteral("--base-url") << m_server->baseUrl();
+        if (!baseUrl.isEmpty())
+            args << QStringLiteral("--base-url") << baseUrl;
+    }
+
+    // The CLI against another sandbox (slower, for queues and stops).
+    Run cliAt(const SandboxServer &server, QStringList args)
+    {
+        QProcess p;
+        prepare(p, args, QStringLiteral("cli-key"), server.baseUrl());
+        p.start(QStringLiteral(BATCHDESK_CLI), args);
+        if (!p.waitForFinished(120'000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    static QJsonObject parseJson(const QByteArray &out) { return QJsonDocument::fromJson(out).object(); }
+
+    // Batches of the sandbox that belong to a job, from its own list.
+    QList<QJsonObject> jobBatches(const SandboxServer &server, const QString &job)
+    {
+        const Run r =
+            cliAt(server, {QStringLiteral("batches"), QStringLiteral("list"), QStringLiteral("--json")});
+        QList<QJsonObject> list;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out);
+        const QJsonArray items =
+            doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("data")).toArray();
+        for (const auto &v : items) {
+            const QJsonObject b = v.toObject();
+            if (b.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("batchdesk_job"))
+                    .toString()
+                == job)
+                list << b;
+        }
+        return list;
+    }
+
+    static std::unique_ptr<SandboxServer> slowServer(QTemporaryDir &dir, const QString &name, int latencyMs)
+    {
+        SandboxConfig c;
+        c.apiKey = QStringLiteral("cli-key");
+        c.latencyMs = latencyMs;
+        c.dataDir = dir.filePath(name);
+        auto server = std::make_unique<SandboxServer>(c);
+        if (!server->start())
+            return nullptr;
+        return server;
+    }
+
+    Run cli(QStringList args, const QString &key = QStringLiteral("cli-key"), bool baseUrl = true)
+    {
+        QProcess p;
+        prepare(p, args, key, baseUrl ? m_server->baseUrl() : QString());
         p.start(QStringLiteral(BATCHDESK_CLI), args);
         if (!p.waitForFinished(90'000)) {
             p.kill();
@@ -149,6 +205,155 @@ private slots:
                                     .toUtf8());
         }
         QCOMPARE(answered.size(), 100);
+    }
+
+    // A queue under the limit: five parts, at most two batches at a time. Without --wait the command submits
+    // what fits and says how to go on; `jobs resume --wait` submits the rest as slots free; `jobs list` and
+    // `jobs show` tell the state; five batches in all, one per part.
+    void jobQueueAndResume()
+    {
+        auto server = slowServer(m_dir, QStringLiteral("queue-server"), 150);
+        QVERIFY(server);
+        const QString file = input(QStringLiteral("queue.jsonl"), chatFile(50));
+        const Run r =
+            cliAt(*server,
+                  {QStringLiteral("submit"), file, QStringLiteral("--max-lines"), QStringLiteral("10"),
+                   QStringLiteral("--max-in-flight"), QStringLiteral("2"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString job = parseJson(r.out).value(QStringLiteral("job")).toString();
+        const int submitted = int(parseJson(r.out).value(QStringLiteral("batches")).toArray().size());
+        const int queued = parseJson(r.out).value(QStringLiteral("queued")).toInt();
+        QCOMPARE(submitted + queued, 5);
+        QVERIFY2(queued >= 1, r.out.constData());
+        QVERIFY2(r.err.contains(QByteArray(QByteArray("jobs resume ") + job.toUtf8())), r.err.constData());
+
+        const Run shown =
+            cliAt(*server, {QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(parseJson(shown.out).value(QStringLiteral("parts")).toArray().size(), 5);
+        QCOMPARE(parseJson(shown.out).value(QStringLiteral("parts_queued")).toInt(), queued);
+        const Run listed = cliAt(*server, {QStringLiteral("jobs"), QStringLiteral("list")});
+        QVERIFY2(listed.out.contains(job.toUtf8()) && listed.out.contains("queue.jsonl"),
+                 listed.out.constData());
+
+        const Run resumed =
+            cliAt(*server,
+                  {QStringLiteral("jobs"), QStringLiteral("resume"), job, QStringLiteral("--wait"),
+                   QStringLiteral("--max-in-flight"), QStringLiteral("2"), QStringLiteral("--interval"),
+                   QStringLiteral("0.1"), QStringLiteral("--json")});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QCOMPARE(parseJson(resumed.out).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("finished"));
+        QCOMPARE(parseJson(resumed.out).value(QStringLiteral("batches")).toArray().size(), 5);
+        const auto batches = jobBatches(*server, job);
+        QCOMPARE(batches.size(), 5);
+        QSet<QString> parts;
+        for (const QJsonObject &b : batches)
+            parts.insert(b.value(QStringLiteral("metadata"))
+                             .toObject()
+                             .value(QStringLiteral("batchdesk_part"))
+                             .toString());
+        QCOMPARE(parts.size(), 5);
+    }
+
+    // kill -9 in the middle of a job: `jobs resume` finishes it with exactly one batch per part.
+    void killedSubmitResumesWithoutDuplicates()
+    {
+        auto server = slowServer(m_dir, QStringLiteral("kill-server"), 60);
+        QVERIFY(server);
+        const QString file = input(QStringLiteral("kill.jsonl"), chatFile(40));
+        QProcess p;
+        QStringList args {QStringLiteral("submit"),
+                          file,
+                          QStringLiteral("--max-lines"),
+                          QStringLiteral("10"),
+                          QStringLiteral("--max-in-flight"),
+                          QStringLiteral("1"),
+                          QStringLiteral("--wait"),
+                          QStringLiteral("--interval"),
+                          QStringLiteral("0.1")};
+        prepare(p, args, QStringLiteral("cli-key"), server->baseUrl());
+        p.start(QStringLiteral(BATCHDESK_CLI), args);
+        QByteArray err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains("Part 2/4") && t.elapsed() < 60'000) {
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("Part 2/4"), err.constData());
+        p.kill(); // no chance to clean up
+        p.waitForFinished();
+        const QRegularExpression jobRe(QStringLiteral("\\(job (job-[0-9a-f]{8})\\)"));
+        const auto match = jobRe.match(QString::fromUtf8(err));
+        QVERIFY2(match.hasMatch(), err.constData());
+        const QString job = match.captured(1);
+        QVERIFY(jobBatches(*server, job).size() >= 2);
+
+        const Run resumed =
+            cliAt(*server,
+                  {QStringLiteral("jobs"), QStringLiteral("resume"), job, QStringLiteral("--wait"),
+                   QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const auto batches = jobBatches(*server, job);
+        QCOMPARE(batches.size(), 4);
+        QSet<QString> parts;
+        for (const QJsonObject &b : batches)
+            parts.insert(b.value(QStringLiteral("metadata"))
+                             .toObject()
+                             .value(QStringLiteral("batchdesk_part"))
+                             .toString());
+        QCOMPARE(parts,
+                 (QSet<QString> {QStringLiteral("1/4"), QStringLiteral("2/4"), QStringLiteral("3/4"),
+                                 QStringLiteral("4/4")}));
+    }
+
+    // Retry rounds as a job policy: [[flaky]] lines succeed when retried, the [[fail]] line never does; then
+    // a manual `jobs retry --outcomes failed` adds one more round of the one that still fails.
+    void retryRoundsThroughTheCli()
+    {
+        QByteArray content;
+        for (int i = 0; i < 20; ++i) {
+            QByteArray text = "hello " + QByteArray::number(i);
+            if (i == 3)
+                text = "always [[fail]] here";
+            else if (i % 4 == 0)
+                text = "cli flaky " + QByteArray::number(i) + " [[flaky]]";
+            content += chatLine("r-" + QByteArray::number(i), text);
+        }
+        const QString file = input(QStringLiteral("retry.jsonl"), content);
+        const Run r =
+            cli({QStringLiteral("submit"), file, QStringLiteral("--max-lines"), QStringLiteral("10"),
+                 QStringLiteral("--retry-rounds"), QStringLiteral("1"), QStringLiteral("--wait"),
+                 QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString job = r.json().value(QStringLiteral("job")).toString();
+        QCOMPARE(r.json().value(QStringLiteral("batches")).toArray().size(), 3); // 2 parts + 1 retry part
+        const Run shown =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--json")});
+        const QJsonArray parts = shown.json().value(QStringLiteral("parts")).toArray();
+        QCOMPARE(parts.size(), 3);
+        QCOMPARE(parts.at(2).toObject().value(QStringLiteral("round")).toInt(), 1);
+        QCOMPARE(parts.at(2).toObject().value(QStringLiteral("lines")).toInt(), 6); // 5 flaky + 1 failing
+        QVERIFY2(r.err.contains("Retry round 1, part 1/1"), r.err.constData());
+
+        const Run again =
+            cli({QStringLiteral("jobs"), QStringLiteral("retry"), job, QStringLiteral("--outcomes"),
+                 QStringLiteral("failed"), QStringLiteral("--wait"), QStringLiteral("--interval"),
+                 QStringLiteral("0.1"), QStringLiteral("--json")});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const Run after =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--json")});
+        QCOMPARE(after.json().value(QStringLiteral("round")).toInt(), 2);
+        const QJsonArray all = after.json().value(QStringLiteral("parts")).toArray();
+        QCOMPARE(all.size(), 4);
+        QCOMPARE(all.at(3).toObject().value(QStringLiteral("lines")).toInt(), 1);
+        const Run bad = cli({QStringLiteral("jobs"), QStringLiteral("retry"), job,
+                             QStringLiteral("--outcomes"), QStringLiteral("bogus")});
+        QCOMPARE(bad.exitCode, 2);
+        const Run missing =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("job-00000000")});
+        QCOMPARE(missing.exitCode, 1);
     }
 
     void submitWaitDownload()
