@@ -315,6 +315,23 @@ int report(Context &ctx, const QString &jobId, const JobRunOptions &options, QLi
     return rc;
 }
 
+// Parses "COMMAND JOB_ID" (no other options); nullopt with the exit code in *rc.
+std::optional<QString> parseJobId(const QStringList &args, const QString &usage, int *rc)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("JOB_ID"), tr("The job."));
+    if (auto r = parseArgs(p, args, usage)) {
+        *rc = *r;
+        return std::nullopt;
+    }
+    if (p.positionalArguments().size() != 1) {
+        err(tr("Usage: %1").arg(usage));
+        *rc = UsageError;
+        return std::nullopt;
+    }
+    return p.positionalArguments().first();
+}
+
 // The scope of the jobs a command lists: the account (no key needed) or the base URL.
 bool resolveScope(Context &ctx)
 {
@@ -411,18 +428,13 @@ int listJobs(Context &ctx, const QStringList &args)
 
 int showJob(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral("batchdesk-cli jobs show JOB_ID [--json]");
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("JOB_ID"), tr("The job."));
-    if (auto r = parseArgs(p, args, usage))
-        return *r;
-    if (p.positionalArguments().size() != 1) {
-        err(tr("Usage: %1").arg(usage));
-        return UsageError;
-    }
+    int rc = Success;
+    const auto id = parseJobId(args, QStringLiteral("batchdesk-cli jobs show JOB_ID [--json]"), &rc);
+    if (!id)
+        return rc;
     if (!resolveScope(ctx))
         return UsageError;
-    const auto job = jobOrError(ctx, p.positionalArguments().first());
+    const auto job = jobOrError(ctx, *id);
     if (!job)
         return Failure;
     const auto parts = partsOf(ctx, job->id);
@@ -470,42 +482,6 @@ int showJob(Context &ctx, const QStringList &args)
     return Success;
 }
 
-// Options shared by resume and retry.
-struct RunParser
-{
-    QCommandLineOption wait {QStringLiteral("wait"), tr("Wait until the job has finished.")};
-    QCommandLineOption download {
-        QStringLiteral("download"),
-        tr("When finished, download the results of every batch to DIR (implies --wait)."), tr("DIR")};
-    QCommandLineOption interval {QStringLiteral("interval"), tr("Seconds between polls (default 5)."),
-                                 tr("S"), QStringLiteral("5")};
-    QCommandLineOption maxInFlight {QStringLiteral("max-in-flight"),
-                                    tr("Batches of the account running at once (default: the profile's)."),
-                                    tr("N")};
-
-    void add(QCommandLineParser &p) { p.addOptions({wait, download, interval, maxInFlight}); }
-    std::optional<JobRunOptions> options(const QCommandLineParser &p) const
-    {
-        JobRunOptions o;
-        o.wait = p.isSet(wait) || p.isSet(download);
-        o.download = p.value(download);
-        bool ok = false;
-        o.intervalSeconds = p.value(interval).toDouble(&ok);
-        if (!ok || o.intervalSeconds <= 0) {
-            err(tr("--interval needs a positive number of seconds."));
-            return std::nullopt;
-        }
-        if (p.isSet(maxInFlight)) {
-            o.maxInFlight = p.value(maxInFlight).toInt(&ok);
-            if (!ok || o.maxInFlight <= 0) {
-                err(tr("--max-in-flight needs a positive number."));
-                return std::nullopt;
-            }
-        }
-        return o;
-    }
-};
-
 int resumeOrRetry(Context &ctx, const QStringList &args, bool retry)
 {
     const QString usage = retry
@@ -514,7 +490,7 @@ int resumeOrRetry(Context &ctx, const QStringList &args, bool retry)
             "[--download DIR] [--max-in-flight N]")
         : QStringLiteral("batchdesk-cli jobs resume JOB_ID [--wait] [--download DIR] [--max-in-flight N]");
     QCommandLineParser p;
-    RunParser run;
+    JobRunParser run;
     run.add(p);
     const QCommandLineOption outcomes(QStringLiteral("outcomes"),
                                       tr("Which requests to submit again (default: all four)."), tr("LIST"));
@@ -559,21 +535,16 @@ int resumeOrRetry(Context &ctx, const QStringList &args, bool retry)
 
 int cancelJob(Context &ctx, const QStringList &args)
 {
-    const QString usage = QStringLiteral("batchdesk-cli jobs cancel JOB_ID");
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("JOB_ID"), tr("The job."));
-    if (auto r = parseArgs(p, args, usage))
-        return *r;
-    if (p.positionalArguments().size() != 1) {
-        err(tr("Usage: %1").arg(usage));
-        return UsageError;
-    }
+    int rc = Success;
+    const auto id = parseJobId(args, QStringLiteral("batchdesk-cli jobs cancel JOB_ID"), &rc);
+    if (!id)
+        return rc;
     auto engine = makeEngine(ctx, {});
     if (!engine.ok()) {
         err(engine.errorString());
         return UsageError;
     }
-    const auto job = jobOrError(ctx, p.positionalArguments().first());
+    const auto job = jobOrError(ctx, *id);
     if (!job)
         return Failure;
     Workflow::JobScheduler *scheduler = engine.value()->scheduler.get();
@@ -611,6 +582,44 @@ int cancelJob(Context &ctx, const QStringList &args)
 }
 
 } // namespace
+
+JobRunParser::JobRunParser()
+    : wait(QStringLiteral("wait"), tr("Wait until the job has finished."))
+    , download(QStringLiteral("download"),
+               tr("When finished, download the results of every batch to DIR (implies --wait)."), tr("DIR"))
+    , interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."), tr("S"),
+               QStringLiteral("5"))
+    , maxInFlight(
+          QStringLiteral("max-in-flight"),
+          tr("Batches of the account running at once; the other parts wait (default: the profile's)."),
+          tr("N"))
+{ }
+
+void JobRunParser::add(QCommandLineParser &p) const
+{
+    p.addOptions({wait, download, interval, maxInFlight});
+}
+
+std::optional<JobRunOptions> JobRunParser::options(const QCommandLineParser &p) const
+{
+    JobRunOptions o;
+    o.wait = p.isSet(wait) || p.isSet(download);
+    o.download = p.value(download);
+    bool ok = false;
+    o.intervalSeconds = p.value(interval).toDouble(&ok);
+    if (!ok || o.intervalSeconds <= 0) {
+        err(tr("--interval needs a positive number of seconds."));
+        return std::nullopt;
+    }
+    if (p.isSet(maxInFlight)) {
+        o.maxInFlight = p.value(maxInFlight).toInt(&ok);
+        if (!ok || o.maxInFlight <= 0) {
+            err(tr("--max-in-flight needs a positive number."));
+            return std::nullopt;
+        }
+    }
+    return o;
+}
 
 int runNewJob(Context &ctx, const Workflow::JobSpec &spec, const JobRunOptions &options)
 {

@@ -2,7 +2,11 @@
 
 #include "workflow/jobscheduler.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 namespace Batchdesk::Cli {
 
@@ -15,6 +19,20 @@ struct JobRunOptions
     double intervalSeconds = 5;
     QString download; ///< with wait: the results of every batch of the job go here
     int maxInFlight = 0; ///< 0: the limit profile's
+};
+
+/** The options of a command that runs a job: --wait, --download DIR, --interval S, --max-in-flight N. */
+struct JobRunParser
+{
+    JobRunParser();
+    void add(QCommandLineParser &parser) const;
+    /** The options given, or nullopt after printing what is wrong. */
+    std::optional<JobRunOptions> options(const QCommandLineParser &parser) const;
+
+    QCommandLineOption wait;
+    QCommandLineOption download;
+    QCommandLineOption interval;
+    QCommandLineOption maxInFlight;
 };
 
 /**

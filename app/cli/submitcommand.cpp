@@ -84,20 +84,12 @@ int runSubmit(Context &ctx, const QStringList &args)
                                            tr("S"));
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (default: the account's)."),
                                      tr("name"));
-    const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait until the batch finishes."));
-    const QCommandLineOption download(
-        QStringLiteral("download"),
-        tr("When finished, download the output and error files to DIR (implies --wait)."), tr("DIR"));
-    const QCommandLineOption interval(QStringLiteral("interval"), tr("Seconds between polls (default 5)."),
-                                      tr("S"), QStringLiteral("5"));
+    // --wait, --download DIR, --interval S, --max-in-flight N: as for `jobs resume` (a split file is a job).
+    const JobRunParser running;
     const QCommandLineOption noSplit(QStringLiteral("no-split"),
                                      tr("Refuse a file over the profile's limits instead of splitting it."));
     const QCommandLineOption maxLines(QStringLiteral("max-lines"),
                                       tr("Split into parts of at most N requests (one job)."), tr("N"));
-    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
-                                         tr("A split file: batches of the account running at once; the other "
-                                            "parts wait (default: the profile's)."),
-                                         tr("N"));
     const QCommandLineOption retryRounds(
         QStringLiteral("retry-rounds"),
         tr("A split file: submit the requests that did not succeed again, up to K rounds (with --wait)."),
@@ -106,8 +98,9 @@ int runSubmit(Context &ctx, const QStringList &args)
         QStringLiteral("retry-outcomes"),
         tr("Which requests a retry round takes: failed,expired,cancelled,missing (default: all)."),
         tr("LIST"));
-    p.addOptions({endpoint, metadata, description, outputExpires, profile, wait, download, interval, noSplit,
-                  maxLines, maxInFlight, retryRounds, retryOutcomes});
+    p.addOptions({endpoint, metadata, description, outputExpires, profile, noSplit, maxLines, retryRounds,
+                  retryOutcomes});
+    running.add(p);
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parseArgs(p, args, usage))
         return *r;
@@ -116,6 +109,9 @@ int runSubmit(Context &ctx, const QStringList &args)
         return UsageError;
     }
     const QString file = p.positionalArguments().first();
+    const auto runOptions = running.options(p);
+    if (!runOptions)
+        return UsageError;
     const auto md = parseMetadata(p.values(metadata));
     if (!md.ok()) {
         err(md.errorString());
@@ -194,22 +190,7 @@ int runSubmit(Context &ctx, const QStringList &args)
     }
     ctx.reconcilePendingIntents();
     if (split) {
-        JobRunOptions run;
-        run.wait = p.isSet(wait) || p.isSet(download);
-        run.download = p.value(download);
         bool ok = false;
-        run.intervalSeconds = p.value(interval).toDouble(&ok);
-        if (!ok || run.intervalSeconds <= 0) {
-            err(tr("--interval needs a positive number of seconds."));
-            return UsageError;
-        }
-        if (p.isSet(maxInFlight)) {
-            run.maxInFlight = p.value(maxInFlight).toInt(&ok);
-            if (!ok || run.maxInFlight <= 0) {
-                err(tr("--max-in-flight needs a positive number."));
-                return UsageError;
-            }
-        }
         const int rounds = p.isSet(retryRounds) ? p.value(retryRounds).toInt(&ok) : 0;
         if (p.isSet(retryRounds) && (!ok || rounds < 0)) {
             err(tr("--retry-rounds needs a number of rounds (0 or more)."));
@@ -220,12 +201,12 @@ int runSubmit(Context &ctx, const QStringList &args)
             err(outcomes.errorString());
             return UsageError;
         }
-        return submitSplit(ctx, file, report, *lp, partLines, params, run, rounds, outcomes.value());
+        return submitSplit(ctx, file, report, *lp, partLines, params, *runOptions, rounds, outcomes.value());
     }
     Batch b;
     if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)
         return rc;
-    if (!p.isSet(wait) && !p.isSet(download)) {
+    if (!runOptions->wait) {
         if (ctx.json())
             printJson(b.raw);
         else
@@ -237,10 +218,10 @@ int runSubmit(Context &ctx, const QStringList &args)
 
     // 4. wait and download
     Batch final;
-    const int rc = waitFor(ctx, b.id, p.value(interval).toDouble(), 0, &final);
+    const int rc = waitFor(ctx, b.id, runOptions->intervalSeconds, 0, &final);
     QStringList written;
-    if (p.isSet(download) && final.isTerminal()) {
-        const int drc = downloadResults(ctx, final, p.value(download), &written);
+    if (!runOptions->download.isEmpty() && final.isTerminal()) {
+        const int drc = downloadResults(ctx, final, runOptions->download, &written);
         if (drc != Success)
             return drc;
     }

@@ -1,5 +1,7 @@
 #include "accountstore.h"
 
+#include "sqlutil_p.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
@@ -8,11 +10,6 @@
 namespace Batchdesk::Store {
 
 namespace {
-// Qt binds a null QString as SQL NULL; the columns are NOT NULL text.
-QString notNull(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 QString tr(const char *s)
 {

@@ -1,5 +1,7 @@
 #include "intentstore.h"
 
+#include "sqlutil_p.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
@@ -8,12 +10,6 @@
 namespace Batchdesk::Store {
 
 namespace {
-// Qt binds a null QString as SQL NULL; the columns are NOT NULL text.
-QString notNull(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 QString stateId(Intent::State s)
 {
     switch (s) {
@@ -40,20 +36,7 @@ const char kColumns[] =
     "client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state, "
     "batch_id, created_at, updated_at, origin";
 
-// An account's id, or NULL for a base URL without an account (the foreign key allows no 0).
-QVariant accountValue(qint64 accountId)
-{
-    return accountId > 0 ? QVariant(accountId) : QVariant(QMetaType::fromType<qint64>());
-}
-
-// "WHERE" part selecting one account or one origin; binds come from bindScope().
 const char kScope[] = "((account_id = ? AND origin = '') OR (account_id IS NULL AND origin = ?))";
-
-void bindScope(QSqlQuery &q, qint64 accountId, const QString &origin)
-{
-    q.addBindValue(accountId > 0 ? accountId : qint64(-1));
-    q.addBindValue(accountId > 0 ? QStringLiteral("\x01") : notNull(origin));
-}
 
 Intent fromQuery(const QSqlQuery &q)
 {
@@ -186,7 +169,7 @@ Result<bool> IntentStore::markUploadDeleted(qint64 accountId, const QString &ori
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE uploads SET deleted = 1 WHERE file_id = ? AND %1")
-                  .arg(QLatin1StringView(kScope)));
+                  .arg(QLatin1StringView(kScopeCondition)));
     q.addBindValue(fileId);
     bindScope(q, accountId, origin);
     if (!q.exec())
@@ -203,7 +186,7 @@ Result<QList<Upload>> IntentStore::orphanUploads(qint64 accountId, const QString
                        "i WHERE i.input_file_id = uploads.file_id AND i.state IN ('pending', 'created') "
                        "AND i.origin = uploads.origin AND i.account_id IS uploads.account_id) "
                        "ORDER BY uploaded_at")
-            .arg(QLatin1StringView(kScope)));
+            .arg(QLatin1StringView(kScopeCondition)));
     bindScope(q, accountId, origin);
     if (!q.exec())
         return Error {QStringLiteral("db"), sqlError(q)};

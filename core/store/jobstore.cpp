@@ -1,5 +1,7 @@
 #include "jobstore.h"
 
+#include "sqlutil_p.h"
+
 #include "common/translate.h"
 
 #include <QDateTime>
@@ -13,16 +15,6 @@
 namespace Batchdesk::Store {
 
 namespace {
-QString notNull(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
-QVariant accountValue(qint64 accountId)
-{
-    return accountId > 0 ? QVariant(accountId) : QVariant(QMetaType::fromType<qint64>());
-}
-
 qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();
@@ -302,11 +294,9 @@ std::optional<Job> JobStore::job(const QString &jobId) const
 Result<QList<Job>> JobStore::jobs(qint64 accountId, const QString &origin) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM jobs WHERE ((account_id = ? AND origin = '') OR "
-                             "(account_id IS NULL AND origin = ?)) ORDER BY created_at DESC, rowid DESC")
-                  .arg(QLatin1StringView(kJobColumns)));
-    q.addBindValue(accountId > 0 ? accountId : qint64(-1));
-    q.addBindValue(accountId > 0 ? QStringLiteral("\x01") : notNull(origin));
+    q.prepare(QStringLiteral("SELECT %1 FROM jobs WHERE %2 ORDER BY created_at DESC, rowid DESC")
+                  .arg(QLatin1StringView(kJobColumns), QLatin1StringView(kScopeCondition)));
+    bindScope(q, accountId, origin);
     if (!q.exec())
         return dbError(q);
     QList<Job> list;
