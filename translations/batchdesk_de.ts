@@ -230,6 +230,13 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::AsyncJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Jsonl</name>
     <message>
         <source>did you mean %1?</source>
@@ -3830,6 +3837,65 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow::JobScheduler</name>
+    <message>
+        <source>Unknown outcome &quot;%1&quot;: use failed, expired, cancelled or missing.</source>
+        <translation>Unbekanntes Ergebnis „%1“: Verwenden Sie failed, expired, cancelled oder missing.</translation>
+    </message>
+    <message>
+        <source>The results of %1 could not be downloaded for the next round</source>
+        <translation>Die Ergebnisse von %1 konnten für die nächste Runde nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>Could not record part %1 of %2: %3</source>
+        <translation>Teil %1 von %2 konnte nicht gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>A job needs at least one part.</source>
+        <translation>Ein Job braucht mindestens einen Teil.</translation>
+    </message>
+    <message>
+        <source>Job %1 stopped at part %2: %3</source>
+        <translation>Job %1 wurde bei Teil %2 angehalten: %3</translation>
+    </message>
+    <message>
+        <source>Could not check which parts of the jobs were created</source>
+        <translation>Es konnte nicht geprüft werden, welche Teile der Jobs erstellt wurden</translation>
+    </message>
+    <message>
+        <source>Job %1 cannot retry: its results cannot be downloaded here.</source>
+        <translation>Job %1 kann nicht wiederholen: Seine Ergebnisse können hier nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>Could not get a batch of %1</source>
+        <translation>Ein Batch von %1 konnte nicht abgerufen werden</translation>
+    </message>
+    <message>
+        <source>Job %1 could not prepare retry round %2: %3</source>
+        <translation>Job %1 konnte die Wiederholungsrunde %2 nicht vorbereiten: %3</translation>
+    </message>
+    <message>
+        <source>There is no job %1.</source>
+        <translation>Es gibt keinen Job %1.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 is no longer waiting: cancel its batch instead.</source>
+        <translation>Teil %1 von %2 wartet nicht mehr: Brechen Sie stattdessen seinen Batch ab.</translation>
+    </message>
+    <message>
+        <source>Job %1 has no part %2.</source>
+        <translation>Job %1 hat keinen Teil %2.</translation>
+    </message>
+    <message>
+        <source>Could not cancel a batch of %1</source>
+        <translation>Ein Batch von %1 konnte nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Job %1 still has batches running or queued: retry when they have finished.</source>
+        <translation>Job %1 hat noch laufende oder wartende Batches: Wiederholen Sie, wenn sie fertig sind.</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::Submission</name>
     <message>
         <source>No account is connected.</source>
@@ -3858,6 +3924,10 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>Creating the batch failed</source>
         <translation>Das Erstellen des Batches ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>

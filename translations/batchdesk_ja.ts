@@ -230,6 +230,13 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::AsyncJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Jsonl</name>
     <message>
         <source>did you mean %1?</source>
@@ -3809,6 +3816,65 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow::JobScheduler</name>
+    <message>
+        <source>Unknown outcome &quot;%1&quot;: use failed, expired, cancelled or missing.</source>
+        <translation>不明な結果「%1」です。failed、expired、cancelled、missing のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>The results of %1 could not be downloaded for the next round</source>
+        <translation>次のラウンドのために %1 の結果をダウンロードできませんでした</translation>
+    </message>
+    <message>
+        <source>Could not record part %1 of %2: %3</source>
+        <translation>%2 のパート %1 を記録できませんでした: %3</translation>
+    </message>
+    <message>
+        <source>A job needs at least one part.</source>
+        <translation>ジョブには少なくとも 1 つのパートが必要です。</translation>
+    </message>
+    <message>
+        <source>Job %1 stopped at part %2: %3</source>
+        <translation>ジョブ %1 はパート %2 で停止しました: %3</translation>
+    </message>
+    <message>
+        <source>Could not check which parts of the jobs were created</source>
+        <translation>ジョブのどのパートが作成されたかを確認できませんでした</translation>
+    </message>
+    <message>
+        <source>Job %1 cannot retry: its results cannot be downloaded here.</source>
+        <translation>ジョブ %1 は再試行できません。結果をここでダウンロードできません。</translation>
+    </message>
+    <message>
+        <source>Could not get a batch of %1</source>
+        <translation>%1 のバッチを取得できませんでした</translation>
+    </message>
+    <message>
+        <source>Job %1 could not prepare retry round %2: %3</source>
+        <translation>ジョブ %1 は再試行ラウンド %2 を準備できませんでした: %3</translation>
+    </message>
+    <message>
+        <source>There is no job %1.</source>
+        <translation>ジョブ %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 is no longer waiting: cancel its batch instead.</source>
+        <translation>%2 のパート %1 はもう待機していません。代わりにそのバッチをキャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>Job %1 has no part %2.</source>
+        <translation>ジョブ %1 にパート %2 はありません。</translation>
+    </message>
+    <message>
+        <source>Could not cancel a batch of %1</source>
+        <translation>%1 のバッチをキャンセルできませんでした</translation>
+    </message>
+    <message>
+        <source>Job %1 still has batches running or queued: retry when they have finished.</source>
+        <translation>ジョブ %1 にはまだ実行中または待機中のバッチがあります。終了してから再試行してください。</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::Submission</name>
     <message>
         <source>No account is connected.</source>
@@ -3837,6 +3903,10 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>Creating the batch failed</source>
         <translation>バッチの作成に失敗しました</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
     </message>
 </context>
 <context>

@@ -112,9 +112,10 @@ ApiError invalidResponse(const QByteArray &body)
 // ApiJob
 
 ApiJob::ApiJob(ApiClient *client)
-    : QObject(client)
+    : AsyncJob(client)
     , m_client(client)
 {
+    setAutoDelete(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiJob::attempt);
     m_watchdog.setInterval(250);
@@ -130,16 +131,14 @@ ApiJob::~ApiJob()
     }
 }
 
-void ApiJob::start()
+void ApiJob::doStart()
 {
     m_timer.start();
     attempt();
 }
 
-void ApiJob::abort()
+bool ApiJob::doAbort()
 {
-    if (m_finished)
-        return;
     m_aborted = true;
     m_retryTimer.stop();
     m_watchdog.stop();
@@ -154,6 +153,7 @@ void ApiJob::abort()
     e.kind = ApiError::Kind::Canceled;
     e.message = tr("Cancelled.");
     fail(e);
+    return false; // finished by fail()
 }
 
 int ApiJob::retriesLeft() const
@@ -163,7 +163,7 @@ int ApiJob::retriesLeft() const
 
 void ApiJob::attempt()
 {
-    if (m_finished || m_aborted)
+    if (isFinished() || m_aborted)
         return;
     if (m_preflightError) {
         // Never sent; reported from the event loop like every other failure.
@@ -178,7 +178,7 @@ void ApiJob::attempt()
     m_attemptTimer.start();
     QNetworkReply *reply = send();
     if (!reply) {
-        if (!m_finished)
+        if (!isFinished())
             fail(ApiError::local(tr("The request could not be prepared.")));
         return;
     }
@@ -277,7 +277,7 @@ void ApiJob::checkDeadline()
 void ApiJob::onFinished()
 {
     QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
+    if (!reply || isFinished())
         return;
     m_reply = nullptr;
     m_watchdog.stop();
@@ -318,7 +318,7 @@ void ApiJob::onFinished()
             attempt();
             break;
         case Step::Failed:
-            if (!m_finished)
+            if (!isFinished())
                 fail(invalidResponse(body));
             break;
         }
@@ -369,7 +369,7 @@ void ApiJob::onFinished()
 
 bool ApiJob::scheduleRetry(const QString &reason, std::optional<qint64> serverDelay)
 {
-    if (m_finished || retriesLeft() == 0)
+    if (isFinished() || retriesLeft() == 0)
         return false;
     const int delay = m_client->retryPolicy().delayMs(m_retries, serverDelay, m_client->random01());
     if (m_timer.isValid() && m_timer.elapsed() + delay > m_client->retryBudgetMs()) {
@@ -387,6 +387,8 @@ bool ApiJob::scheduleRetry(const QString &reason, std::optional<qint64> serverDe
 
 void ApiJob::fail(const ApiError &error)
 {
+    if (isFinished())
+        return;
     m_error = error;
     finish();
 }
@@ -399,14 +401,14 @@ void ApiJob::succeed()
 
 void ApiJob::finish()
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
     m_retryTimer.stop();
     m_watchdog.stop();
-    emit finished(this);
-    if (m_autoDelete)
-        deleteLater();
+    if (m_error.isError())
+        emitFailure(m_error.code(), m_error.message);
+    else
+        emitSuccess();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "common/asyncjob.h"
 #include "retrypolicy.h"
 #include "types.h"
 
@@ -30,12 +31,12 @@ class ApiClient;
  * One HTTP call (with its retries) as an asynchronous job, after KDE's KJob and ownCloud's
  * AbstractNetworkJob.
  *
- * Lifecycle: created by ApiClient, start() sends, finished() is emitted exactly once — after success, a final
- * error, or abort() — and then, unless setAutoDelete(false), the job deletes itself with deleteLater().
- * Retries follow the client's RetryPolicy and are announced with retrying(). Lives in the thread of its
- * client.
+ * An AsyncJob: created by ApiClient, start() sends, finished() is emitted exactly once — after success, a
+ * final error, or abort() (ApiError::Kind::Canceled) — and then, unless setAutoDelete(false), the job deletes
+ * itself with deleteLater(). Retries follow the client's RetryPolicy and are announced with retrying(). Lives
+ * in the thread of its client.
  */
-class ApiJob : public QObject
+class ApiJob : public AsyncJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiJob)
@@ -43,13 +44,6 @@ class ApiJob : public QObject
 public:
     ~ApiJob() override;
 
-    void start();
-    /** Stops the job; finished() follows with ApiError::Kind::Canceled (once). */
-    void abort();
-    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
-
-    bool isFinished() const { return m_finished; }
-    bool failed() const { return m_error.isError(); }
     const ApiError &error() const { return m_error; }
     QString errorString() const { return m_error.message; }
     int httpStatus() const { return m_httpStatus; }
@@ -59,12 +53,14 @@ public:
     void setPreflightError(const ApiError &error) { m_preflightError = error; }
 
 signals:
-    void finished(Batchdesk::Api::ApiJob *job);
     void progress(qint64 done, qint64 total);
     void retrying(int retry, int delayMs, const QString &reason);
 
 protected:
     explicit ApiJob(ApiClient *client);
+
+    void doStart() override;
+    bool doAbort() override;
 
     /** Creates and sends the request of one attempt. */
     virtual QNetworkReply *send() = 0;
@@ -117,9 +113,7 @@ private:
     int m_httpStatus = 0;
     int m_attempts = 0;
     int m_retries = 0;
-    bool m_finished = false;
     bool m_aborted = false;
-    bool m_autoDelete = true;
 };
 
 /** GET / POST / DELETE returning one JSON object (a Batch, a FileObject, a deletion status). */

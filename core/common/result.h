@@ -48,4 +48,30 @@ private:
     Error m_error;
 };
 
+/** The outcome of a synchronous operation that returns nothing: ok, or an error. */
+template<>
+class Result<void> final
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
+
+    static Result failure(QString code, QString message)
+    {
+        return Result(Error {std::move(code), std::move(message)});
+    }
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return m_error; }
+    QString errorString() const { return m_error.message; }
+
+private:
+    Error m_error;
+    bool m_failed = false;
+};
+
 } // namespace Batchdesk

@@ -386,7 +386,7 @@ void BatchMonitor::launchList(int maxPages)
     ++m_stats.listCalls;
     ++m_round->pending;
     m_round->jobs.append(job);
-    connect(job, &ApiJob::finished, this, &BatchMonitor::onJobFinished);
+    connect(job, &ApiJob::finished, this, [this, job] { onJobFinished(job); });
     qCDebug(lcMonitor) << "list round," << (maxPages ? QString::number(maxPages) : QStringLiteral("all"))
                        << "pages";
     job->start();
@@ -399,7 +399,7 @@ void BatchMonitor::launchRetrieve(const QString &batchId)
     ++m_stats.retrieveCalls;
     ++m_round->pending;
     m_round->jobs.append(job);
-    connect(job, &ApiJob::finished, this, &BatchMonitor::onJobFinished);
+    connect(job, &ApiJob::finished, this, [this, job] { onJobFinished(job); });
     job->start();
 }
 

@@ -226,8 +226,8 @@ void ResultsDownload::next()
     m_job = m_client->downloadFileContent(fileId, destination);
     connect(m_job, &Api::ApiJob::progress, this,
             [this](qint64 done, qint64) { emit progress(m_doneBytes + done, -1); });
-    connect(m_job, &Api::ApiJob::finished, this, [this, fileId](Api::ApiJob *job) {
-        auto *content = static_cast<Api::FileContentJob *>(job);
+    connect(m_job, &Api::ApiJob::finished, this, [this, fileId, job = m_job.data()] {
+        auto *content = job;
         if (job->failed()) {
             finish(job->error());
             return;

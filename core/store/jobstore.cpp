@@ -104,7 +104,7 @@ Error dbError(const QSqlQuery &q)
     return Error {QStringLiteral("db"), q.lastError().text()};
 }
 
-Result<bool> insertParts(QSqlDatabase &db, const QList<JobPart> &parts)
+Result<void> insertParts(QSqlDatabase &db, const QList<JobPart> &parts)
 {
     for (const JobPart &p : parts) {
         QSqlQuery q(db);
@@ -114,7 +114,7 @@ Result<bool> insertParts(QSqlDatabase &db, const QList<JobPart> &parts)
         if (!q.exec())
             return dbError(q);
     }
-    return true;
+    return {};
 }
 } // namespace
 
@@ -161,7 +161,7 @@ QString JobStore::newJobId()
     return QStringLiteral("job-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
 }
 
-Result<bool> JobStore::create(const Job &job, const QList<JobPart> &parts)
+Result<void> JobStore::create(const Job &job, const QList<JobPart> &parts)
 {
     QSqlDatabase db = m_db->connection();
     if (!db.transaction())
@@ -197,10 +197,10 @@ Result<bool> JobStore::create(const Job &job, const QList<JobPart> &parts)
     }
     if (!db.commit())
         return Error {QStringLiteral("db"), db.lastError().text()};
-    return true;
+    return {};
 }
 
-Result<bool> JobStore::addRound(const QString &jobId, int round, const QList<JobPart> &parts)
+Result<void> JobStore::addRound(const QString &jobId, int round, const QList<JobPart> &parts)
 {
     QSqlDatabase db = m_db->connection();
     if (!db.transaction())
@@ -222,10 +222,10 @@ Result<bool> JobStore::addRound(const QString &jobId, int round, const QList<Job
     }
     if (!db.commit())
         return Error {QStringLiteral("db"), db.lastError().text()};
-    return true;
+    return {};
 }
 
-Result<bool> JobStore::updateJob(const Job &job)
+Result<void> JobStore::updateJob(const Job &job)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE jobs SET state = ?, round = ?, retry_rounds = ?, retry_outcomes = ?, "
@@ -239,10 +239,10 @@ Result<bool> JobStore::updateJob(const Job &job)
     q.addBindValue(job.id);
     if (!q.exec())
         return dbError(q);
-    return true;
+    return {};
 }
 
-Result<bool> JobStore::updatePart(const JobPart &p)
+Result<void> JobStore::updatePart(const JobPart &p)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE job_parts SET path = ?, state = ?, client_id = ?, batch_id = ?, "
@@ -268,17 +268,17 @@ Result<bool> JobStore::updatePart(const JobPart &p)
         return Error {QStringLiteral("db"),
                       translateIn({"Batchdesk::Store::JobStore"}, "Part %1 of job %2 is not recorded.")
                           .arg(p.label(), p.jobId)};
-    return true;
+    return {};
 }
 
-Result<bool> JobStore::remove(const QString &jobId)
+Result<void> JobStore::remove(const QString &jobId)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?"));
     q.addBindValue(jobId);
     if (!q.exec())
         return dbError(q);
-    return true;
+    return {};
 }
 
 std::optional<Job> JobStore::job(const QString &jobId) const

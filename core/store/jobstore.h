@@ -93,12 +93,12 @@ public:
     static QString newJobId();
 
     /** Records a job with its round-0 parts (one transaction). */
-    Result<bool> create(const Job &job, const QList<JobPart> &parts);
+    Result<void> create(const Job &job, const QList<JobPart> &parts);
     /** Adds the parts of a retry round and sets the job's round (one transaction). */
-    Result<bool> addRound(const QString &jobId, int round, const QList<JobPart> &parts);
-    Result<bool> updateJob(const Job &job);
-    Result<bool> updatePart(const JobPart &part);
-    Result<bool> remove(const QString &jobId);
+    Result<void> addRound(const QString &jobId, int round, const QList<JobPart> &parts);
+    Result<void> updateJob(const Job &job);
+    Result<void> updatePart(const JobPart &part);
+    Result<void> remove(const QString &jobId);
 
     std::optional<Job> job(const QString &jobId) const;
     /** The jobs of an account (accountId > 0) or of a base URL, newest first. */

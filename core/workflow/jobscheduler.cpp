@@ -199,7 +199,7 @@ void JobScheduler::setMaxInFlight(int n)
     pump();
 }
 
-Result<bool> JobScheduler::save(const JobPart &part)
+Result<void> JobScheduler::save(const JobPart &part)
 {
     const auto saved = m_jobs->updatePart(part);
     if (!saved.ok())
@@ -742,14 +742,14 @@ void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts)
         QtConcurrent::run(writeRound, inputs, files, folder, round, outcomes, profile, embeddings));
 }
 
-Result<bool> JobScheduler::resumeJob(const QString &jobId)
+Result<void> JobScheduler::resumeJob(const QString &jobId)
 {
     auto job = m_jobs->job(jobId);
     if (!job)
         return Error {QStringLiteral("not_found"), tr("There is no job %1.").arg(jobId)};
     if (job->state == Job::State::Finished || job->state == Job::State::Canceled) {
         advance(jobId);
-        return true;
+        return {};
     }
     const auto parts = m_jobs->parts(jobId);
     if (!parts.ok())
@@ -769,10 +769,10 @@ Result<bool> JobScheduler::resumeJob(const QString &jobId)
     emit jobChanged(jobId);
     resume();
     advance(jobId);
-    return true;
+    return {};
 }
 
-Result<bool> JobScheduler::cancelPart(const QString &jobId, int round, int partNo)
+Result<void> JobScheduler::cancelPart(const QString &jobId, int round, int partNo)
 {
     const auto parts = m_jobs->parts(jobId);
     if (!parts.ok())
@@ -789,12 +789,12 @@ Result<bool> JobScheduler::cancelPart(const QString &jobId, int round, int partN
             return saved;
         emit jobChanged(jobId);
         advance(jobId);
-        return true;
+        return {};
     }
     return Error {QStringLiteral("not_found"), tr("Job %1 has no part %2.").arg(jobId).arg(partNo)};
 }
 
-Result<bool> JobScheduler::cancelJob(const QString &jobId)
+Result<void> JobScheduler::cancelJob(const QString &jobId)
 {
     auto job = m_jobs->job(jobId);
     if (!job)
@@ -841,10 +841,10 @@ Result<bool> JobScheduler::cancelJob(const QString &jobId)
     emit jobChanged(jobId);
     emit jobFinished(jobId);
     pump();
-    return true;
+    return {};
 }
 
-Result<bool> JobScheduler::retryJob(const QString &jobId, const QStringList &outcomes)
+Result<void> JobScheduler::retryJob(const QString &jobId, const QStringList &outcomes)
 {
     auto job = m_jobs->job(jobId);
     if (!job)
@@ -866,7 +866,7 @@ Result<bool> JobScheduler::retryJob(const QString &jobId, const QStringList &out
         return saved;
     emit jobChanged(jobId);
     advance(jobId);
-    return true;
+    return {};
 }
 
 } // namespace Batchdesk::Workflow

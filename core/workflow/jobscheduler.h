@@ -100,16 +100,16 @@ public:
      */
     void resume();
     /** Queues a stopped (failed) job's failed parts again and resumes it. */
-    Result<bool> resumeJob(const QString &jobId);
+    Result<void> resumeJob(const QString &jobId);
     /** Drops the queued parts, stops a running submission and cancels the running batches of a job. */
-    Result<bool> cancelJob(const QString &jobId);
+    Result<void> cancelJob(const QString &jobId);
     /** Drops one queued part (it is not submitted). */
-    Result<bool> cancelPart(const QString &jobId, int round, int part);
+    Result<void> cancelPart(const QString &jobId, int round, int part);
     /**
      * Starts a retry round now for the requests whose latest result is one of outcomes (the job must have no
      * batch running). Allows one more round than the job's policy when needed.
      */
-    Result<bool> retryJob(const QString &jobId, const QStringList &outcomes);
+    Result<void> retryJob(const QString &jobId, const QStringList &outcomes);
 
     /** A batch as the monitor (or the scheduler's own polling) saw it: frees slots, ends rounds. */
     void observe(const Api::Batch &batch);
@@ -156,7 +156,7 @@ private:
     void emitQuietIfSo();
     QList<Store::Job> activeJobs() const;
     std::optional<Store::JobPart> findPart(const QString &batchId) const;
-    Result<bool> save(const Store::JobPart &part);
+    Result<void> save(const Store::JobPart &part);
 
     QPointer<Api::ApiClient> m_client;
     Store::JobStore *m_jobs;
