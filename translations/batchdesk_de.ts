@@ -1289,6 +1289,10 @@
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
         <translation>%1 wurde nach dem Herunterladen geändert (sein SHA-256 weicht ab).</translation>
     </message>
+    <message>
+        <source>The results are not ready to be joined.</source>
+        <translation>Die Ergebnisse sind noch nicht bereit zum Verknüpfen.</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>

@@ -1287,6 +1287,10 @@
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
         <translation>%1 はダウンロード後に変更されています（SHA-256 が一致しません）。</translation>
     </message>
+    <message>
+        <source>The results are not ready to be joined.</source>
+        <translation>結果はまだ結合できる状態ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>

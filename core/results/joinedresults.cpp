@@ -335,17 +335,30 @@ public:
         qint64 resultBytes = 0;
         for (const QString &f : resultFiles)
             resultBytes += QFileInfo(f).size();
-        const qint64 inputBytes = QFileInfo(inputPath).size();
-        const qint64 total = resultBytes + inputBytes;
-
-        ResultsControl indexControl = control;
+        const qint64 total = resultBytes + QFileInfo(inputPath).size();
+        // The index reports its bytes out of the result files alone; the bar covers both passes.
+        ResultsControl indexControl;
+        indexControl.isCanceled = control.isCanceled;
+        if (control.progress)
+            indexControl.progress = [&control, total](qint64 done, qint64) { control.progress(done, total); };
         auto index = ResultIndex::build(resultFiles, indexControl);
         if (!index.ok())
             return index.error();
-        const ResultIndex &results = *index.value();
+        return join(inputPath, index.value(), control);
+    }
+
+    static Result<std::shared_ptr<const JoinedResults>>
+    join(const QString &inputPath, std::shared_ptr<const ResultIndex> index, const ResultsControl &control)
+    {
+        const QStringList resultFiles = index->files();
+        qint64 resultBytes = 0;
+        for (const QString &f : resultFiles)
+            resultBytes += QFileInfo(f).size();
+        const qint64 total = resultBytes + QFileInfo(inputPath).size();
+        const ResultIndex &results = *index;
 
         std::shared_ptr<JoinedResults> joined(new JoinedResults);
-        joined->m_results = index.value();
+        joined->m_results = index;
         std::vector<qint64> starts;
         std::vector<bool> used(results.entries().size(), false);
         QSet<QByteArray> seenIds;
@@ -442,6 +455,15 @@ Result<std::shared_ptr<const JoinedResults>>
 JoinedResults::open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control)
 {
     return JoinBuilder::open(inputPath, resultFiles, control);
+}
+
+Result<std::shared_ptr<const JoinedResults>> JoinedResults::open(const QString &inputPath,
+                                                                 std::shared_ptr<const ResultIndex> results,
+                                                                 const ResultsControl &control)
+{
+    if (!results)
+        return Error {QStringLiteral("invalid"), QStringLiteral("No result index")};
+    return JoinBuilder::join(inputPath, std::move(results), control);
 }
 
 JoinedResults::~JoinedResults() = default;

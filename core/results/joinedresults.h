@@ -80,6 +80,11 @@ class JoinedResults final
 public:
     static Result<std::shared_ptr<const JoinedResults>>
     open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control = {});
+    /** open() with the result files indexed already (ResultIndex::build(), e.g. while the input was being
+     *  written); progress continues after the index's files. */
+    static Result<std::shared_ptr<const JoinedResults>> open(const QString &inputPath,
+                                                             std::shared_ptr<const ResultIndex> results,
+                                                             const ResultsControl &control = {});
     ~JoinedResults();
     Q_DISABLE_COPY_MOVE(JoinedResults)
 
