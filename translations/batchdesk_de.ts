@@ -3500,6 +3500,13 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
         <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
         <translation>Die gespeicherten Ergebnisse von %1 sind unvollständig (%2). Sie werden erneut heruntergeladen…</translation>
     </message>
+    <message numerus="yes">
+        <source>Input %1 and %n more part(s)</source>
+        <translation>
+            <numerusform>Eingabe %1 und %n weiterer Teil</numerusform>
+            <numerusform>Eingabe %1 und %n weitere Teile</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::Sidebar</name>

@@ -3480,6 +3480,12 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
         <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
         <translation>%1 の保存済みの結果が不完全です（%2）。もう一度ダウンロードしています…</translation>
     </message>
+    <message numerus="yes">
+        <source>Input %1 and %n more part(s)</source>
+        <translation>
+            <numerusform>入力 %1 ほか %n 個のパート</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::Sidebar</name>

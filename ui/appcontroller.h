@@ -146,7 +146,7 @@ public:
     using ResultsState = Results::ResultsState;
     Store::ResultsStore *resultsStore() const { return m_results.get(); }
     /** dataDirectory()/results/<account id>/<batch id>. */
-    QString resultsFolderOf(const QString &batchId) const override;
+    QString resultsFolderOf(const QString &batchId) const;
     ResultsState resultsState(const QString &batchId) const override;
     /** The text of the last failed download of the batch in this session. */
     QString resultsError(const QString &batchId) const override { return m_downloadErrors.value(batchId); }

@@ -641,7 +641,11 @@ void ResultsPage::onJoined()
     m_model->setResults(opened.results);
     const auto &totals = opened.results->totals();
     QStringList notes;
-    notes << tr("Input %1").arg(QDir::toNativeSeparators(m_plan.inputPath));
+    if (m_plan.partInputs.size() > 1)
+        notes << tr("Input %1 and %n more part(s)", nullptr, int(m_plan.partInputs.size() - 1))
+                     .arg(QDir::toNativeSeparators(m_plan.partInputs.first()));
+    else
+        notes << tr("Input %1").arg(QDir::toNativeSeparators(m_plan.inputPath));
     if (m_plan.chain.size() > 1)
         notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
                     int(m_plan.chain.size() - 1));

@@ -51,8 +51,6 @@ public:
     virtual QString resultsError(const QString &batchId) const = 0;
     /** The recorded (complete) download of a batch. */
     virtual std::optional<Store::ResultDownload> resultDownload(const QString &batchId) const = 0;
-    /** The folder kept for the results of a batch or a job. */
-    virtual QString resultsFolderOf(const QString &batchOrJobId) const = 0;
 };
 
 /**
@@ -75,7 +73,7 @@ struct JoinPlan
         InputUnknown, ///< the root's input file is not recorded (the batch was created elsewhere)
         InputMoved, ///< the root's input file is no longer at `inputPath`
         PartInputMissing, ///< the input of a part of the job is no longer at `missingInput`
-        Ready, ///< join `inputPath` (after concatenating `partInputs` into it) with `resultFiles`
+        Ready, ///< join inputs() with `resultFiles`
     };
 
     State state = State::NoBatch;
@@ -92,8 +90,7 @@ struct JoinPlan
     QString detail;
     /** NeedsDownload and SavedIncomplete: the batch whose results to download. */
     std::optional<Api::Batch> fetch;
-    /** The recorded input of the root; for a Ready job of several parts the file the parts are concatenated
-     *  into (<results folder of the job>/input.jsonl). */
+    /** The recorded input of the root (for a job: of its first part). */
     QString inputPath;
     /** A job of several parts: the part inputs in part order. Empty for a lone batch (or a one-part job). */
     QStringList partInputs;
@@ -105,6 +102,8 @@ struct JoinPlan
     QString expectedSha256;
 
     QString root() const { return roots.value(0); }
+    /** The input files to join, in order: the parts of a job, or the one input. */
+    QStringList inputs() const { return partInputs.isEmpty() ? QStringList {inputPath} : partInputs; }
     bool isReady() const { return state == State::Ready; }
     /** Whether the results of `fetch` should be downloaded now. */
     bool needsFetch() const
@@ -130,17 +129,12 @@ struct OpenedJoin
 };
 
 /**
- * Carries out a Ready plan: a job's part inputs are concatenated into plan.inputPath (QSaveFile: complete or
- * not at all; a part without a final newline gets one, a UTF-8 BOM of a later part is dropped) while the
- * result files are indexed on a second thread; then the input is joined with them. For a lone batch with a
+ * Carries out a Ready plan: JoinedResults::open() over plan.inputs() (a job's part inputs are read one after
+ * the other as one input, in part order; nothing is copied) and plan.resultFiles. For a lone batch with a
  * recorded SHA-256 the input is hashed to tell whether it changed since it was submitted.
  *
- * Blocking: call it on a worker thread. Honours the control's cancel; progress covers the index and the join.
+ * Blocking: call it on a worker thread. Honours the control's cancel and progress.
  */
 Result<OpenedJoin> openJoin(const JoinPlan &plan, const WorkControl &control = {});
-
-/** Concatenates files into target (QSaveFile), as openJoin() does for a job. Blocking. */
-Result<bool> concatenateInputs(const QStringList &parts, const QString &target,
-                               const WorkControl &control = {});
 
 } // namespace Batchdesk::Results

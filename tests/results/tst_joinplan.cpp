@@ -1,8 +1,9 @@
 // What the results view joins (Results::planJoin) over real files in a temporary folder and a fake source of
 // batches: a lone batch, a resubmit chain, a job of three parts with resubmits, and every state that stops
 // short of a join (download needed, running, failed, saved files cut, input unknown or moved, a part input
-// gone, a failed batch without files). Then Results::openJoin on real files: a job's parts concatenated in
-// order and joined, the later result of a chain winning, a changed input noticed. And the price arithmetic.
+// gone, a failed batch without files). Then Results::openJoin on real files: a job's parts read in order as
+// one input and joined, the later result of a chain winning, a changed input noticed, cancel. And the price
+// arithmetic.
 #include "results/joinplan.h"
 #include "results/prices.h"
 #include "results/resultsdownload.h"
@@ -80,7 +81,7 @@ public:
             return std::nullopt;
         return downloads.value(batchId);
     }
-    QString resultsFolderOf(const QString &batchOrJobId) const override
+    QString resultsFolderOf(const QString &batchOrJobId) const
     {
         return QDir(folderRoot).filePath(batchOrJobId);
     }
@@ -301,7 +302,7 @@ private slots:
         QCOMPARE(j.totals().count(Outcome::Failed), 0);
     }
 
-    // A job of three parts: parts in part order, each with its resubmits; one input made of the parts.
+    // A job of three parts: parts in part order, each with its resubmits; the parts' inputs in that order.
     void jobOfThreePartsInPartOrder()
     {
         makeJob();
@@ -317,9 +318,8 @@ private slots:
                  (QStringList {m_source.inputs.value(QStringLiteral("p1")),
                                m_source.inputs.value(QStringLiteral("p2")),
                                m_source.inputs.value(QStringLiteral("p3"))}));
-        QCOMPARE(
-            plan.inputPath,
-            QDir(m_source.resultsFolderOf(QStringLiteral("job-1"))).filePath(QStringLiteral("input.jsonl")));
+        QCOMPARE(plan.inputPath, m_source.inputs.value(QStringLiteral("p1")));
+        QCOMPARE(plan.inputs(), plan.partInputs);
         QVERIFY(plan.expectedSha256.isEmpty());
         QStringList files;
         for (const QString &id : plan.chain)
@@ -329,12 +329,12 @@ private slots:
         QCOMPARE(planJoin(m_source, QStringLiteral("p3")).chain, plan.chain);
     }
 
-    // openJoin writes the parts one after the other (a missing final newline and a later BOM mended) and
-    // joins every request, in input order, with its latest result.
-    void openJoinConcatenatesPartsInOrder()
+    // openJoin reads the parts one after the other as one input (a part without a final newline, a BOM at
+    // the start of a later part) and joins every request, in input order, with its latest result; nothing is
+    // copied.
+    void openJoinReadsPartsInOrder()
     {
         makeJob();
-        // A BOM at the start of part 3 (allowed in a file of its own) must not land mid-file.
         const QString p3 = m_source.inputs.value(QStringLiteral("p3"));
         QFile f(p3);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -344,23 +344,22 @@ private slots:
 
         const JoinPlan plan = planJoin(m_source, QStringLiteral("p1"));
         QCOMPARE(plan.state, State::Ready);
+        QCOMPARE(plan.inputs(), plan.partInputs);
         int progressCalls = 0;
+        qint64 last = 0;
+        bool monotonic = true;
         WorkControl control;
-        control.progress = [&progressCalls](qint64 done, qint64 total) {
-            QVERIFY(done <= total);
+        control.progress = [&](qint64 done, qint64 total) {
+            monotonic = monotonic && done >= last && done <= total;
+            last = done;
             ++progressCalls;
         };
         const auto opened = openJoin(plan, control);
         QVERIFY2(opened.ok(), qPrintable(opened.errorString()));
         QVERIFY(progressCalls > 0);
+        QVERIFY(monotonic);
         QVERIFY(!opened.value().inputChanged);
-
-        QFile joinedInput(plan.inputPath);
-        QVERIFY(joinedInput.open(QIODevice::ReadOnly));
-        const QByteArray all = joinedInput.readAll();
-        QCOMPARE(all.count('\n'), 6);
-        QVERIFY(!all.contains("\xEF\xBB\xBF"));
-        QVERIFY(all.endsWith('\n'));
+        QVERIFY(!QFileInfo::exists(m_source.resultsFolderOf(QStringLiteral("job-1"))));
 
         const JoinedResults &j = *opened.value().results;
         QCOMPARE(j.rowCount(), 6);
@@ -368,18 +367,52 @@ private slots:
         for (int i = 0; i < ids.size(); ++i) {
             QCOMPARE(j.customId(i), ids.at(i));
             QCOMPARE(j.inputLine(i), qint64(i));
+            QCOMPARE(j.requestLine(i).value(), request(ids.at(i), "question " + ids.at(i)));
+            QCOMPARE(j.row(i).requestPreview, QString::fromUtf8("question " + ids.at(i)));
         }
         QCOMPARE(j.row(2).responseText, QStringLiteral("B1 again")); // r2 after p2
         QCOMPARE(j.outcome(4), Outcome::Failed);
         QCOMPARE(j.totals().count(Outcome::Succeeded), 5);
         QCOMPARE(j.totals().extraRows, 0);
         QCOMPARE(j.totals().malformedInputLines, 0);
-        QVERIFY(j.requestLine(3).value().startsWith("{\"custom_id\":\"b2\""));
+        QCOMPARE(j.totals().duplicateInputIds, 0);
+        QCOMPARE(j.totals().inputTokens, 50);
+    }
 
-        // Opened again: the copy is replaced, not appended to.
-        const auto again = openJoin(plan);
-        QVERIFY(again.ok());
-        QCOMPARE(again.value().results->rowCount(), 6);
+    // A custom_id in two parts counts as repeated, whether it has a result or not; a result for an id in no
+    // part is an extra row.
+    void repeatedIdsAcrossParts()
+    {
+        const QString a =
+            writeFile(QStringLiteral("a.jsonl"), lines({request("x1", "q"), request("x2", "q")}));
+        const QString b =
+            writeFile(QStringLiteral("b.jsonl"),
+                      lines({request("x1", "again"), request("x2", "again"), request("x3", "q")}));
+        const QString out = writeFile(QStringLiteral("out.jsonl"),
+                                      lines({success("x1", "one", 1, 1), success("zz", "stray", 1, 1)}));
+        const auto joined = JoinedResults::open(QStringList {a, b}, {out});
+        QVERIFY2(joined.ok(), qPrintable(joined.errorString()));
+        const JoinedResults &j = *joined.value();
+        QCOMPARE(j.rowCount(), 6);
+        QCOMPARE(j.totals().duplicateInputIds, 2);
+        QCOMPARE(j.totals().count(Outcome::Succeeded), 2);
+        QCOMPARE(j.totals().count(Outcome::Missing), 3);
+        QCOMPARE(j.totals().extraRows, 1);
+        QVERIFY(j.isExtra(5));
+        QCOMPARE(j.customId(5), QByteArray("zz"));
+        QCOMPARE(j.requestLine(3).value(), request("x2", "again"));
+        QCOMPARE(j.inputLine(4), qint64(4));
+    }
+
+    // Cancelled at once: an error, and the helper thread that indexes the result files stops with it.
+    void cancelStopsTheJoin()
+    {
+        makeJob();
+        WorkControl control;
+        control.isCanceled = [] { return true; };
+        const auto opened = openJoin(planJoin(m_source, QStringLiteral("p1")), control);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, QStringLiteral("cancelled"));
     }
 
     // A part whose results are not saved yet: download that one (and nothing is joined).
