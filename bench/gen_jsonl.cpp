@@ -1,6 +1,8 @@
 // Deterministic generator of realistic batch input files: long prompts, unicode, JSON escapes.
-//   batchdesk-bench-gen --bytes N [--endpoint chat|completions|embeddings] [--seed S] -o FILE
-// Lines average ~4 kB so that a 200 MB file stays at the 50,000-line limit, as real large batches do.
+//   batchdesk-bench-gen --bytes N [--endpoint chat|completions|embeddings] [--seed S] [--lines N]
+//                       [--line-bytes N] [--id-prefix P] -o FILE
+// Lines average ~4 kB so that a 200 MB file stays at the 50,000-line limit, as real large batches do;
+// --line-bytes makes them shorter (the job benchmark), --id-prefix keeps custom_ids unique across parts.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -99,6 +101,11 @@ int main(int argc, char *argv[])
                       QStringLiteral("n"), QStringLiteral("50000")});
     parser.addOption(
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("line-bytes"),
+                      QStringLiteral("Average line size, at least 1200 (default 4200)."), QStringLiteral("n"),
+                      QStringLiteral("4200")});
+    parser.addOption({QStringLiteral("id-prefix"), QStringLiteral("custom_id prefix (default request-)."),
+                      QStringLiteral("text"), QStringLiteral("request-")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Output file."),
                       QStringLiteral("file")});
@@ -117,14 +124,16 @@ int main(int argc, char *argv[])
         return 2;
     }
     // ~4 kB per line keeps 200 MB at 50,000 lines.
-    const qint64 lineTarget = 4200;
+    const qint64 lineTarget = qMax<qint64>(1200, parser.value(QStringLiteral("line-bytes")).toLongLong());
+    const std::string idPrefix = parser.value(QStringLiteral("id-prefix")).toStdString();
     const qint64 maxLines = parser.value(QStringLiteral("lines")).toLongLong();
     qint64 written = 0;
     std::string line;
     std::string buffer;
     for (qint64 i = 0;; ++i) {
         line.clear();
-        line += "{\"custom_id\":\"request-";
+        line += "{\"custom_id\":\"";
+        line += idPrefix;
         line += std::to_string(i);
         if (endpoint == QLatin1StringView("embeddings")) {
             line += "\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{\"model\":\"BAAI/"

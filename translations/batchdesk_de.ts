@@ -1296,6 +1296,10 @@
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
         <translation>%1 wurde nach dem Herunterladen geändert (sein SHA-256 weicht ab).</translation>
     </message>
+    <message>
+        <source>The results are not ready to be joined.</source>
+        <translation>Die Ergebnisse sind noch nicht bereit zum Verknüpfen.</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>
@@ -3502,6 +3506,13 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
         <translation>Die gespeicherten Ergebnisse von %1 sind unvollständig (%2). Sie werden erneut heruntergeladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input %1 and %n more part(s)</source>
+        <translation>
+            <numerusform>Eingabe %1 und %n weiterer Teil</numerusform>
+            <numerusform>Eingabe %1 und %n weitere Teile</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,13 @@
             <numerusform>%Ln result lines repeat a custom_id of the same file; the last one is shown</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Input %1 and %n more part(s)</source>
+        <translation>
+            <numerusform>Input %1 and %n more part</numerusform>
+            <numerusform>Input %1 and %n more parts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::ValidationPage</name>

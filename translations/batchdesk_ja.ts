@@ -1294,6 +1294,10 @@
         <source>%1 was changed after it was downloaded (its SHA-256 differs).</source>
         <translation>%1 はダウンロード後に変更されています（SHA-256 が一致しません）。</translation>
     </message>
+    <message>
+        <source>The results are not ready to be joined.</source>
+        <translation>結果はまだ結合できる状態ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>
@@ -3482,6 +3486,12 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>The saved results of %1 are not complete (%2). Downloading them again…</source>
         <translation>%1 の保存済みの結果が不完全です（%2）。もう一度ダウンロードしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input %1 and %n more part(s)</source>
+        <translation>
+            <numerusform>入力 %1 ほか %n 個のパート</numerusform>
+        </translation>
     </message>
 </context>
 <context>

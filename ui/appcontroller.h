@@ -4,6 +4,7 @@
 #include "api/retrypolicy.h"
 #include "api/types.h"
 #include "monitor/batchmonitor.h"
+#include "results/joinplan.h"
 #include "sandbox/sandboxserver.h"
 #include "store/account.h"
 #include "store/intentstore.h"
@@ -72,9 +73,10 @@ using Submission = Workflow::Submission;
  * Widgets call these functions and observe the models and signals; nothing here blocks the GUI thread (keys
  * are read and written with the asynchronous SecretStore API, every HTTP call is a job). Background failures
  * are reported with problem() (text + what to do) and cleared with problemCleared(). Owns everything it
- * creates; lives in the GUI thread.
+ * creates; lives in the GUI thread. It is the Results::JoinSource of the results view (batches, inputs and
+ * saved results of the current account).
  */
-class AppController final : public QObject
+class AppController final : public QObject, public Results::JoinSource
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppController)
@@ -132,34 +134,34 @@ public:
     /** Starts a submission of a validated file with the current account. */
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
     bool isSubmitting() const;
-    QString inputPathOf(const QString &batchId) const;
+    QString inputPathOf(const QString &batchId) const override;
     /** The SHA-256 recorded for the input of a batch when it was submitted, or empty. */
-    QString inputSha256Of(const QString &batchId) const;
+    QString inputSha256Of(const QString &batchId) const override;
     /** The newest batch of the current account whose recorded input has this SHA-256, if any. */
     std::optional<Api::Batch> batchWithInputSha256(const QString &sha256) const;
     /** Remembers the local input of a batch created elsewhere (the user chose it for the joined view). */
     void setInputPath(const QString &batchId, const QString &path);
 
     // Results kept by the app ----------------------------------------------------------------------------
-    enum class ResultsState { NotReady, NotDownloaded, Downloading, Downloaded, Failed };
+    using ResultsState = Results::ResultsState;
     Store::ResultsStore *resultsStore() const { return m_results.get(); }
     /** dataDirectory()/results/<account id>/<batch id>. */
     QString resultsFolderOf(const QString &batchId) const;
-    ResultsState resultsState(const QString &batchId) const;
+    ResultsState resultsState(const QString &batchId) const override;
     /** The text of the last failed download of the batch in this session. */
-    QString resultsError(const QString &batchId) const { return m_downloadErrors.value(batchId); }
+    QString resultsError(const QString &batchId) const override { return m_downloadErrors.value(batchId); }
     /** The recorded download of a batch of the current account. */
-    std::optional<Store::ResultDownload> resultDownload(const QString &batchId) const;
+    std::optional<Store::ResultDownload> resultDownload(const QString &batchId) const override;
     /** Downloads the output and error files of a finished batch into its results folder (no-op while one
      *  runs); resultsChanged() follows. Done automatically for batches submitted from the app. */
     void fetchResults(const Api::Batch &batch);
     /** The batch and its resubmits (root first), for one joined table. */
-    QStringList resultsChain(const QString &batchId) const;
+    QStringList resultsChain(const QString &batchId) const override;
     /** Deletes the remote output and error files of a batch whose results are saved locally. */
     void deleteRemoteFiles(const QString &batchId, std::function<void(const QString &error)> done);
     /** The next batch created from path resubmits parentBatchId (its results join onto the same table). */
     void setResubmitParent(const QString &path, const QString &parentBatchId);
-    std::optional<Api::Batch> batchById(const QString &batchId) const;
+    std::optional<Api::Batch> batchById(const QString &batchId) const override;
 
     /** The model ids of the current account (GET /models); done(ids, error). */
     void fetchModels(std::function<void(const QStringList &ids, const QString &error)> done);
@@ -170,7 +172,7 @@ public:
      */
     QString submitJob(const QStringList &parts, const Api::CreateBatchParams &params);
     /** The batches of a job, in part order (known to the list). */
-    QList<Api::Batch> jobBatches(const QString &jobId) const;
+    QList<Api::Batch> jobBatches(const QString &jobId) const override;
     /** Cancels every batch of a job that is still running. */
     void cancelJob(const QString &jobId);
 

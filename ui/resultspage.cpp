@@ -2,7 +2,6 @@
 
 #include "appcontroller.h"
 #include "columnfit.h"
-#include "common/filehash.h"
 #include "common/workcontrol.h"
 #include "displayformat.h"
 #include "filedialog.h"
@@ -11,10 +10,9 @@
 #include "jsonl/requestsummary.h"
 #include "messagebox.h"
 #include "results/csvappend.h"
-#include "results/resultsdownload.h"
+#include "results/prices.h"
 #include "resultsmodel.h"
 #include "store/account.h"
-#include "store/resultsstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,7 +34,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -56,8 +53,6 @@ using Models::DisplayFormat::count;
 using Results::Outcome;
 
 namespace {
-
-const QString kPricesGroup = QStringLiteral("Prices/");
 
 QString formatFilter(ResultsPage::Format f)
 {
@@ -439,7 +434,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     });
     exportTimer->start();
     connect(controller, &AppController::resultsChanged, this, [this](const QString &batchId) {
-        if (m_chain.contains(batchId) || batchId == m_batchId) {
+        if (m_plan.chain.contains(batchId) || batchId == m_batchId) {
             const bool waiting = m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning();
             if (waiting)
                 reload();
@@ -447,7 +442,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         }
     });
     connect(controller, &AppController::resultsProgress, this, [this](const QString &batchId, qint64 bytes) {
-        if (m_chain.contains(batchId) && m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning())
+        if (m_plan.chain.contains(batchId) && m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning())
             m_stateLabel->setText(tr("Downloading the results of %1\u2026 %2")
                                       .arg(batchId, Models::DisplayFormat::bytes(bytes)));
     });
@@ -514,14 +509,17 @@ void ResultsPage::showState(const QString &text, bool showSpinner, const QString
 
 void ResultsPage::reload()
 {
+    using State = Results::JoinPlan::State;
     if (m_cancelJoin)
         m_cancelJoin->store(true);
     ++m_joinGeneration;
     m_model->clear();
     m_warning.clear();
     m_stateButton->setProperty("action", QString());
-    if (m_batchId.isEmpty()) {
-        m_chain.clear();
+    // A copy: fetchResults() below may come back into reload() (resultsChanged), which replaces m_plan.
+    const Results::JoinPlan plan = Results::planJoin(*m_controller, m_batchId);
+    m_plan = plan;
+    if (plan.state == State::NoBatch) {
         m_title->setText(tr("Results"));
         m_subtitle->setText(tr("Joined to their requests by custom_id."));
         showState(
@@ -529,137 +527,79 @@ void ResultsPage::reload()
         updateActions();
         return;
     }
-    // A job (the parts of a split build): every part with its resubmits, the parts' inputs in part order.
-    const auto opened = m_controller->batchById(m_batchId);
-    const QString job = opened ? opened->metadata.value(Api::kJobKey) : QString();
-    QStringList roots;
-    m_chain.clear();
-    if (!job.isEmpty()) {
-        for (const Api::Batch &member : m_controller->jobBatches(job)) {
-            const QStringList chain = m_controller->resultsChain(member.id);
-            roots << chain.first();
-            for (const QString &id : chain) {
-                if (!m_chain.contains(id))
-                    m_chain << id;
-            }
-        }
-    }
-    if (m_chain.isEmpty()) {
-        m_chain = m_controller->resultsChain(m_batchId);
-        roots = {m_chain.first()};
-    }
-    const QString root = roots.first();
-    m_title->setText(job.isEmpty() ? tr("Results of %1").arg(root)
-                                   : tr("Results of %1 (%n batch(es))", nullptr, int(roots.size())).arg(job));
-    m_inputPath = m_controller->inputPathOf(root);
-    m_jobInputs.clear();
-    if (roots.size() > 1) {
-        for (const QString &r : std::as_const(roots))
-            m_jobInputs << m_controller->inputPathOf(r);
-    }
-
-    QStringList files;
-    QStringList notReady;
-    for (const QString &id : std::as_const(m_chain)) {
-        switch (m_controller->resultsState(id)) {
-        case AppController::ResultsState::Downloaded:
-            if (const auto d = m_controller->resultDownload(id)) {
-                // Trust, then verify: files that no longer match their marker (cut, changed, missing) are
-                // downloaded again while the provider has them, never joined as rows "missing".
-                const auto verified = Results::verifiedResultFiles(d->folder, id);
-                if (verified.ok()) {
-                    files << verified.value();
-                    break;
-                }
-                const auto b = m_controller->batchById(id);
-                if (d->remoteDeleted || !b) {
-                    showState(tr("The saved results of %1 cannot be used: %2\nThe provider no longer keeps "
-                                 "them, so they cannot be downloaded again.")
-                                  .arg(id, verified.errorString()));
-                    updateActions();
-                    return;
-                }
-                showState(tr("The saved results of %1 are not complete (%2). Downloading them again\u2026")
-                              .arg(id, verified.errorString()),
-                          true);
-                updateActions();
-                // Last: this may come back into reload() (resultsChanged), which replaces m_chain and id.
-                m_controller->fetchResults(Api::Batch(*b));
-                return;
-            }
-            break;
-        case AppController::ResultsState::Downloading:
-            showState(tr("Downloading the results of %1\u2026").arg(id), true);
-            updateActions();
-            return;
-        case AppController::ResultsState::NotDownloaded:
-            if (const auto b = m_controller->batchById(id)) {
-                if (b->outputFileId.isEmpty() && b->errorFileId.isEmpty())
-                    break; // nothing to fetch (e.g. failed validation)
-                m_controller->fetchResults(*b);
-                showState(tr("Downloading the results of %1\u2026").arg(id), true);
-                updateActions();
-                return;
-            }
-            break;
-        case AppController::ResultsState::Failed:
-            showState(
-                tr("The results of %1 could not be downloaded:\n%2").arg(id, m_controller->resultsError(id)),
-                false, tr("Try again"));
-            updateActions();
-            return;
-        case AppController::ResultsState::NotReady:
-            notReady << id;
-            break;
-        }
-    }
-    if (files.isEmpty()) {
-        const auto b = m_controller->batchById(root);
-        if (!notReady.isEmpty())
-            showState(
-                tr("%1 has not finished yet. Its results appear here when it has.").arg(notReady.first()));
-        else if (b && b->status() == Api::Batch::Status::Failed)
-            showState(
-                tr("%1 failed before it ran any request (see its errors in the Batches view): there are no "
-                   "results.")
-                    .arg(root));
-        else
-            showState(tr("%1 has no output or error file: there are no results to show.").arg(root));
+    const QString root = plan.root();
+    m_title->setText(
+        plan.jobId.isEmpty()
+            ? tr("Results of %1").arg(root)
+            : tr("Results of %1 (%n batch(es))", nullptr, int(plan.roots.size())).arg(plan.jobId));
+    switch (plan.state) {
+    case State::NoBatch:
+    case State::Ready:
+        break;
+    case State::SavedUnusable:
+        showState(tr("The saved results of %1 cannot be used: %2\nThe provider no longer keeps "
+                     "them, so they cannot be downloaded again.")
+                      .arg(plan.subject, plan.detail));
+        break;
+    case State::SavedIncomplete:
+        showState(tr("The saved results of %1 are not complete (%2). Downloading them again\u2026")
+                      .arg(plan.subject, plan.detail),
+                  true);
         updateActions();
+        // Last: this may come back into reload() (resultsChanged).
+        m_controller->fetchResults(*plan.fetch);
         return;
-    }
-    if (m_inputPath.isEmpty() || !QFileInfo(m_inputPath).isFile()) {
-        const QString text = m_inputPath.isEmpty()
+    case State::Downloading:
+        showState(tr("Downloading the results of %1\u2026").arg(plan.subject), true);
+        break;
+    case State::NeedsDownload:
+        m_controller->fetchResults(*plan.fetch);
+        showState(tr("Downloading the results of %1\u2026").arg(plan.subject), true);
+        break;
+    case State::DownloadFailed:
+        showState(tr("The results of %1 could not be downloaded:\n%2").arg(plan.subject, plan.detail), false,
+                  tr("Try again"));
+        break;
+    case State::NotReady:
+        showState(tr("%1 has not finished yet. Its results appear here when it has.").arg(plan.subject));
+        break;
+    case State::BatchFailed:
+        showState(tr("%1 failed before it ran any request (see its errors in the Batches view): there are no "
+                     "results.")
+                      .arg(root));
+        break;
+    case State::NoResults:
+        showState(tr("%1 has no output or error file: there are no results to show.").arg(root));
+        break;
+    case State::InputUnknown:
+    case State::InputMoved: {
+        const QString text = plan.state == State::InputUnknown
             ? tr("The input file of %1 is not known on this computer (the batch was created elsewhere).\n"
                  "Choose the .jsonl it was made from to join each result to its request.")
                   .arg(root)
             : tr("The input file of %1 is no longer at %2.\nChoose where it is now to join the results to "
                  "their requests.")
-                  .arg(root, QDir::toNativeSeparators(m_inputPath));
+                  .arg(root, QDir::toNativeSeparators(plan.inputPath));
         showState(text, false, tr("Choose input file\u2026"));
         m_stateButton->setProperty("action", QStringLiteral("chooseInput"));
+        break;
+    }
+    case State::PartInputMissing:
+        showState(tr("A part of %1 is no longer at %2: its results cannot be joined.")
+                      .arg(plan.jobId, QDir::toNativeSeparators(plan.missingInput)));
+        break;
+    }
+    if (plan.state != State::Ready) {
         updateActions();
         return;
     }
-    if (!m_jobInputs.isEmpty()) {
-        for (const QString &input : std::as_const(m_jobInputs)) {
-            if (input.isEmpty() || !QFileInfo(input).isFile()) {
-                showState(tr("A part of %1 is no longer at %2: its results cannot be joined.")
-                              .arg(job, QDir::toNativeSeparators(input)));
-                updateActions();
-                return;
-            }
-        }
-        // One input for the join: the parts in order, copied into the job's results folder.
-        m_inputPath = QDir(m_controller->resultsFolderOf(job)).filePath(QStringLiteral("input.jsonl"));
-    }
-    m_resultFiles = files;
-    startJoin(m_inputPath, files, m_jobInputs.isEmpty() ? m_controller->inputSha256Of(root) : QString());
+    startJoin();
 }
 
-void ResultsPage::startJoin(const QString &input, const QStringList &files, const QString &expectedSha)
+void ResultsPage::startJoin()
 {
-    showState(tr("Joining the results with %1\u2026").arg(QFileInfo(input).fileName()), true, tr("Cancel"));
+    showState(tr("Joining the results with %1\u2026").arg(QFileInfo(m_plan.inputPath).fileName()), true,
+              tr("Cancel"));
     m_stateProgress->setRange(0, 1000);
     m_stateProgress->setValue(0);
     m_cancelJoin = std::make_shared<std::atomic<bool>>(false);
@@ -675,33 +615,10 @@ void ResultsPage::startJoin(const QString &input, const QStringList &files, cons
     });
     timer->start();
     m_joinWatcher.setProperty("generation", m_joinGeneration);
-    m_joinWatcher.setFuture(QtConcurrent::run([input, files, expectedSha, parts = m_jobInputs,
-                                               control = pollingControl(m_cancelJoin, done)]() -> Joined {
-        Joined joined;
-        if (!parts.isEmpty()) {
-            QDir().mkpath(QFileInfo(input).absolutePath());
-            QSaveFile out(input);
-            bool ok = out.open(QIODevice::WriteOnly);
-            for (const QString &part : parts) {
-                QFile in(part);
-                ok = ok && in.open(QIODevice::ReadOnly);
-                while (ok && !in.atEnd()) {
-                    const QByteArray chunk = in.read(1 << 20);
-                    ok = out.write(chunk) == chunk.size();
-                }
-            }
-            if (!ok || !out.commit()) {
-                joined.results = Error {QStringLiteral("io"), out.errorString()};
-                return joined;
-            }
-        }
-        joined.results = Results::JoinedResults::open(input, files, control);
-        if (joined.results.ok() && !expectedSha.isEmpty() && !control.isCanceled()) {
-            const QString actual = sha256OfFile(input);
-            joined.inputChanged = !actual.isEmpty() && actual != expectedSha;
-        }
-        return joined;
-    }));
+    m_joinWatcher.setFuture(
+        QtConcurrent::run([plan = m_plan, control = pollingControl(m_cancelJoin, done)]() -> Joined {
+            return Joined {Results::openJoin(plan, control)};
+        }));
     updateActions();
 }
 
@@ -710,23 +627,28 @@ void ResultsPage::onJoined()
     if (m_joinWatcher.property("generation").toInt() != m_joinGeneration)
         return;
     const Joined joined = m_joinWatcher.result();
-    if (!joined.results.ok()) {
+    if (!joined.opened.ok()) {
         if (m_cancelJoin && m_cancelJoin->load())
             showState(tr("Joining was cancelled."), false, tr("Join again"));
         else
-            showState(tr("The results could not be joined: %1").arg(joined.results.errorString()), false,
+            showState(tr("The results could not be joined: %1").arg(joined.opened.errorString()), false,
                       tr("Try again"));
         updateActions();
         emit loaded();
         return;
     }
-    m_model->setResults(joined.results.value());
-    const auto &totals = joined.results.value()->totals();
+    const Results::OpenedJoin &opened = joined.opened.value();
+    m_model->setResults(opened.results);
+    const auto &totals = opened.results->totals();
     QStringList notes;
-    notes << tr("Input %1").arg(QDir::toNativeSeparators(m_inputPath));
-    if (m_chain.size() > 1)
+    if (m_plan.partInputs.size() > 1)
+        notes << tr("Input %1 and %n more part(s)", nullptr, int(m_plan.partInputs.size() - 1))
+                     .arg(QDir::toNativeSeparators(m_plan.partInputs.first()));
+    else
+        notes << tr("Input %1").arg(QDir::toNativeSeparators(m_plan.inputPath));
+    if (m_plan.chain.size() > 1)
         notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
-                    int(m_chain.size() - 1));
+                    int(m_plan.chain.size() - 1));
     if (totals.extraRows > 0)
         notes << QStringLiteral("<b>")
                 + tr("%Ln result(s) for requests not in this input, listed last and not counted", nullptr,
@@ -739,7 +661,7 @@ void ResultsPage::onJoined()
                      int(totals.duplicateResultLines))
                       .toHtmlEscaped()
                 + QStringLiteral("</b>");
-    if (joined.inputChanged) {
+    if (opened.inputChanged) {
         m_warning = tr("The input file changed since the batch was submitted: results may not match these "
                        "requests.");
         notes << QStringLiteral("<b>") + m_warning.toHtmlEscaped() + QStringLiteral("</b>");
@@ -792,30 +714,18 @@ void ResultsPage::updateChips()
 QString ResultsPage::modelName() const
 {
     const auto r = m_model->results();
-    if (!r || r->rowCount() == 0)
+    if (!r)
         return {};
-    const auto b = m_controller->batchById(m_chain.value(0));
-    if (b && !b->model.isEmpty())
-        return b->model;
-    return r->row(0).model;
+    const auto b = m_controller->batchById(m_plan.chain.value(0));
+    return Results::costModel(*r, b ? b->model : QString());
 }
 
 std::optional<double> ResultsPage::estimatedCost() const
 {
     const auto r = m_model->results();
-    const QString model = modelName();
-    if (!r || model.isEmpty())
+    if (!r)
         return std::nullopt;
-    QSettings settings;
-    const QString key =
-        kPricesGroup + QString::fromLatin1(model.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
-    if (!settings.contains(key + QStringLiteral("/input")))
-        return std::nullopt;
-    const double in = settings.value(key + QStringLiteral("/input")).toDouble();
-    const double out = settings.value(key + QStringLiteral("/output")).toDouble();
-    const double discount = settings.value(key + QStringLiteral("/discount"), 20.0).toDouble();
-    const auto &t = r->totals();
-    return (double(t.inputTokens) * in + double(t.outputTokens) * out) / 1e6 * (1.0 - discount / 100.0);
+    return Results::estimatedCost(r->totals(), modelName());
 }
 
 void ResultsPage::updateTotals()
@@ -846,13 +756,13 @@ void ResultsPage::updateActions()
     m_appendCsvAction->setEnabled(haveRows && !busy && !manifestPath().isEmpty());
     m_resubmitButton->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
     bool canDelete = false;
-    for (const QString &id : std::as_const(m_chain)) {
+    for (const QString &id : std::as_const(m_plan.chain)) {
         const auto d = m_controller->resultDownload(id);
         if (d && !d->remoteDeleted && (!d->outputFileId.isEmpty() || !d->errorFileId.isEmpty()))
             canDelete = true;
     }
     m_deleteRemoteButton->setEnabled(canDelete);
-    m_deleteRemoteButton->setVisible(!m_chain.isEmpty());
+    m_deleteRemoteButton->setVisible(!m_plan.chain.isEmpty());
 }
 
 void ResultsPage::updateDetail()
@@ -927,8 +837,8 @@ void ResultsPage::exportDialog(bool onlyShownRows)
         filters << formatFilter(f);
     QString selected = formatFilter(preferred);
     const QString base =
-        QFileInfo(m_inputPath).completeBaseName() + QStringLiteral("-results.") + suffixOf(preferred);
-    const QString suggested = QFileInfo(m_inputPath).absoluteDir().filePath(base);
+        QFileInfo(m_plan.inputPath).completeBaseName() + QStringLiteral("-results.") + suffixOf(preferred);
+    const QString suggested = QFileInfo(m_plan.inputPath).absoluteDir().filePath(base);
     QString path =
         FileDialog::getSaveFileName(this, onlyShownRows ? tr("Export the rows shown") : tr("Export results"),
                                     suggested, filters.join(QStringLiteral(";;")), &selected);
@@ -997,7 +907,7 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
 
 QString ResultsPage::manifestPath() const
 {
-    const QString input = m_jobInputs.isEmpty() ? m_inputPath : m_jobInputs.first();
+    const QString input = m_plan.partInputs.isEmpty() ? m_plan.inputPath : m_plan.partInputs.first();
     if (input.isEmpty())
         return {};
     QString base = input;
@@ -1025,7 +935,7 @@ void ResultsPage::appendToCsv(const QString &path)
     m_exportStrip->show();
     m_exportWatcher.setProperty("path", path);
     m_exportWatcher.setFuture(
-        QtConcurrent::run([manifest, files = m_resultFiles, path,
+        QtConcurrent::run([manifest, files = m_plan.resultFiles, path,
                            control = pollingControl(m_cancelExport, m_exportDone)]() -> QString {
             const auto report = Results::appendResultsToCsv(manifest, files, path, {}, control);
             return report.ok() ? QString() : report.errorString();
@@ -1044,7 +954,7 @@ void ResultsPage::writeResubmit(const QString &path, const QSet<Outcome> &outcom
     const auto r = m_model->results();
     if (!r)
         return;
-    const QString parent = m_chain.isEmpty() ? m_batchId : m_chain.last();
+    const QString parent = m_plan.chain.isEmpty() ? m_batchId : m_plan.chain.last();
     auto *watcher = new QFutureWatcher<QString>(this);
     m_writingResubmit = true;
     updateActions();
@@ -1112,7 +1022,7 @@ void ResultsPage::resubmitDialog()
     }
     if (outcomes.isEmpty())
         return;
-    const QFileInfo input(m_inputPath);
+    const QFileInfo input(m_plan.inputPath);
     QString suggested;
     for (int n = 1; n < 1000; ++n) {
         suggested = input.absoluteDir().filePath(
@@ -1131,9 +1041,11 @@ void ResultsPage::pricesDialog()
     const QString model = modelName();
     if (model.isEmpty())
         return;
-    QSettings settings;
-    const QString key =
-        kPricesGroup + QString::fromLatin1(model.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    const auto account = m_controller->currentAccount();
+    const int defaultDiscount =
+        Results::defaultBatchDiscount(account ? account->preset : Store::Preset::DeepInfra);
+    const Results::ModelPrice stored = Results::storedPrice(model, defaultDiscount)
+                                           .value_or(Results::ModelPrice {0, 0, double(defaultDiscount)});
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("pricesDialog"));
     dialog.setWindowTitle(tr("Prices of %1").arg(model));
@@ -1147,17 +1059,15 @@ void ResultsPage::pricesDialog()
         box->setValue(value);
         return box;
     };
-    auto *in = priceBox(settings.value(key + QStringLiteral("/input")).toDouble());
+    auto *in = priceBox(stored.inputPerMillion);
     in->setObjectName(QStringLiteral("priceInput"));
-    auto *out = priceBox(settings.value(key + QStringLiteral("/output")).toDouble());
+    auto *out = priceBox(stored.outputPerMillion);
     out->setObjectName(QStringLiteral("priceOutput"));
     auto *discount = new QSpinBox(&dialog);
     discount->setObjectName(QStringLiteral("priceDiscount"));
     discount->setRange(0, 100);
     discount->setSuffix(QStringLiteral(" %"));
-    const auto account = m_controller->currentAccount();
-    const int defaultDiscount = account && account->preset == Store::Preset::OpenAI ? 50 : 20;
-    discount->setValue(settings.value(key + QStringLiteral("/discount"), defaultDiscount).toInt());
+    discount->setValue(int(stored.discountPercent));
     form->addRow(new QLabel(tr("Real-time prices per million tokens; the batch discount is applied to them."),
                             &dialog));
     form->addRow(tr("&Input tokens:"), in);
@@ -1169,16 +1079,14 @@ void ResultsPage::pricesDialog()
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    settings.setValue(key + QStringLiteral("/input"), in->value());
-    settings.setValue(key + QStringLiteral("/output"), out->value());
-    settings.setValue(key + QStringLiteral("/discount"), discount->value());
+    Results::storePrice(model, {in->value(), out->value(), double(discount->value())});
     updateTotals();
 }
 
 void ResultsPage::deleteRemoteFiles()
 {
     QStringList ids;
-    for (const QString &id : std::as_const(m_chain)) {
+    for (const QString &id : std::as_const(m_plan.chain)) {
         const auto d = m_controller->resultDownload(id);
         if (d && !d->remoteDeleted)
             ids << id;
@@ -1205,11 +1113,11 @@ void ResultsPage::deleteRemoteFiles()
 void ResultsPage::chooseInputFile()
 {
     const QString path =
-        FileDialog::getOpenFileName(this, tr("Choose the input file of %1").arg(m_chain.value(0)),
+        FileDialog::getOpenFileName(this, tr("Choose the input file of %1").arg(m_plan.chain.value(0)),
                                     tr("JSON Lines (*.jsonl *.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_controller->setInputPath(m_chain.value(0), path);
+    m_controller->setInputPath(m_plan.chain.value(0), path);
     reload();
 }
 

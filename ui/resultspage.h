@@ -2,6 +2,7 @@
 
 #include "results/exporters.h"
 #include "results/joinedresults.h"
+#include "results/joinplan.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -34,9 +35,11 @@ class AppController;
  * The results of a batch joined to its requests: one row per request of the input file (and one per result
  * whose custom_id is not in the input), with the latest result of the batch and its resubmits.
  *
- * showBatch() finds the batch's chain (the batch it resubmits, and its own resubmits), makes sure each
- * finished batch's output and error files are saved locally (AppController::fetchResults), then joins them
- * with the recorded input file on a worker thread (progress, cancel) — the window stays responsive. On top:
+ * showBatch() asks core what to join (Results::planJoin over the controller: the batch, or every part of its
+ * job, with their resubmits; whether each one's output and error files are saved locally), shows that state,
+ * starts a download when the plan says so (AppController::fetchResults), and once the plan is ready joins the
+ * files with the recorded input on a worker thread (Results::openJoin; progress, cancel) — the window stays
+ * responsive. On top:
  * outcome chips with counts (toggle to filter), a search over request and response text, a sortable table;
  * beside it the selected request and response pretty-printed, the response text rendered as Markdown. Below:
  * totals (outcomes, tokens, cost from the per-model price the user enters). Export (CSV, XLSX, JSONL, .npy;
@@ -101,7 +104,7 @@ signals:
 private:
     void reload();
     void showState(const QString &text, bool showSpinner = false, const QString &buttonText = {});
-    void startJoin(const QString &input, const QStringList &files, const QString &expectedSha);
+    void startJoin();
     void onJoined();
     void updateChips();
     void updateTotals();
@@ -112,10 +115,8 @@ private:
 
     AppController *m_controller;
     QString m_batchId;
-    QStringList m_chain;
-    QString m_inputPath;
-    QStringList m_jobInputs; ///< the parts' inputs when a job is shown
-    QStringList m_resultFiles;
+    /** What is shown: the chain of batches, the input(s), the result files (Results::planJoin). */
+    Results::JoinPlan m_plan;
     QAction *m_appendCsvAction = nullptr;
     QString m_warning;
     Models::ResultsModel *m_model;
@@ -145,8 +146,7 @@ private:
 
     struct Joined
     {
-        Result<std::shared_ptr<const Results::JoinedResults>> results = Error {};
-        bool inputChanged = false;
+        Result<Results::OpenedJoin> opened = Error {};
     };
     QFutureWatcher<Joined> m_joinWatcher;
     QFutureWatcher<QString> m_exportWatcher;

@@ -5,11 +5,16 @@
 #include "linescanner_p.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <simdjson.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string_view>
+#include <thread>
 
 namespace Batchdesk::Results {
 
@@ -329,75 +334,147 @@ void parseResultLine(QByteArrayView line, ResultRow &row)
 class JoinBuilder
 {
 public:
+    // The result files are indexed on a helper thread while this thread reads the input files: the two
+    // passes take about the same time, and the machines this runs on have two cores or more. Then every
+    // request is looked up in the index, in memory. The helper sees only a stop flag and reports its bytes
+    // through an atomic: the control's callbacks are called on this thread alone.
     static Result<std::shared_ptr<const JoinedResults>>
-    open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control)
+    open(const QStringList &inputPaths, const QStringList &resultFiles, const ResultsControl &control)
     {
+        if (inputPaths.isEmpty())
+            return Error {QStringLiteral("invalid"), QStringLiteral("No input file")};
         qint64 resultBytes = 0;
         for (const QString &f : resultFiles)
             resultBytes += QFileInfo(f).size();
-        const qint64 inputBytes = QFileInfo(inputPath).size();
+        qint64 inputBytes = 0;
+        for (const QString &f : inputPaths)
+            inputBytes += QFileInfo(f).size();
         const qint64 total = resultBytes + inputBytes;
 
-        ResultsControl indexControl = control;
-        auto index = ResultIndex::build(resultFiles, indexControl);
-        if (!index.ok())
-            return index.error();
-        const ResultIndex &results = *index.value();
+        struct Helper
+        {
+            std::atomic<bool> stop {false};
+            std::atomic<qint64> done {0};
+            std::mutex mutex;
+            std::condition_variable finishedChanged;
+            bool finished = false;
+            Result<std::shared_ptr<const ResultIndex>> index = Error {};
+            std::thread thread;
+        } helper;
+        helper.thread = std::thread([&helper, &resultFiles] {
+            ResultsControl c;
+            c.isCanceled = [&helper] { return helper.stop.load(std::memory_order_relaxed); };
+            c.progress = [&helper](qint64 done, qint64) {
+                helper.done.store(done, std::memory_order_relaxed);
+            };
+            auto index = ResultIndex::build(resultFiles, c);
+            const std::lock_guard lock(helper.mutex);
+            helper.index = std::move(index);
+            helper.finished = true;
+            helper.finishedChanged.notify_all();
+        });
+        // Every way out waits for the helper (told to stop unless it finished).
+        const auto joinHelper = qScopeGuard([&helper] {
+            helper.stop.store(true);
+            if (helper.thread.joinable())
+                helper.thread.join();
+        });
 
         std::shared_ptr<JoinedResults> joined(new JoinedResults);
-        joined->m_results = index.value();
-        std::vector<qint64> starts;
-        std::vector<bool> used(results.entries().size(), false);
-        QSet<QByteArray> seenIds;
         JoinTotals &t = joined->m_totals;
         ondemand::parser parser;
         qint64 lineNo = 0;
-        const auto scanned = Detail::scanLines(
-            inputPath, control, resultBytes, total,
-            [&](const char *data, qint64 length, qint64, qint64 lineStart) -> bool {
-                starts.push_back(lineStart);
-                const qint64 line = lineNo++;
-                bool blank = true;
-                for (qint64 i = 0; i < length && blank; ++i)
-                    blank = data[i] == ' ' || data[i] == '\t';
-                if (blank)
-                    return true;
-                JoinedResults::RowRef ref;
-                ref.inputLine = line;
-                std::string_view id;
-                ondemand::document doc;
-                ondemand::object root;
-                if (parser
-                        .iterate(data, std::size_t(length), std::size_t(length) + simdjson::SIMDJSON_PADDING)
-                        .get(doc)
-                    || doc.get_object().get(root)
-                    || root.find_field_unordered("custom_id").get_string().get(id)) {
-                    ++t.malformedInputLines;
-                } else {
-                    const QByteArrayView idView(id.data(), qsizetype(id.size()));
-                    ref.idStart = quint32(joined->m_inputIds.size());
-                    ref.idLength = quint32(id.size());
-                    joined->m_inputIds.append(idView);
-                    const qsizetype e = results.find(idView);
-                    if (e >= 0) {
-                        ref.entry = qint32(e);
-                        used[std::size_t(e)] = true;
-                    }
-                    const QByteArray key = idView.toByteArray();
-                    if (seenIds.contains(key))
-                        ++t.duplicateInputIds;
-                    else
-                        seenIds.insert(key);
-                }
-                joined->m_rows.push_back(ref);
-                return true;
-            });
-        if (!scanned.ok())
-            return scanned.error();
-        const Detail::ScanInfo &info = scanned.value();
-        auto lineIndex = Jsonl::IndexBuilder::make(inputPath, info.size, info.modified, info.bom,
-                                                   info.finalNewline, std::move(starts));
-        joined->m_input = std::make_unique<Jsonl::JsonlFile>(std::move(lineIndex));
+        qint64 before = 0;
+        ResultsControl scanControl;
+        scanControl.isCanceled = control.isCanceled;
+        if (control.progress)
+            scanControl.progress = [&control, &helper](qint64 done, qint64 all) {
+                control.progress(done + helper.done.load(std::memory_order_relaxed), all);
+            };
+        for (const QString &inputPath : inputPaths) {
+            std::vector<qint64> starts;
+            joined->m_firstLines.push_back(lineNo);
+            const auto scanned =
+                Detail::scanLines(inputPath, scanControl, before, total,
+                                  [&](const char *data, qint64 length, qint64, qint64 lineStart) -> bool {
+                                      starts.push_back(lineStart);
+                                      const qint64 line = lineNo++;
+                                      bool blank = true;
+                                      for (qint64 i = 0; i < length && blank; ++i)
+                                          blank = data[i] == ' ' || data[i] == '\t';
+                                      if (blank)
+                                          return true;
+                                      JoinedResults::RowRef ref;
+                                      ref.inputLine = line;
+                                      std::string_view id;
+                                      ondemand::document doc;
+                                      ondemand::object root;
+                                      if (parser
+                                              .iterate(data, std::size_t(length),
+                                                       std::size_t(length) + simdjson::SIMDJSON_PADDING)
+                                              .get(doc)
+                                          || doc.get_object().get(root)
+                                          || root.find_field_unordered("custom_id").get_string().get(id)) {
+                                          ++t.malformedInputLines;
+                                      } else {
+                                          ref.hasId = true;
+                                          ref.idStart = quint32(joined->m_inputIds.size());
+                                          ref.idLength = quint32(id.size());
+                                          joined->m_inputIds.append(id.data(), qsizetype(id.size()));
+                                      }
+                                      joined->m_rows.push_back(ref);
+                                      return true;
+                                  });
+            if (!scanned.ok())
+                return scanned.error();
+            const Detail::ScanInfo &info = scanned.value();
+            auto lineIndex = Jsonl::IndexBuilder::make(inputPath, info.size, info.modified, info.bom,
+                                                       info.finalNewline, std::move(starts));
+            joined->m_inputs.push_back(std::make_unique<Jsonl::JsonlFile>(std::move(lineIndex)));
+            before += info.size;
+        }
+
+        {
+            std::unique_lock lock(helper.mutex);
+            while (!helper.finished) {
+                helper.finishedChanged.wait_for(lock, std::chrono::milliseconds(50));
+                if (control.isCanceled && control.isCanceled())
+                    helper.stop.store(true);
+                if (control.progress)
+                    control.progress(inputBytes + helper.done.load(std::memory_order_relaxed), total);
+            }
+        }
+        helper.thread.join();
+        if (control.isCanceled && control.isCanceled())
+            return Error {QStringLiteral("cancelled"), Detail::tr("Cancelled")};
+        if (!helper.index.ok())
+            return helper.index.error();
+        joined->m_results = helper.index.value();
+        const ResultIndex &results = *joined->m_results;
+
+        // Each request's result. A custom_id repeated in the input finds the entry it found before (or,
+        // without a result, an id kept in a set of the ids without one).
+        std::vector<bool> used(results.entries().size(), false);
+        QSet<QByteArrayView> withoutResult;
+        for (std::size_t r = 0; r < joined->m_rows.size(); ++r) {
+            if ((r & 0xFFFF) == 0 && control.isCanceled && control.isCanceled())
+                return Error {QStringLiteral("cancelled"), Detail::tr("Cancelled")};
+            JoinedResults::RowRef &ref = joined->m_rows[r];
+            if (!ref.hasId)
+                continue;
+            const QByteArrayView id(joined->m_inputIds.constData() + ref.idStart, qsizetype(ref.idLength));
+            const qsizetype e = results.find(id);
+            if (e >= 0) {
+                ref.entry = qint32(e);
+                if (used[std::size_t(e)])
+                    ++t.duplicateInputIds;
+                used[std::size_t(e)] = true;
+            } else if (withoutResult.contains(id)) {
+                ++t.duplicateInputIds;
+            } else {
+                withoutResult.insert(id);
+            }
+        }
 
         // Results for custom_ids that are not in the input are kept as extra rows.
         const auto &entries = results.entries();
@@ -441,7 +518,14 @@ public:
 Result<std::shared_ptr<const JoinedResults>>
 JoinedResults::open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control)
 {
-    return JoinBuilder::open(inputPath, resultFiles, control);
+    return JoinBuilder::open(QStringList {inputPath}, resultFiles, control);
+}
+
+Result<std::shared_ptr<const JoinedResults>> JoinedResults::open(const QStringList &inputPaths,
+                                                                 const QStringList &resultFiles,
+                                                                 const ResultsControl &control)
+{
+    return JoinBuilder::open(inputPaths, resultFiles, control);
 }
 
 JoinedResults::~JoinedResults() = default;
@@ -454,12 +538,20 @@ QByteArray JoinedResults::customId(qint64 i) const
     return m_results->customId(m_results->entries()[std::size_t(ref.entry)]).toByteArray();
 }
 
+Result<QByteArray> JoinedResults::inputLineAt(qint64 line) const
+{
+    // The input file that holds the line: the last one starting at or before it.
+    const auto next = std::upper_bound(m_firstLines.begin(), m_firstLines.end(), line);
+    const std::size_t part = std::size_t(std::max<std::ptrdiff_t>(0, next - m_firstLines.begin() - 1));
+    return m_inputs[part]->line(line - m_firstLines[part]);
+}
+
 Result<QByteArray> JoinedResults::requestLine(qint64 i) const
 {
     const RowRef &ref = m_rows[std::size_t(i)];
     if (ref.inputLine < 0)
         return QByteArray();
-    return m_input->line(ref.inputLine);
+    return inputLineAt(ref.inputLine);
 }
 
 Result<QByteArray> JoinedResults::resultLine(qint64 i) const
@@ -492,7 +584,7 @@ ResultRow JoinedResults::row(qint64 i, int previewChars) const
     row.customId = QString::fromUtf8(customId(i));
     row.outcome = ref.outcome;
     if (ref.inputLine >= 0) {
-        const auto request = m_input->line(ref.inputLine);
+        const auto request = inputLineAt(ref.inputLine);
         if (request.ok()) {
             const Jsonl::RequestSummary summary = Jsonl::summarizeRequest(request.value(), previewChars);
             row.model = summary.model;

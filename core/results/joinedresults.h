@@ -61,10 +61,10 @@ struct JoinTotals
 /**
  * The requests of an input file joined with the results of one or more batches by custom_id.
  *
- * open() streams the result files once into a ResultIndex and the input file once (building its
- * Jsonl::LineIndex in the same pass), then keeps per row only the input line number, the index of the result
- * entry, the outcome and the custom_id: about 40 bytes a row. row(i) reads and parses the two lines of row i
- * on demand.
+ * open() streams the result files once into a ResultIndex (on a helper thread) and, at the same time, the
+ * input file once (building its Jsonl::LineIndex in the same pass), then looks every request up in the index
+ * and keeps per row only the input line number, the index of the result entry, the outcome and the
+ * custom_id: about 40 bytes a row. row(i) reads and parses the two lines of row i on demand.
  *
  * Rows are the non-blank input lines in file order, followed by the results whose custom_id is not in the
  * input
@@ -72,14 +72,22 @@ struct JoinTotals
  * in more than one (pass a batch's files, then its resubmits' files).
  *
  * Blocking: open() is meant for a worker thread (QtConcurrent::run) and honours the control's cancel and
- * progress. The object is immutable afterwards; row() and the line accessors are thread-safe (reads are
- * serialised per file).
+ * progress, whose callbacks it calls on that thread only (the helper thread it starts for the index is
+ * joined before it returns). The object is immutable afterwards; row() and the line accessors are thread-safe
+ * (reads are serialised per file).
  */
 class JoinedResults final
 {
 public:
     static Result<std::shared_ptr<const JoinedResults>>
     open(const QString &inputPath, const QStringList &resultFiles, const ResultsControl &control = {});
+    /**
+     * The requests of several input files read one after the other as if they were one file (the parts of a
+     * job): rows, inputLine() and requestLine() count on across the files; nothing is copied. Each file may
+     * have its own BOM and may lack a final newline.
+     */
+    static Result<std::shared_ptr<const JoinedResults>>
+    open(const QStringList &inputPaths, const QStringList &resultFiles, const ResultsControl &control = {});
     ~JoinedResults();
     Q_DISABLE_COPY_MOVE(JoinedResults)
 
@@ -105,8 +113,10 @@ public:
     Result<QByteArray> resultLine(qint64 i) const;
 
     const JoinTotals &totals() const { return m_totals; }
-    QString inputPath() const { return m_input->index().path(); }
-    std::shared_ptr<const Jsonl::LineIndex> inputIndex() const { return m_input->sharedIndex(); }
+    /** The (first) input file. */
+    QString inputPath() const { return m_inputs.front()->index().path(); }
+    /** The line index of the (first) input file. */
+    std::shared_ptr<const Jsonl::LineIndex> inputIndex() const { return m_inputs.front()->sharedIndex(); }
     std::shared_ptr<const ResultIndex> resultIndex() const { return m_results; }
 
 private:
@@ -119,11 +129,14 @@ private:
         quint32 idStart = 0; // into m_inputIds (input rows) or the result index (extra rows)
         quint32 idLength = 0;
         Outcome outcome = Outcome::Missing;
+        bool hasId = false; ///< an input line with a readable custom_id
     };
+    Result<QByteArray> inputLineAt(qint64 line) const;
     std::vector<RowRef> m_rows;
     QByteArray m_inputIds;
     JoinTotals m_totals;
-    std::unique_ptr<Jsonl::JsonlFile> m_input;
+    std::vector<std::unique_ptr<Jsonl::JsonlFile>> m_inputs;
+    std::vector<qint64> m_firstLines; ///< the line number (across the inputs) of each input's first line
     std::shared_ptr<const ResultIndex> m_results;
     mutable std::vector<std::unique_ptr<QFile>> m_resultFiles;
     mutable QMutex m_resultMutex;

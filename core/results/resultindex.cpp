@@ -1,6 +1,7 @@
 #include "resultindex.h"
 #include "common/translate.h"
 
+#include "idtable_p.h"
 #include "linescanner_p.h"
 
 #include <QCoreApplication>
@@ -277,55 +278,59 @@ public:
             total += QFileInfo(f).size();
         qint64 done = 0;
         ondemand::parser parser;
+        const auto keyOf = [&index](qint32 item) {
+            return index->customId(index->m_entries[std::size_t(item)]);
+        };
         for (qsizetype fi = 0; fi < files.size(); ++fi) {
-            const auto scanned =
-                Detail::scanLines(files.at(fi), control, done, total,
-                                  [&](const char *data, qint64 length, qint64 dataOffset, qint64) -> bool {
-                                      if (length == 0)
-                                          return true;
-                                      ++index->m_totalLines;
-                                      LineFacts f;
-                                      // An oversized line cannot be parsed in place when the buffer could not
-                                      // hold it; the scanner always provides padding, so every line is parsed
-                                      // where it lies.
-                                      if (readFacts(parser, data, std::size_t(length), f) || !f.hasId) {
-                                          // Skip whitespace-only lines silently; count the rest.
-                                          bool blank = true;
-                                          for (qint64 i = 0; i < length && blank; ++i)
-                                              blank = data[i] == ' ' || data[i] == '\t';
-                                          if (!blank)
-                                              ++index->m_malformed;
-                                          else
-                                              --index->m_totalLines;
-                                          return true;
-                                      }
-                                      ResultEntry entry;
-                                      entry.offset = dataOffset;
-                                      entry.length = length;
-                                      entry.file = quint16(fi);
-                                      entry.httpStatus = f.hasResponse ? f.status : 0;
-                                      entry.outcome = Detail::classify(f.hasResponse, f.status, f.errorCode);
-                                      entry.inputTokens = f.inputTokens;
-                                      entry.outputTokens = f.outputTokens;
-                                      const QByteArray id(f.customId.data(), qsizetype(f.customId.size()));
-                                      const auto it = index->m_byId.constFind(id);
-                                      if (it != index->m_byId.cend()) {
-                                          ResultEntry &old = index->m_entries[std::size_t(*it)];
-                                          if (old.file == entry.file)
-                                              ++index->m_duplicates;
-                                          entry.idStart = old.idStart;
-                                          entry.idLength = old.idLength;
-                                          old = entry;
-                                          ++index->m_superseded;
-                                          return true;
-                                      }
-                                      entry.idStart = quint32(index->m_ids.size());
-                                      entry.idLength = quint32(id.size());
-                                      index->m_ids.append(id);
-                                      index->m_byId.insert(id, qsizetype(index->m_entries.size()));
-                                      index->m_entries.push_back(entry);
-                                      return true;
-                                  });
+            const auto scanned = Detail::scanLines(
+                files.at(fi), control, done, total,
+                [&](const char *data, qint64 length, qint64 dataOffset, qint64) -> bool {
+                    if (length == 0)
+                        return true;
+                    ++index->m_totalLines;
+                    LineFacts f;
+                    // An oversized line cannot be parsed in place when the buffer could not
+                    // hold it; the scanner always provides padding, so every line is parsed
+                    // where it lies.
+                    if (readFacts(parser, data, std::size_t(length), f) || !f.hasId) {
+                        // Skip whitespace-only lines silently; count the rest.
+                        bool blank = true;
+                        for (qint64 i = 0; i < length && blank; ++i)
+                            blank = data[i] == ' ' || data[i] == '\t';
+                        if (!blank)
+                            ++index->m_malformed;
+                        else
+                            --index->m_totalLines;
+                        return true;
+                    }
+                    ResultEntry entry;
+                    entry.offset = dataOffset;
+                    entry.length = length;
+                    entry.file = quint16(fi);
+                    entry.httpStatus = f.hasResponse ? f.status : 0;
+                    entry.outcome = Detail::classify(f.hasResponse, f.status, f.errorCode);
+                    entry.inputTokens = f.inputTokens;
+                    entry.outputTokens = f.outputTokens;
+                    const QByteArrayView id(f.customId.data(), qsizetype(f.customId.size()));
+                    const std::size_t hash = Detail::IdTable::hashOf(id);
+                    const qint32 found = index->m_byId->find(id, hash, keyOf);
+                    if (found >= 0) {
+                        ResultEntry &old = index->m_entries[std::size_t(found)];
+                        if (old.file == entry.file)
+                            ++index->m_duplicates;
+                        entry.idStart = old.idStart;
+                        entry.idLength = old.idLength;
+                        old = entry;
+                        ++index->m_superseded;
+                        return true;
+                    }
+                    entry.idStart = quint32(index->m_ids.size());
+                    entry.idLength = quint32(id.size());
+                    index->m_ids.append(id);
+                    index->m_byId->insert(qint32(index->m_entries.size()), hash);
+                    index->m_entries.push_back(entry);
+                    return true;
+                });
             if (!scanned.ok())
                 return scanned.error();
             done += scanned.value().size;
@@ -340,9 +345,16 @@ Result<std::shared_ptr<const ResultIndex>> ResultIndex::build(const QStringList 
     return ResultIndexBuilder::build(files, control);
 }
 
+ResultIndex::ResultIndex()
+    : m_byId(std::make_unique<Detail::IdTable>())
+{ }
+
+ResultIndex::~ResultIndex() = default;
+
 qsizetype ResultIndex::find(QByteArrayView customId) const
 {
-    return m_byId.value(customId.toByteArray(), -1);
+    return m_byId->find(customId, Detail::IdTable::hashOf(customId),
+                        [this](qint32 item) { return this->customId(m_entries[std::size_t(item)]); });
 }
 
 } // namespace Batchdesk::Results

@@ -17,6 +17,10 @@
 
 namespace Batchdesk::Results {
 
+namespace Detail {
+class IdTable;
+}
+
 /** What became of one request. The order is the display order of the totals. */
 enum class Outcome : quint8 { Succeeded, Failed, Expired, Cancelled, Missing };
 constexpr int kOutcomeCount = 5;
@@ -62,6 +66,9 @@ class ResultIndex final
 public:
     static Result<std::shared_ptr<const ResultIndex>> build(const QStringList &files,
                                                             const ResultsControl &control = {});
+    ResultIndex();
+    ~ResultIndex();
+    Q_DISABLE_COPY_MOVE(ResultIndex)
 
     QStringList files() const { return m_files; }
     /** Entries that survived the merge, in the order their custom_id first occurred. */
@@ -85,7 +92,7 @@ private:
     QStringList m_files;
     QByteArray m_ids;
     std::vector<ResultEntry> m_entries;
-    QHash<QByteArray, qsizetype> m_byId;
+    std::unique_ptr<Detail::IdTable> m_byId; ///< entry numbers by custom_id (keys in m_ids)
     qint64 m_totalLines = 0;
     qint64 m_malformed = 0;
     qint64 m_superseded = 0;
