@@ -22,7 +22,14 @@ JoinPlan planJoin(const JoinSource &source, const QString &batchId)
     const auto opened = source.batchById(batchId);
     plan.jobId = opened ? opened->metadata.value(Api::kJobKey) : QString();
     if (!plan.jobId.isEmpty()) {
+        // The first submission's parts are the input (in part order); the batches of retry rounds hold only
+        // requests of those parts again, so their results come last (the latest result per request wins).
+        QList<Api::Batch> retries;
         for (const Api::Batch &member : source.jobBatches(plan.jobId)) {
+            if (!member.metadata.value(Api::kRoundKey).isEmpty()) {
+                retries << member;
+                continue;
+            }
             QStringList chain = source.resultsChain(member.id);
             if (chain.isEmpty())
                 chain = QStringList {member.id};
@@ -31,6 +38,17 @@ JoinPlan planJoin(const JoinSource &source, const QString &batchId)
                 if (!plan.chain.contains(id))
                     plan.chain << id;
             }
+        }
+        const auto roundAndPart = [](const Api::Batch &b) {
+            return std::pair(b.metadata.value(Api::kRoundKey).toInt(),
+                             b.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt());
+        };
+        std::stable_sort(retries.begin(), retries.end(), [&](const Api::Batch &a, const Api::Batch &b) {
+            return roundAndPart(a) < roundAndPart(b);
+        });
+        for (const Api::Batch &r : std::as_const(retries)) {
+            if (!plan.chain.contains(r.id))
+                plan.chain << r.id;
         }
     }
     if (plan.chain.isEmpty()) {

@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUuid>
 #include <QtConcurrent>
 
@@ -43,32 +42,15 @@ struct RoundResult
     QString error;
 };
 
-// The job's input: the round-0 part files in order, joined with every result file so far (later rounds win),
-// written as a resubmit of the chosen outcomes and split like the job.
+// The job's input (the round-0 part files, read in order as one), joined with every result file so far (later
+// rounds win), written as a resubmit of the chosen outcomes and split like the job.
 RoundResult writeRound(const QStringList &inputs, const QStringList &resultFiles, const QString &folder,
                        int round, const QSet<Results::Outcome> &outcomes, const Jsonl::LimitProfile &profile,
                        bool embeddings)
 {
     RoundResult r;
     QDir().mkpath(folder);
-    const QString input = QDir(folder).filePath(QStringLiteral("input.jsonl"));
-    {
-        QSaveFile out(input);
-        bool ok = out.open(QIODevice::WriteOnly);
-        for (const QString &part : inputs) {
-            QFile in(part);
-            ok = ok && in.open(QIODevice::ReadOnly);
-            while (ok && !in.atEnd()) {
-                const QByteArray chunk = in.read(1 << 20);
-                ok = out.write(chunk) == chunk.size();
-            }
-        }
-        if (!ok || !out.commit()) {
-            r.error = out.errorString();
-            return r;
-        }
-    }
-    const auto joined = Results::JoinedResults::open(input, resultFiles);
+    const auto joined = Results::JoinedResults::open(inputs, resultFiles);
     if (!joined.ok()) {
         r.error = joined.errorString();
         return r;

@@ -329,6 +329,36 @@ private slots:
         QCOMPARE(planJoin(m_source, QStringLiteral("p3")).chain, plan.chain);
     }
 
+    // A retry round of the job engine (batchdesk_round metadata): its batches are no inputs of their own;
+    // their results come after every part's, round by round, so the latest result per request wins.
+    void retryRoundsJoinLast()
+    {
+        makeJob();
+        addBatch(QStringLiteral("round2"), QStringLiteral("completed"), true, QStringLiteral("job-1"),
+                 QStringLiteral("1/1"));
+        m_source.batches[QStringLiteral("round2")].metadata.insert(QString(Api::kRoundKey),
+                                                                   QStringLiteral("2"));
+        addBatch(QStringLiteral("round1"), QStringLiteral("completed"), true, QStringLiteral("job-1"),
+                 QStringLiteral("1/1"));
+        m_source.batches[QStringLiteral("round1")].metadata.insert(QString(Api::kRoundKey),
+                                                                   QStringLiteral("1"));
+        saveResults(QStringLiteral("round1"), {}, lines({httpFailure("c1", 500, "server_error", "again")}));
+        saveResults(QStringLiteral("round2"), lines({success("c1", "C1 at last", 10, 3)}), {});
+        const JoinPlan plan = planJoin(m_source, QStringLiteral("round2"));
+        QCOMPARE(plan.state, State::Ready);
+        QCOMPARE(plan.roots,
+                 (QStringList {QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")}));
+        QCOMPARE(plan.chain.mid(4), (QStringList {QStringLiteral("round1"), QStringLiteral("round2")}));
+        const auto opened = openJoin(plan);
+        QVERIFY2(opened.ok(), qPrintable(opened.errorString()));
+        const auto &joined = *opened.value().results;
+        QCOMPARE(joined.rowCount(), 6);
+        QCOMPARE(joined.totals().extraRows, 0);
+        QCOMPARE(joined.row(4).customId, QStringLiteral("c1"));
+        QCOMPARE(joined.row(4).responseText, QStringLiteral("C1 at last"));
+        QCOMPARE(joined.totals().count(Outcome::Succeeded), 6);
+    }
+
     // openJoin reads the parts one after the other as one input (a part without a final newline, a BOM at
     // the start of a later part) and joins every request, in input order, with its latest result; nothing is
     // copied.

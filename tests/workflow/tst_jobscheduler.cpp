@@ -146,9 +146,14 @@ private slots:
         m_intents = std::make_unique<Store::IntentStore>(m_db);
         m_jobs = std::make_unique<Store::JobStore>(m_db);
         m_results = std::make_unique<Store::ResultsStore>(m_db);
+    }
+
+    // Every test has an account of its own: the jobs of one never queue behind another's.
+    void init()
+    {
         Store::AccountStore accounts(m_db);
         Store::Account a;
-        a.name = QStringLiteral("sandbox");
+        a.name = QStringLiteral("sandbox-") + QString::fromLatin1(QTest::currentTestFunction());
         a.preset = Store::Preset::Sandbox;
         a.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/v1"));
         a.keySource = Store::KeySource::None;
@@ -266,7 +271,10 @@ private slots:
             QVERIFY(!create->failed());
             delete create;
         }
-        QCOMPARE(serverBatches(second->client).size(), 2);
+        // Part 2 was stopped during its upload (no batch) or during its create (a batch whose reply was
+        // lost): either way resume() must end with one batch per part.
+        const auto afterStop = serverBatches(second->client).size();
+        QVERIFY(afterStop == 2 || afterStop == 3);
 
         second->scheduler->resume();
         QVERIFY(waitForJob(id));
