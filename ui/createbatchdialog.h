@@ -4,10 +4,12 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QToolButton;
 class QVBoxLayout;
 
@@ -41,12 +43,22 @@ public:
     void addMetadataRow(const QString &key = {}, const QString &value = {});
     /** The list of current problems, empty when the parameters can be sent. */
     QStringList problems() const;
+    /**
+     * Makes this the dialog of a job: the metadata pairs Batchdesk adds to every part (job, part, round) are
+     * reserved, and "Retry failed requests automatically: up to K rounds" is offered (off by default).
+     */
+    void setJobMode(bool job);
+    /** The retry rounds chosen (0: off, or not a job). */
+    int retryRounds() const;
 
-    /** Pairs the user may set: 16 minus the one Batchdesk needs for its client id. */
+    /** Pairs the user may set on a single batch: 16 minus the one Batchdesk needs for its client id. */
     static constexpr int kUserPairs = Api::kMaxMetadataPairs - 1;
+    /** On a job's parts: minus the job, part and round pairs too. */
+    static constexpr int kJobUserPairs = kUserPairs - 3;
 
 private:
     void validateInput();
+    int userPairs() const { return m_job ? kJobUserPairs : kUserPairs; }
 
     struct Row
     {
@@ -66,6 +78,10 @@ private:
     QLabel *m_pairsLabel;
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
+    QWidget *m_retryRow;
+    QCheckBox *m_retry;
+    QSpinBox *m_retryRounds;
+    bool m_job = false;
 };
 
 } // namespace Batchdesk::Ui

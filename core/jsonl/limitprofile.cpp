@@ -13,6 +13,7 @@ LimitProfile LimitProfile::deepinfra()
     p.name = QStringLiteral("deepinfra");
     p.displayName = QStringLiteral("DeepInfra");
     p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    p.maxInFlight = 100; // "Concurrent batches per user: 100" (api-contract.md §5)
     return p;
 }
 
@@ -23,6 +24,9 @@ LimitProfile LimitProfile::openai()
     p.name = QStringLiteral("openai");
     p.displayName = QStringLiteral("OpenAI");
     p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    // No concurrency limit is documented (creation is capped at 2,000 batches per hour, and the enqueued
+    // tokens per model are limited per organisation): 100 at once keeps a large job well inside both.
+    p.maxInFlight = 100;
     return p;
 }
 

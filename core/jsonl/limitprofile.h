@@ -21,6 +21,8 @@ struct LimitProfile
     qint64 maxBytes = 200'000'000;
     qint64 maxEmbeddingInputs = 50'000;
     int recommendedCustomIdLength = 64;
+    /** Batches of one account running at once, as the provider allows (a job's parts beyond it wait). */
+    int maxInFlight = 100;
     QStringList endpoints;
 
     bool supportsEndpoint(QStringView url) const;
