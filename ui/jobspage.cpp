@@ -60,7 +60,7 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_cancelJobAction(new QAction(Models::icon(QStringLiteral("cancel")), tr("Cancel &Job\u2026"), this))
     , m_cancelPartAction(new QAction(Models::icon(QStringLiteral("close")), tr("Cancel &Part\u2026"), this))
-    , m_resumeAction(new QAction(Models::icon(QStringLiteral("upload")), tr("&Resume"), this))
+    , m_resumeAction(new QAction(Models::icon(QStringLiteral("upload")), tr("Res&ume"), this))
     , m_retryAction(new QAction(Models::icon(QStringLiteral("refresh")), tr("Retry &Failed\u2026"), this))
     , m_openResultsAction(new QAction(Models::icon(QStringLiteral("ok")), tr("Open &Results"), this))
     , m_showBatchAction(new QAction(Models::icon(QStringLiteral("file")), tr("Show &Batch"), this))
@@ -391,11 +391,12 @@ void JobsPage::cancelPart()
     const auto part = currentPart();
     if (!job || !part)
         return;
-    if (MessageBox::confirm(this, tr("Cancel Part"),
-                            tr("Cancel %1 of job %2? It is not submitted: its %n request(s) get no results.",
-                               nullptr, int(qMin<qint64>(part->lines, std::numeric_limits<int>::max())))
-                                .arg(JobTreeModel::partName(*part).toLower(), job->job.id),
-                            tr("Cancel Part"), tr("Keep It"))
+    if (MessageBox::confirm(
+            this, tr("Cancel Part"),
+            tr("Cancel part %1 of job %2? It is not submitted: its %n request(s) get no results.", nullptr,
+               int(qMin<qint64>(part->lines, std::numeric_limits<int>::max())))
+                .arg(part->label(), job->job.id),
+            tr("Cancel Part"), tr("Keep It"))
         != QMessageBox::Yes)
         return;
     report(m_controller->cancelJobPart(part->jobId, part->round, part->part));
