@@ -88,14 +88,12 @@ qint64 JobEntry::failed() const
 
 int JobEntry::partsDone() const
 {
-    return int(std::count_if(parts.cbegin(), parts.cend(),
-                             [this](const JobPart &p) { return p.round == job.round && p.isDone(); }));
+    return int(std::count_if(parts.cbegin(), parts.cend(), [](const JobPart &p) { return p.isDone(); }));
 }
 
-int JobEntry::partsInRound() const
+int JobEntry::partsTotal() const
 {
-    return int(std::count_if(parts.cbegin(), parts.cend(),
-                             [this](const JobPart &p) { return p.round == job.round; }));
+    return int(parts.size());
 }
 
 int JobEntry::inFlight() const
@@ -442,7 +440,7 @@ QVariant JobTreeModel::jobData(const JobEntry &e, int column, int role) const
         case ProgressColumn:
             return total > 0 ? tr("%1%").arg((succeeded + failed) * 100 / total) : QString();
         case PartsColumn:
-            return tr("%1 of %2").arg(e.partsDone()).arg(e.partsInRound());
+            return tr("%1 of %2").arg(e.partsDone()).arg(e.partsTotal());
         case RoundColumn:
             if (j.retryRounds == 0 && j.round == 0)
                 return QString();

@@ -23,8 +23,8 @@ struct JobEntry
     qint64 succeeded() const;
     /** Failed requests of the newest round that has counts (those of earlier rounds were retried). */
     qint64 failed() const;
-    int partsDone() const; ///< parts of the current round that ended
-    int partsInRound() const; ///< parts of the current round
+    int partsDone() const; ///< parts (of every round) that ended: finished or cancelled
+    int partsTotal() const; ///< parts of every round
     int inFlight() const;
     int queued() const;
 };
@@ -50,7 +50,7 @@ public:
         NameColumn, ///< job: its source's name; part: "Part 2/5" / "Retry 1, part 2/5"
         StateColumn, ///< job state; part: queued / submitting / the batch's status
         ProgressColumn, ///< requests done of total, a bar
-        PartsColumn, ///< job: parts done of the current round
+        PartsColumn, ///< job: parts that ended of all its parts (every round)
         RoundColumn, ///< job: retry round of the policy's rounds
         BatchColumn, ///< part: its batch id
         CreatedColumn, ///< job: created

@@ -1004,6 +1004,10 @@
         <source>%1, part %2</source>
         <translation>%1, Teil %2</translation>
     </message>
+    <message>
+        <source>%1, retry %2, part %3</source>
+        <translation>%1, Wiederholung %2, Teil %3</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -2545,16 +2549,8 @@ Das Konto trotzdem speichern?</translation>
         <translation>„description“ wird über das Feld „Beschreibung“ gesetzt.</translation>
     </message>
     <message>
-        <source>Retry failed requests automatically: up to</source>
-        <translation>Fehlgeschlagene Anfragen automatisch wiederholen: bis zu</translation>
-    </message>
-    <message>
         <source>When every batch of the job has finished, the requests that did not succeed (failed, expired, cancelled or missing) are submitted again, as often as chosen. The results table shows the latest result of each request.</source>
         <translation>Wenn alle Batches des Jobs beendet sind, werden die nicht erfolgreichen Anfragen (fehlgeschlagen, abgelaufen, abgebrochen oder fehlend) so oft wie gewählt erneut übermittelt. Die Ergebnistabelle zeigt das neueste Ergebnis jeder Anfrage.</translation>
-    </message>
-    <message>
-        <source> rounds</source>
-        <translation> Runden</translation>
     </message>
     <message>
         <source>Retries:</source>
@@ -2563,6 +2559,17 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>%1 metadata pairs; at most %2 are allowed (Batchdesk adds 4 to each part of a job).</source>
         <translation>%1 Metadatenpaare; höchstens %2 sind erlaubt (Batchdesk fügt jedem Teil eines Jobs 4 hinzu).</translation>
+    </message>
+    <message>
+        <source>Retry failed requests automatically:</source>
+        <translation>Fehlgeschlagene Anfragen automatisch wiederholen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>bis zu %n Runde</numerusform>
+            <numerusform>bis zu %n Runden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

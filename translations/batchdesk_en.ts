@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::CreateBatchDialog</name>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>up to %n round</numerusform>
+            <numerusform>up to %n rounds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::FilesPage</name>
     <message numerus="yes">
         <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>

@@ -1004,6 +1004,10 @@
         <source>%1, part %2</source>
         <translation>%1、パート %2</translation>
     </message>
+    <message>
+        <source>%1, retry %2, part %3</source>
+        <translation>%1、再試行 %2、パート %3</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -2536,16 +2540,8 @@ Save the account anyway?</source>
         <translation>「description」は［説明］欄で設定されます。</translation>
     </message>
     <message>
-        <source>Retry failed requests automatically: up to</source>
-        <translation>失敗したリクエストを自動的に再試行：最大</translation>
-    </message>
-    <message>
         <source>When every batch of the job has finished, the requests that did not succeed (failed, expired, cancelled or missing) are submitted again, as often as chosen. The results table shows the latest result of each request.</source>
         <translation>ジョブのすべてのバッチが終了すると、成功しなかったリクエスト（失敗、期限切れ、キャンセル、欠落）が指定した回数まで再送信されます。結果の表には各リクエストの最新の結果が表示されます。</translation>
-    </message>
-    <message>
-        <source> rounds</source>
-        <translation> ラウンド</translation>
     </message>
     <message>
         <source>Retries:</source>
@@ -2554,6 +2550,16 @@ Save the account anyway?</source>
     <message>
         <source>%1 metadata pairs; at most %2 are allowed (Batchdesk adds 4 to each part of a job).</source>
         <translation>メタデータが %1 組あります。許可されるのは最大 %2 組です（Batchdesk がジョブの各パートに 4 組を追加します）。</translation>
+    </message>
+    <message>
+        <source>Retry failed requests automatically:</source>
+        <translation>失敗したリクエストを自動的に再試行：</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>最大 %n ラウンド</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
-#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -39,8 +38,8 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     , m_problems(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_retryRow(new QWidget(this))
-    , m_retry(new QCheckBox(tr("Retry failed requests automatically: up to"), m_retryRow))
-    , m_retryRounds(new QSpinBox(m_retryRow))
+    , m_retry(new QCheckBox(tr("Retry failed requests automatically:"), m_retryRow))
+    , m_retryRounds(new QComboBox(m_retryRow))
 {
     setObjectName(QStringLiteral("createBatchDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -116,9 +115,9 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
                            "(failed, expired, cancelled or missing) are submitted again, as often as chosen. "
                            "The results table shows the latest result of each request."));
     m_retryRounds->setObjectName(QStringLiteral("createRetryRounds"));
-    m_retryRounds->setRange(1, 5);
-    m_retryRounds->setValue(2);
-    m_retryRounds->setSuffix(tr(" rounds"));
+    for (int rounds = 1; rounds <= 5; ++rounds)
+        m_retryRounds->addItem(tr("up to %n round(s)", nullptr, rounds), rounds);
+    m_retryRounds->setCurrentIndex(1);
     m_retryRounds->setEnabled(false);
     connect(m_retry, &QCheckBox::toggled, m_retryRounds, &QWidget::setEnabled);
     auto *retryLayout = new QHBoxLayout(m_retryRow);
@@ -287,12 +286,19 @@ void CreateBatchDialog::setJobMode(bool job)
     m_job = job;
     if (auto *form = findChild<QFormLayout *>())
         form->setRowVisible(m_retryRow, job);
+    if (job)
+        setMinimumWidth(qMax(minimumWidth(), 640)); // the retry row is long in German
     validateInput();
 }
 
 int CreateBatchDialog::retryRounds() const
 {
-    return m_job && m_retry->isChecked() ? m_retryRounds->value() : 0;
+    return m_job && m_retry->isChecked() ? m_retryRounds->currentData().toInt() : 0;
+}
+
+void CreateBatchDialog::setDescription(const QString &text)
+{
+    m_description->setText(text);
 }
 
 void CreateBatchDialog::setHeading(const QString &html)

@@ -9,7 +9,6 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
 class QToolButton;
 class QVBoxLayout;
 
@@ -39,6 +38,8 @@ public:
     QString filePath() const { return m_path; }
     /** Replaces the heading (rich text), e.g. for a job of several files. */
     void setHeading(const QString &html);
+    /** Replaces the suggested description (the file's name without its suffix). */
+    void setDescription(const QString &text);
     /** Adds a metadata row (also the "Add" button). */
     void addMetadataRow(const QString &key = {}, const QString &value = {});
     /** The list of current problems, empty when the parameters can be sent. */
@@ -80,7 +81,7 @@ private:
     QDialogButtonBox *m_buttons;
     QWidget *m_retryRow;
     QCheckBox *m_retry;
-    QSpinBox *m_retryRounds;
+    QComboBox *m_retryRounds;
     bool m_job = false;
 };
 

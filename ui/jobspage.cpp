@@ -1,6 +1,7 @@
 #include "jobspage.h"
 
 #include "appcontroller.h"
+#include "batchtablemodel.h"
 #include "columnfit.h"
 #include "displayformat.h"
 #include "icons.h"
@@ -93,7 +94,7 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     connect(m_openResultsAction, &QAction::triggered, this, &JobsPage::openResults);
     connect(m_showBatchAction, &QAction::triggered, this, &JobsPage::showBatch);
 
-    // The tool row: what can be done with the selection, then how the queue stands.
+    // The tool row: what can be done with the selection.
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(2);
@@ -112,7 +113,8 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     QPalette dim = m_summary->palette();
     dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
     m_summary->setPalette(dim);
-    tools->addWidget(m_summary);
+    // Under the list, wrapped: a long line in German must not widen the window.
+    m_summary->setWordWrap(true);
 
     m_view->setObjectName(QStringLiteral("jobsView"));
     m_view->setModel(m_model);
@@ -126,13 +128,13 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    header->resizeSection(JobTreeModel::NameColumn, 200);
+    header->resizeSection(JobTreeModel::NameColumn, 205);
     header->resizeSection(JobTreeModel::StateColumn, 150);
-    header->resizeSection(JobTreeModel::ProgressColumn, 150);
-    header->resizeSection(JobTreeModel::PartsColumn, 80);
+    header->resizeSection(JobTreeModel::ProgressColumn, 120);
+    header->resizeSection(JobTreeModel::PartsColumn, 75);
     header->resizeSection(JobTreeModel::RoundColumn, 60);
-    header->resizeSection(JobTreeModel::BatchColumn, 150);
-    header->resizeSection(JobTreeModel::CreatedColumn, 120);
+    header->resizeSection(JobTreeModel::BatchColumn, 120);
+    header->resizeSection(JobTreeModel::CreatedColumn, 100);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu;
@@ -145,11 +147,14 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
         }
         menu.exec(header->mapToGlobal(pos));
     });
-    // Words are as wide as they are in the language shown.
+    // Words are as wide as they are in the language shown: the longest a job or a part can say.
     auto fit = [this] {
         fitColumnToText(m_view, m_view->header(), JobTreeModel::StateColumn,
                         {JobTreeModel::tr("Preparing the next round"), JobTreeModel::tr("Not submitted"),
-                         JobTreeModel::tr("Submitting")},
+                         JobTreeModel::tr("Finished with failures"),
+                         Models::BatchTableModel::tr("Completed, all failed"),
+                         Models::BatchTableModel::tr("Completed with failures"),
+                         Models::BatchTableModel::tr("Assembling results")},
                         true);
         fitColumnToText(m_view, m_view->header(), JobTreeModel::CreatedColumn);
     };
@@ -258,6 +263,7 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     layout->setSpacing(6);
     layout->addLayout(tools);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_summary);
     // Connecting, the account's limit: both change what can be done and what the summary says.
     connect(controller, &AppController::statusChanged, this, [this] {
         updateActions();
@@ -348,7 +354,9 @@ QString JobsPage::summaryText() const
 
 void JobsPage::updateSummary()
 {
-    m_summary->setText(summaryText());
+    const QString text = summaryText();
+    m_summary->setText(text);
+    m_summary->setVisible(!text.isEmpty());
 }
 
 QString JobsPage::resultsBatch() const

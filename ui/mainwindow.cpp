@@ -1201,6 +1201,8 @@ void MainWindow::submitJob(const JobDraft &draft)
                                          account->name, this);
     dialog->setWindowTitle(tr("Create a Job of %n Batch(es)", nullptr, n));
     dialog->setJobMode(true);
+    // The parts say which part they are; the description names the whole (the source, not its first part).
+    dialog->setDescription(QFileInfo(draft.name).completeBaseName());
     QStringList names;
     for (const Jsonl::SplitPart &p : draft.parts)
         names << QFileInfo(p.path).fileName().toHtmlEscaped();

@@ -10,6 +10,7 @@
 #include "jobspage.h"
 #include "jobtreemodel.h"
 #include "jsonl/splitter.h"
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "resultspage.h"
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QFile>
 #include <QLabel>
@@ -25,7 +27,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -134,14 +135,14 @@ private:
         }
         // The policy is offered, off by default.
         auto *retry = dialog->findChild<QCheckBox *>(QStringLiteral("createRetry"));
-        auto *rounds = dialog->findChild<QSpinBox *>(QStringLiteral("createRetryRounds"));
+        auto *rounds = dialog->findChild<QComboBox *>(QStringLiteral("createRetryRounds"));
         if (!retry || !retry->isVisibleTo(dialog) || retry->isChecked() || rounds->isEnabled()) {
             qWarning() << "retry policy not offered as expected";
             return {};
         }
         if (retryRounds > 0) {
             retry->setChecked(true);
-            rounds->setValue(retryRounds);
+            rounds->setCurrentIndex(rounds->findData(retryRounds));
         }
         const int before = model()->jobCount();
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createOkButton")), Qt::LeftButton);
@@ -205,6 +206,8 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_jobspage"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // As the app starts: the English catalogue gives the plural forms ("1 job", "2 parts").
+        Ui::LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("en"));
     }
 
     void init()
@@ -261,8 +264,11 @@ private slots:
             QCOMPARE(cell(id, 0, n, JobTreeModel::NameColumn), QStringLiteral("Part %1/3").arg(n));
         }
         QCOMPARE(job(id)->inFlight(), 1);
-        QVERIFY2(find<QLabel>("jobsSummary")->text().contains(QStringLiteral("2 waiting for a free slot")),
-                 qPrintable(find<QLabel>("jobsSummary")->text()));
+        QCOMPARE(
+            find<QLabel>("jobsSummary")->text(),
+            QStringLiteral("1 job \u00b7 1 part running \u00b7 2 waiting for a free slot \u00b7 at most 1 "
+                           "batch at once"));
+        QCOMPARE(cell(id, 0, 2, JobTreeModel::ProgressColumn), QStringLiteral("4 requests"));
 
         // Cancel Part on the running part: not possible; on a queued one: asked, then dropped.
         page->selectPart(id, 0, 1);
