@@ -376,7 +376,7 @@ void AppController::deleteOrphanUploads()
 
 Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params)
 {
-    return m_session->submit(path, params);
+    return m_session ? m_session->submit(path, params) : nullptr;
 }
 
 bool AppController::isSubmitting() const

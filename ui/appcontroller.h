@@ -149,7 +149,7 @@ public:
     QList<Store::Upload> orphanUploads() const;
     /** Deletes every orphan upload from the server. */
     void deleteOrphanUploads();
-    /** Starts a submission of a validated file with the current account. */
+    /** Starts a submission of a validated file with the current account (nullptr before initialize()). */
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
     /** Whether a submission runs (a single batch's or a job part's). */
     bool isSubmitting() const;
