@@ -273,9 +273,12 @@ QString BatchTableModel::statusIconName(const Batch &b)
 QString BatchTableModel::descriptionText(const Batch &b)
 {
     // The parts of a split build say which job they belong to ("job-1a2b3c4d, part 2/3").
+    // A retry round's part says its round ("job-1a2b3c4d, retry 1, part 1/1").
     const QString job = b.metadata.value(Api::kJobKey);
-    const QString jobText =
-        job.isEmpty() ? QString() : tr("%1, part %2").arg(job, b.metadata.value(Api::kPartKey));
+    const QString round = b.metadata.value(Api::kRoundKey);
+    const QString jobText = job.isEmpty() ? QString()
+        : round.isEmpty()                 ? tr("%1, part %2").arg(job, b.metadata.value(Api::kPartKey))
+                          : tr("%1, retry %2, part %3").arg(job, round, b.metadata.value(Api::kPartKey));
     QString description = b.description();
     if (description.isEmpty()) {
         QStringList pairs;

@@ -1004,6 +1004,10 @@
         <source>%1, part %2</source>
         <translation>%1, Teil %2</translation>
     </message>
+    <message>
+        <source>%1, retry %2, part %3</source>
+        <translation>%1, Wiederholung %2, Teil %3</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -1112,6 +1116,146 @@
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::JobTreeModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Preparing the next round</source>
+        <translation>Nächste Runde wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Finished with failures</source>
+        <translation>Beendet, mit Fehlern</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>Wird übermittelt</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>Nicht übermittelt</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>Retry %1, part %2</source>
+        <translation>Wiederholung %1, Teil %2</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <translation>Teil %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed of %3 requests</source>
+        <translation>%1 erfolgreich, %2 fehlgeschlagen von %3 Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) running, %1 waiting for a free slot</source>
+        <translation>
+            <numerusform>%n Teil läuft, %1 warten auf einen freien Platz</numerusform>
+            <numerusform>%n Teile laufen, %1 warten auf einen freien Platz</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests that did not succeed are retried up to %n time(s)</source>
+        <translation>
+            <numerusform>Nicht erfolgreiche Anfragen werden bis zu %n Mal wiederholt</numerusform>
+            <numerusform>Nicht erfolgreiche Anfragen werden bis zu %n Mal wiederholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — lines %2 to %3 of the input</source>
+        <translation>%1 — Zeilen %2 bis %3 der Eingabe</translation>
+    </message>
+    <message>
+        <source>Waiting for a free slot: the provider runs a limited number of batches at once.</source>
+        <translation>Wartet auf einen freien Platz: Der Anbieter führt nur eine begrenzte Zahl von Batches gleichzeitig aus.</translation>
+    </message>
+    <message>
+        <source>Batch status: %1</source>
+        <translation>Batch-Status: %1</translation>
+    </message>
+    <message>
+        <source>No batch yet</source>
+        <translation>Noch kein Batch</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>Geändert %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Parts done</source>
+        <translation>Teile fertig</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -1298,7 +1442,7 @@
     </message>
     <message>
         <source>The results are not ready to be joined.</source>
-        <translation>Die Ergebnisse sind noch nicht bereit zum Verknüpfen.</translation>
+        <translation>Die Ergebnisse sind noch nicht bereit zum Zusammenführen.</translation>
     </message>
 </context>
 <context>
@@ -1593,86 +1737,6 @@ Das Konto trotzdem speichern?</translation>
         <translation>Die lokale Sandbox konnte nicht starten: %1</translation>
     </message>
     <message>
-        <source>Account “%1” has no base URL. Edit the account to set one.</source>
-        <translation>Das Konto „%1“ hat keine Basis-URL. Bearbeiten Sie das Konto, um eine festzulegen.</translation>
-    </message>
-    <message>
-        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
-        <translation>Das Konto „%1“ bezieht seinen Schlüssel aus der Umgebungsvariablen %2, die nicht gesetzt ist. Setzen Sie sie und starten Sie neu, oder speichern Sie den Schlüssel im Schlüsselbund.</translation>
-    </message>
-    <message>
-        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
-        <translation>Der API-Schlüssel von „%1“ kann nicht aus dem Schlüsselbund gelesen werden: %2 Bearbeiten Sie das Konto, um den Schlüssel erneut zu speichern.</translation>
-    </message>
-    <message>
-        <source>Could not refresh the batches: %1</source>
-        <translation>Die Batches konnten nicht aktualisiert werden: %1</translation>
-    </message>
-    <message>
-        <source>An earlier submission whose reply was lost did create batch %1.</source>
-        <translation>Eine frühere Übermittlung, deren Antwort verloren ging, hat den Batch %1 doch erstellt.</translation>
-    </message>
-    <message>
-        <source>Could not list the files</source>
-        <translation>Die Dateien konnten nicht aufgelistet werden</translation>
-    </message>
-    <message>
-        <source>Could not cancel %1</source>
-        <translation>%1 konnte nicht abgebrochen werden</translation>
-    </message>
-    <message>
-        <source>Batch %1 has no result files yet.</source>
-        <translation>Der Batch %1 hat noch keine Ergebnisdateien.</translation>
-    </message>
-    <message>
-        <source>Downloading the results of %1 failed: %2</source>
-        <translation>Das Herunterladen der Ergebnisse von %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Results of %1 saved in %2.</source>
-        <translation>Ergebnisse von %1 in %2 gespeichert.</translation>
-    </message>
-    <message>
-        <source>Could not delete %1</source>
-        <translation>%1 konnte nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <source>The key could not be stored in the keychain: %1</source>
-        <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The account does not exist.</source>
-        <translation>Das Konto existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
-        <translation>Das Konto wurde entfernt, aber sein Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
-    </message>
-    <message>
-        <source>the model list is not available</source>
-        <translation>die Modellliste ist nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>1 model</source>
-        <translation>1 Modell</translation>
-    </message>
-    <message>
-        <source>%1 models</source>
-        <translation>%1 Modelle</translation>
-    </message>
-    <message>
-        <source>1 recent batch</source>
-        <translation>1 aktueller Batch</translation>
-    </message>
-    <message>
-        <source>%1 recent batches</source>
-        <translation>%1 aktuelle Batches</translation>
-    </message>
-    <message>
-        <source>Connected: %1, %2.</source>
-        <translation>Verbunden: %1, %2.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
@@ -1697,31 +1761,8 @@ Das Konto trotzdem speichern?</translation>
         <translation>%1 aktiv</translation>
     </message>
     <message>
-        <source>Could not download the results of %1</source>
-        <translation>Die Ergebnisse von %1 konnten nicht heruntergeladen werden</translation>
-    </message>
-    <message>
-        <source>Could not record the results of %1: %2</source>
-        <translation>Die Ergebnisse von %1 konnten nicht erfasst werden: %2</translation>
-    </message>
-    <message>
-        <source>The results of %1 are not saved on this computer yet.</source>
-        <translation>Die Ergebnisse von %1 sind noch nicht auf diesem Computer gespeichert.</translation>
-    </message>
-    <message>
         <source>No account is connected.</source>
         <translation>Kein Konto verbunden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
-        <translation>
-            <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie den verbleibenden %n Teil erneut aus der Ansicht „Prüfen“.</numerusform>
-            <numerusform>Der Job %1 wurde bei %2 angehalten: %3. Die bereits erstellten Teile laufen weiter; übermitteln Sie die verbleibenden %n Teile erneut aus der Ansicht „Prüfen“.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The test failed. %1</source>
-        <translation>Der Test ist fehlgeschlagen. %1</translation>
     </message>
     <message>
         <source>Refresh failed at %1</source>
@@ -1738,6 +1779,10 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Could not write the sample batch %1: %2</source>
         <translation>Der Beispiel-Batch %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the jobs: %1</source>
+        <translation>Die Jobs konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2552,29 @@ Das Konto trotzdem speichern?</translation>
         <source>“description” is set by the Description field.</source>
         <translation>„description“ wird über das Feld „Beschreibung“ gesetzt.</translation>
     </message>
+    <message>
+        <source>When every batch of the job has finished, the requests that did not succeed (failed, expired, cancelled or missing) are submitted again, as often as chosen. The results table shows the latest result of each request.</source>
+        <translation>Wenn alle Batches des Jobs beendet sind, werden die nicht erfolgreichen Anfragen (fehlgeschlagen, abgelaufen, abgebrochen oder fehlend) so oft wie gewählt erneut übermittelt. Die Ergebnistabelle zeigt das neueste Ergebnis jeder Anfrage.</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>%1 metadata pairs; at most %2 are allowed (Batchdesk adds 4 to each part of a job).</source>
+        <translation>%1 Metadatenpaare; höchstens %2 sind erlaubt (Batchdesk fügt jedem Teil eines Jobs 4 hinzu).</translation>
+    </message>
+    <message>
+        <source>Retry failed requests automatically:</source>
+        <translation>Fehlgeschlagene Anfragen automatisch wiederholen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>bis zu %n Runde</numerusform>
+            <numerusform>bis zu %n Runden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::DropOverlay</name>
@@ -2599,6 +2667,166 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Copy to the clipboard</source>
         <translation>In die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::JobsPage</name>
+    <message>
+        <source>Cancel &amp;Job…</source>
+        <translation>&amp;Job abbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Part…</source>
+        <translation>&amp;Teil abbrechen…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed…</source>
+        <translation>&amp;Fehlgeschlagene wiederholen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Results</source>
+        <translation>&amp;Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Batch</source>
+        <translation>&amp;Batch anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Drop the queued parts and cancel the running batches of the job</source>
+        <translation>Die wartenden Teile verwerfen und die laufenden Batches des Jobs abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel part</source>
+        <translation>Teil abbrechen</translation>
+    </message>
+    <message>
+        <source>Drop a part that is still waiting: it is not submitted</source>
+        <translation>Einen noch wartenden Teil verwerfen: Er wird nicht übermittelt</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Submit the parts of a stopped job again</source>
+        <translation>Die Teile eines angehaltenen Jobs erneut übermitteln</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Submit the requests of the job that did not succeed again</source>
+        <translation>Die nicht erfolgreichen Anfragen des Jobs erneut übermitteln</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Show every request of the job joined to its result</source>
+        <translation>Jede Anfrage des Jobs mit ihrem Ergebnis anzeigen</translation>
+    </message>
+    <message>
+        <source>Show batch</source>
+        <translation>Batch anzeigen</translation>
+    </message>
+    <message>
+        <source>Select the part&apos;s batch in the batch list</source>
+        <translation>Den Batch des Teils in der Batch-Liste auswählen</translation>
+    </message>
+    <message>
+        <source>No jobs yet</source>
+        <translation>Noch keine Jobs</translation>
+    </message>
+    <message>
+        <source>A file too large for one batch, or a CSV built into several files, is submitted as a job: its parts wait here until the provider has room for them, and go on after a restart.</source>
+        <translation>Eine Datei, die für einen Batch zu groß ist, oder eine CSV, aus der mehrere Dateien erstellt wurden, wird als Job übermittelt: Die Teile warten hier, bis der Anbieter Platz für sie hat, und laufen nach einem Neustart weiter.</translation>
+    </message>
+    <message>
+        <source>Open a File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Build from CSV…</source>
+        <translation>Aus CSV erstellen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Job</numerusform>
+            <numerusform>%n Jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) running</source>
+        <translation>
+            <numerusform>%n Teil läuft</numerusform>
+            <numerusform>%n Teile laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a free slot</source>
+        <translation>
+            <numerusform>%n wartet auf einen freien Platz</numerusform>
+            <numerusform>%n warten auf einen freien Platz</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n batch(es) at once</source>
+        <translation>
+            <numerusform>höchstens %n Batch gleichzeitig</numerusform>
+            <numerusform>höchstens %n Batches gleichzeitig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel job %1 (%2)?</source>
+        <translation>Job %1 (%2) abbrechen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting part(s) will not be submitted.</source>
+        <translation>
+            <numerusform>%n wartender Teil wird nicht übermittelt.</numerusform>
+            <numerusform>%n wartende Teile werden nicht übermittelt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running batch(es) will be cancelled; finished requests keep their results.</source>
+        <translation>
+            <numerusform>%n laufender Batch wird abgebrochen; fertige Anfragen behalten ihre Ergebnisse.</numerusform>
+            <numerusform>%n laufende Batches werden abgebrochen; fertige Anfragen behalten ihre Ergebnisse.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Cancel Part</source>
+        <translation>Teil abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel part %1 of job %2? It is not submitted: its %n request(s) get no results.</source>
+        <translation>
+            <numerusform>Teil %1 von Job %2 abbrechen? Er wird nicht übermittelt: Seine %n Anfrage erhält kein Ergebnis.</numerusform>
+            <numerusform>Teil %1 von Job %2 abbrechen? Er wird nicht übermittelt: Seine %n Anfragen erhalten keine Ergebnisse.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Fort&amp;setzen</translation>
     </message>
 </context>
 <context>
@@ -2960,23 +3188,9 @@ Das Konto trotzdem speichern?</translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batches, gesendet an &lt;b&gt;%3&lt;/b&gt;</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Submitting %n part(s) as %1, one after the other.</source>
-        <translation>
-            <numerusform>%n Teil wird als %1 übermittelt.</numerusform>
-            <numerusform>%n Teile werden nacheinander als %1 übermittelt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel Job</source>
         <translation>Job abbrechen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
-        <translation>
-            <numerusform>Alle laufenden Batches von %1 (%n Batch) abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
-            <numerusform>Alle laufenden Batches von %1 (%n Batches) abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Wrote %1. Check it and choose “Create Batch”: its results will join the results of %2.</source>
@@ -3053,6 +3267,35 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>The file could not be split: %1</source>
         <translation>Die Datei konnte nicht aufgeteilt werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>The job could not be recorded: %1</source>
+        <translation>Der Job konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1: %n part(s) are submitted as the provider allows, %2 at a time.</source>
+        <translation>
+            <numerusform>Job %1: %n Teil wird übermittelt, sobald der Anbieter es zulässt, %2 gleichzeitig.</numerusform>
+            <numerusform>Job %1: %n Teile werden übermittelt, wie der Anbieter es zulässt, %2 gleichzeitig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1: %n part(s) are being submitted, one upload after the other.</source>
+        <translation>
+            <numerusform>Job %1: %n Teil wird übermittelt.</numerusform>
+            <numerusform>Job %1: %n Teile werden übermittelt, ein Upload nach dem anderen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel every running batch of %1 (%n batch(es)) and the parts still waiting? Finished requests keep their results.</source>
+        <translation>
+            <numerusform>Jeden laufenden Batch von %1 (%n Batch) und die noch wartenden Teile abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
+            <numerusform>Jeden laufenden Batch von %1 (%n Batches) und die noch wartenden Teile abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3759,53 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::RetryJobDialog</name>
+    <message>
+        <source>Retry Requests of %1</source>
+        <translation>Anfragen von %1 wiederholen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — which requests go again, as a new round of batches? Their new results replace the old ones in the job&apos;s results table.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — welche Anfragen sollen erneut gesendet werden, als neue Runde von Batches? Ihre neuen Ergebnisse ersetzen die alten in der Ergebnistabelle des Jobs.</translation>
+    </message>
+    <message>
+        <source>&amp;Failed</source>
+        <translation>&amp;Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The provider answered with an error.</source>
+        <translation>Der Anbieter hat mit einem Fehler geantwortet.</translation>
+    </message>
+    <message>
+        <source>&amp;Expired</source>
+        <translation>&amp;Abgelaufen</translation>
+    </message>
+    <message>
+        <source>The batch ran out of time before the request ran.</source>
+        <translation>Die Zeit des Batches lief ab, bevor die Anfrage ausgeführt wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancelled</source>
+        <translation>Abge&amp;brochen</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled before the request ran.</source>
+        <translation>Der Batch wurde abgebrochen, bevor die Anfrage ausgeführt wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Missing</source>
+        <translation>Fe&amp;hlend</translation>
+    </message>
+    <message>
+        <source>The results have no line for the request.</source>
+        <translation>Die Ergebnisse enthalten keine Zeile für die Anfrage.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::Sidebar</name>
     <message>
         <source>Batches</source>
@@ -3548,6 +3838,10 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>LOCAL</source>
         <translation>LOKAL</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
     </message>
 </context>
 <context>
@@ -3848,6 +4142,112 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow::AccountService</name>
+    <message>
+        <source>The key could not be stored in the keychain: %1</source>
+        <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The account does not exist.</source>
+        <translation>Das Konto existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
+        <translation>Das Konto wurde entfernt, aber sein Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>The test failed. %1</source>
+        <translation>Der Test ist fehlgeschlagen. %1</translation>
+    </message>
+    <message>
+        <source>the model list is not available</source>
+        <translation>die Modellliste ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>1 recent batch</source>
+        <translation>1 aktueller Batch</translation>
+    </message>
+    <message>
+        <source>%1 recent batches</source>
+        <translation>%1 aktuelle Batches</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2.</source>
+        <translation>Verbunden: %1, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Workflow::AccountSession</name>
+    <message>
+        <source>Account “%1” has no base URL. Edit the account to set one.</source>
+        <translation>Das Konto „%1“ hat keine Basis-URL. Bearbeiten Sie das Konto, um eine festzulegen.</translation>
+    </message>
+    <message>
+        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
+        <translation>Das Konto „%1“ bezieht seinen Schlüssel aus der Umgebungsvariablen %2, die nicht gesetzt ist. Setzen Sie sie und starten Sie neu, oder speichern Sie den Schlüssel im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
+        <translation>Der API-Schlüssel von „%1“ kann nicht aus dem Schlüsselbund gelesen werden: %2 Bearbeiten Sie das Konto, um den Schlüssel erneut zu speichern.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation>Die Batches konnten nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not download the results of %1</source>
+        <translation>Die Ergebnisse von %1 konnten nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>Could not record the results of %1: %2</source>
+        <translation>Die Ergebnisse von %1 konnten nicht erfasst werden: %2</translation>
+    </message>
+    <message>
+        <source>An earlier submission whose reply was lost did create batch %1.</source>
+        <translation>Eine frühere Übermittlung, deren Antwort verloren ging, hat den Batch %1 doch erstellt.</translation>
+    </message>
+    <message>
+        <source>Could not list the files</source>
+        <translation>Die Dateien konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1</source>
+        <translation>%1 konnte nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no result files yet.</source>
+        <translation>Der Batch %1 hat noch keine Ergebnisdateien.</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1 failed: %2</source>
+        <translation>Das Herunterladen der Ergebnisse von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Results of %1 saved in %2.</source>
+        <translation>Ergebnisse von %1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>%1 konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>No account is connected.</source>
+        <translation>Kein Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not saved on this computer yet.</source>
+        <translation>Die Ergebnisse von %1 sind noch nicht auf diesem Computer gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::JobScheduler</name>
     <message>
         <source>Unknown outcome &quot;%1&quot;: use failed, expired, cancelled or missing.</source>
@@ -3867,7 +4267,7 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Job %1 stopped at part %2: %3</source>
-        <translation>Job %1 wurde bei Teil %2 angehalten: %3</translation>
+        <translation>Job %1 hat bei Teil %2 angehalten: %3</translation>
     </message>
     <message>
         <source>Could not check which parts of the jobs were created</source>
@@ -3883,7 +4283,7 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Job %1 could not prepare retry round %2: %3</source>
-        <translation>Job %1 konnte die Wiederholungsrunde %2 nicht vorbereiten: %3</translation>
+        <translation>Job %1 konnte Wiederholungsrunde %2 nicht vorbereiten: %3</translation>
     </message>
     <message>
         <source>There is no job %1.</source>
@@ -3903,7 +4303,7 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Job %1 still has batches running or queued: retry when they have finished.</source>
-        <translation>Job %1 hat noch laufende oder wartende Batches: Wiederholen Sie, wenn sie fertig sind.</translation>
+        <translation>Job %1 hat noch laufende oder wartende Batches: Wiederholen Sie, wenn sie beendet sind.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Batchdesk::Models::JobTreeModel</name>
+    <message numerus="yes">
+        <source>%n part(s) running, %1 waiting for a free slot</source>
+        <translation>
+            <numerusform>%n part running, %1 waiting for a free slot</numerusform>
+            <numerusform>%n parts running, %1 waiting for a free slot</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests that did not succeed are retried up to %n time(s)</source>
+        <translation>
+            <numerusform>Requests that did not succeed are retried up to %n time</numerusform>
+            <numerusform>Requests that did not succeed are retried up to %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Models::RequestsModel</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -18,16 +42,6 @@
         <translation>
             <numerusform>embedding, %n dim</numerusform>
             <numerusform>embedding, %n dims</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Batchdesk::Ui::AppController</name>
-    <message numerus="yes">
-        <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
-        <translation>
-            <numerusform>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part again from the Validate view.</numerusform>
-            <numerusform>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n parts again from the Validate view.</numerusform>
         </translation>
     </message>
 </context>
@@ -63,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::CreateBatchDialog</name>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>up to %n round</numerusform>
+            <numerusform>up to %n rounds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::FilesPage</name>
     <message numerus="yes">
         <source>%n uploaded input file(s) (%1) were not used by any batch: a submission failed or was interrupted after the upload.</source>
@@ -86,6 +110,58 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::JobsPage</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) running</source>
+        <translation>
+            <numerusform>%n part running</numerusform>
+            <numerusform>%n parts running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a free slot</source>
+        <translation>
+            <numerusform>%n waiting for a free slot</numerusform>
+            <numerusform>%n waiting for a free slot</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n batch(es) at once</source>
+        <translation>
+            <numerusform>at most %n batch at once</numerusform>
+            <numerusform>at most %n batches at once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting part(s) will not be submitted.</source>
+        <translation>
+            <numerusform>%n waiting part will not be submitted.</numerusform>
+            <numerusform>%n waiting parts will not be submitted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running batch(es) will be cancelled; finished requests keep their results.</source>
+        <translation>
+            <numerusform>%n running batch will be cancelled; finished requests keep their results.</numerusform>
+            <numerusform>%n running batches will be cancelled; finished requests keep their results.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel part %1 of job %2? It is not submitted: its %n request(s) get no results.</source>
+        <translation>
+            <numerusform>Cancel part %1 of job %2? It is not submitted: its %n request gets no result.</numerusform>
+            <numerusform>Cancel part %1 of job %2? It is not submitted: its %n requests get no results.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::MainWindow</name>
     <message numerus="yes">
         <source>Create a Job of %n Batch(es)</source>
@@ -102,17 +178,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Submitting %n part(s) as %1, one after the other.</source>
+        <source>Job %1: %n part(s) are submitted as the provider allows, %2 at a time.</source>
         <translation>
-            <numerusform>Submitting %n part as %1.</numerusform>
-            <numerusform>Submitting %n parts as %1, one after the other.</numerusform>
+            <numerusform>Job %1: %n part is submitted as the provider allows, %2 at a time.</numerusform>
+            <numerusform>Job %1: %n parts are submitted as the provider allows, %2 at a time.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
+        <source>Job %1: %n part(s) are being submitted, one upload after the other.</source>
         <translation>
-            <numerusform>Cancel every running batch of %1 (%n batch)? Finished requests keep their results.</numerusform>
-            <numerusform>Cancel every running batch of %1 (%n batches)? Finished requests keep their results.</numerusform>
+            <numerusform>Job %1: %n part is being submitted.</numerusform>
+            <numerusform>Job %1: %n parts are being submitted, one upload after the other.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel every running batch of %1 (%n batch(es)) and the parts still waiting? Finished requests keep their results.</source>
+        <translation>
+            <numerusform>Cancel every running batch of %1 (%n batch) and the parts still waiting? Finished requests keep their results.</numerusform>
+            <numerusform>Cancel every running batch of %1 (%n batches) and the parts still waiting? Finished requests keep their results.</numerusform>
         </translation>
     </message>
 </context>

@@ -1004,6 +1004,10 @@
         <source>%1, part %2</source>
         <translation>%1、パート %2</translation>
     </message>
+    <message>
+        <source>%1, retry %2, part %3</source>
+        <translation>%1、再試行 %2、パート %3</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::DisplayFormat</name>
@@ -1112,6 +1116,143 @@
     <message>
         <source>Message</source>
         <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::JobTreeModel</name>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Preparing the next round</source>
+        <translation>次のラウンドを準備中</translation>
+    </message>
+    <message>
+        <source>Finished with failures</source>
+        <translation>完了（失敗あり）</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>Retry %1, part %2</source>
+        <translation>再試行 %1、パート %2</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <translation>パート %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed of %3 requests</source>
+        <translation>%3 件のリクエストのうち成功 %1 件、失敗 %2 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) running, %1 waiting for a free slot</source>
+        <translation>
+            <numerusform>%n 件のパートが実行中、%1 件が空き枠を待機中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests that did not succeed are retried up to %n time(s)</source>
+        <translation>
+            <numerusform>成功しなかったリクエストは最大 %n 回再試行されます</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 件のリクエスト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — lines %2 to %3 of the input</source>
+        <translation>%1 — 入力の %2 行目から %3 行目</translation>
+    </message>
+    <message>
+        <source>Waiting for a free slot: the provider runs a limited number of batches at once.</source>
+        <translation>空き枠を待っています：プロバイダーが同時に実行するバッチの数には上限があります。</translation>
+    </message>
+    <message>
+        <source>Batch status: %1</source>
+        <translation>バッチのステータス：%1</translation>
+    </message>
+    <message>
+        <source>No batch yet</source>
+        <translation>バッチはまだありません</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>変更日時 %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Parts done</source>
+        <translation>完了パート</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -1591,86 +1732,6 @@ Save the account anyway?</source>
         <translation>ローカルサンドボックスを起動できませんでした：%1</translation>
     </message>
     <message>
-        <source>Account “%1” has no base URL. Edit the account to set one.</source>
-        <translation>アカウント「%1」にベース URL がありません。アカウントを編集して設定してください。</translation>
-    </message>
-    <message>
-        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
-        <translation>アカウント「%1」は環境変数 %2 からキーを取得しますが、この変数が設定されていません。設定して再起動するか、キーをキーチェーンに保存してください。</translation>
-    </message>
-    <message>
-        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
-        <translation>「%1」の API キーをキーチェーンから読み込めません：%2 アカウントを編集してキーを保存し直してください。</translation>
-    </message>
-    <message>
-        <source>Could not refresh the batches: %1</source>
-        <translation>バッチを更新できませんでした：%1</translation>
-    </message>
-    <message>
-        <source>An earlier submission whose reply was lost did create batch %1.</source>
-        <translation>応答が失われた以前の送信で、バッチ %1 が作成されていました。</translation>
-    </message>
-    <message>
-        <source>Could not list the files</source>
-        <translation>ファイル一覧を取得できませんでした</translation>
-    </message>
-    <message>
-        <source>Could not cancel %1</source>
-        <translation>%1 をキャンセルできませんでした</translation>
-    </message>
-    <message>
-        <source>Batch %1 has no result files yet.</source>
-        <translation>バッチ %1 にはまだ結果ファイルがありません。</translation>
-    </message>
-    <message>
-        <source>Downloading the results of %1 failed: %2</source>
-        <translation>%1 の結果のダウンロードに失敗しました：%2</translation>
-    </message>
-    <message>
-        <source>Results of %1 saved in %2.</source>
-        <translation>%1 の結果を %2 に保存しました。</translation>
-    </message>
-    <message>
-        <source>Could not delete %1</source>
-        <translation>%1 を削除できませんでした</translation>
-    </message>
-    <message>
-        <source>The key could not be stored in the keychain: %1</source>
-        <translation>キーをキーチェーンに保存できませんでした：%1</translation>
-    </message>
-    <message>
-        <source>The account does not exist.</source>
-        <translation>アカウントが存在しません。</translation>
-    </message>
-    <message>
-        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
-        <translation>アカウントは削除しましたが、キーをキーチェーンから削除できませんでした：%1</translation>
-    </message>
-    <message>
-        <source>the model list is not available</source>
-        <translation>モデル一覧を取得できません</translation>
-    </message>
-    <message>
-        <source>1 model</source>
-        <translation>モデル 1 件</translation>
-    </message>
-    <message>
-        <source>%1 models</source>
-        <translation>モデル %1 件</translation>
-    </message>
-    <message>
-        <source>1 recent batch</source>
-        <translation>最近のバッチ 1 件</translation>
-    </message>
-    <message>
-        <source>%1 recent batches</source>
-        <translation>最近のバッチ %1 件</translation>
-    </message>
-    <message>
-        <source>Connected: %1, %2.</source>
-        <translation>接続済み：%1、%2。</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
@@ -1695,30 +1756,8 @@ Save the account anyway?</source>
         <translation>%1 件実行中</translation>
     </message>
     <message>
-        <source>Could not download the results of %1</source>
-        <translation>%1 の結果をダウンロードできませんでした</translation>
-    </message>
-    <message>
-        <source>Could not record the results of %1: %2</source>
-        <translation>%1 の結果を記録できませんでした：%2</translation>
-    </message>
-    <message>
-        <source>The results of %1 are not saved on this computer yet.</source>
-        <translation>%1 の結果はまだこのコンピューターに保存されていません。</translation>
-    </message>
-    <message>
         <source>No account is connected.</source>
         <translation>アカウントが接続されていません。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Job %1 stopped at %2: %3. The parts already created keep running; submit the remaining %n part(s) again from the Validate view.</source>
-        <translation>
-            <numerusform>ジョブ %1 は %2 で停止しました：%3。作成済みのパートは実行を続けます。残りの %n 個のパートは検証画面から再送信してください。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The test failed. %1</source>
-        <translation>テストに失敗しました。%1</translation>
     </message>
     <message>
         <source>Refresh failed at %1</source>
@@ -1735,6 +1774,10 @@ Save the account anyway?</source>
     <message>
         <source>Could not write the sample batch %1: %2</source>
         <translation>サンプルバッチ %1 を書き出せませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the jobs: %1</source>
+        <translation>ジョブを読み込めませんでした：%1</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2543,28 @@ Save the account anyway?</source>
         <source>“description” is set by the Description field.</source>
         <translation>「description」は［説明］欄で設定されます。</translation>
     </message>
+    <message>
+        <source>When every batch of the job has finished, the requests that did not succeed (failed, expired, cancelled or missing) are submitted again, as often as chosen. The results table shows the latest result of each request.</source>
+        <translation>ジョブのすべてのバッチが終了すると、成功しなかったリクエスト（失敗、期限切れ、キャンセル、欠落）が指定した回数まで再送信されます。結果の表には各リクエストの最新の結果が表示されます。</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>再試行：</translation>
+    </message>
+    <message>
+        <source>%1 metadata pairs; at most %2 are allowed (Batchdesk adds 4 to each part of a job).</source>
+        <translation>メタデータが %1 組あります。許可されるのは最大 %2 組です（Batchdesk がジョブの各パートに 4 組を追加します）。</translation>
+    </message>
+    <message>
+        <source>Retry failed requests automatically:</source>
+        <translation>失敗したリクエストを自動的に再試行：</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n round(s)</source>
+        <translation>
+            <numerusform>最大 %n ラウンド</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::DropOverlay</name>
@@ -2588,6 +2653,159 @@ Save the account anyway?</source>
     <message>
         <source>Copy to the clipboard</source>
         <translation>クリップボードにコピー</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::JobsPage</name>
+    <message>
+        <source>Cancel &amp;Job…</source>
+        <translation>ジョブをキャンセル(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Part…</source>
+        <translation>パートをキャンセル(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed…</source>
+        <translation>失敗分を再試行(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Results</source>
+        <translation>結果を開く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Batch</source>
+        <translation>バッチを表示(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>ジョブをキャンセル</translation>
+    </message>
+    <message>
+        <source>Drop the queued parts and cancel the running batches of the job</source>
+        <translation>待機中のパートを破棄し、ジョブの実行中のバッチをキャンセルします</translation>
+    </message>
+    <message>
+        <source>Cancel part</source>
+        <translation>パートをキャンセル</translation>
+    </message>
+    <message>
+        <source>Drop a part that is still waiting: it is not submitted</source>
+        <translation>まだ待機中のパートを破棄します（送信されません）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Submit the parts of a stopped job again</source>
+        <translation>停止したジョブのパートを再送信します</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>失敗分を再試行</translation>
+    </message>
+    <message>
+        <source>Submit the requests of the job that did not succeed again</source>
+        <translation>ジョブのうち成功しなかったリクエストを再送信します</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Show every request of the job joined to its result</source>
+        <translation>ジョブのすべてのリクエストを結果と結合して表示します</translation>
+    </message>
+    <message>
+        <source>Show batch</source>
+        <translation>バッチを表示</translation>
+    </message>
+    <message>
+        <source>Select the part&apos;s batch in the batch list</source>
+        <translation>パートのバッチをバッチ一覧で選択します</translation>
+    </message>
+    <message>
+        <source>No jobs yet</source>
+        <translation>ジョブはまだありません</translation>
+    </message>
+    <message>
+        <source>A file too large for one batch, or a CSV built into several files, is submitted as a job: its parts wait here until the provider has room for them, and go on after a restart.</source>
+        <translation>1 つのバッチには大きすぎるファイルや、複数のファイルに分けて作成した CSV はジョブとして送信されます。パートはプロバイダーに空きができるまでここで待機し、再起動後も続行されます。</translation>
+    </message>
+    <message>
+        <source>Open a File…</source>
+        <translation>ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Build from CSV…</source>
+        <translation>CSV から作成…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 件のジョブ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) running</source>
+        <translation>
+            <numerusform>%n 件のパートが実行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a free slot</source>
+        <translation>
+            <numerusform>%n 件が空き枠を待機中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n batch(es) at once</source>
+        <translation>
+            <numerusform>同時に最大 %n 件のバッチ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel job %1 (%2)?</source>
+        <translation>ジョブ %1（%2）をキャンセルしますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting part(s) will not be submitted.</source>
+        <translation>
+            <numerusform>待機中の %n 件のパートは送信されません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running batch(es) will be cancelled; finished requests keep their results.</source>
+        <translation>
+            <numerusform>実行中の %n 件のバッチがキャンセルされます。完了したリクエストの結果は保持されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>ジョブのキャンセル</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>実行を続ける</translation>
+    </message>
+    <message>
+        <source>Cancel Part</source>
+        <translation>パートのキャンセル</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>残す</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel part %1 of job %2? It is not submitted: its %n request(s) get no results.</source>
+        <translation>
+            <numerusform>ジョブ %2 のパート %1 をキャンセルしますか？送信されないため、%n 件のリクエストには結果がありません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>再開(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2947,21 +3165,9 @@ Save the account anyway?</source>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n 件のバッチに分けた %2 件のリクエストを &lt;b&gt;%3&lt;/b&gt; に送信</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Submitting %n part(s) as %1, one after the other.</source>
-        <translation>
-            <numerusform>%n 個のパートを %1 として順に送信しています。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel Job</source>
         <translation>ジョブのキャンセル</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel every running batch of %1 (%n batch(es))? Finished requests keep their results.</source>
-        <translation>
-            <numerusform>%1 の実行中のバッチ（%n 件）をすべてキャンセルしますか？ 完了済みのリクエストの結果は残ります。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Wrote %1. Check it and choose “Create Batch”: its results will join the results of %2.</source>
@@ -3038,6 +3244,32 @@ Save the account anyway?</source>
     <message>
         <source>The file could not be split: %1</source>
         <translation>ファイルを分割できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>ジョブ(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The job could not be recorded: %1</source>
+        <translation>ジョブを記録できませんでした：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1: %n part(s) are submitted as the provider allows, %2 at a time.</source>
+        <translation>
+            <numerusform>ジョブ %1：%n 件のパートをプロバイダーが許す範囲で、同時に %2 件ずつ送信します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1: %n part(s) are being submitted, one upload after the other.</source>
+        <translation>
+            <numerusform>ジョブ %1：%n 件のパートを 1 件ずつアップロードして送信しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel every running batch of %1 (%n batch(es)) and the parts still waiting? Finished requests keep their results.</source>
+        <translation>
+            <numerusform>%1 の実行中のバッチ（%n 件）と待機中のパートをすべてキャンセルしますか？完了したリクエストの結果は保持されます。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3495,6 +3727,53 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::RetryJobDialog</name>
+    <message>
+        <source>Retry Requests of %1</source>
+        <translation>%1 のリクエストの再試行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — which requests go again, as a new round of batches? Their new results replace the old ones in the job&apos;s results table.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — どのリクエストを新しいラウンドのバッチとして再送信しますか？新しい結果はジョブの結果の表で古い結果を置き換えます。</translation>
+    </message>
+    <message>
+        <source>&amp;Failed</source>
+        <translation>失敗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The provider answered with an error.</source>
+        <translation>プロバイダーがエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Expired</source>
+        <translation>期限切れ(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The batch ran out of time before the request ran.</source>
+        <translation>リクエストが実行される前にバッチの期限が切れました。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancelled</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled before the request ran.</source>
+        <translation>リクエストが実行される前にバッチがキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>&amp;Missing</source>
+        <translation>欠落(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The results have no line for the request.</source>
+        <translation>結果にこのリクエストの行がありません。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::Sidebar</name>
     <message>
         <source>Batches</source>
@@ -3527,6 +3806,10 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>LOCAL</source>
         <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
     </message>
 </context>
 <context>
@@ -3826,6 +4109,112 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow::AccountService</name>
+    <message>
+        <source>The key could not be stored in the keychain: %1</source>
+        <translation>キーをキーチェーンに保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The account does not exist.</source>
+        <translation>アカウントが存在しません。</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its key could not be deleted from the keychain: %1</source>
+        <translation>アカウントは削除しましたが、キーをキーチェーンから削除できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The test failed. %1</source>
+        <translation>テストに失敗しました。%1</translation>
+    </message>
+    <message>
+        <source>the model list is not available</source>
+        <translation>モデル一覧を取得できません</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>モデル 1 件</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>モデル %1 件</translation>
+    </message>
+    <message>
+        <source>1 recent batch</source>
+        <translation>最近のバッチ 1 件</translation>
+    </message>
+    <message>
+        <source>%1 recent batches</source>
+        <translation>最近のバッチ %1 件</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2.</source>
+        <translation>接続済み：%1、%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Workflow::AccountSession</name>
+    <message>
+        <source>Account “%1” has no base URL. Edit the account to set one.</source>
+        <translation>アカウント「%1」にベース URL がありません。アカウントを編集して設定してください。</translation>
+    </message>
+    <message>
+        <source>Account “%1” takes its key from the environment variable %2, which is not set. Set it and restart, or store the key in the keychain.</source>
+        <translation>アカウント「%1」は環境変数 %2 からキーを取得しますが、この変数が設定されていません。設定して再起動するか、キーをキーチェーンに保存してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key of “%1” from the keychain: %2 Edit the account to store the key again.</source>
+        <translation>「%1」の API キーをキーチェーンから読み込めません：%2 アカウントを編集してキーを保存し直してください。</translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation>バッチを更新できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Could not download the results of %1</source>
+        <translation>%1 の結果をダウンロードできませんでした</translation>
+    </message>
+    <message>
+        <source>Could not record the results of %1: %2</source>
+        <translation>%1 の結果を記録できませんでした：%2</translation>
+    </message>
+    <message>
+        <source>An earlier submission whose reply was lost did create batch %1.</source>
+        <translation>応答が失われた以前の送信で、バッチ %1 が作成されていました。</translation>
+    </message>
+    <message>
+        <source>Could not list the files</source>
+        <translation>ファイル一覧を取得できませんでした</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1</source>
+        <translation>%1 をキャンセルできませんでした</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no result files yet.</source>
+        <translation>バッチ %1 にはまだ結果ファイルがありません。</translation>
+    </message>
+    <message>
+        <source>Downloading the results of %1 failed: %2</source>
+        <translation>%1 の結果のダウンロードに失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>Results of %1 saved in %2.</source>
+        <translation>%1 の結果を %2 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>%1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>No account is connected.</source>
+        <translation>アカウントが接続されていません。</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not saved on this computer yet.</source>
+        <translation>%1 の結果はまだこのコンピューターに保存されていません。</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::JobScheduler</name>
     <message>
         <source>Unknown outcome &quot;%1&quot;: use failed, expired, cancelled or missing.</source>
@@ -3837,7 +4226,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Could not record part %1 of %2: %3</source>
-        <translation>%2 のパート %1 を記録できませんでした: %3</translation>
+        <translation>%2 のパート %1 を記録できませんでした：%3</translation>
     </message>
     <message>
         <source>A job needs at least one part.</source>
@@ -3845,7 +4234,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Job %1 stopped at part %2: %3</source>
-        <translation>ジョブ %1 はパート %2 で停止しました: %3</translation>
+        <translation>ジョブ %1 はパート %2 で停止しました：%3</translation>
     </message>
     <message>
         <source>Could not check which parts of the jobs were created</source>
@@ -3853,7 +4242,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Job %1 cannot retry: its results cannot be downloaded here.</source>
-        <translation>ジョブ %1 は再試行できません。結果をここでダウンロードできません。</translation>
+        <translation>ジョブ %1 は再試行できません：ここでは結果をダウンロードできません。</translation>
     </message>
     <message>
         <source>Could not get a batch of %1</source>
@@ -3861,7 +4250,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Job %1 could not prepare retry round %2: %3</source>
-        <translation>ジョブ %1 は再試行ラウンド %2 を準備できませんでした: %3</translation>
+        <translation>ジョブ %1 は再試行ラウンド %2 を準備できませんでした：%3</translation>
     </message>
     <message>
         <source>There is no job %1.</source>
@@ -3873,7 +4262,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Job %1 has no part %2.</source>
-        <translation>ジョブ %1 にパート %2 はありません。</translation>
+        <translation>ジョブ %1 にはパート %2 がありません。</translation>
     </message>
     <message>
         <source>Could not cancel a batch of %1</source>

@@ -1,14 +1,11 @@
 #include "appcontroller.h"
 
-#include "common/filehash.h"
-
-#include <QCoreApplication>
-
 #include "api/apiclient.h"
-#include "api/apijob.h"
 #include "batchtablemodel.h"
+#include "common/filehash.h"
 #include "common/paths.h"
 #include "filetablemodel.h"
+#include "jobtreemodel.h"
 #include "results/resultsdownload.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/accountstore.h"
@@ -17,12 +14,13 @@
 #include "store/intentstore.h"
 #include "store/resultsstore.h"
 #include "store/samplestore.h"
-#include "workflow/intentreconciler.h"
+#include "workflow/accountservice.h"
+#include "workflow/accountsession.h"
+#include "workflow/jobscheduler.h"
+#include "workflow/resultsfetcher.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -32,21 +30,23 @@
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QSettings>
-#include <QTimer>
-#include <QUuid>
 #include <QtConcurrent>
 
 namespace Batchdesk::Ui {
 
 namespace {
-
 const QString kLastAccountKey = QStringLiteral("Accounts/current");
-
-using Workflow::withHint;
-
 } // namespace
 
-// ----------------------------------------------------------------------------------------------
+qint64 JobDraft::requests() const
+{
+    qint64 n = 0;
+    for (const Jsonl::SplitPart &p : parts)
+        n += p.lines;
+    return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // AppController
 
 AppController::AppController(AppOptions options, QObject *parent)
@@ -55,23 +55,23 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_nam(new QNetworkAccessManager(this))
     , m_batchModel(new Models::BatchTableModel(this))
     , m_fileModel(new Models::FileTableModel(this))
+    , m_jobModel(new Models::JobTreeModel(this))
 {
     m_secrets = std::make_unique<Secrets::KeychainSecretStore>(QStringLiteral("Batchdesk"),
                                                                m_options.keychainTimeoutMs);
     connect(m_fileModel, &QAbstractItemModel::rowsInserted, this, &AppController::statusChanged);
     connect(m_fileModel, &QAbstractItemModel::rowsRemoved, this, &AppController::statusChanged);
     connect(m_fileModel, &QAbstractItemModel::modelReset, this, &AppController::statusChanged);
+    // Many parts change at once after a monitor round: the job model is updated once per event loop pass.
+    m_jobTimer.setSingleShot(true);
+    m_jobTimer.setInterval(0);
+    connect(&m_jobTimer, &QTimer::timeout, this, &AppController::updateDirtyJobs);
 }
 
 AppController::~AppController()
 {
-    for (const auto &s : std::as_const(m_submissions)) {
-        if (s)
-            s->cancel();
-    }
     m_batchModel->setMonitor(nullptr);
-    m_monitor.reset();
-    m_client.reset();
+    m_session.reset();
     // Close our kept-alive connections first: the in-process server would otherwise wait for them to time out
     // before it can stop (about 2 s at every quit).
     m_nam->clearConnectionCache();
@@ -81,23 +81,31 @@ AppController::~AppController()
 
 bool AppController::initialize(QString *error)
 {
-    QDir().mkpath(dataDirectory());
-    auto db = Store::Database::open(databasePath());
-    if (!db.ok()) {
-        if (error)
-            *error = tr("Could not open the local database %1: %2")
-                         .arg(QDir::toNativeSeparators(databasePath()), db.errorString());
-        return false;
+    if (!m_db) {
+        QDir().mkpath(dataDirectory());
+        auto db = Store::Database::open(databasePath());
+        if (!db.ok()) {
+            if (error)
+                *error = tr("Could not open the local database %1: %2")
+                             .arg(QDir::toNativeSeparators(databasePath()), db.errorString());
+            return false;
+        }
+        m_db = db.value();
+        m_accountStore = std::make_unique<Store::AccountStore>(m_db);
+        m_intents = std::make_unique<Store::IntentStore>(m_db);
+        m_cache = std::make_unique<Store::BatchCache>(m_db);
+        m_samples = std::make_unique<Store::SampleStore>(m_db);
+        m_results = std::make_unique<Store::ResultsStore>(m_db);
+        m_jobs = std::make_unique<Store::JobStore>(m_db);
+        m_accountService = std::make_unique<Workflow::AccountService>(m_accountStore.get(), m_cache.get(),
+                                                                      m_secrets.get(), m_nam);
+        connect(m_accountService.get(), &Workflow::AccountService::accountsChanged, this,
+                &AppController::accountsChanged);
     }
-    m_db = db.value();
-    m_accountStore = std::make_unique<Store::AccountStore>(m_db);
-    m_intents = std::make_unique<Store::IntentStore>(m_db);
-    m_cache = std::make_unique<Store::BatchCache>(m_db);
-    m_samples = std::make_unique<Store::SampleStore>(m_db);
-    m_results = std::make_unique<Store::ResultsStore>(m_db);
 
-    reloadAccounts();
-    if (m_accounts.isEmpty()) {
+    if (const auto read = m_accountService->reload(); !read.ok())
+        emit problem(tr("Could not read the accounts: %1").arg(read.errorString()));
+    if (m_accountService->accounts().isEmpty()) {
         // A newcomer gets a working account at once: the built-in sandbox, run in this process.
         Store::Account sandbox;
         sandbox.name = tr("Local sandbox");
@@ -111,11 +119,12 @@ bool AppController::initialize(QString *error)
                 *error = added.errorString();
             return false;
         }
-        reloadAccounts();
+        m_accountService->reload();
     }
+    const QList<Store::Account> list = accounts();
     const qint64 last = QSettings().value(kLastAccountKey).toLongLong();
-    qint64 pick = m_accounts.first().id;
-    for (const auto &a : std::as_const(m_accounts)) {
+    qint64 pick = list.first().id;
+    for (const auto &a : list) {
         if (a.id == last)
             pick = a.id;
     }
@@ -124,21 +133,14 @@ bool AppController::initialize(QString *error)
     return true;
 }
 
-void AppController::reloadAccounts()
+QList<Store::Account> AppController::accounts() const
 {
-    const auto list = m_accountStore->list();
-    m_accounts = list.ok() ? list.value() : QList<Store::Account>();
-    if (!list.ok())
-        emit problem(tr("Could not read the accounts: %1").arg(list.errorString()));
+    return m_accountService ? m_accountService->accounts() : QList<Store::Account>();
 }
 
 std::optional<Store::Account> AppController::currentAccount() const
 {
-    for (const auto &a : m_accounts) {
-        if (a.id == m_currentId)
-            return a;
-    }
-    return std::nullopt;
+    return m_accountService ? m_accountService->account(m_currentId) : std::nullopt;
 }
 
 bool AppController::isSandbox(const Store::Account &account) const
@@ -146,41 +148,55 @@ bool AppController::isSandbox(const Store::Account &account) const
     return account.preset == Store::Preset::Sandbox && account.baseUrl.isEmpty();
 }
 
+Api::ApiClient *AppController::client() const
+{
+    return m_session ? m_session->client() : nullptr;
+}
+
+Monitor::BatchMonitor *AppController::monitor() const
+{
+    return m_session ? m_session->monitor() : nullptr;
+}
+
+bool AppController::isConnected() const
+{
+    return m_session && m_session->isConnected();
+}
+
 void AppController::selectAccount(qint64 accountId)
 {
-    std::optional<Store::Account> account;
-    for (const auto &a : std::as_const(m_accounts)) {
-        if (a.id == accountId)
-            account = a;
-    }
+    const auto account = m_accountService ? m_accountService->account(accountId) : std::nullopt;
     if (!account)
         return;
-    ++m_generation;
-    m_filesLoading = false;
-    m_filesReloadPending = false;
-    m_currentId = accountId;
-    if (!m_orphans.isEmpty()) {
-        m_orphans.clear();
-        emit orphanUploadsChanged();
-    }
-    m_ready = false;
-    QSettings().setValue(kLastAccountKey, accountId);
-
+    // Everything of the previous account ends here: its client, monitor, downloads, scheduler and every
+    // reply still on its way.
     m_batchModel->setMonitor(nullptr);
-    m_monitor.reset();
-    m_client.reset();
+    const bool hadOrphans = m_session && !m_session->orphanUploads().isEmpty();
+    m_session.reset();
+    m_currentId = accountId;
+    QSettings().setValue(kLastAccountKey, accountId);
+    if (hadOrphans)
+        emit orphanUploadsChanged();
+    emit filesLoadingChanged(false);
+
     m_batchModel->clear();
     m_fileModel->setFiles({});
-    for (const auto &d : std::as_const(m_downloads)) {
-        if (d)
-            d->abort();
-    }
-    m_downloads.clear();
-    m_downloadQueue.clear();
-    m_downloadErrors.clear();
-    m_withLocalInput = m_intents->batchesWithLocalInput(accountId);
-    updateDownloadedBatches();
     emit problemCleared();
+
+    Workflow::SessionStores stores;
+    stores.intents = m_intents.get();
+    stores.cache = m_cache.get();
+    stores.samples = m_samples.get();
+    stores.results = m_results.get();
+    stores.jobs = m_jobs.get();
+    Workflow::SessionSettings settings;
+    settings.monitor = m_options.monitor;
+    settings.retryPolicy = m_options.retryPolicy;
+    settings.maxInFlight = m_options.maxInFlight;
+    m_session =
+        std::make_unique<Workflow::AccountSession>(*account, stores, m_secrets.get(), m_nam, settings);
+    connectSession();
+    m_batchModel->setDownloadedBatches(m_session->downloadedBatches());
 
     // The cache first, so the list shows at once, before any network round.
     const auto cached = m_cache->load(accountId);
@@ -195,59 +211,56 @@ void AppController::selectAccount(qint64 accountId)
                                               || account->preset == Store::Preset::Sandbox
                                           ? Models::FileTableModel::kDeepInfraStorageLimit
                                           : 0);
+    loadJobs();
     emit currentAccountChanged();
     emit statusChanged();
-    connectAccount(*account);
-}
 
-void AppController::connectAccount(const Store::Account &account)
-{
-    if (isSandbox(account)) {
+    if (isSandbox(*account)) {
         QString error;
         if (!ensureSandbox(&error)) {
             emit problem(tr("The local sandbox could not start: %1").arg(error));
             return;
         }
-        startMonitoring(account, QUrl(m_sandbox->baseUrl()), m_sandboxKey);
-        return;
+        m_session->start(QUrl(m_sandbox->baseUrl()), m_sandboxKey);
+    } else {
+        m_session->start();
     }
-    if (!account.baseUrl.isValid() || account.baseUrl.isEmpty()) {
-        emit problem(
-            tr("Account \u201c%1\u201d has no base URL. Edit the account to set one.").arg(account.name));
-        return;
-    }
-    switch (account.keySource) {
-    case Store::KeySource::None:
-        startMonitoring(account, account.baseUrl, QString());
-        break;
-    case Store::KeySource::Environment: {
-        const QString key = qEnvironmentVariable(account.keyEnvironmentVariable.toUtf8().constData());
-        if (key.isEmpty())
-            emit problem(
-                tr("Account \u201c%1\u201d takes its key from the environment variable %2, which is not "
-                   "set. Set it and restart, or store the key in the keychain.")
-                    .arg(account.name, account.keyEnvironmentVariable));
-        else
-            startMonitoring(account, account.baseUrl, key);
-        break;
-    }
-    case Store::KeySource::Keychain: {
-        const int generation = m_generation;
-        m_secrets->read(account.secretKey(), [this, account, generation](Result<QString> key) {
-            if (generation != m_generation)
-                return; // the user switched accounts meanwhile
-            if (!key.ok()) {
-                emit problem(
-                    tr("Cannot read the API key of \u201c%1\u201d from the keychain: %2 Edit the account "
-                       "to store the key again.")
-                        .arg(account.name, key.errorString()));
-                return;
-            }
-            startMonitoring(account, account.baseUrl, key.value());
-        });
-        break;
-    }
-    }
+}
+
+// The session's signals are this controller's; they end with the session.
+void AppController::connectSession()
+{
+    Workflow::AccountSession *s = m_session.get();
+    connect(s, &Workflow::AccountSession::connected, this, [this, s] {
+        const QList<Api::Batch> cached = s->monitor()->batches();
+        if (m_batchModel->rowCount() == 0 && !cached.isEmpty())
+            m_batchModel->setBatches(cached);
+        m_batchModel->setMonitor(s->monitor());
+    });
+    connect(s, &Workflow::AccountSession::problem, this, &AppController::problem);
+    connect(s, &Workflow::AccountSession::problemCleared, this, &AppController::problemCleared);
+    connect(s, &Workflow::AccountSession::notice, this, &AppController::notice);
+    connect(s, &Workflow::AccountSession::statusChanged, this, &AppController::statusChanged);
+    connect(s, &Workflow::AccountSession::batchFinished, this, &AppController::batchFinished);
+    connect(s, &Workflow::AccountSession::batchCreated, this, &AppController::batchCreated);
+    connect(s, &Workflow::AccountSession::submissionStarted, this, &AppController::submissionStarted);
+    connect(s, &Workflow::AccountSession::batchesChanged, m_batchModel,
+            &Models::BatchTableModel::updateBatches);
+    connect(s, &Workflow::AccountSession::filesLoadingChanged, this, &AppController::filesLoadingChanged);
+    connect(s, &Workflow::AccountSession::filesChanged, this, [this](const QList<Api::FileObject> &files) {
+        m_fileModel->setFiles(files);
+        m_batchModel->setOutputFiles(files);
+    });
+    connect(s, &Workflow::AccountSession::fileRemoved, m_fileModel, &Models::FileTableModel::removeFile);
+    connect(s, &Workflow::AccountSession::orphanUploadsChanged, this, &AppController::orphanUploadsChanged);
+    connect(s, &Workflow::AccountSession::resultsChanged, this, &AppController::resultsChanged);
+    connect(s, &Workflow::AccountSession::resultsProgress, this, &AppController::resultsProgress);
+    connect(s, &Workflow::AccountSession::downloadedChanged, this,
+            [this, s] { m_batchModel->setDownloadedBatches(s->downloadedBatches()); });
+    connect(s, &Workflow::AccountSession::jobChanged, this, [this](const QString &jobId) {
+        m_dirtyJobs.insert(jobId);
+        m_jobTimer.start();
+    });
 }
 
 bool AppController::ensureSandbox(QString *error)
@@ -271,273 +284,109 @@ bool AppController::ensureSandbox(QString *error)
     return true;
 }
 
-void AppController::startMonitoring(const Store::Account &account, const QUrl &baseUrl, const QString &key)
+// ---------------------------------------------------------------------------------------------------------------
+// Accounts
+
+void AppController::saveAccount(Store::Account account, const std::optional<QString> &key,
+                                std::function<void(const QString &)> done)
 {
-    m_client = std::make_unique<Api::ApiClient>(m_nam);
-    m_client->setBaseUrl(baseUrl);
-    m_client->setApiKey(key);
-    if (m_options.retryPolicy)
-        m_client->setRetryPolicy(*m_options.retryPolicy);
-
-    m_monitor = std::make_unique<Monitor::BatchMonitor>(m_client.get());
-    m_monitor->setSettings(m_options.monitor);
-    m_monitor->setCache(m_cache.get(), account.id);
-    m_monitor->setSampleStore(m_samples.get());
-    const QList<Api::Batch> cached = m_monitor->loadFromCache();
-    if (m_batchModel->rowCount() == 0 && !cached.isEmpty())
-        m_batchModel->setBatches(cached);
-    m_batchModel->setMonitor(m_monitor.get());
-
-    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFailed, this, [this](const Api::ApiError &e) {
-        emit problem(withHint(tr("Could not refresh the batches: %1").arg(e.message), e));
-    });
-    connect(m_monitor.get(), &Monitor::BatchMonitor::recovered, this, [this] {
-        emit problemCleared();
-        refreshFiles();
-    });
-    connect(m_monitor.get(), &Monitor::BatchMonitor::batchFinished, this, [this](const Api::Batch &b) {
-        emit batchFinished(b);
-        refreshFiles(); // results are new files
-        autoFetchResults();
-    });
-    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFinished, this, &AppController::autoFetchResults);
-    connect(m_monitor.get(), &Monitor::BatchMonitor::stateChanged, this, &AppController::statusChanged);
-    connect(m_monitor.get(), &Monitor::BatchMonitor::roundFinished, this, &AppController::statusChanged);
-
-    m_ready = true;
-    m_monitor->start();
-    m_monitor->reloadAll();
-    refreshFiles();
-    reconcilePendingIntents();
-    autoFetchResults(); // downloads interrupted by a quit or a crash start again
-    emit statusChanged();
-}
-
-void AppController::reconcilePendingIntents()
-{
-    const auto account = currentAccount();
-    if (!account || !m_client)
-        return;
-    // Parented to the client: an account switch ends it with the client.
-    auto *reconciler =
-        new Workflow::IntentReconciler(m_client.get(), m_intents.get(), {account->id, {}}, m_client.get());
-    connect(reconciler, &Workflow::IntentReconciler::finished, this, [this, r = reconciler] {
-        r->deleteLater();
-        for (const Api::Batch &b : r->found()) {
-            m_withLocalInput.insert(b.id);
-            if (m_monitor)
-                m_monitor->track(b);
-            m_batchModel->updateBatches({b});
-            emit notice(tr("An earlier submission whose reply was lost did create batch %1.").arg(b.id));
+    const bool isNew = account.id == 0;
+    m_accountService->save(account, key, [this, isNew, done](Result<qint64> id) {
+        if (!id.ok()) {
+            done(id.errorString());
+            return;
         }
+        // A new account is selected; an edited current one is connected again with its new settings.
+        if (isNew || id.value() == m_currentId)
+            selectAccount(id.value());
+        done(QString());
     });
-    reconciler->start();
 }
+
+void AppController::removeAccount(qint64 accountId, std::function<void(const QString &)> done)
+{
+    const bool current = accountId == m_currentId;
+    m_accountService->remove(accountId, std::move(done));
+    if (accounts().isEmpty())
+        initialize(); // back to the sandbox, so there is always something to look at
+    else if (current && !currentAccount())
+        selectAccount(accounts().first().id);
+}
+
+void AppController::readKey(const Store::Account &account,
+                            std::function<void(const QString &, const QString &)> done)
+{
+    m_accountService->readKey(account, std::move(done));
+}
+
+void AppController::testConnection(const QUrl &baseUrl, const QString &key,
+                                   std::function<void(const QString &, bool)> done)
+{
+    m_accountService->testConnection(baseUrl, key, std::move(done));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Batches and files: the session's
 
 void AppController::refresh()
 {
-    if (!m_monitor) {
-        if (const auto account = currentAccount())
-            connectAccount(*account);
+    if (!m_session)
+        return;
+    if (!m_session->isConnected()) {
+        selectAccount(m_currentId); // connect again (e.g. after the key was stored)
         return;
     }
-    m_monitor->refreshNow();
-    refreshFiles();
+    m_session->refresh();
 }
 
 void AppController::refreshFiles()
 {
-    if (!m_client)
-        return;
-    if (m_filesLoading) {
-        // A listing started before (e.g. while the server was down) must not have the last word.
-        m_filesReloadPending = true;
-        return;
-    }
-    m_filesLoading = true;
-    emit filesLoadingChanged(true);
-    Api::ListJob *job = m_client->listFiles();
-    const int generation = m_generation;
-    const qint64 accountId = m_currentId;
-    connect(job, &Api::ApiJob::finished, this, [this, job, generation, accountId] {
-        if (generation != m_generation)
-            return;
-        m_filesLoading = false;
-        emit filesLoadingChanged(false);
-        if (m_filesReloadPending) {
-            m_filesReloadPending = false;
-            refreshFiles();
-            return;
-        }
-        if (job->failed()) {
-            if (job->error().kind != Api::ApiError::Kind::Canceled)
-                reportJobError(tr("Could not list the files"), job->error());
-            return;
-        }
-        if (m_monitor && m_monitor->consecutiveFailures() == 0)
-            emit problemCleared();
-        const QList<Api::FileObject> files = job->files();
-        m_fileModel->setFiles(files);
-        m_batchModel->setOutputFiles(files);
-        m_cache->replaceFiles(accountId, files);
-        if (!job->truncated())
-            updateOrphans(files);
-        emit statusChanged();
-    });
-    job->start();
+    if (m_session)
+        m_session->refreshFiles();
 }
 
 void AppController::cancelBatch(const QString &batchId)
 {
-    if (!m_client)
-        return;
-    Api::RequestJob *job = m_client->cancelBatch(batchId);
-    const int generation = m_generation;
-    connect(job, &Api::ApiJob::finished, this, [this, job, generation, batchId] {
-        if (generation != m_generation)
-            return;
-        if (job->failed()) {
-            reportJobError(tr("Could not cancel %1").arg(batchId), job->error());
-            return;
-        }
-        const Api::Batch b = job->batch();
-        m_batchModel->updateBatches({b});
-        m_monitor->track(b);
-        m_monitor->refreshNow();
-    });
-    job->start();
+    if (m_session)
+        m_session->cancelBatch(batchId);
 }
 
 void AppController::downloadResults(const Api::Batch &batch, const QString &folder)
 {
-    if (!m_client)
-        return;
-    if (batch.outputFileId.isEmpty() && batch.errorFileId.isEmpty()) {
-        emit problem(tr("Batch %1 has no result files yet.").arg(batch.id));
-        return;
-    }
-    // The same download as the automatic one and the CLI's: whole files or none, and a verified marker.
-    // Parented to the client, so that an account switch stops it.
-    auto *download = new Results::ResultsDownload(m_client.get(), batch, folder, m_client.get());
-    connect(download, &Results::ResultsDownload::finished, this, [this, folder, d = download] {
-        if (d->failed()) {
-            if (d->error().kind != Api::ApiError::Kind::Canceled)
-                emit problem(withHint(
-                    tr("Downloading the results of %1 failed: %2").arg(d->batch().id, d->error().message),
-                    d->error()));
-            return;
-        }
-        emit notice(tr("Results of %1 saved in %2.").arg(d->batch().id, QDir::toNativeSeparators(folder)),
-                    folder);
-    });
-    download->start();
+    if (m_session)
+        m_session->downloadResults(batch, folder);
 }
 
 void AppController::deleteFile(const QString &fileId)
 {
-    if (!m_client)
-        return;
-    Api::RequestJob *job = m_client->deleteFile(fileId);
-    const int generation = m_generation;
-    const qint64 accountId = m_currentId;
-    connect(job, &Api::ApiJob::finished, this, [this, job, generation, fileId, accountId] {
-        if (generation != m_generation)
-            return;
-        if (job->failed()) {
-            reportJobError(tr("Could not delete %1").arg(fileId), job->error());
-            return;
-        }
-        m_fileModel->removeFile(fileId);
-        m_cache->removeFile(accountId, fileId);
-        if (m_intents)
-            m_intents->markUploadDeleted(accountId, {}, fileId);
-        if (m_orphans.removeIf([&](const Store::Upload &u) { return u.fileId == fileId; }) > 0)
-            emit orphanUploadsChanged();
-        emit statusChanged();
-    });
-    job->start();
+    if (m_session)
+        m_session->deleteFile(fileId);
 }
 
-void AppController::updateOrphans(const QList<Api::FileObject> &files)
+QList<Store::Upload> AppController::orphanUploads() const
 {
-    QList<Store::Upload> orphans;
-    const auto recorded = m_intents ? m_intents->orphanUploads(m_currentId)
-                                    : Result<QList<Store::Upload>>(QList<Store::Upload>());
-    if (recorded.ok()) {
-        QSet<QString> present;
-        for (const Api::FileObject &f : files)
-            present.insert(f.id);
-        for (const Store::Upload &u : recorded.value()) {
-            if (present.contains(u.fileId))
-                orphans.append(u);
-            else
-                m_intents->markUploadDeleted(m_currentId, {}, u.fileId); // gone (deleted or expired)
-        }
-    }
-    // Not while a submission runs: its upload is not an orphan yet.
-    if (isSubmitting())
-        orphans.clear();
-    const auto ids = [](const QList<Store::Upload> &list) {
-        QStringList out;
-        for (const auto &u : list)
-            out << u.fileId;
-        return out;
-    };
-    if (ids(orphans) != ids(m_orphans)) {
-        m_orphans = orphans;
-        emit orphanUploadsChanged();
-    }
+    return m_session ? m_session->orphanUploads() : QList<Store::Upload>();
 }
 
 void AppController::deleteOrphanUploads()
 {
-    const QList<Store::Upload> orphans = m_orphans;
-    for (const Store::Upload &u : orphans)
-        deleteFile(u.fileId);
+    if (m_session)
+        m_session->deleteOrphanUploads();
 }
 
 Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params)
 {
-    const auto account = currentAccount();
-    auto *s = new Submission(m_client.get(), m_intents.get(), Workflow::Scope {account ? account->id : 0, {}},
-                             path, params, this);
-    m_submissions.append(s);
-    connect(s, &Submission::finished, this, [this, s] { onSubmissionFinished(s); });
-    emit submissionStarted(s);
-    s->start();
-    return s;
+    return m_session ? m_session->submit(path, params) : nullptr;
 }
 
 bool AppController::isSubmitting() const
 {
-    for (const auto &s : m_submissions) {
-        if (s && (s->state() == Submission::State::Uploading || s->state() == Submission::State::Creating))
-            return true;
-    }
-    return false;
+    return m_session && m_session->isSubmitting();
 }
 
-void AppController::onSubmissionFinished(Submission *s)
+bool AppController::isSubmittingBatch() const
 {
-    m_submissions.removeAll(s);
-    s->deleteLater();
-    if (s->state() != Submission::State::Done)
-        return;
-    const Api::Batch b = s->batch();
-    const auto account = currentAccount();
-    if (account) {
-        // The intent, the upload and the local input were recorded by the submission itself.
-        m_withLocalInput.insert(b.id);
-        const QString path = QFileInfo(s->path()).absoluteFilePath();
-        if (const QString parent = m_resubmitParents.take(path); !parent.isEmpty())
-            m_results->linkResubmit(account->id, b.id, parent);
-        m_cache->upsert(account->id, {b});
-    }
-    m_batchModel->updateBatches({b});
-    if (m_monitor)
-        m_monitor->track(b);
-    emit batchCreated(b);
-    emit statusChanged();
+    return m_session && m_session->isSubmittingBatch();
 }
 
 QString AppController::inputPathOf(const QString &batchId) const
@@ -545,179 +394,93 @@ QString AppController::inputPathOf(const QString &batchId) const
     return m_intents ? m_intents->inputPathOf(m_currentId, batchId) : QString();
 }
 
-void AppController::saveAccount(Store::Account account, const std::optional<QString> &key,
-                                std::function<void(const QString &)> done)
+QString AppController::inputSha256Of(const QString &batchId) const
 {
-    auto store = [this, account, done]() mutable {
-        std::optional<Store::Account> old;
-        for (const auto &a : std::as_const(m_accounts)) {
-            if (a.id == account.id)
-                old = a;
-        }
-        QString error;
-        qint64 id = account.id;
-        if (account.id == 0) {
-            const auto added = m_accountStore->add(account);
-            if (!added.ok())
-                error = added.errorString();
-            else
-                id = added.value().id;
-        } else {
-            const auto updated = m_accountStore->update(account);
-            if (!updated.ok())
-                error = updated.errorString();
-        }
-        if (!error.isEmpty()) {
-            done(error);
-            return;
-        }
-        // A renamed account keeps its key: the entry name follows the account name.
-        if (old && old->name != account.name && account.keySource == Store::KeySource::Keychain) {
-            m_secrets->read(old->secretKey(), [this, old, account](Result<QString> k) {
-                if (k.ok())
-                    m_secrets->write(account.secretKey(), k.value(), [this, old](Result<bool>) {
-                        m_secrets->remove(old->secretKey(), [](Result<bool>) {});
-                    });
-            });
-        }
-        reloadAccounts();
-        emit accountsChanged();
-        if (account.id == 0 || account.id == m_currentId)
-            selectAccount(id);
-        done(QString());
-    };
-    if (key && account.keySource == Store::KeySource::Keychain) {
-        m_secrets->write(account.secretKey(), *key, [store, done](Result<bool> written) mutable {
-            if (!written.ok()) {
-                done(tr("The key could not be stored in the keychain: %1").arg(written.errorString()));
-                return;
-            }
-            store();
-        });
-    } else {
-        store();
-    }
+    return m_intents ? m_intents->inputSha256Of(m_currentId, batchId) : QString();
 }
 
-void AppController::removeAccount(qint64 accountId, std::function<void(const QString &)> done)
+std::optional<Api::Batch> AppController::batchWithInputSha256(const QString &sha256) const
 {
-    std::optional<Store::Account> account;
-    for (const auto &a : std::as_const(m_accounts)) {
-        if (a.id == accountId)
-            account = a;
+    if (sha256.isEmpty() || !m_session)
+        return std::nullopt;
+    std::optional<Api::Batch> newest;
+    for (int row = 0; row < m_batchModel->rowCount(); ++row) {
+        const Api::Batch b = m_batchModel->batch(row);
+        if ((!newest || b.createdAt > newest->createdAt) && m_session->hasLocalInput(b.id)
+            && inputSha256Of(b.id) == sha256)
+            newest = b;
     }
-    if (!account) {
-        done(tr("The account does not exist."));
-        return;
-    }
-    m_cache->clear(accountId);
-    const auto removed = m_accountStore->remove(account->name);
-    if (!removed.ok()) {
-        done(removed.errorString());
-        return;
-    }
-    reloadAccounts();
-    emit accountsChanged();
-    if (accountId == m_currentId && !m_accounts.isEmpty())
-        selectAccount(m_accounts.first().id);
-    else if (m_accounts.isEmpty())
-        initialize(); // back to the sandbox, so there is always something to look at
-    if (account->keySource == Store::KeySource::Keychain) {
-        m_secrets->remove(account->secretKey(), [done](Result<bool> r) {
-            // A key that was never stored is not a failure of the removal.
-            done(r.ok() || r.error().code == QStringLiteral("not_found")
-                     ? QString()
-                     : tr("The account was removed, but its "
-                          "key could not be deleted from "
-                          "the keychain: %1")
-                           .arg(r.errorString()));
-        });
-    } else {
-        done(QString());
-    }
+    return newest;
 }
 
-void AppController::readKey(const Store::Account &account,
-                            std::function<void(const QString &, const QString &)> done)
+void AppController::setInputPath(const QString &batchId, const QString &path)
 {
-    if (account.keySource != Store::KeySource::Keychain) {
-        done(QString(), QString());
+    if (!m_intents || m_currentId == 0)
         return;
-    }
-    m_secrets->read(account.secretKey(), [done](Result<QString> key) {
-        done(key.ok() ? key.value() : QString(), key.ok() ? QString() : key.errorString());
+    rememberLocalInput(m_currentId, batchId, QFileInfo(path).absoluteFilePath());
+    emit resultsChanged(batchId);
+}
+
+void AppController::rememberLocalInput(qint64 accountId, const QString &batchId, const QString &path)
+{
+    m_intents->rememberInput(accountId, batchId, path, QString());
+    if (m_session && accountId == m_session->accountId())
+        m_session->markLocalInput(batchId);
+    // The checksum is for joining results later; it is computed off the GUI thread. The record is the
+    // account's, whichever account is selected when it is done.
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, path] {
+        watcher->deleteLater();
+        m_intents->rememberInput(accountId, batchId, path, watcher->result());
     });
+    watcher->setFuture(QtConcurrent::run(sha256OfFile, path));
 }
 
-void AppController::testConnection(const QUrl &baseUrl, const QString &key,
-                                   std::function<void(const QString &, bool)> done)
+std::optional<Api::Batch> AppController::batchById(const QString &batchId) const
 {
-    // A client of its own: testing must not disturb the current account. Jobs are its children, so it is
-    // deleted (later) only when the last job has finished.
-    auto *client = new Api::ApiClient(m_nam, this);
-    client->setBaseUrl(baseUrl);
-    client->setApiKey(key);
-    Api::RetryPolicy policy;
-    policy.maxRetries = 0;
-    client->setRetryPolicy(policy);
-    client->setRequestTimeoutMs(15'000);
-    Api::ListJob *models = client->listModels();
-    connect(models, &Api::ApiJob::finished, this, [this, client, models, done] {
-        const bool modelsOk = !models->failed();
-        const qsizetype modelCount = modelsOk ? models->models().size() : 0;
-        Api::ListJob *batches = client->listBatches(20, 1);
-        connect(batches, &Api::ApiJob::finished, this, [client, batches, done, modelCount, modelsOk] {
-            client->deleteLater();
-            if (batches->failed()) {
-                done(withHint(tr("The test failed. %1").arg(batches->error().message), batches->error()),
-                     false);
-                return;
-            }
-            const qsizetype n = batches->batches().size();
-            const QString models = !modelsOk ? tr("the model list is not available")
-                : modelCount == 1            ? tr("1 model")
-                                             : tr("%1 models").arg(modelCount);
-            const QString recent = n == 1 ? tr("1 recent batch") : tr("%1 recent batches").arg(n);
-            const QString text = tr("Connected: %1, %2.").arg(models, recent);
-            done(text, true);
-        });
-        batches->start();
-    });
-    models->start();
+    const int row = m_batchModel->rowOf(batchId);
+    if (row < 0)
+        return std::nullopt;
+    return m_batchModel->batch(row);
 }
 
-void AppController::reportJobError(const QString &what, const Api::ApiError &error)
+void AppController::fetchModels(std::function<void(const QStringList &, const QString &)> done)
 {
-    emit problem(withHint(what + QStringLiteral(": ") + error.message, error));
+    if (!m_session) {
+        done({}, tr("No account is connected."));
+        return;
+    }
+    m_session->fetchModels(std::move(done));
 }
 
 QString AppController::statusText() const
 {
-    if (!m_monitor)
-        return m_ready ? QString() : tr("Connecting\u2026");
+    const Monitor::BatchMonitor *monitor = this->monitor();
+    if (!monitor)
+        return isConnected() ? QString() : tr("Connecting\u2026");
     QStringList parts;
-    const QDateTime last = m_monitor->lastRefresh();
+    const QDateTime last = monitor->lastRefresh();
     const auto clock = [](const QDateTime &t) {
         return QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
     };
-    const bool failing = m_monitor->consecutiveFailures() > 0;
+    const bool failing = monitor->consecutiveFailures() > 0;
     if (failing && last.isValid())
         parts << tr("Refresh failed at %1").arg(clock(last));
     else if (last.isValid())
         parts << tr("Last refresh %1").arg(clock(last));
     else
         parts << tr("Loading\u2026");
-    const int active = m_monitor->activeCount();
+    const int active = monitor->activeCount();
     if (failing) {
         // Only a poll that is really scheduled is announced; nothing is retried while nothing runs.
-        const int next = m_monitor->nextPollInMs();
+        const int next = monitor->nextPollInMs();
         if (next >= 0)
             parts << tr("next attempt at %1")
                          .arg(clock(QDateTime::currentDateTime().addMSecs(qMax(0, next) + 999)));
         else
             parts << tr("no automatic retry");
     } else if (active > 0)
-        parts << tr("polling every %1 s").arg(qMax(1, (m_monitor->currentIntervalMs() + 500) / 1000));
+        parts << tr("polling every %1 s").arg(qMax(1, (monitor->currentIntervalMs() + 500) / 1000));
     else
         parts << tr("idle (nothing running)");
     parts << tr("%1 active").arg(active);
@@ -727,10 +490,191 @@ QString AppController::statusText() const
 // ---------------------------------------------------------------------------------------------------------------
 // Results kept by the app
 
-QString AppController::inputSha256Of(const QString &batchId) const
+QString AppController::resultsFolderOf(const QString &batchId) const
 {
-    return m_intents ? m_intents->inputSha256Of(m_currentId, batchId) : QString();
+    return Results::resultsFolder(QString::number(m_currentId), batchId);
 }
+
+std::optional<Store::ResultDownload> AppController::resultDownload(const QString &batchId) const
+{
+    if (!m_results)
+        return std::nullopt;
+    return m_results->download(m_currentId, batchId);
+}
+
+AppController::ResultsState AppController::resultsState(const QString &batchId) const
+{
+    const Workflow::ResultsFetcher *fetcher = m_session ? m_session->fetcher() : nullptr;
+    if (fetcher && fetcher->isBusy(batchId))
+        return ResultsState::Downloading;
+    if (m_session && m_session->downloadedBatches().contains(batchId))
+        return ResultsState::Downloaded;
+    if (fetcher && fetcher->hasFailed(batchId))
+        return ResultsState::Failed;
+    const auto b = batchById(batchId);
+    if (!b || !b->isTerminal())
+        return ResultsState::NotReady;
+    return ResultsState::NotDownloaded;
+}
+
+QString AppController::resultsError(const QString &batchId) const
+{
+    const Workflow::ResultsFetcher *fetcher = m_session ? m_session->fetcher() : nullptr;
+    return fetcher ? fetcher->errorOf(batchId) : QString();
+}
+
+QStringList AppController::resultsChain(const QString &batchId) const
+{
+    return m_results ? m_results->chain(m_currentId, batchId) : QStringList {batchId};
+}
+
+void AppController::fetchResults(const Api::Batch &batch)
+{
+    if (m_session)
+        m_session->fetchResults(batch);
+}
+
+void AppController::deleteRemoteFiles(const QString &batchId, std::function<void(const QString &)> done)
+{
+    if (!m_session) {
+        done(tr("No account is connected."));
+        return;
+    }
+    m_session->deleteRemoteFiles(batchId, std::move(done));
+}
+
+void AppController::setResubmitParent(const QString &path, const QString &parentBatchId)
+{
+    if (m_session)
+        m_session->setResubmitParent(path, parentBatchId);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Jobs: the session's scheduler
+
+Result<Store::Job> AppController::submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
+                                            int retryRounds)
+{
+    if (!m_session)
+        return Error {QStringLiteral("not_connected"), tr("No account is connected.")};
+    const auto account = currentAccount();
+    Workflow::JobSpec spec;
+    spec.name = draft.name;
+    spec.sourcePath = draft.sourcePath;
+    spec.folder = draft.folder;
+    spec.profile = account ? account->limitProfile : QString();
+    spec.params = params;
+    if (spec.params.endpoint.isEmpty())
+        spec.params.endpoint = draft.endpoint;
+    spec.parts = draft.parts;
+    spec.retryRounds = qMax(0, retryRounds);
+    const auto job = m_session->addJob(spec);
+    if (job.ok()) {
+        // In the model at once, so that the caller can select it.
+        m_dirtyJobs.insert(job.value().id);
+        updateDirtyJobs();
+    }
+    return job;
+}
+
+QList<Api::Batch> AppController::jobBatches(const QString &jobId) const
+{
+    QList<Api::Batch> batches;
+    if (jobId.isEmpty())
+        return batches;
+    for (const Api::Batch &b : m_batchModel->batches()) {
+        if (b.metadata.value(Api::kJobKey) == jobId)
+            batches << b;
+    }
+    std::sort(batches.begin(), batches.end(), [](const Api::Batch &a, const Api::Batch &b) {
+        const int ra = a.metadata.value(Api::kRoundKey).toInt();
+        const int rb = b.metadata.value(Api::kRoundKey).toInt();
+        const int pa = a.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
+        const int pb = b.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
+        if (ra != rb)
+            return ra < rb;
+        return pa != pb ? pa < pb : a.createdAt < b.createdAt;
+    });
+    return batches;
+}
+
+Result<void> AppController::withScheduler(const std::function<Result<void>()> &call) const
+{
+    if (!m_session || !m_session->scheduler())
+        return Error {QStringLiteral("not_connected"), tr("No account is connected.")};
+    return call();
+}
+
+Result<void> AppController::cancelJob(const QString &jobId)
+{
+    if (m_jobs && m_jobs->job(jobId))
+        return withScheduler([&] { return m_session->scheduler()->cancelJob(jobId); });
+    // A job submitted before jobs were recorded: its batches are all there is.
+    for (const Api::Batch &b : jobBatches(jobId)) {
+        if (!b.isTerminal() && b.status() != Api::Batch::Status::Cancelling)
+            cancelBatch(b.id);
+    }
+    return {};
+}
+
+Result<void> AppController::cancelJobPart(const QString &jobId, int round, int part)
+{
+    return withScheduler([&] { return m_session->scheduler()->cancelPart(jobId, round, part); });
+}
+
+Result<void> AppController::resumeJob(const QString &jobId)
+{
+    return withScheduler([&] { return m_session->scheduler()->resumeJob(jobId); });
+}
+
+Result<void> AppController::retryJob(const QString &jobId, const QStringList &outcomes)
+{
+    return withScheduler([&] { return m_session->scheduler()->retryJob(jobId, outcomes); });
+}
+
+bool AppController::isJobActive(const QString &jobId) const
+{
+    const auto job = m_jobs ? m_jobs->job(jobId) : std::nullopt;
+    return job && job->state == Store::Job::State::Active;
+}
+
+int AppController::maxInFlight() const
+{
+    return m_session ? m_session->maxInFlight() : 0;
+}
+
+void AppController::loadJobs()
+{
+    m_dirtyJobs.clear();
+    QList<Models::JobEntry> entries;
+    const auto jobs = m_jobs->jobs(m_currentId);
+    if (!jobs.ok()) {
+        emit problem(tr("Could not read the jobs: %1").arg(jobs.errorString()));
+    } else {
+        for (const Store::Job &j : jobs.value()) {
+            const auto parts = m_jobs->parts(j.id);
+            entries << Models::JobEntry {j, parts.ok() ? parts.value() : QList<Store::JobPart>()};
+        }
+    }
+    m_jobModel->setJobs(entries);
+}
+
+void AppController::updateDirtyJobs()
+{
+    const QSet<QString> dirty = std::exchange(m_dirtyJobs, {});
+    for (const QString &id : dirty) {
+        const auto job = m_jobs->job(id);
+        if (!job || job->accountId != m_currentId) {
+            m_jobModel->removeJob(id);
+            continue;
+        }
+        const auto parts = m_jobs->parts(id);
+        m_jobModel->updateJob({*job, parts.ok() ? parts.value() : QList<Store::JobPart>()});
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The sample batch
 
 QString AppController::writeSampleBatch(QString *error) const
 {
@@ -789,318 +733,6 @@ QString AppController::writeSampleBatch(QString *error) const
         return {};
     }
     return path;
-}
-
-std::optional<Api::Batch> AppController::batchWithInputSha256(const QString &sha256) const
-{
-    if (sha256.isEmpty())
-        return std::nullopt;
-    std::optional<Api::Batch> newest;
-    for (int row = 0; row < m_batchModel->rowCount(); ++row) {
-        const Api::Batch b = m_batchModel->batch(row);
-        if ((!newest || b.createdAt > newest->createdAt) && m_withLocalInput.contains(b.id)
-            && inputSha256Of(b.id) == sha256)
-            newest = b;
-    }
-    return newest;
-}
-
-void AppController::setInputPath(const QString &batchId, const QString &path)
-{
-    if (!m_intents || m_currentId == 0)
-        return;
-    rememberLocalInput(m_currentId, batchId, QFileInfo(path).absoluteFilePath());
-    emit resultsChanged(batchId);
-}
-
-void AppController::rememberLocalInput(qint64 accountId, const QString &batchId, const QString &path)
-{
-    m_intents->rememberInput(accountId, batchId, path, QString());
-    if (accountId == m_currentId)
-        m_withLocalInput.insert(batchId);
-    // The checksum is for joining results later; it is computed off the GUI thread.
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, batchId, path] {
-        watcher->deleteLater();
-        if (m_intents)
-            m_intents->rememberInput(accountId, batchId, path, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(sha256OfFile, path));
-}
-
-QString AppController::resultsFolderOf(const QString &batchId) const
-{
-    return Results::resultsFolder(QString::number(m_currentId), batchId);
-}
-
-std::optional<Store::ResultDownload> AppController::resultDownload(const QString &batchId) const
-{
-    if (!m_results)
-        return std::nullopt;
-    return m_results->download(m_currentId, batchId);
-}
-
-std::optional<Api::Batch> AppController::batchById(const QString &batchId) const
-{
-    const int row = m_batchModel->rowOf(batchId);
-    if (row < 0)
-        return std::nullopt;
-    return m_batchModel->batch(row);
-}
-
-AppController::ResultsState AppController::resultsState(const QString &batchId) const
-{
-    if (m_downloads.value(batchId))
-        return ResultsState::Downloading;
-    for (const auto &queued : m_downloadQueue) {
-        if (queued.id == batchId)
-            return ResultsState::Downloading;
-    }
-    if (m_downloaded.contains(batchId))
-        return ResultsState::Downloaded;
-    if (m_downloadErrors.contains(batchId))
-        return ResultsState::Failed;
-    const auto b = batchById(batchId);
-    if (!b || !b->isTerminal())
-        return ResultsState::NotReady;
-    return ResultsState::NotDownloaded;
-}
-
-QStringList AppController::resultsChain(const QString &batchId) const
-{
-    return m_results ? m_results->chain(m_currentId, batchId) : QStringList {batchId};
-}
-
-void AppController::updateDownloadedBatches()
-{
-    m_downloaded = m_results ? m_results->downloadedBatchIds(m_currentId) : QSet<QString>();
-    m_batchModel->setDownloadedBatches(m_downloaded);
-}
-
-void AppController::fetchResults(const Api::Batch &batch)
-{
-    if (!m_client || !batch.isTerminal() || resultsState(batch.id) == ResultsState::Downloading)
-        return;
-    m_downloadErrors.remove(batch.id);
-    m_downloadQueue.append(batch);
-    emit resultsChanged(batch.id);
-    startNextDownload();
-}
-
-// Batches submitted from this app (their input is known) get their results as soon as they finish, and again
-// after a quit or crash in the middle of a download (no .complete marker, no record).
-void AppController::autoFetchResults()
-{
-    if (!m_client || !m_ready)
-        return;
-    for (const Api::Batch &b : m_batchModel->batches()) {
-        if (!b.isTerminal() || (b.outputFileId.isEmpty() && b.errorFileId.isEmpty()))
-            continue;
-        if (!m_withLocalInput.contains(b.id) || m_downloaded.contains(b.id)
-            || m_downloadErrors.contains(b.id))
-            continue;
-        const auto d = m_results->download(m_currentId, b.id);
-        if (d && d->remoteDeleted)
-            continue;
-        if (resultsState(b.id) == ResultsState::Downloading)
-            continue;
-        m_downloadQueue.append(b);
-        emit resultsChanged(b.id);
-    }
-    startNextDownload();
-}
-
-void AppController::startNextDownload()
-{
-    constexpr int kParallelDownloads = 2;
-    while (!m_downloadQueue.isEmpty() && m_client) {
-        int running = 0;
-        for (const auto &d : std::as_const(m_downloads))
-            running += d ? 1 : 0;
-        if (running >= kParallelDownloads)
-            return;
-        const Api::Batch batch = m_downloadQueue.takeFirst();
-        const QString folder = resultsFolderOf(batch.id);
-        auto *download = new Results::ResultsDownload(m_client.get(), batch, folder, this);
-        m_downloads.insert(batch.id, download);
-        const int generation = m_generation;
-        const qint64 accountId = m_currentId;
-        connect(download, &Results::ResultsDownload::progress, this,
-                [this, id = batch.id](qint64 bytes, qint64) { emit resultsProgress(id, bytes); });
-        connect(
-            download, &Results::ResultsDownload::finished, this, [this, generation, accountId, d = download] {
-                if (generation != m_generation)
-                    return;
-                const Api::Batch &b = d->batch();
-                m_downloads.remove(b.id);
-                if (d->failed()) {
-                    if (d->error().kind != Api::ApiError::Kind::Canceled) {
-                        m_downloadErrors.insert(b.id, d->error().message);
-                        reportJobError(tr("Could not download the results of %1").arg(b.id), d->error());
-                    }
-                } else {
-                    Store::ResultDownload record;
-                    record.batchId = b.id;
-                    record.folder = d->folder();
-                    record.outputPath = d->outputPath();
-                    record.errorPath = d->errorPath();
-                    record.outputFileId = b.outputFileId;
-                    record.errorFileId = b.errorFileId;
-                    const auto recorded = m_results->recordDownload(accountId, record);
-                    if (!recorded.ok())
-                        emit problem(
-                            tr("Could not record the results of %1: %2").arg(b.id, recorded.errorString()));
-                    updateDownloadedBatches();
-                }
-                emit resultsChanged(b.id);
-                startNextDownload();
-            });
-        download->start();
-    }
-}
-
-void AppController::deleteRemoteFiles(const QString &batchId, std::function<void(const QString &)> done)
-{
-    const auto record = resultDownload(batchId);
-    if (!m_client || !record) {
-        done(tr("The results of %1 are not saved on this computer yet.").arg(batchId));
-        return;
-    }
-    QStringList ids;
-    for (const QString &id : {record->outputFileId, record->errorFileId}) {
-        if (!id.isEmpty())
-            ids << id;
-    }
-    if (ids.isEmpty()) {
-        done(QString());
-        return;
-    }
-    auto remaining = std::make_shared<int>(int(ids.size()));
-    auto failures = std::make_shared<QStringList>();
-    const int generation = m_generation;
-    const qint64 accountId = m_currentId;
-    for (const QString &fileId : std::as_const(ids)) {
-        Api::RequestJob *job = m_client->deleteFile(fileId);
-        connect(job, &Api::ApiJob::finished, this, [=, this] {
-            if (generation != m_generation)
-                return;
-            // A file the provider already deleted is as good as deleted.
-            if (job->failed() && job->error().httpStatus != 404)
-                failures->append(withHint(job->error().message, job->error()));
-            else
-                m_fileModel->removeFile(fileId);
-            if (--*remaining > 0)
-                return;
-            if (failures->isEmpty())
-                m_results->markRemoteDeleted(accountId, batchId);
-            emit resultsChanged(batchId);
-            emit statusChanged();
-            done(failures->join(u' '));
-        });
-        job->start();
-    }
-}
-
-void AppController::setResubmitParent(const QString &path, const QString &parentBatchId)
-{
-    m_resubmitParents.insert(QFileInfo(path).absoluteFilePath(), parentBatchId);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Models and jobs
-
-void AppController::fetchModels(std::function<void(const QStringList &, const QString &)> done)
-{
-    if (!m_client) {
-        done({}, tr("No account is connected."));
-        return;
-    }
-    Api::ListJob *job = m_client->listModels();
-    const int generation = m_generation;
-    connect(job, &Api::ApiJob::finished, this, [this, job, generation, done] {
-        if (generation != m_generation)
-            return;
-        if (job->failed()) {
-            done({}, job->error().message);
-            return;
-        }
-        QStringList ids;
-        for (const Api::ModelInfo &m : job->models())
-            ids << m.id;
-        ids.sort(Qt::CaseInsensitive);
-        done(ids, QString());
-    });
-    job->start();
-}
-
-// A job being submitted: its parts still to upload, one after the other.
-struct AppController::JobRun
-{
-    QString id;
-    QStringList queue;
-    int started = 0;
-    int total = 0;
-    Api::CreateBatchParams params;
-    int generation = 0;
-};
-
-QString AppController::submitJob(const QStringList &parts, const Api::CreateBatchParams &params)
-{
-    auto job = std::make_shared<JobRun>();
-    job->id = QStringLiteral("job-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-    job->queue = parts;
-    job->total = int(parts.size());
-    job->params = params;
-    job->generation = m_generation;
-    submitNextPart(job);
-    return job->id;
-}
-
-// One upload at a time: parts are large, and the provider's storage quota is shared.
-void AppController::submitNextPart(const std::shared_ptr<JobRun> &job)
-{
-    if (job->queue.isEmpty() || job->generation != m_generation)
-        return;
-    const QString path = job->queue.takeFirst();
-    Api::CreateBatchParams p = job->params;
-    p.metadata.insert(Api::kJobKey, job->id);
-    p.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(++job->started).arg(job->total));
-    Submission *s = submit(path, p);
-    connect(s, &Submission::finished, this, [this, job, done = s] {
-        if (done->state() == Submission::State::Done) {
-            QTimer::singleShot(0, this, [this, job] { submitNextPart(job); });
-            return;
-        }
-        emit problem(tr("Job %1 stopped at %2: %3. The parts already created keep running; submit the "
-                        "remaining %n part(s) again from the Validate view.",
-                        nullptr, int(job->queue.size() + 1))
-                         .arg(job->id, QFileInfo(done->path()).fileName(), done->errorText()));
-    });
-}
-
-QList<Api::Batch> AppController::jobBatches(const QString &jobId) const
-{
-    QList<Api::Batch> batches;
-    if (jobId.isEmpty())
-        return batches;
-    for (const Api::Batch &b : m_batchModel->batches()) {
-        if (b.metadata.value(Api::kJobKey) == jobId)
-            batches << b;
-    }
-    std::sort(batches.begin(), batches.end(), [](const Api::Batch &a, const Api::Batch &b) {
-        const int pa = a.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
-        const int pb = b.metadata.value(Api::kPartKey).section(u'/', 0, 0).toInt();
-        return pa != pb ? pa < pb : a.createdAt < b.createdAt;
-    });
-    return batches;
-}
-
-void AppController::cancelJob(const QString &jobId)
-{
-    for (const Api::Batch &b : jobBatches(jobId)) {
-        if (!b.isTerminal() && b.status() != Api::Batch::Status::Cancelling)
-            cancelBatch(b.id);
-    }
 }
 
 } // namespace Batchdesk::Ui

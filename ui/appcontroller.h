@@ -3,18 +3,19 @@
 #include "api/apierror.h"
 #include "api/retrypolicy.h"
 #include "api/types.h"
+#include "common/result.h"
+#include "jsonl/splitter.h"
 #include "monitor/batchmonitor.h"
 #include "results/joinplan.h"
 #include "sandbox/sandboxserver.h"
 #include "store/account.h"
 #include "store/intentstore.h"
+#include "store/jobstore.h"
 #include "workflow/submission.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -24,11 +25,6 @@ class QNetworkAccessManager;
 
 namespace Batchdesk::Api {
 class ApiClient;
-class UploadFileJob;
-class CreateBatchJob;
-} // namespace Batchdesk::Api
-namespace Batchdesk::Results {
-class ResultsDownload;
 }
 namespace Batchdesk::Store {
 class AccountStore;
@@ -42,9 +38,14 @@ class IntentStore;
 namespace Batchdesk::Secrets {
 class SecretStore;
 }
+namespace Batchdesk::Workflow {
+class AccountService;
+class AccountSession;
+} // namespace Batchdesk::Workflow
 namespace Batchdesk::Models {
 class BatchTableModel;
 class FileTableModel;
+class JobTreeModel;
 } // namespace Batchdesk::Models
 
 namespace Batchdesk::Ui {
@@ -59,22 +60,36 @@ struct AppOptions
     Monitor::MonitorSettings monitor;
     std::optional<Api::RetryPolicy> retryPolicy;
     int keychainTimeoutMs = 10'000;
+    /** Batches of job parts running at once per account; 0: the account's limit profile. */
+    int maxInFlight = 0;
 };
 
-class AppController;
+/** A workload already split into parts (by the CSV builder or the splitter), to be submitted as one job. */
+struct JobDraft
+{
+    QString name; ///< what the user recognises: the source file's name
+    QString sourcePath; ///< the CSV or JSONL the parts were made from
+    QString folder; ///< where the part files are
+    QString endpoint;
+    QList<Jsonl::SplitPart> parts;
+
+    qint64 requests() const;
+};
 
 /** A submission of the current account: the one implementation in core/workflow (shared with the CLI). */
 using Submission = Workflow::Submission;
 
 /**
- * The non-widget side of the desktop app: the database, the accounts, the keychain, the client and monitor of
- * the current account, the in-process sandbox, and the table models the pages show.
+ * The non-widget side of the desktop app: the database and its stores, the accounts (AccountService), the
+ * in-process sandbox, the table models the pages show, and the session of the selected account
+ * (Workflow::AccountSession: its client, monitor, results fetcher, job scheduler and file list). Selecting an
+ * account destroys the previous session with everything it started and creates a new one.
  *
- * Widgets call these functions and observe the models and signals; nothing here blocks the GUI thread (keys
- * are read and written with the asynchronous SecretStore API, every HTTP call is a job). Background failures
- * are reported with problem() (text + what to do) and cleared with problemCleared(). Owns everything it
- * creates; lives in the GUI thread. It is the Results::JoinSource of the results view (batches, inputs and
- * saved results of the current account).
+ * Widgets call these functions and observe the models and signals; the functions forward to the session,
+ * and the session's signals arrive here as the same signals as before. Nothing here blocks the GUI thread.
+ * Background failures are reported with problem() (text + what to do) and cleared with problemCleared().
+ * Owns everything it creates; lives in the GUI thread. It is the Results::JoinSource of the results view
+ * (batches, inputs and saved results of the current account).
  */
 class AppController final : public QObject, public Results::JoinSource
 {
@@ -89,7 +104,7 @@ public:
      *  account (or the first one). Returns false with a message when the database cannot be opened. */
     bool initialize(QString *error = nullptr);
 
-    QList<Store::Account> accounts() const { return m_accounts; }
+    QList<Store::Account> accounts() const;
     std::optional<Store::Account> currentAccount() const;
     qint64 currentAccountId() const { return m_currentId; }
     void selectAccount(qint64 accountId);
@@ -108,16 +123,21 @@ public:
     void readKey(const Store::Account &account,
                  std::function<void(const QString &key, const QString &error)> done);
 
-    Api::ApiClient *client() const { return m_client.get(); }
-    Monitor::BatchMonitor *monitor() const { return m_monitor.get(); }
+    /** The session of the current account (nullptr before initialize()). */
+    Workflow::AccountSession *session() const { return m_session.get(); }
+    Workflow::AccountService *accountService() const { return m_accountService.get(); }
+    Api::ApiClient *client() const;
+    Monitor::BatchMonitor *monitor() const;
     Models::BatchTableModel *batchModel() const { return m_batchModel; }
     Models::FileTableModel *fileModel() const { return m_fileModel; }
+    Models::JobTreeModel *jobModel() const { return m_jobModel; }
     Store::IntentStore *intents() const { return m_intents.get(); }
+    Store::JobStore *jobStore() const { return m_jobs.get(); }
     Secrets::SecretStore *secrets() const { return m_secrets.get(); }
     Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
     const AppOptions &options() const { return m_options; }
     /** Whether the current account's client is ready (key read, base URL known). */
-    bool isConnected() const { return m_client && m_ready; }
+    bool isConnected() const;
 
     /** A round at once, plus the files. */
     void refresh();
@@ -128,12 +148,16 @@ public:
     void deleteFile(const QString &fileId);
     /** Input files uploaded for a submission that created no batch (it failed or was interrupted) and that
      *  the server still has: storage that costs and helps nobody. Known after each file listing. */
-    QList<Store::Upload> orphanUploads() const { return m_orphans; }
+    QList<Store::Upload> orphanUploads() const;
     /** Deletes every orphan upload from the server. */
     void deleteOrphanUploads();
-    /** Starts a submission of a validated file with the current account. */
+    /** Starts a submission of a validated file with the current account (nullptr before initialize()). */
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
+    /** Whether a submission runs (a single batch's or a job part's). */
     bool isSubmitting() const;
+    /** Whether a single batch's submission runs: quitting loses it (a job's part is resumed at the next
+     *  start). */
+    bool isSubmittingBatch() const;
     QString inputPathOf(const QString &batchId) const override;
     /** The SHA-256 recorded for the input of a batch when it was submitted, or empty. */
     QString inputSha256Of(const QString &batchId) const override;
@@ -147,9 +171,10 @@ public:
     Store::ResultsStore *resultsStore() const { return m_results.get(); }
     /** dataDirectory()/results/<account id>/<batch id>. */
     QString resultsFolderOf(const QString &batchId) const;
+    /** From the session's ResultsFetcher (queued, downloading, failed) and the ResultsStore (saved). */
     ResultsState resultsState(const QString &batchId) const override;
     /** The text of the last failed download of the batch in this session. */
-    QString resultsError(const QString &batchId) const override { return m_downloadErrors.value(batchId); }
+    QString resultsError(const QString &batchId) const override;
     /** The recorded download of a batch of the current account. */
     std::optional<Store::ResultDownload> resultDownload(const QString &batchId) const override;
     /** Downloads the output and error files of a finished batch into its results folder (no-op while one
@@ -165,16 +190,32 @@ public:
 
     /** The model ids of the current account (GET /models); done(ids, error). */
     void fetchModels(std::function<void(const QStringList &ids, const QString &error)> done);
+
+    // Jobs
+    // ---------------------------------------------------------------------------------------------------
     /**
-     * Submits the parts of a split build one after the other as one job: each batch carries the metadata
-     * batchdesk_job (the job id) and batchdesk_part ("2/3"), so the list can group them, cancel them together
-     * and join their results in one table. Returns the job id.
+     * Records the parts of a split file or build as one job of the current account (Workflow::JobScheduler):
+     * they are submitted while fewer than maxInFlight() batches of the account's jobs run, the others wait
+     * as Queued, and an unfinished job is resumed at the next start. Each batch carries the metadata
+     * batchdesk_job (the job id) and batchdesk_part ("2/3"), so the list can group them and the results join
+     * in one table. retryRounds > 0 retries the requests that did not succeed up to that many rounds.
      */
-    QString submitJob(const QStringList &parts, const Api::CreateBatchParams &params);
-    /** The batches of a job, in part order (known to the list). */
+    Result<Store::Job> submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
+                                 int retryRounds = 0);
+    /** The batches of a job, in part order (known to the list); retry rounds after the first round. */
     QList<Api::Batch> jobBatches(const QString &jobId) const override;
-    /** Cancels every batch of a job that is still running. */
-    void cancelJob(const QString &jobId);
+    /** Drops the queued parts and cancels every batch of a job that is still running. */
+    Result<void> cancelJob(const QString &jobId);
+    /** Drops one queued part of a job: it is never submitted. */
+    Result<void> cancelJobPart(const QString &jobId, int round, int part);
+    /** Queues the parts of a stopped job again. */
+    Result<void> resumeJob(const QString &jobId);
+    /** A retry round now for the requests whose latest outcome is one of outcomes (failed, expired, ...). */
+    Result<void> retryJob(const QString &jobId, const QStringList &outcomes);
+    /** Whether the job still has work (queued, submitting or running parts). */
+    bool isJobActive(const QString &jobId) const;
+    /** Batches of job parts the current account runs at once. */
+    int maxInFlight() const;
 
     /**
      * Writes a small example batch (12 chat requests for the current account's default model; in the sandbox
@@ -205,20 +246,13 @@ signals:
     void resultsProgress(const QString &batchId, qint64 bytes);
 
 private:
-    void reloadAccounts();
-    void connectAccount(const Store::Account &account);
-    void startMonitoring(const Store::Account &account, const QUrl &baseUrl, const QString &key);
+    void connectSession();
     bool ensureSandbox(QString *error);
-    void reconcilePendingIntents();
-    void reportJobError(const QString &what, const Api::ApiError &error);
-    void onSubmissionFinished(Submission *submission);
-    void autoFetchResults();
     /** Records the local input of a batch now and its SHA-256 once computed off the GUI thread. */
     void rememberLocalInput(qint64 accountId, const QString &batchId, const QString &path);
-    struct JobRun;
-    void submitNextPart(const std::shared_ptr<JobRun> &job);
-    void startNextDownload();
-    void updateDownloadedBatches();
+    void loadJobs();
+    void updateDirtyJobs();
+    Result<void> withScheduler(const std::function<Result<void>()> &call) const;
 
     AppOptions m_options;
     std::shared_ptr<Store::Database> m_db;
@@ -226,30 +260,20 @@ private:
     std::unique_ptr<Store::IntentStore> m_intents;
     std::unique_ptr<Store::BatchCache> m_cache;
     std::unique_ptr<Store::SampleStore> m_samples;
+    std::unique_ptr<Store::ResultsStore> m_results;
+    std::unique_ptr<Store::JobStore> m_jobs;
     std::unique_ptr<Secrets::SecretStore> m_secrets;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QString m_sandboxKey; ///< the in-process sandbox's key of this run (never stored)
     QNetworkAccessManager *m_nam;
-    std::unique_ptr<Api::ApiClient> m_client;
-    std::unique_ptr<Monitor::BatchMonitor> m_monitor;
+    std::unique_ptr<Workflow::AccountService> m_accountService;
+    std::unique_ptr<Workflow::AccountSession> m_session;
     Models::BatchTableModel *m_batchModel;
     Models::FileTableModel *m_fileModel;
-    QList<Store::Account> m_accounts;
+    Models::JobTreeModel *m_jobModel;
     qint64 m_currentId = 0;
-    bool m_ready = false;
-    int m_generation = 0; ///< bumped on account switch; late callbacks of an older account are ignored
-    bool m_filesLoading = false;
-    bool m_filesReloadPending = false;
-    QList<QPointer<Submission>> m_submissions;
-    std::unique_ptr<Store::ResultsStore> m_results;
-    QSet<QString> m_withLocalInput; ///< batches of the current account submitted from a local file
-    QList<Store::Upload> m_orphans;
-    void updateOrphans(const QList<Api::FileObject> &files);
-    QSet<QString> m_downloaded;
-    QList<Api::Batch> m_downloadQueue;
-    QHash<QString, QPointer<Results::ResultsDownload>> m_downloads;
-    QHash<QString, QString> m_downloadErrors;
-    QHash<QString, QString> m_resubmitParents; ///< absolute input path -> parent batch id
+    QSet<QString> m_dirtyJobs; ///< jobs changed since the job model was last updated
+    QTimer m_jobTimer;
 };
 
 } // namespace Batchdesk::Ui

@@ -1,6 +1,7 @@
 #include "builderdialog.h"
 
 #include "appcontroller.h"
+#include "common/paths.h"
 #include "common/workcontrol.h"
 #include "displayformat.h"
 #include "filedialog.h"
@@ -30,6 +31,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -327,13 +329,27 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
         }
     });
     connect(m_submitJobButton, &QPushButton::clicked, this, [this] {
-        QStringList paths;
-        qint64 requests = 0;
+        // Parts cover consecutive rows in order: each starts on the line after the previous one.
+        JobDraft draft;
+        draft.sourcePath = m_csvPath->text();
+        draft.name = QFileInfo(draft.sourcePath).fileName();
+        draft.endpoint = spec().endpoint;
+        // Retry rounds write their inputs into the job's folder: the app's data, not the user's folder.
+        draft.folder = QDir(dataDirectory())
+                           .filePath(QStringLiteral("jobs/build-")
+                                     + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+        qint64 line = 1;
         for (const auto &p : m_report.parts) {
-            paths << p.path;
-            requests += p.lines;
+            Jsonl::SplitPart part;
+            part.path = p.path;
+            part.firstLine = line;
+            part.lines = p.lines;
+            part.bytes = p.bytes;
+            part.embeddingInputs = p.embeddingInputs;
+            draft.parts << part;
+            line += p.lines;
         }
-        emit submitJobRequested(paths, spec().endpoint, requests);
+        emit submitJobRequested(draft);
         accept();
     });
     auto *close = new QPushButton(tr("Close"), this);

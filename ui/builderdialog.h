@@ -4,6 +4,8 @@
 #include "jsonl/limitprofile.h"
 #include "jsonl/requestbuilder.h"
 
+#include "appcontroller.h"
+
 #include <QDialog>
 #include <QFutureWatcher>
 
@@ -72,7 +74,7 @@ signals:
     /** The user chose to open one written file in the Validate view. */
     void openFileRequested(const QString &path);
     /** The user chose to submit the written parts as one job. */
-    void submitJobRequested(const QStringList &parts, const QString &endpoint, qint64 requests);
+    void submitJobRequested(const Batchdesk::Ui::JobDraft &draft);
     /** Build & Submit wrote one valid file: validate it and create a batch from it. */
     void submitFileRequested(const QString &path);
 

@@ -3,6 +3,7 @@
 #include "displayformat.h"
 #include "icons.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -36,6 +37,9 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     , m_pairsLabel(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_retryRow(new QWidget(this))
+    , m_retry(new QCheckBox(tr("Retry failed requests automatically:"), m_retryRow))
+    , m_retryRounds(new QComboBox(m_retryRow))
 {
     setObjectName(QStringLiteral("createBatchDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -105,11 +109,30 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     addRow->addWidget(m_add);
     addRow->addWidget(m_pairsLabel, 1);
 
+    // A job only: failed, expired, cancelled and missing requests go again as a new round of batches.
+    m_retry->setObjectName(QStringLiteral("createRetry"));
+    m_retry->setToolTip(tr("When every batch of the job has finished, the requests that did not succeed "
+                           "(failed, expired, cancelled or missing) are submitted again, as often as chosen. "
+                           "The results table shows the latest result of each request."));
+    m_retryRounds->setObjectName(QStringLiteral("createRetryRounds"));
+    for (int rounds = 1; rounds <= 5; ++rounds)
+        m_retryRounds->addItem(tr("up to %n round(s)", nullptr, rounds), rounds);
+    m_retryRounds->setCurrentIndex(1);
+    m_retryRounds->setEnabled(false);
+    connect(m_retry, &QCheckBox::toggled, m_retryRounds, &QWidget::setEnabled);
+    auto *retryLayout = new QHBoxLayout(m_retryRow);
+    retryLayout->setContentsMargins(0, 0, 0, 0);
+    retryLayout->addWidget(m_retry);
+    retryLayout->addWidget(m_retryRounds);
+    retryLayout->addStretch(1);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Endpoint:"), m_endpoint);
     form->addRow(tr("Completion &window:"), m_window);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("Output &expiry:"), m_expiry);
+    form->addRow(tr("Retries:"), m_retryRow);
+    form->setRowVisible(m_retryRow, false);
     form->addRow(tr("Metadata:"), scroll);
     form->addRow(QString(), addRow);
 
@@ -199,16 +222,19 @@ QStringList CreateBatchDialog::problems() const
         if (key == QLatin1StringView("description") && !m_description->text().trimmed().isEmpty())
             out << tr("\u201c"
                       "description\u201d is set by the Description field.");
-        else if (key == Api::kClientIdKey)
+        else if (key == Api::kClientIdKey
+                 || (m_job && (key == Api::kJobKey || key == Api::kPartKey || key == Api::kRoundKey)))
             out << tr("\u201c%1\u201d is reserved for Batchdesk.").arg(key);
         else if (!key.isEmpty() && keys.contains(key))
             out << tr("The key \u201c%1\u201d is used twice.").arg(key);
         keys.insert(key);
     }
-    if (pairs > kUserPairs)
-        out << tr("%1 metadata pairs; at most %2 are allowed (the 16th identifies the submission).")
+    if (pairs > userPairs())
+        out << (m_job ? tr(
+                    "%1 metadata pairs; at most %2 are allowed (Batchdesk adds 4 to each part of a job).")
+                      : tr("%1 metadata pairs; at most %2 are allowed (the 16th identifies the submission)."))
                    .arg(pairs)
-                   .arg(kUserPairs);
+                   .arg(userPairs());
     return out;
 }
 
@@ -222,8 +248,8 @@ void CreateBatchDialog::validateInput()
     for (const Row &r : std::as_const(m_rows))
         pairs += (r.key->text().trimmed().isEmpty() && r.value->text().isEmpty()) ? 0 : 1;
     m_pairsLabel->setText(
-        tr("%1 of %2 pairs used (the description counts as one)").arg(pairs).arg(kUserPairs));
-    m_add->setEnabled(m_rows.size() < kUserPairs);
+        tr("%1 of %2 pairs used (the description counts as one)").arg(pairs).arg(userPairs()));
+    m_add->setEnabled(m_rows.size() < userPairs());
     // Mark the offending fields too, not only the text below.
     for (const Row &r : std::as_const(m_rows)) {
         const bool keyBad = r.key->text().trimmed().size() > Api::kMaxMetadataKeyLength
@@ -253,6 +279,26 @@ Api::CreateBatchParams CreateBatchDialog::params() const
     }
     p.outputExpiresAfterSeconds = m_expiry->currentData().toLongLong();
     return p;
+}
+
+void CreateBatchDialog::setJobMode(bool job)
+{
+    m_job = job;
+    if (auto *form = findChild<QFormLayout *>())
+        form->setRowVisible(m_retryRow, job);
+    if (job)
+        setMinimumWidth(qMax(minimumWidth(), 640)); // the retry row is long in German
+    validateInput();
+}
+
+int CreateBatchDialog::retryRounds() const
+{
+    return m_job && m_retry->isChecked() ? m_retryRounds->currentData().toInt() : 0;
+}
+
+void CreateBatchDialog::setDescription(const QString &text)
+{
+    m_description->setText(text);
 }
 
 void CreateBatchDialog::setHeading(const QString &html)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -37,16 +38,28 @@ public:
     QString filePath() const { return m_path; }
     /** Replaces the heading (rich text), e.g. for a job of several files. */
     void setHeading(const QString &html);
+    /** Replaces the suggested description (the file's name without its suffix). */
+    void setDescription(const QString &text);
     /** Adds a metadata row (also the "Add" button). */
     void addMetadataRow(const QString &key = {}, const QString &value = {});
     /** The list of current problems, empty when the parameters can be sent. */
     QStringList problems() const;
+    /**
+     * Makes this the dialog of a job: the metadata pairs Batchdesk adds to every part (job, part, round) are
+     * reserved, and "Retry failed requests automatically: up to K rounds" is offered (off by default).
+     */
+    void setJobMode(bool job);
+    /** The retry rounds chosen (0: off, or not a job). */
+    int retryRounds() const;
 
-    /** Pairs the user may set: 16 minus the one Batchdesk needs for its client id. */
+    /** Pairs the user may set on a single batch: 16 minus the one Batchdesk needs for its client id. */
     static constexpr int kUserPairs = Api::kMaxMetadataPairs - 1;
+    /** On a job's parts: minus the job, part and round pairs too. */
+    static constexpr int kJobUserPairs = kUserPairs - 3;
 
 private:
     void validateInput();
+    int userPairs() const { return m_job ? kJobUserPairs : kUserPairs; }
 
     struct Row
     {
@@ -66,6 +79,10 @@ private:
     QLabel *m_pairsLabel;
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
+    QWidget *m_retryRow;
+    QCheckBox *m_retry;
+    QComboBox *m_retryRounds;
+    bool m_job = false;
 };
 
 } // namespace Batchdesk::Ui

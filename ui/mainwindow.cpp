@@ -17,6 +17,8 @@
 #include "filespage.h"
 #include "filetablemodel.h"
 #include "icons.h"
+#include "jobspage.h"
+#include "jobtreemodel.h"
 #include "languagemenu.h"
 #include "messagebanner.h"
 #include "messagebox.h"
@@ -109,9 +111,11 @@ void MainWindow::setUp()
     m_pages->setObjectName(QStringLiteral("pages"));
     m_batchesPage = new BatchesPage(m_controller, m_pages);
     m_filesPage = new FilesPage(m_controller, m_pages);
+    m_jobsPage = new JobsPage(m_controller, m_pages);
     m_resultsPage = new ResultsPage(m_controller, m_pages);
     m_validationPage = new ValidationPage(m_banner, m_pages);
     m_pages->addWidget(m_batchesPage);
+    m_pages->addWidget(m_jobsPage);
     m_pages->addWidget(m_resultsPage);
     m_pages->addWidget(m_filesPage);
     m_pages->addWidget(m_validationPage);
@@ -168,6 +172,20 @@ void MainWindow::setUp()
             m_resultsPage->showBatch(batchId);
             showView(Sidebar::View::Results);
         }
+    });
+    connect(m_jobsPage, &JobsPage::openResultsRequested, this, [this](const QString &batchId) {
+        m_resultsPage->showBatch(batchId);
+        showView(Sidebar::View::Results);
+    });
+    connect(m_jobsPage, &JobsPage::showBatchRequested, this, [this](const QString &batchId) {
+        showView(Sidebar::View::Batches);
+        m_batchesPage->selectBatch(batchId);
+    });
+    connect(m_jobsPage, &JobsPage::openRequested, this, &MainWindow::openFileDialog);
+    connect(m_jobsPage, &JobsPage::buildRequested, this, [this] { openBuilder(); });
+    connect(m_jobsPage, &JobsPage::problem, this, [this](const QString &text) {
+        m_banner->showMessage(MessageBanner::Type::Warning, text);
+        m_banner->setOwner(m_jobsPage);
     });
     connect(m_batchesPage->detail(), &BatchDetail::openResultsRequested, this,
             [this](const QString &batchId) {
@@ -272,7 +290,8 @@ void MainWindow::setUp()
         connect(s, &Submission::finished, this, [this, s] { onSubmissionFinished(s); });
     });
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_controller->batchModel()),
-                                      static_cast<QAbstractItemModel *>(m_controller->fileModel())}) {
+                                      static_cast<QAbstractItemModel *>(m_controller->fileModel()),
+                                      static_cast<QAbstractItemModel *>(m_controller->jobModel())}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
@@ -297,6 +316,7 @@ void MainWindow::setUp()
     m_validationPage->restoreState();
     m_batchesPage->restoreState();
     m_filesPage->restoreState();
+    m_jobsPage->restoreState();
     setValidating(false);
     updateRecentMenu();
 
@@ -413,9 +433,10 @@ void MainWindow::createActions()
     m_removeAccountAction->setObjectName(QStringLiteral("removeAccountAction"));
     connect(m_removeAccountAction, &QAction::triggered, this, [this] { removeAccount(); });
 
-    // Ctrl+1..3 kept their views when Results came; it is Ctrl+4.
+    // Ctrl+1..3 kept their views when Results came (Ctrl+4) and Jobs (Ctrl+5).
     const QList<std::tuple<Sidebar::View, QString, int>> views {
         {Sidebar::View::Batches, tr("&Batches"), 1},
+        {Sidebar::View::Jobs, tr("&Jobs"), 5},
         {Sidebar::View::Results, tr("&Results"), 4},
         {Sidebar::View::Files, tr("&Files"), 2},
         {Sidebar::View::Validate, tr("&Validate"), 3}};
@@ -715,7 +736,8 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_controller->isSubmitting()
+    // A job's part being uploaded is submitted again at the next start; a single batch's upload is lost.
+    if (m_controller->isSubmittingBatch()
         && MessageBox::confirm(this, tr("Upload Running"),
                                tr("A file is being uploaded for a new batch. Quit anyway? The upload is "
                                   "cancelled and no batch is created."),
@@ -731,12 +753,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_validationPage->saveState();
     m_batchesPage->saveState();
     m_filesPage->saveState();
+    m_jobsPage->saveState();
     event->accept();
 }
 
 void MainWindow::showView(Sidebar::View view)
 {
     QWidget *page = view == Sidebar::View::Batches ? static_cast<QWidget *>(m_batchesPage)
+        : view == Sidebar::View::Jobs              ? static_cast<QWidget *>(m_jobsPage)
         : view == Sidebar::View::Results           ? static_cast<QWidget *>(m_resultsPage)
         : view == Sidebar::View::Files             ? static_cast<QWidget *>(m_filesPage)
                                                    : static_cast<QWidget *>(m_validationPage);
@@ -793,6 +817,8 @@ void MainWindow::updateCounts()
     const int files = m_controller->fileModel()->rowCount();
     m_sidebar->setViewBadge(Sidebar::View::Batches, batches > 0 ? QLocale().toString(batches) : QString());
     m_sidebar->setViewBadge(Sidebar::View::Files, files > 0 ? QLocale().toString(files) : QString());
+    const int jobs = m_controller->jobModel()->jobCount();
+    m_sidebar->setViewBadge(Sidebar::View::Jobs, jobs > 0 ? QLocale().toString(jobs) : QString());
     m_sidebar->setViewBadge(Sidebar::View::Validate,
                             m_validationPage->filePath().isEmpty() ? QString() : QStringLiteral("1"));
 }
@@ -813,7 +839,10 @@ void MainWindow::updateBatchActions()
     m_openResultsAction->setEnabled(b && b->isTerminal());
     bool jobRunning = false;
     if (b) {
-        for (const auto &member : m_controller->jobBatches(b->metadata.value(Api::kJobKey)))
+        const QString job = b->metadata.value(Api::kJobKey);
+        // Queued parts have no batch yet: the job's own state says whether something is left to cancel.
+        jobRunning = !job.isEmpty() && m_controller->isJobActive(job);
+        for (const auto &member : m_controller->jobBatches(job))
             jobRunning =
                 jobRunning || (!member.isTerminal() && member.status() != Api::Batch::Status::Cancelling);
     }
@@ -942,6 +971,9 @@ void MainWindow::openCreateDialog()
 
 void MainWindow::onSubmissionFinished(Submission *s)
 {
+    // A job's parts are followed in the Jobs view; a stopped job says why through the controller.
+    if (s->params().metadata.contains(Api::kJobKey))
+        return;
     const QString name = QFileInfo(s->path()).fileName();
     switch (s->state()) {
     case Submission::State::Done: {
@@ -1127,7 +1159,7 @@ void MainWindow::splitAndSubmit()
     // Streams the file on a worker thread: a 200 MB file never blocks the window.
     using Parts = Result<QList<Jsonl::SplitPart>>;
     auto *watcher = new QFutureWatcher<Parts>(this);
-    connect(watcher, &QFutureWatcher<Parts>::finished, this, [this, watcher, report] {
+    connect(watcher, &QFutureWatcher<Parts>::finished, this, [this, watcher, report, path, dir] {
         watcher->deleteLater();
         m_splitting = false;
         m_statusLabel->setText(tr("Ready"));
@@ -1138,10 +1170,13 @@ void MainWindow::splitAndSubmit()
             m_banner->setOwner(m_validationPage);
             return;
         }
-        QStringList paths;
-        for (const Jsonl::SplitPart &p : parts.value())
-            paths << p.path;
-        submitJob(paths, report.endpoint, report.lines);
+        JobDraft draft;
+        draft.name = QFileInfo(path).fileName();
+        draft.sourcePath = path;
+        draft.folder = dir;
+        draft.endpoint = report.endpoint;
+        draft.parts = parts.value();
+        submitJob(draft);
     });
     watcher->setFuture(QtConcurrent::run([path, dir, report] {
         return Jsonl::splitJsonl(path, dir, QFileInfo(path).completeBaseName(), report.profile,
@@ -1149,9 +1184,9 @@ void MainWindow::splitAndSubmit()
     }));
 }
 
-void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qint64 requests)
+void MainWindow::submitJob(const JobDraft &draft)
 {
-    if (parts.isEmpty())
+    if (draft.parts.isEmpty())
         return;
     const auto account = m_controller->currentAccount();
     if (!account || !m_controller->isConnected()) {
@@ -1161,22 +1196,40 @@ void MainWindow::submitJob(const QStringList &parts, const QString &endpoint, qi
         return;
     }
     // One dialog for the whole job: the parameters apply to every part.
-    auto *dialog = new CreateBatchDialog(parts.first(), requests, endpoint, account->name, this);
-    dialog->setWindowTitle(tr("Create a Job of %n Batch(es)", nullptr, int(parts.size())));
+    const int n = int(draft.parts.size());
+    auto *dialog = new CreateBatchDialog(draft.parts.first().path, draft.requests(), draft.endpoint,
+                                         account->name, this);
+    dialog->setWindowTitle(tr("Create a Job of %n Batch(es)", nullptr, n));
+    dialog->setJobMode(true);
+    // The parts say which part they are; the description names the whole (the source, not its first part).
+    dialog->setDescription(QFileInfo(draft.name).completeBaseName());
     QStringList names;
-    for (const QString &p : parts)
-        names << QFileInfo(p).fileName().toHtmlEscaped();
-    dialog->setHeading(
-        tr("<b>%1</b> \u2014 %2 requests in %n batch(es), sent to <b>%3</b>", nullptr, int(parts.size()))
-            .arg(names.join(QStringLiteral(", ")), Models::DisplayFormat::count(requests),
-                 account->name.toHtmlEscaped()));
-    connect(dialog, &QDialog::accepted, this, [this, dialog, parts] {
-        const QString job = m_controller->submitJob(parts, dialog->params());
+    for (const Jsonl::SplitPart &p : draft.parts)
+        names << QFileInfo(p.path).fileName().toHtmlEscaped();
+    dialog->setHeading(tr("<b>%1</b> \u2014 %2 requests in %n batch(es), sent to <b>%3</b>", nullptr, n)
+                           .arg(names.join(QStringLiteral(", ")),
+                                Models::DisplayFormat::count(draft.requests()),
+                                account->name.toHtmlEscaped()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, draft, n] {
+        const auto job = m_controller->submitJob(draft, dialog->params(), dialog->retryRounds());
+        if (!job.ok()) {
+            m_banner->showMessage(MessageBanner::Type::Error,
+                                  tr("The job could not be recorded: %1").arg(job.errorString()));
+            m_banner->setOwner(m_pages->currentWidget());
+            return;
+        }
+        const int limit = m_controller->maxInFlight();
         m_banner->showMessage(
             MessageBanner::Type::Info,
-            tr("Submitting %n part(s) as %1, one after the other.", nullptr, int(parts.size())).arg(job));
-        m_banner->setOwner(m_batchesPage);
-        showView(Sidebar::View::Batches);
+            n > limit
+                ? tr("Job %1: %n part(s) are submitted as the provider allows, %2 at a time.", nullptr, n)
+                      .arg(job.value().id)
+                      .arg(limit)
+                : tr("Job %1: %n part(s) are being submitted, one upload after the other.", nullptr, n)
+                      .arg(job.value().id));
+        m_banner->setOwner(m_jobsPage);
+        showView(Sidebar::View::Jobs);
+        m_jobsPage->selectJob(job.value().id);
     });
     dialog->open();
 }
@@ -1188,17 +1241,20 @@ void MainWindow::cancelSelectedJob()
         return;
     const QString job = b->metadata.value(Api::kJobKey);
     const auto members = m_controller->jobBatches(job);
-    if (members.isEmpty())
+    if (members.isEmpty() && !m_controller->isJobActive(job))
         return;
-    if (MessageBox::confirm(
-            this, tr("Cancel Job"),
-            tr("Cancel every running batch of %1 (%n batch(es))? Finished requests keep their "
-               "results.",
-               nullptr, int(members.size()))
-                .arg(job),
-            tr("Cancel Job"), tr("Keep Running"))
-        == QMessageBox::Yes)
-        m_controller->cancelJob(job);
+    if (MessageBox::confirm(this, tr("Cancel Job"),
+                            tr("Cancel every running batch of %1 (%n batch(es)) and the parts still waiting? "
+                               "Finished requests keep their results.",
+                               nullptr, int(members.size()))
+                                .arg(job),
+                            tr("Cancel Job"), tr("Keep Running"))
+        != QMessageBox::Yes)
+        return;
+    if (const auto cancelled = m_controller->cancelJob(job); !cancelled.ok()) {
+        m_banner->showMessage(MessageBanner::Type::Warning, cancelled.errorString());
+        m_banner->setOwner(m_batchesPage);
+    }
 }
 
 } // namespace Batchdesk::Ui

@@ -19,6 +19,7 @@ namespace Batchdesk::Ui {
 class BatchesPage;
 class DropOverlay;
 class FilesPage;
+class JobsPage;
 class MessageBanner;
 class ResultsPage;
 class UploadPanel;
@@ -26,8 +27,8 @@ class ValidationPage;
 
 /**
  * The application window: menus, toolbar, an inline message banner, the upload strip, and three panes — the
- * sidebar (accounts, views with counts), the pages (batches with their detail pane, files, validation) — with
- * a status line of the monitor ("Last refresh 10:41:07 · polling every 15 s · 3 active").
+ * sidebar (accounts, views with counts), the pages (batches with their detail pane, jobs, results, files,
+ * validation) — with a status line of the monitor ("Last refresh 10:41:07 · polling every 15 s · 3 active").
  *
  * Owns an AppController (database, accounts, client, monitor, in-process sandbox). With no account
  * configured, the built-in sandbox is started and selected. .jsonl files dropped anywhere (or File → Open)
@@ -54,6 +55,7 @@ public:
     ValidationPage *validationPage() const { return m_validationPage; }
     BatchesPage *batchesPage() const { return m_batchesPage; }
     FilesPage *filesPage() const { return m_filesPage; }
+    JobsPage *jobsPage() const { return m_jobsPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
     MessageBanner *messageBanner() const { return m_banner; }
     QStackedWidget *pages() const { return m_pages; }
@@ -78,11 +80,11 @@ public slots:
     void downloadSelectedResults();
     /** Opens the CSV builder (with a CSV when given). */
     void openBuilder(const QString &csvPath = QString());
-    /** Asks for the batch parameters once and submits the parts as one job. */
-    void submitJob(const QStringList &parts, const QString &endpoint, qint64 requests);
+    /** Asks for the batch parameters (and the retry policy) once and submits the parts as one job. */
+    void submitJob(const Batchdesk::Ui::JobDraft &draft);
     /** Splits the validated file (valid but for the limits of one batch) and submits the parts as one job. */
     void splitAndSubmit();
-    /** Cancels every running batch of the selected batch's job. */
+    /** Cancels the queued parts and every running batch of the selected batch's job. */
     void cancelSelectedJob();
     /** Shows the joined results of the selected batch in the Results view. */
     void openSelectedResults();
@@ -132,6 +134,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     BatchesPage *m_batchesPage = nullptr;
     FilesPage *m_filesPage = nullptr;
+    JobsPage *m_jobsPage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
     ValidationPage *m_validationPage = nullptr;
     MessageBanner *m_banner = nullptr;

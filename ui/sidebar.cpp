@@ -143,12 +143,15 @@ Sidebar::Sidebar(QWidget *parent)
     setObjectName(QStringLiteral("sidebar"));
     m_accounts->setContextMenuPolicy(Qt::CustomContextMenu);
 
+    // clang-format off
     const QList<QPair<View, QString>> views {
         {View::Batches, tr("Batches")},
+        {View::Jobs, tr("Jobs")},
         {View::Results, tr("Results")},
         {View::Files, tr("Files")},
         {View::Validate, tr("Validate")},
     };
+    // clang-format on
     for (const auto &[view, text] : views) {
         auto *item = new QListWidgetItem(text, m_views);
         item->setData(IdRole, int(view));

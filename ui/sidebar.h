@@ -12,8 +12,8 @@ namespace Batchdesk::Ui {
 
 /**
  * The left pane: ACCOUNTS (one row per account, the local sandbox with a badge, a dot for the connection
- * state) and VIEWS (Batches, Results, Files, Validate, each with a count). Owns no data: the window fills it
- * and listens to its signals.
+ * state) and VIEWS (Batches, Jobs, Results, Files, Validate, each with a count). Owns no data: the window
+ * fills it and listens to its signals.
  */
 class Sidebar final : public QWidget
 {
@@ -21,7 +21,7 @@ class Sidebar final : public QWidget
     Q_DISABLE_COPY_MOVE(Sidebar)
 
 public:
-    enum class View { Batches, Results, Files, Validate };
+    enum class View { Batches, Jobs, Results, Files, Validate };
     Q_ENUM(View)
     enum class AccountState { Connecting, Connected, Problem };
 

@@ -1,12 +1,15 @@
 // Screenshots for the README and for looking at the app by eye, in English and German:
 //   BATCHDESK_SCREENSHOT_DIR=/tmp/shots ./tests/ui/tst_screenshots
 // Without the variable every case is skipped (the suite stays fast). Each case drives the real window
-// against its in-process sandbox: a finished batch seen after a restart, the results after two exports, a
-// bad account.
+// against its in-process sandbox: a finished batch seen after a restart, the results after two exports, a job
+// with a retry round (its dialog and the Jobs view), a bad account.
 #include "appcontroller.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "filedialog.h"
+#include "jobspage.h"
+#include "jobtreemodel.h"
+#include "jsonl/splitter.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -16,12 +19,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -171,6 +176,39 @@ private slots:
         QVERIFY(exported.wait(10000));
         m_window->resultsPage()->view()->setCurrentIndex(m_window->resultsPage()->model()->index(6, 0));
         save(m_window.get(), language, "results-after-exports");
+
+        // A job of three parts with one automatic retry round (its two [[fail]] requests fail again), as the
+        // job dialog offers it, then the Jobs view with the job's parts and its round.
+        Jsonl::SplitLimits limits;
+        limits.maxLines = 7;
+        const auto parts =
+            Jsonl::splitJsonl(sampleFile(), m_data->filePath(QStringLiteral("parts")),
+                              QStringLiteral("reviews"), Jsonl::LimitProfile::deepinfra(), false, limits);
+        QVERIFY(parts.ok());
+        Ui::JobDraft draft;
+        draft.name = QStringLiteral("reviews.jsonl");
+        draft.sourcePath = m_data->filePath(QStringLiteral("reviews.jsonl"));
+        draft.folder = m_data->filePath(QStringLiteral("parts"));
+        draft.endpoint = QStringLiteral("/v1/chat/completions");
+        draft.parts = parts.value();
+        m_window->submitJob(draft);
+        QPointer<QDialog> jobDialog = find<QDialog>("createBatchDialog");
+        QVERIFY(jobDialog);
+        jobDialog->findChild<QCheckBox *>(QStringLiteral("createRetry"))->setChecked(true);
+        auto *rounds = jobDialog->findChild<QComboBox *>(QStringLiteral("createRetryRounds"));
+        rounds->setCurrentIndex(rounds->findData(1));
+        save(jobDialog, language, "job-dialog");
+        QTest::mouseClick(jobDialog->findChild<QPushButton *>(QStringLiteral("createOkButton")),
+                          Qt::LeftButton);
+        auto *jobs = m_window->controller()->jobModel();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->jobCount() == 1
+                                     && jobs->index(0, 0).data(Models::JobTreeModel::JobStateRole).toInt()
+                                         == int(Store::Job::State::Finished),
+                                 60000);
+        m_window->showView(Ui::Sidebar::View::Jobs);
+        m_window->jobsPage()->view()->expandAll();
+        m_window->jobsPage()->selectJob(jobs->index(0, 0).data(Models::JobTreeModel::JobIdRole).toString());
+        save(m_window.get(), language, "jobs");
 
         // A bad account: nothing listens at the base URL.
         quint16 port = 0;
