@@ -248,16 +248,21 @@ Result<Job> JobScheduler::addJob(const JobSpec &spec)
     return job;
 }
 
-int JobScheduler::inFlight() const
+int JobScheduler::countActiveParts(const std::function<bool(const JobPart &)> &which) const
 {
     int n = 0;
     for (const Job &job : activeJobs()) {
         const auto parts = m_jobs->parts(job.id);
         if (!parts.ok())
             continue;
-        for (const JobPart &p : parts.value())
-            n += p.inFlight() ? 1 : 0;
+        n += int(std::count_if(parts.value().cbegin(), parts.value().cend(), which));
     }
+    return n;
+}
+
+int JobScheduler::inFlight() const
+{
+    int n = countActiveParts([](const JobPart &p) { return p.inFlight(); });
     // Batches of cancelled or stopped jobs that still run hold a slot too.
     for (const Api::Batch &b : m_batches) {
         if (b.isTerminal())
@@ -274,15 +279,7 @@ int JobScheduler::inFlight() const
 
 int JobScheduler::queued() const
 {
-    int n = 0;
-    for (const Job &job : activeJobs()) {
-        const auto parts = m_jobs->parts(job.id);
-        if (!parts.ok())
-            continue;
-        for (const JobPart &p : parts.value())
-            n += p.state == JobPart::State::Queued ? 1 : 0;
-    }
-    return n;
+    return countActiveParts([](const JobPart &p) { return p.state == JobPart::State::Queued; });
 }
 
 bool JobScheduler::isActive(const QString &jobId) const

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace Batchdesk::Api {
@@ -155,6 +156,7 @@ private:
     void finishJob(Store::Job job, Store::Job::State state);
     void emitQuietIfSo();
     QList<Store::Job> activeJobs() const;
+    int countActiveParts(const std::function<bool(const Store::JobPart &)> &which) const;
     std::optional<Store::JobPart> findPart(const QString &batchId) const;
     Result<void> save(const Store::JobPart &part);
 
