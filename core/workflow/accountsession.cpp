@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apijob.h"
+#include "common/asyncjob.h"
 #include "intentreconciler.h"
 #include "jobscheduler.h"
 #include "jsonl/limitprofile.h"
@@ -480,26 +481,31 @@ void AccountSession::deleteRemoteFiles(const QString &batchId, std::function<voi
         done(QString());
         return;
     }
-    auto remaining = std::make_shared<int>(int(ids.size()));
-    auto failures = std::make_shared<QStringList>();
+    // One composite job over the deletions (fan-out): it finishes when the last one has.
+    auto *all = new CompositeJob(this);
+    all->setAutoDelete(true);
     for (const QString &fileId : std::as_const(ids)) {
         Api::RequestJob *job = m_client->deleteFile(fileId);
-        connect(job, &Api::ApiJob::finished, this, [=, this] {
+        job->setProperty("batchdesk_file_id", fileId);
+        all->addSubjob(job);
+    }
+    connect(all, &AsyncJob::finished, this, [this, all, batchId, done] {
+        QStringList failures;
+        for (AsyncJob *sub : all->subjobs()) {
+            auto *job = static_cast<Api::ApiJob *>(sub);
             // A file the provider already deleted is as good as deleted.
             if (job->failed() && job->error().httpStatus != 404)
-                failures->append(withHint(job->error().message, job->error()));
+                failures << withHint(job->error().message, job->error());
             else
-                emit fileRemoved(fileId);
-            if (--*remaining > 0)
-                return;
-            if (failures->isEmpty())
-                m_stores.results->markRemoteDeleted(m_account.id, batchId);
-            emit resultsChanged(batchId);
-            emit statusChanged();
-            done(failures->join(u' '));
-        });
-        job->start();
-    }
+                emit fileRemoved(job->property("batchdesk_file_id").toString());
+        }
+        if (failures.isEmpty())
+            m_stores.results->markRemoteDeleted(m_account.id, batchId);
+        emit resultsChanged(batchId);
+        emit statusChanged();
+        done(failures.join(u' '));
+    });
+    all->start();
 }
 
 Result<Store::Job> AccountSession::addJob(const JobSpec &spec)
