@@ -86,14 +86,24 @@ qint64 JobEntry::failed() const
     return n;
 }
 
+namespace {
+// A part dropped before it was submitted is neither done nor still to do.
+bool droppedUnsubmitted(const JobPart &p)
+{
+    return p.state == JobPart::State::Canceled && p.batchId.isEmpty();
+}
+} // namespace
+
 int JobEntry::partsDone() const
 {
-    return int(std::count_if(parts.cbegin(), parts.cend(), [](const JobPart &p) { return p.isDone(); }));
+    return int(std::count_if(parts.cbegin(), parts.cend(),
+                             [](const JobPart &p) { return p.isDone() && !droppedUnsubmitted(p); }));
 }
 
 int JobEntry::partsTotal() const
 {
-    return int(parts.size());
+    return int(
+        std::count_if(parts.cbegin(), parts.cend(), [](const JobPart &p) { return !droppedUnsubmitted(p); }));
 }
 
 int JobEntry::inFlight() const

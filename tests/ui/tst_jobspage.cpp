@@ -308,8 +308,9 @@ private slots:
         QCOMPARE(part(id, 0, 3).batchId, QString());
         QCOMPARE(model()->indexOfJob(id, JobTreeModel::StateColumn).data().toString(),
                  QStringLiteral("Finished"));
+        // The part dropped before it was submitted counts neither as done nor as to do.
         QCOMPARE(model()->indexOfJob(id, JobTreeModel::PartsColumn).data().toString(),
-                 QStringLiteral("3 of 3"));
+                 QStringLiteral("2 of 2"));
 
         // The server has exactly one batch per submitted part: 1/3 and 2/3, never 3/3.
         QStringList labels;
