@@ -36,8 +36,6 @@ const char kColumns[] =
     "client_id, account_id, input_file_id, input_path, input_sha256, endpoint, params_json, state, "
     "batch_id, created_at, updated_at, origin";
 
-const char kScope[] = "((account_id = ? AND origin = '') OR (account_id IS NULL AND origin = ?))";
-
 Intent fromQuery(const QSqlQuery &q)
 {
     Intent i;
