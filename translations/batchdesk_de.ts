@@ -4142,6 +4142,17 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No part of the job has the request &quot;%1&quot;.</source>
+        <translation>Kein Teil des Jobs enthält die Anfrage „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::AccountService</name>
     <message>
         <source>The key could not be stored in the keychain: %1</source>

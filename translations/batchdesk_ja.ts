@@ -4109,6 +4109,17 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
 </context>
 <context>
+    <name>Batchdesk::Workflow</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>No part of the job has the request &quot;%1&quot;.</source>
+        <translation>ジョブのどのパートにもリクエスト「%1」はありません。</translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Workflow::AccountService</name>
     <message>
         <source>The key could not be stored in the keychain: %1</source>

@@ -6,7 +6,9 @@
 #include "clioutput.h"
 #include "context.h"
 #include "jsonl/limitprofile.h"
+#include "results/resultsdownload.h"
 #include "store/jobstore.h"
+#include "workflow/jobhistory.h"
 #include "workflow/resultsfetcher.h"
 
 #include <QCommandLineParser>
@@ -426,17 +428,96 @@ int listJobs(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// The attempt history of one request of a job: every batch that had it, round by round, and its outcome.
+// Results not on this computer yet are downloaded into the account's results folder first.
+int showRequest(Context &ctx, const Job &job, const QString &customId)
+{
+    const auto key = ctx.resultsKey();
+    if (!key.ok()) {
+        err(key.errorString());
+        return UsageError;
+    }
+    const auto folderOf = [&key](const QString &batchId) {
+        return Results::resultsFolder(key.value(), batchId);
+    };
+    const auto parts = partsOf(ctx, job.id);
+    for (const JobPart &p : parts) {
+        if (p.batchId.isEmpty() || Results::verifiedResultFiles(folderOf(p.batchId), p.batchId).ok())
+            continue;
+        auto client = ctx.client();
+        if (!client.ok())
+            break; // shown as "not saved"
+        std::unique_ptr<Api::RequestJob> get(client.value()->retrieveBatch(p.batchId));
+        if (!ctx.run(get.get()) || !get->batch().isTerminal())
+            continue;
+        QStringList written;
+        downloadResults(ctx, get->batch(), folderOf(p.batchId), &written);
+    }
+    const auto attempts = Workflow::requestAttempts(parts, customId, folderOf);
+    if (!attempts.ok()) {
+        err(attempts.errorString());
+        return Failure;
+    }
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const Workflow::RequestAttempt &a : attempts.value()) {
+            QJsonObject o {{QStringLiteral("round"), a.round},
+                           {QStringLiteral("part"), a.part},
+                           {QStringLiteral("batch_id"), a.batchId}};
+            if (a.resultsSaved) {
+                o.insert(QStringLiteral("outcome"), Results::outcomeName(a.outcome));
+                if (a.httpStatus > 0)
+                    o.insert(QStringLiteral("status_code"), a.httpStatus);
+                if (!a.error.isEmpty())
+                    o.insert(QStringLiteral("error"), a.error);
+            }
+            list.append(o);
+        }
+        printJson(QJsonObject {{QStringLiteral("job"), job.id},
+                               {QStringLiteral("custom_id"), customId},
+                               {QStringLiteral("attempts"), list}});
+        return Success;
+    }
+    out(tr("%1 in %2: %n attempt(s)", nullptr, int(attempts.value().size())).arg(field(customId), job.id));
+    out(QStringLiteral("  %1  %2  %3  %4  %5")
+            .arg(tr("ROUND"), -5)
+            .arg(tr("PART"), -5)
+            .arg(tr("BATCH"), -32)
+            .arg(tr("OUTCOME"), -10)
+            .arg(tr("ERROR")));
+    for (const Workflow::RequestAttempt &a : attempts.value()) {
+        out(QStringLiteral("  %1  %2  %3  %4  %5")
+                .arg(a.round, -5)
+                .arg(a.part, -5)
+                .arg(a.batchId.isEmpty() ? QStringLiteral("-") : a.batchId, -32)
+                .arg(a.resultsSaved ? Results::outcomeName(a.outcome) : tr("unknown"), -10)
+                .arg(field(a.error)));
+    }
+    return Success;
+}
+
 int showJob(Context &ctx, const QStringList &args)
 {
-    int rc = Success;
-    const auto id = parseJobId(args, QStringLiteral("batchdesk-cli jobs show JOB_ID [--json]"), &rc);
-    if (!id)
-        return rc;
+    const QString usage = QStringLiteral("batchdesk-cli jobs show JOB_ID [--request CUSTOM_ID] [--json]");
+    QCommandLineParser p;
+    const QCommandLineOption request(QStringLiteral("request"),
+                                     tr("The attempt history of one request: every batch that had it."),
+                                     tr("CUSTOM_ID"));
+    p.addOption(request);
+    p.addPositionalArgument(QStringLiteral("JOB_ID"), tr("The job."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().size() != 1) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
     if (!resolveScope(ctx))
         return UsageError;
-    const auto job = jobOrError(ctx, *id);
+    const auto job = jobOrError(ctx, p.positionalArguments().first());
     if (!job)
         return Failure;
+    if (p.isSet(request))
+        return showRequest(ctx, *job, p.value(request));
     const auto parts = partsOf(ctx, job->id);
     if (ctx.json()) {
         printJson(jobJson(*job, parts, true));

@@ -348,6 +348,28 @@ private slots:
         const QJsonArray all = after.json().value(QStringLiteral("parts")).toArray();
         QCOMPARE(all.size(), 4);
         QCOMPARE(all.at(3).toObject().value(QStringLiteral("lines")).toInt(), 1);
+        // The attempt history per request: the one that always fails was tried three times, a flaky one
+        // twice.
+        const Run history =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--request"),
+                 QStringLiteral("r-3"), QStringLiteral("--json")});
+        QVERIFY2(history.exitCode == 0, history.err.constData());
+        const QJsonArray tries = history.json().value(QStringLiteral("attempts")).toArray();
+        QCOMPARE(tries.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(tries.at(i).toObject().value(QStringLiteral("round")).toInt(), i);
+            QCOMPARE(tries.at(i).toObject().value(QStringLiteral("outcome")).toString(),
+                     QStringLiteral("failed"));
+            QCOMPARE(tries.at(i).toObject().value(QStringLiteral("status_code")).toInt(), 500);
+        }
+        const Run flaky = cli({QStringLiteral("jobs"), QStringLiteral("show"), job,
+                               QStringLiteral("--request"), QStringLiteral("r-4")});
+        QVERIFY2(flaky.exitCode == 0, flaky.err.constData());
+        const QList<QByteArray> rows = flaky.out.split('\n');
+        QVERIFY2(rows.size() >= 4 && rows[0].contains("2 attempt") && rows[2].contains("failed")
+                     && rows[3].contains("succeeded"),
+                 flaky.out.constData());
+
         const Run bad = cli({QStringLiteral("jobs"), QStringLiteral("retry"), job,
                              QStringLiteral("--outcomes"), QStringLiteral("bogus")});
         QCOMPARE(bad.exitCode, 2);
