@@ -217,7 +217,13 @@ int drive(Context &ctx, Engine &engine, const QString &jobId, const JobRunOption
     };
     QTimer tick;
     tick.setInterval(100);
+    int quietTicks = 0;
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        // A check that failed (the server was away) leaves parts "submitting": while waiting, the engine
+        // looks again every few seconds instead of waiting for ever.
+        quietTicks = scheduler->isQuiet() ? quietTicks + 1 : 0;
+        if (options.wait && quietTicks > 0 && quietTicks % 50 == 0)
+            scheduler->resume();
         if (options.wait && !quiet) {
             const auto job = ctx.jobs()->job(jobId);
             if (job) {
