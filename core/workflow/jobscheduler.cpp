@@ -262,7 +262,7 @@ int JobScheduler::countActiveParts(const std::function<bool(const JobPart &)> &w
 
 int JobScheduler::inFlight() const
 {
-    int n = countActiveParts([](const JobPart &p) { return p.inFlight(); });
+    int n = countActiveParts([](const JobPart &p) { return p.inFlight(); }) + int(m_otherRunning.size());
     // Batches of cancelled or stopped jobs that still run hold a slot too.
     for (const Api::Batch &b : m_batches) {
         if (b.isTerminal())
@@ -532,8 +532,19 @@ void JobScheduler::observe(const QList<Api::Batch> &batches)
 void JobScheduler::observe(const Api::Batch &batch)
 {
     auto part = findPart(batch.id);
-    if (!part)
+    if (!part) {
+        // A batch of the account that is no job's part (a single submission, another tool's): it holds one of
+        // the provider's slots all the same.
+        const bool running = !batch.isTerminal() && batch.status() != Api::Batch::Status::Unknown;
+        const bool was = m_otherRunning.contains(batch.id);
+        if (running && !was)
+            m_otherRunning.insert(batch.id);
+        else if (!running && was) {
+            m_otherRunning.remove(batch.id);
+            QMetaObject::invokeMethod(this, &JobScheduler::pump, Qt::QueuedConnection);
+        }
         return;
+    }
     m_batches.insert(batch.id, batch);
     const Api::RequestCounts counts = batch.requestCounts.value_or(Api::RequestCounts {});
     const bool changed = part->batchStatus != batch.statusText || part->completed != counts.completed

@@ -112,11 +112,12 @@ public:
      */
     Result<void> retryJob(const QString &jobId, const QStringList &outcomes);
 
-    /** A batch as the monitor (or the scheduler's own polling) saw it: frees slots, ends rounds. */
+    /** A batch as the monitor (or the scheduler's own polling) saw it: frees slots, ends rounds. Running
+     *  batches that are no job's part count against the limit too (the provider counts them). */
     void observe(const Api::Batch &batch);
     void observe(const QList<Api::Batch> &batches);
 
-    /** Batches of job parts running or being submitted now. */
+    /** Batches running or being submitted now: job parts, and other batches of the account seen running. */
     int inFlight() const;
     /** Parts waiting for a slot. */
     int queued() const;
@@ -169,6 +170,7 @@ private:
     QHash<QString, QPointer<Submission>> m_running; ///< "job/round/part" -> its submission
     QHash<QString, Api::Batch> m_batches; ///< the last seen state of the batches of parts
     QSet<QString> m_preparing; ///< jobs whose next round is being written
+    QSet<QString> m_otherRunning; ///< running batches of the account that are no job's parts (observed)
     QSet<QString> m_waitingForResults; ///< jobs whose parts' results are being downloaded
     QPointer<IntentReconciler> m_reconciler;
     QTimer m_pollTimer;

@@ -210,6 +210,32 @@ private slots:
         }
     }
 
+    // The provider counts every running batch of the account: one that is no job's part (a single
+    // submission) takes a slot, and the job's part waits until it has finished.
+    void otherRunningBatchesTakeSlots()
+    {
+        Sandbox::SandboxServer server(sandboxConfig(2));
+        QVERIFY(server.start());
+        Workflow::SchedulerSettings settings;
+        settings.maxInFlight = 1;
+        settings.pollIntervalMs = 30;
+        auto e = engine(server, settings);
+        Api::Batch other;
+        other.id = QStringLiteral("batch_single_submission");
+        other.statusText = QStringLiteral("in_progress");
+        e->scheduler->observe(other);
+        QCOMPARE(e->scheduler->inFlight(), 1);
+        const auto job = e->scheduler->addJob(spec(QStringLiteral("slots"), chatFile(4), 10));
+        QVERIFY(job.ok());
+        QTest::qWait(300);
+        QCOMPARE(partsOf(job.value().id)[0].state, JobPart::State::Queued);
+        QCOMPARE(serverBatches(e->client).size(), 0);
+        other.statusText = QStringLiteral("completed");
+        e->scheduler->observe(other);
+        QVERIFY(waitForJob(job.value().id));
+        QCOMPARE(partsOf(job.value().id)[0].state, JobPart::State::Finished);
+    }
+
     // A stop in the middle: one part created, one being uploaded when the process went away, one whose create
     // reached the server but whose reply was lost. resume() submits only the part that has no batch.
     void resumeSubmitsNothingTwice()
