@@ -201,7 +201,7 @@ private slots:
         QByteArray withoutMax = withMax;
         withoutMax.replace("\"max_tokens\":64,", "").replace("\"a\"", "\"b\"");
         const QString path = write(QStringLiteral("anthropic.jsonl"),
-                                   withMax + withoutMax + withMax.replace("\"a\"", "\"c\""));
+                                   withMax + withoutMax + QByteArray(withMax).replace("\"a\"", "\"c\""));
         const Run r = cli({QStringLiteral("validate"), path, QStringLiteral("--profile"),
                            QStringLiteral("anthropic"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
