@@ -9,6 +9,7 @@
 #include <QJsonParseError>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Batchdesk::Jsonl {
@@ -573,6 +574,74 @@ std::optional<QJsonObject> convertRequestLine(const QJsonObject &openaiLine, Wir
 
 namespace {
 
+// Reads the lines of a device in 1 MiB blocks. A line longer than kMaxLineBytes is skipped without being
+// kept; its length is still reported.
+class LineReader
+{
+public:
+    enum class Status { Line, TooLong, End, Error };
+
+    explicit LineReader(QIODevice &device)
+        : m_device(device)
+    { }
+
+    // line: without its '\n'; bytes: what the line took in the file, its newline included.
+    Status next(QByteArray &line, qint64 &bytes)
+    {
+        qint64 skipped = 0;
+        qsizetype scan = m_pos;
+        while (true) {
+            const qsizetype nl = m_buffer.indexOf('\n', scan);
+            if (nl >= 0) {
+                bytes = skipped + (nl - m_pos) + 1;
+                if (skipped == 0)
+                    line = m_buffer.sliced(m_pos, nl - m_pos);
+                m_pos = nl + 1;
+                return skipped > 0 ? Status::TooLong : Status::Line;
+            }
+            if (m_buffer.size() - m_pos > kMaxLineBytes) {
+                skipped += m_buffer.size() - m_pos;
+                m_buffer.clear();
+                m_pos = 0;
+            }
+            if (m_pos > 0) {
+                m_buffer.remove(0, m_pos);
+                m_pos = 0;
+            }
+            scan = m_buffer.size();
+            if (!fill()) {
+                if (m_failed)
+                    return Status::Error;
+                bytes = skipped + m_buffer.size();
+                if (bytes == 0)
+                    return Status::End;
+                const bool tooLong = skipped > 0;
+                if (!tooLong)
+                    line = m_buffer;
+                m_buffer.clear();
+                return tooLong ? Status::TooLong : Status::Line;
+            }
+        }
+    }
+
+private:
+    bool fill()
+    {
+        constexpr qsizetype kBlock = qsizetype(1) << 20;
+        const qsizetype old = m_buffer.size();
+        m_buffer.resize(old + kBlock);
+        const qint64 n = m_device.read(m_buffer.data() + old, kBlock);
+        m_buffer.resize(old + qsizetype(std::max<qint64>(n, 0)));
+        m_failed = n < 0;
+        return n > 0;
+    }
+
+    QIODevice &m_device;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    bool m_failed = false;
+};
+
 class FileConverter
 {
 public:
@@ -724,7 +793,9 @@ ConvertResult convertRequestFile(const QString &inPath, WireFamily family, const
     qint64 done = 0;
     qint64 nextProgress = 0;
     qint64 number = 0;
-    while (!in.atEnd()) {
+    LineReader reader(in);
+    QByteArray line;
+    while (true) {
         if (progress && done >= nextProgress) {
             nextProgress = done + kProgressStep;
             if (!progress(done, total)) {
@@ -733,32 +804,25 @@ ConvertResult convertRequestFile(const QString &inPath, WireFamily family, const
                 return result;
             }
         }
-        QByteArray line = in.readLine(kMaxLineBytes);
-        if (line.isEmpty() && in.error() != QFileDevice::NoError) {
+        qint64 length = 0;
+        const LineReader::Status status = reader.next(line, length);
+        if (status == LineReader::Status::End)
+            break;
+        if (status == LineReader::Status::Error) {
             out.cancelWriting();
             result.error = tr("Cannot read %1: %2").arg(inPath, in.errorString());
             return result;
         }
         ++number;
-        done += line.size();
-        if (!line.endsWith('\n') && !in.atEnd()) {
-            // Longer than any request a provider takes: skip to its end without keeping it.
-            qint64 length = line.size();
-            line.clear();
-            while (!in.atEnd()) {
-                const QByteArray more = in.readLine(kMaxLineBytes);
-                done += more.size();
-                length += more.size();
-                if (more.endsWith('\n') || more.isEmpty())
-                    break;
-            }
+        done += length;
+        if (status == LineReader::Status::TooLong) {
             converter.addProblem(number,
                                  tr("The line is %1 MB long; no provider accepts a request that large.")
                                      .arg(double(length) / 1e6, 0, 'f', 1));
             writing = false;
             continue;
         }
-        while (line.endsWith('\n') || line.endsWith('\r'))
+        while (line.endsWith('\r'))
             line.chop(1);
         if (number == 1 && line.startsWith("\xEF\xBB\xBF"))
             line.remove(0, 3);
@@ -1040,7 +1104,9 @@ QByteArray geminiResult(const QJsonObject &root, QString *problem)
         finish = reason.toLower();
     const QJsonObject usage = response.value(QLatin1StringView("usageMetadata")).toObject();
     const qint64 prompt = count(usage, QLatin1StringView("promptTokenCount"));
-    const qint64 completion = count(usage, QLatin1StringView("candidatesTokenCount"));
+    // Thinking tokens are billed as output, as OpenAI counts reasoning tokens in completion_tokens.
+    const qint64 completion = count(usage, QLatin1StringView("candidatesTokenCount"))
+        + count(usage, QLatin1StringView("thoughtsTokenCount"));
     qint64 totalTokens = count(usage, QLatin1StringView("totalTokenCount"));
     if (totalTokens == 0)
         totalTokens = prompt + completion;
