@@ -156,6 +156,22 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
 
 CreateBatchDialog::~CreateBatchDialog() = default;
 
+void CreateBatchDialog::setCompletionWindows(const QStringList &windows)
+{
+    if (windows.isEmpty())
+        return;
+    m_window->clear();
+    for (const QString &w : windows) {
+        // "24h", "48h", "7d": shown in words, sent as given.
+        const qsizetype n = w.chopped(1).toInt();
+        const QString text = w.endsWith(u'd') ? tr("%n day(s)", nullptr, int(n))
+            : w.endsWith(u'h')                ? tr("%n hour(s)", nullptr, int(n))
+                                              : w;
+        m_window->addItem(text, w);
+    }
+    m_window->setEnabled(windows.size() > 1);
+}
+
 void CreateBatchDialog::addMetadataRow(const QString &key, const QString &value)
 {
     const int n = int(m_rows.size());

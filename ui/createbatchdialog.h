@@ -38,6 +38,8 @@ public:
     QString filePath() const { return m_path; }
     /** Replaces the heading (rich text), e.g. for a job of several files. */
     void setHeading(const QString &html);
+    /** The completion windows the provider accepts ("24h" .. "7d" on Groq); the first is chosen. */
+    void setCompletionWindows(const QStringList &windows);
     /** Replaces the suggested description (the file's name without its suffix). */
     void setDescription(const QString &text);
     /** Adds a metadata row (also the "Add" button). */

@@ -964,6 +964,9 @@ void MainWindow::openCreateDialog()
     const auto &report = m_validationPage->report();
     auto *dialog = new CreateBatchDialog(m_validationPage->filePath(), report.lines, report.endpoint,
                                          account->name, this);
+    dialog->setCompletionWindows(Jsonl::LimitProfile::byName(account->limitProfile)
+                                     .value_or(Jsonl::LimitProfile::deepinfra())
+                                     .completionWindows);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_controller->submit(dialog->filePath(), dialog->params()); });
     dialog->open();
@@ -1201,6 +1204,9 @@ void MainWindow::submitJob(const JobDraft &draft)
                                          account->name, this);
     dialog->setWindowTitle(tr("Create a Job of %n Batch(es)", nullptr, n));
     dialog->setJobMode(true);
+    dialog->setCompletionWindows(Jsonl::LimitProfile::byName(account->limitProfile)
+                                     .value_or(Jsonl::LimitProfile::deepinfra())
+                                     .completionWindows);
     // The parts say which part they are; the description names the whole (the source, not its first part).
     dialog->setDescription(QFileInfo(draft.name).completeBaseName());
     QStringList names;

@@ -69,7 +69,7 @@ int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport
 int runSubmit(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral("batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... "
-                                         "[--description TEXT] [--output-expires S] "
+                                         "[--description TEXT] [--output-expires S] [--completion-window W] "
                                          "[--wait] [--download DIR] [--no-split] [--max-lines N] "
                                          "[--max-in-flight N] [--retry-rounds K] [--retry-outcomes LIST]");
     QCommandLineParser p;
@@ -84,6 +84,9 @@ int runSubmit(Context &ctx, const QStringList &args)
                                            tr("S"));
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (default: the account's)."),
                                      tr("name"));
+    const QCommandLineOption window(
+        QStringLiteral("completion-window"),
+        tr("Completion window, one the provider accepts (default 24h; Groq: up to 7d)."), tr("W"));
     // --wait, --download DIR, --interval S, --max-in-flight N: as for `jobs resume` (a split file is a job).
     const JobRunParser running;
     const QCommandLineOption noSplit(QStringLiteral("no-split"),
@@ -98,8 +101,8 @@ int runSubmit(Context &ctx, const QStringList &args)
         QStringLiteral("retry-outcomes"),
         tr("Which requests a retry round takes: failed,expired,cancelled,missing (default: all)."),
         tr("LIST"));
-    p.addOptions({endpoint, metadata, description, outputExpires, profile, noSplit, maxLines, retryRounds,
-                  retryOutcomes});
+    p.addOptions({endpoint, metadata, description, outputExpires, profile, window, noSplit, maxLines,
+                  retryRounds, retryOutcomes});
     running.add(p);
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parseArgs(p, args, usage))
@@ -117,7 +120,8 @@ int runSubmit(Context &ctx, const QStringList &args)
         err(md.errorString());
         return UsageError;
     }
-    if (auto clientResult = ctx.client(); !clientResult.ok()) {
+    const auto clientResult = ctx.client();
+    if (!clientResult.ok()) {
         err(clientResult.errorString());
         return UsageError;
     }
@@ -126,7 +130,7 @@ int runSubmit(Context &ctx, const QStringList &args)
     Jsonl::ValidationOptions vo;
     const QString profileName = p.isSet(profile)
         ? p.value(profile)
-        : (ctx.account() ? ctx.account()->limitProfile : QStringLiteral("deepinfra"));
+        : (ctx.account() ? ctx.account()->limitProfile : clientResult.value()->provider().limitProfile);
     const auto lp = Jsonl::LimitProfile::byName(profileName);
     if (!lp) {
         err(tr("Unknown profile \"%1\".").arg(profileName));
@@ -181,6 +185,14 @@ int runSubmit(Context &ctx, const QStringList &args)
         params.metadata.insert(QStringLiteral("description"), p.value(description));
     if (p.isSet(outputExpires))
         params.outputExpiresAfterSeconds = p.value(outputExpires).toLongLong();
+    if (p.isSet(window)) {
+        if (!lp->completionWindows.contains(p.value(window))) {
+            err(tr("The completion window \"%1\" is not one %2 accepts: %3.")
+                    .arg(p.value(window), lp->displayName, lp->completionWindows.join(QStringLiteral(", "))));
+            return UsageError;
+        }
+        params.completionWindow = p.value(window);
+    }
     // Checked before anything is uploaded (the input file id comes from the upload).
     CreateBatchParams check = params;
     check.inputFileId = QStringLiteral("file-to-upload");
