@@ -894,20 +894,55 @@ QString DialectLayer::convertedResults(Dialect dialect, const QJsonObject &batch
             const QByteArray line = in.readLine(kMaxLineBytes).trimmed();
             if (line.isEmpty())
                 continue;
-            good = good && out.write(fn(QJsonDocument::fromJson(line).object()) + '\n') >= 0;
+            const QByteArray converted = fn(QJsonDocument::fromJson(line).object());
+            good = good && (converted.isEmpty() || out.write(converted + '\n') >= 0);
         }
     };
-    copy(text(batch, "output_file_id"), convert);
-    copy(text(batch, "error_file_id"), convert);
-    if (text(batch, "status") == QLatin1String("failed") && dialect == Dialect::Anthropic) {
-        // A batch that failed validation ran nothing: every request errored with the batch's problem.
-        const QJsonArray errors =
-            batch.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
-        const QString message = errors.isEmpty()
-            ? QStringLiteral("The request could not be validated.")
-            : errors.first().toObject().value(QLatin1String("message")).toString();
+    QSet<QString> seen;
+    auto convertOnce = [&](const QJsonObject &line) {
+        seen.insert(text(line, "custom_id"));
+        return convert(line);
+    };
+    copy(text(batch, "output_file_id"), convertOnce);
+    copy(text(batch, "error_file_id"), convertOnce);
+    // Requests with no result line: a batch that failed validation, or was cancelled or expired before it was
+    // validated, ran nothing. Their ids come from the input file (`custom_id`, Gemini's `key`).
+    const QString status = text(batch, "status");
+    const QJsonArray errors =
+        batch.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
+    const QString failure = errors.isEmpty()
+        ? QStringLiteral("The request could not be validated.")
+        : errors.first().toObject().value(QLatin1String("message")).toString();
+    if (status == QLatin1String("failed") || status == QLatin1String("cancelled")
+        || status == QLatin1String("expired")) {
         copy(text(batch, "input_file_id"), [&](const QJsonObject &line) {
-            return anthropicLine(text(line, "custom_id"), anthropicError(400, message));
+            QString id = text(line, "custom_id");
+            if (id.isEmpty())
+                id = text(line, "key");
+            if (id.isEmpty() || seen.contains(id))
+                return QByteArray();
+            seen.insert(id);
+            QJsonObject engineLine {{QStringLiteral("custom_id"), id}};
+            if (status == QLatin1String("failed")) {
+                engineLine.insert(
+                    QStringLiteral("response"),
+                    QJsonObject {{QStringLiteral("status_code"), 400},
+                                 {QStringLiteral("body"),
+                                  errorEnvelope(failure, QStringLiteral("invalid_request_error"))}});
+            } else {
+                const bool cancelled = status == QLatin1String("cancelled");
+                engineLine.insert(
+                    QStringLiteral("error"),
+                    QJsonObject {
+                        {QStringLiteral("code"),
+                         cancelled ? QStringLiteral("batch_cancelled") : QStringLiteral("batch_expired")},
+                        {QStringLiteral("message"),
+                         cancelled ? QStringLiteral("This request was not executed because the batch was "
+                                                    "cancelled.")
+                                   : QStringLiteral("This request could not be executed before the "
+                                                    "completion window expired.")}});
+            }
+            return convert(engineLine);
         });
     }
     out.close();
@@ -1626,7 +1661,7 @@ QJsonObject DialectLayer::geminiOperation(const QJsonObject &batch) const
     };
     if (done)
         meta.insert(QStringLiteral("endTime"), endTime);
-    if (done && (!text(batch, "output_file_id").isEmpty() || !text(batch, "error_file_id").isEmpty()))
+    if (done && status != QLatin1String("failed"))
         meta.insert(QStringLiteral("output"),
                     QJsonObject {{QStringLiteral("responsesFile"),
                                   QString(QStringLiteral("files/") + geminiResultsId(id))}});
