@@ -596,10 +596,9 @@ QJsonObject DialectLayer::familyBatchJson(Dialect dialect, const QJsonObject &ba
         const qint64 done = num(counts, "completed") + num(counts, "failed");
         const QString status = text(batch, "status");
         QString upper = status.toUpper();
-        if (status == QLatin1String("finalizing"))
+        // Together's statuses (docs/providers.md §1) have no FINALIZING or CANCELLING: both are still running.
+        if (status == QLatin1String("finalizing") || status == QLatin1String("cancelling"))
             upper = QStringLiteral("IN_PROGRESS");
-        else if (status == QLatin1String("cancelling"))
-            upper = QStringLiteral("CANCELLING");
         const QJsonArray errors =
             batch.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
         QStringList messages;

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUrlQuery>
@@ -912,6 +913,70 @@ private slots:
                     .contains(QLatin1String("anthropic-version")));
         c.setAnthropicVersion(true);
         QCOMPARE(c.get(QStringLiteral("/messages/batches/msgbatch_nope")).status, 404);
+    }
+
+    void faults_data() { auth_data(); }
+
+    void faults()
+    {
+        QFETCH(QString, dialect);
+        DialectClient c = client(dialect);
+        const QString listPath = dialect == QLatin1String("anthropic") ? QStringLiteral("/messages/batches")
+            : dialect == QLatin1String("mistral")                      ? QStringLiteral("/batch/jobs")
+                                                                       : QStringLiteral("/batches");
+        for (const int status : {429, 500}) {
+            SandboxFaults f;
+            (status == 429 ? f.rate429 : f.rate500) = 1;
+            m_server->setFaults(f);
+            const Reply r = c.get(listPath);
+            m_server->setFaults({});
+            QCOMPARE(r.status, status);
+            const QJsonObject e = r.json.value(QLatin1String("error")).toObject();
+            if (dialect == QLatin1String("anthropic"))
+                QCOMPARE(str(e, "type"),
+                         status == 429 ? QStringLiteral("rate_limit_error") : QStringLiteral("api_error"));
+            else if (dialect == QLatin1String("gemini"))
+                QCOMPARE(str(e, "status"),
+                         status == 429 ? QStringLiteral("RESOURCE_EXHAUSTED") : QStringLiteral("INTERNAL"));
+            else
+                QVERIFY(!str(e, "message").isEmpty());
+        }
+        QCOMPARE(c.get(listPath).status, 200);
+    }
+
+    void process()
+    {
+        QProcess bad;
+        bad.start(QStringLiteral(BATCHDESK_SANDBOX),
+                  {QStringLiteral("--dialect"), QStringLiteral("klingon")});
+        QVERIFY(bad.waitForFinished(10000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY(bad.readAllStandardError().contains("unknown dialect 'klingon'"));
+
+        QProcess sandbox;
+        sandbox.start(QStringLiteral(BATCHDESK_SANDBOX),
+                      {QStringLiteral("--dialect"), QStringLiteral("anthropic"),
+                       QStringLiteral("--print-port"), QStringLiteral("--api-key"), kKey,
+                       QStringLiteral("--latency-ms"), QStringLiteral("5")});
+        QVERIFY(sandbox.waitForReadyRead(10000));
+        const QString port = QString::fromUtf8(sandbox.readLine()).trimmed();
+        QVERIFY(port.toInt() > 0);
+        QByteArray err;
+        QElapsedTimer timer;
+        timer.start();
+        while (!err.contains("listening on") && timer.elapsed() < 10000) {
+            sandbox.waitForReadyRead(100);
+            err += sandbox.readAllStandardError();
+        }
+        QVERIFY2(err.contains("dialect anthropic"), err.constData());
+        QVERIFY2(err.contains(QStringLiteral("http://127.0.0.1:%1/anthropic/v1").arg(port).toUtf8()),
+                 err.constData());
+        DialectClient c(QStringLiteral("anthropic"), QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        const QString id = startBatch(c, kRequests);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(results(c, waitEnded(c, id)).size(), 3);
+        sandbox.terminate();
+        QVERIFY(sandbox.waitForFinished(10000));
     }
 
     void rootDialect_data()
