@@ -915,6 +915,89 @@ private slots:
         QCOMPARE(c.get(QStringLiteral("/messages/batches/msgbatch_nope")).status, 404);
     }
 
+    void geminiFiles()
+    {
+        DialectClient c = client(QStringLiteral("gemini"));
+        const QByteArray data = geminiLines(kRequests);
+        const Reply up = c.uploadGemini(data, QStringLiteral("my input"));
+        QCOMPARE(up.status, 200);
+        const QJsonObject file = up.json.value(QLatin1String("file")).toObject();
+        const QString name = str(file, "name");
+        QVERIFY(name.startsWith(QLatin1String("files/")));
+        QCOMPARE(str(file, "sizeBytes"), QString::number(data.size()));
+        QCOMPARE(str(file, "displayName"), QStringLiteral("my input"));
+        QVERIFY(QDateTime::fromString(str(file, "createTime"), Qt::ISODate).isValid());
+        QCOMPARE(c.get(QLatin1Char('/') + name).json.value(QLatin1String("sizeBytes")).toString(),
+                 QString::number(data.size()));
+        QCOMPARE(c.downloadGemini(name), data);
+        // The model path may hold the slash of sandbox/echo.
+        const Reply op = c.post(QStringLiteral("/models/sandbox/echo:batchGenerateContent"),
+                                {{QStringLiteral("batch"),
+                                  QJsonObject {{QStringLiteral("display_name"), QStringLiteral("slash")},
+                                               {QStringLiteral("input_config"),
+                                                QJsonObject {{QStringLiteral("file_name"), name}}}}}});
+        QVERIFY2(op.status == 200, op.body.constData());
+        QCOMPARE(str(op.json.value(QLatin1String("metadata")).toObject(), "model"),
+                 QStringLiteral("models/sandbox/echo"));
+        const QJsonObject done = waitEnded(c, str(op.json, "name").mid(8));
+        QCOMPARE(results(c, done).size(), 3);
+        // Files list pages with pageSize / pageToken.
+        QVERIFY(c.uploadGemini(data, QStringLiteral("second")).status == 200);
+        const Reply page1 = c.get(QStringLiteral("/files?pageSize=1"));
+        QCOMPARE(page1.json.value(QLatin1String("files")).toArray().size(), 1);
+        const QString token = str(page1.json, "nextPageToken");
+        QVERIFY(!token.isEmpty());
+        const Reply page2 = c.get(QStringLiteral("/files?pageSize=1&pageToken=") + token);
+        QCOMPARE(page2.status, 200);
+        QVERIFY(str(page2.json.value(QLatin1String("files")).toArray().first().toObject(), "name")
+                != str(page1.json.value(QLatin1String("files")).toArray().first().toObject(), "name"));
+        // Delete answers {} and the file is gone.
+        const Reply del = c.send("DELETE", c.url(QLatin1Char('/') + name));
+        QCOMPARE(del.status, 200);
+        QVERIFY(del.json.isEmpty());
+        QCOMPARE(c.get(QLatin1Char('/') + name).status, 404);
+        // A line that is no GenerateContentRequest is refused with its line number.
+        const Reply bad = c.uploadGemini("{\"key\":\"k\",\"request\":{}}\n", QStringLiteral("bad"));
+        const Reply refused =
+            c.post(QStringLiteral("/models/echo:batchGenerateContent"),
+                   {{QStringLiteral("batch"),
+                     QJsonObject {
+                         {QStringLiteral("input_config"),
+                          QJsonObject {{QStringLiteral("file_name"),
+                                        str(bad.json.value(QLatin1String("file")).toObject(), "name")}}}}}});
+        QCOMPARE(refused.status, 400);
+        QVERIFY(str(refused.json.value(QLatin1String("error")).toObject(), "message")
+                    .contains(QLatin1String("line 1")));
+    }
+
+    void mistralFiles()
+    {
+        DialectClient c = client(QStringLiteral("mistral"));
+        QVERIFY(c.uploadForm(mistralLines(kRequests), QStringLiteral("batch")).status == 200);
+        QVERIFY(c.uploadForm(mistralLines(kRequests), QStringLiteral("batch")).status == 200);
+        const Reply page = c.get(QStringLiteral("/files?page=0&page_size=1"));
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.json.value(QLatin1String("data")).toArray().size(), 1);
+        QVERIFY(page.json.value(QLatin1String("total")).toInt() >= 2);
+        QCOMPARE(str(page.json, "object"), QStringLiteral("list"));
+        // A job over two input files runs the lines of both.
+        const Reply a = c.uploadForm(mistralLines({{QStringLiteral("a1"), QStringLiteral("from file a")}}),
+                                     QStringLiteral("batch"));
+        const Reply b = c.uploadForm(mistralLines({{QStringLiteral("b1"), QStringLiteral("from file b")}}),
+                                     QStringLiteral("batch"));
+        const Reply job =
+            c.post(QStringLiteral("/batch/jobs"),
+                   {{QStringLiteral("input_files"),
+                     QJsonArray {a.json.value(QLatin1String("id")), b.json.value(QLatin1String("id"))}},
+                    {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
+                    {QStringLiteral("model"), QStringLiteral("sandbox/echo")}});
+        QVERIFY2(job.status == 200, job.body.constData());
+        QCOMPARE(job.json.value(QLatin1String("input_files")).toArray().size(), 2);
+        const auto res = results(c, waitEnded(c, str(job.json, "id")));
+        QCOMPARE(str(res.value(QStringLiteral("b1")), "text"), QStringLiteral("from file b"));
+        QCOMPARE(str(res.value(QStringLiteral("a1")), "text"), QStringLiteral("from file a"));
+    }
+
     void faults_data() { auth_data(); }
 
     void faults()
