@@ -596,7 +596,8 @@ QJsonObject DialectLayer::familyBatchJson(Dialect dialect, const QJsonObject &ba
         const qint64 done = num(counts, "completed") + num(counts, "failed");
         const QString status = text(batch, "status");
         QString upper = status.toUpper();
-        // Together's statuses (docs/providers.md §1) have no FINALIZING or CANCELLING: both are still running.
+        // Together's statuses (docs/providers.md §1) have no FINALIZING or CANCELLING: both are still
+        // running.
         if (status == QLatin1String("finalizing") || status == QLatin1String("cancelling"))
             upper = QStringLiteral("IN_PROGRESS");
         const QJsonArray errors =
@@ -1179,6 +1180,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
                                 {QStringLiteral("completion_window"), QStringLiteral("24h")}},
                    options);
                if (created.status != 200) {
+                   m_engine->deleteFile(text(file.body, "id"));
                    forward(res, d, created);
                    return;
                }
