@@ -130,11 +130,11 @@ bool sameSecret(const std::string &given, const std::string &expected)
 /**
  * Reads a JSONL file line by line and writes what `convert` makes of each line to `outPath`. `convert` gets
  * the line (without its end) and its 1-based number, and returns false with a message to stop. Returns the
- * number of non-empty lines, or -1 with "line N: message" in *error.
+ * number of lines converted (empty ones too with `keepEmpty`), or -1 with "line N: message" in *error.
  */
 qint64 convertLines(const QString &inPath, const QString &outPath,
                     const std::function<bool(const QByteArray &, qint64, QByteArray *, QString *)> &convert,
-                    QString *error)
+                    QString *error, bool keepEmpty = false)
 {
     QFile in(inPath);
     QFile out(outPath);
@@ -148,7 +148,7 @@ qint64 convertLines(const QString &inPath, const QString &outPath,
         ++lineNo;
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
-        if (line.trimmed().isEmpty())
+        if (line.trimmed().isEmpty() && !keepEmpty)
             continue;
         QByteArray converted;
         QString message;
@@ -696,6 +696,9 @@ ApiResult DialectLayer::createBatch(Dialect dialect, const QJsonObject &body) co
             inputPath, converted,
             [&](const QByteArray &line, qint64, QByteArray *out, QString *) {
                 *out = line;
+                // Only a line naming a short model, or any Azure line, can change: the rest stay as they are.
+                if (dialect != Dialect::Azure && !line.contains("\"echo\"") && !line.contains("\"embed\""))
+                    return true;
                 QJsonParseError parseError;
                 QJsonObject o = QJsonDocument::fromJson(line, &parseError).object();
                 if (parseError.error != QJsonParseError::NoError)
@@ -720,7 +723,7 @@ ApiResult DialectLayer::createBatch(Dialect dialect, const QJsonObject &body) co
                 }
                 return true;
             },
-            &error);
+            &error, true);
         if (lines < 0 || !changed) {
             QFile::remove(converted);
             converted.clear();

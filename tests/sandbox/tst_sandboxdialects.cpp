@@ -4,6 +4,7 @@
 
 #include "sandbox/sandboxserver.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHttpMultiPart>
