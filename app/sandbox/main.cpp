@@ -62,11 +62,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(applicationVersion());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("A local server speaking the OpenAI-compatible Files + Batches API under /v1 and /v1/openai.\n"
-           "Models: sandbox/echo (chat, completions), sandbox/embed (embeddings).\n"
-           "A line containing [[fail]] fails with HTTP 500, [[fail:NNN]] with status NNN.\n"
-           "Runs until SIGINT or SIGTERM."));
+    parser.setApplicationDescription(tr(
+        "A local server speaking the batch APIs of OpenAI, DeepInfra, Groq, Together, Nebius, Azure OpenAI,\n"
+        "Anthropic, Mistral and Gemini: the --dialect one at the root (/v1; Azure /openai, Gemini /v1beta),\n"
+        "each of them also under its own prefix (/anthropic/v1, /gemini/v1beta, /azure/openai, ...).\n"
+        "Models: sandbox/echo (chat, completions), sandbox/embed (embeddings).\n"
+        "A line containing [[fail]] fails with HTTP 500, [[fail:NNN]] with status NNN.\n"
+        "Runs until SIGINT or SIGTERM."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -101,6 +103,10 @@ int main(int argc, char *argv[])
             "applied."),
          QStringLiteral("F")},
         {QStringLiteral("slow-ms"), tr("Delay added before every response."), QStringLiteral("N")},
+        {QStringLiteral("dialect"),
+         tr("The API served at the root: %1 (default openai).")
+             .arg(Sandbox::SandboxServer::dialects().join(QStringLiteral(", "))),
+         QStringLiteral("NAME"), QStringLiteral("openai")},
     });
     parser.process(app);
 
@@ -154,6 +160,14 @@ int main(int argc, char *argv[])
         return 2;
     }
     config.port = quint16(port);
+    config.dialect = parser.value(QStringLiteral("dialect")).trimmed().toLower();
+    if (!Sandbox::SandboxServer::dialects().contains(config.dialect)) {
+        std::fprintf(stderr, "batchdesk-sandbox: %s\n",
+                     qPrintable(tr("unknown dialect '%1'. Known dialects: %2.")
+                                    .arg(parser.value(QStringLiteral("dialect")),
+                                         Sandbox::SandboxServer::dialects().join(QStringLiteral(", ")))));
+        return 2;
+    }
 
     Sandbox::SandboxServer server(config);
     if (!server.start(&error)) {
@@ -168,9 +182,15 @@ int main(int argc, char *argv[])
     if (generatedKey && !parser.isSet(QStringLiteral("print-key")))
         std::fprintf(stderr, "batchdesk-sandbox: no key given; this run's key is %s\n",
                      qPrintable(config.apiKey));
-    std::fprintf(stderr, "batchdesk-sandbox %s listening on %s (data: %s)\n",
-                 qPrintable(applicationVersion()), qPrintable(server.baseUrl()),
-                 qPrintable(server.dataDir()));
+    // The root base URL of the dialect: /v1, Azure /openai, Gemini /v1beta.
+    QString rootUrl = server.baseUrl();
+    if (config.dialect == QLatin1String("azure"))
+        rootUrl = rootUrl.chopped(3) + QStringLiteral("/openai");
+    else if (config.dialect == QLatin1String("gemini"))
+        rootUrl += QStringLiteral("beta");
+    std::fprintf(stderr, "batchdesk-sandbox %s listening on %s (dialect %s, also at %s; data: %s)\n",
+                 qPrintable(applicationVersion()), qPrintable(rootUrl), qPrintable(config.dialect),
+                 qPrintable(server.baseUrlFor(config.dialect)), qPrintable(server.dataDir()));
     std::fflush(stderr);
 
     Platform::waitForStopSignal();

@@ -718,6 +718,11 @@ bool SandboxEngine::fileContent(const QString &id, QString *path, qint64 *size)
 
 ApiResult SandboxEngine::createBatch(const QJsonObject &request)
 {
+    return createBatch(request, BatchOptions());
+}
+
+ApiResult SandboxEngine::createBatch(const QJsonObject &request, const BatchOptions &options)
+{
     const QJsonValue inputFileId = request.value(QLatin1String("input_file_id"));
     if (!inputFileId.isString() || inputFileId.toString().isEmpty())
         return invalid(QStringLiteral("Missing required parameter: 'input_file_id'."),
@@ -734,10 +739,21 @@ ApiResult SandboxEngine::createBatch(const QJsonObject &request)
     if (!window.isString())
         return invalid(QStringLiteral("Missing required parameter: 'completion_window'."),
                        QStringLiteral("completion_window"), QStringLiteral("missing_required_parameter"));
-    if (window.toString() != QLatin1String("24h"))
+    int windowHours = 0;
+    QStringList windowNames;
+    for (const auto &[name, hours] : options.windows) {
+        windowNames.append(QLatin1Char('\'') + name + QLatin1Char('\''));
+        if (window.toString() == name)
+            windowHours = hours;
+    }
+    if (options.windows.isEmpty() && window.toString() == QLatin1String("24h"))
+        windowHours = 24;
+    if (windowHours <= 0)
         return invalid(
-            QStringLiteral("Invalid value for 'completion_window': '%1'. Supported values are: '24h'.")
-                .arg(window.toString()),
+            QStringLiteral("Invalid value for 'completion_window': '%1'. Supported values are: %2.")
+                .arg(window.toString(),
+                     options.windows.isEmpty() ? QStringLiteral("'24h'")
+                                               : windowNames.join(QStringLiteral(", "))),
             QStringLiteral("completion_window"));
     const QJsonValue metadata = request.value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull()) {
@@ -787,11 +803,13 @@ ApiResult SandboxEngine::createBatch(const QJsonObject &request)
     if (!input)
         return notFound(QStringLiteral("No such File object: %1").arg(inputFileId.toString()),
                         QStringLiteral("input_file_id"));
-    if (input->purpose != QLatin1String("batch"))
+    const QStringList purposes =
+        options.inputPurposes.isEmpty() ? QStringList {QStringLiteral("batch")} : options.inputPurposes;
+    if (!purposes.contains(input->purpose))
         return invalid(
             QStringLiteral("The file %1 has purpose '%2'; a batch needs a file uploaded with purpose "
-                           "'batch'.")
-                .arg(input->id, input->purpose),
+                           "'%3'.")
+                .arg(input->id, input->purpose, purposes.first()),
             QStringLiteral("input_file_id"));
     const qint64 now = nowMs();
     BatchRec b;
@@ -803,11 +821,16 @@ ApiResult SandboxEngine::createBatch(const QJsonObject &request)
     b.status = QStringLiteral("validating");
     b.metadata = metadata.isObject() ? metadata : QJsonValue();
     b.createdAt = now / 1000;
-    b.deadlineMs = now + qint64(m_settings.windowSeconds) * 1000;
-    b.expiresAt = b.createdAt + m_settings.windowSeconds;
+    const qint64 windowSeconds = std::max<qint64>(1, qint64(m_settings.windowSeconds) * windowHours / 24);
+    b.deadlineMs = now + windowSeconds * 1000;
+    b.expiresAt = b.createdAt + windowSeconds;
     b.outputExpiresSeconds = outputExpires;
     b.phaseDueMs = now + m_settings.latencyMs;
-    if (!linkOrCopy(filePath(input->id), batchPath(b.id, ".input.jsonl")))
+    b.extra = options.extra;
+    const bool inputReady = options.convertedInputPath.isEmpty()
+        ? linkOrCopy(filePath(input->id), batchPath(b.id, ".input.jsonl"))
+        : QFile::rename(options.convertedInputPath, batchPath(b.id, ".input.jsonl"));
+    if (!inputReady)
         return {500,
                 errorEnvelope(QStringLiteral("The sandbox could not read the input file."),
                               QStringLiteral("server_error"))};
@@ -817,6 +840,29 @@ ApiResult SandboxEngine::createBatch(const QJsonObject &request)
     m_wake.notify_all();
     qCInfo(lcSandbox) << "batch" << b.id << "created for" << b.endpoint;
     return {200, batchJson(stored)};
+}
+
+QJsonObject SandboxEngine::batchExtra(const QString &id)
+{
+    std::lock_guard lock(m_mutex);
+    const BatchRec *b = findBatch(id);
+    return b ? b->extra : QJsonObject();
+}
+
+ApiResult SandboxEngine::addFileFromBytes(const QByteArray &bytes, const QString &filename,
+                                          const QString &purpose)
+{
+    const QString tempPath = uploadDir() + QStringLiteral("/bytes-") + randomHex(16);
+    QFile temp(tempPath);
+    if (!temp.open(QIODevice::WriteOnly) || temp.write(bytes) != bytes.size() || !temp.flush()) {
+        temp.close();
+        QFile::remove(tempPath);
+        return {500,
+                errorEnvelope(QStringLiteral("The sandbox could not store the file."),
+                              QStringLiteral("server_error"))};
+    }
+    temp.close();
+    return addUploadedFile(tempPath, filename, bytes.size(), purpose, -1);
 }
 
 ApiResult SandboxEngine::listBatches(const QString &after, int limit)
@@ -973,6 +1019,7 @@ QJsonObject SandboxEngine::batchState(const BatchRec &b)
         {QStringLiteral("model"), b.model},
         {QStringLiteral("metadata"), b.metadata},
         {QStringLiteral("errors"), b.errors},
+        {QStringLiteral("extra"), b.extra},
         {QStringLiteral("output_file_id"), b.outputFileId},
         {QStringLiteral("error_file_id"), b.errorFileId},
         {QStringLiteral("created_at"), b.createdAt},
@@ -1016,6 +1063,7 @@ SandboxEngine::BatchRec SandboxEngine::batchFromState(const QJsonObject &o)
     b.metadata =
         o.value(QLatin1String("metadata")).isObject() ? o.value(QLatin1String("metadata")) : QJsonValue();
     b.errors = o.value(QLatin1String("errors")).toArray();
+    b.extra = o.value(QLatin1String("extra")).toObject();
     b.outputFileId = str("output_file_id");
     b.errorFileId = str("error_file_id");
     b.createdAt = num("created_at");

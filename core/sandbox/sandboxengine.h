@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace Batchdesk::Sandbox {
 
@@ -60,6 +62,30 @@ public:
     bool fileContent(const QString &id, QString *path, qint64 *size);
 
     ApiResult createBatch(const QJsonObject &request);
+
+    // Dialect support (core/sandbox/sandboxdialects.*): the dialects translate their wire formats into these
+    // calls; the state machine stays the same for all of them.
+
+    /** How a dialect's batch creation differs from OpenAI's. */
+    struct BatchOptions
+    {
+        /** Accepted `completion_window` values and their length in hours; empty: only `24h`. A window of H
+         * hours lasts windowSeconds * H / 24 (so a short test window shortens all of them alike). */
+        QList<std::pair<QString, int>> windows;
+        /** Purposes the input file may have; empty: only `batch`. */
+        QStringList inputPurposes;
+        /** When set, the input lines as the dialect converted them: this file is moved into the batch instead
+         * of a link of the input file's content (the batch still names `input_file_id`). */
+        QString convertedInputPath;
+        /** Dialect data kept (and persisted) with the batch; read back with batchExtra(). */
+        QJsonObject extra;
+    };
+    /** createBatch() with a dialect's options. */
+    ApiResult createBatch(const QJsonObject &request, const BatchOptions &options);
+    /** The dialect data of a batch (empty when none or no such batch). */
+    QJsonObject batchExtra(const QString &id);
+    /** Stores `bytes` as a new file, as an upload of them would. */
+    ApiResult addFileFromBytes(const QByteArray &bytes, const QString &filename, const QString &purpose);
     ApiResult listBatches(const QString &after, int limit);
     ApiResult getBatch(const QString &id);
     ApiResult cancelBatch(const QString &id);
@@ -87,6 +113,7 @@ private:
         QString model;
         QJsonValue metadata; // null or object
         QJsonArray errors; // batch-level errors of a failed validation
+        QJsonObject extra; // dialect data (BatchOptions::extra)
         QString outputFileId;
         QString errorFileId;
         qint64 createdAt = 0, inProgressAt = 0, expiresAt = 0, finalizingAt = 0, completedAt = 0,

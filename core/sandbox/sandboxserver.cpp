@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "platform/platform.h"
+#include "sandboxdialects.h"
 #include "sandboxengine.h"
 #include "sandboxmodels.h"
 
@@ -30,15 +31,8 @@ namespace {
 constexpr qint64 kMaxUploadBytes = 512LL * 1024 * 1024; // OpenAI's and DeepInfra's per-file limit
 constexpr qsizetype kMaxFieldBytes = 4096;
 constexpr qint64 kChunkBytes = 256 * 1024;
-constexpr const char *kPrefix = "/v1(?:/openai)?";
-
 // The decision to drop the connection of the request being served on this thread.
 thread_local bool t_dropConnection = false;
-
-std::string pattern(const char *rest)
-{
-    return std::string(kPrefix) + rest;
-}
 
 void sendJson(httplib::Response &res, int status, const QJsonObject &body)
 {
@@ -100,6 +94,8 @@ struct SandboxServer::Private
     { }
 
     void installRoutes();
+    /** The OpenAI family's (and Mistral's files') mounts followed by `rest`. */
+    std::string pattern(const char *rest) const { return familyPattern + rest; }
     httplib::Server::HandlerResponse preRouting(const httplib::Request &req, httplib::Response &res);
     void upload(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader);
     void content(const QString &id, httplib::Response &res);
@@ -119,6 +115,8 @@ struct SandboxServer::Private
     QString dataDir;
     std::unique_ptr<QTemporaryDir> tempDir;
     std::unique_ptr<SandboxEngine> engine;
+    std::unique_ptr<DialectLayer> dialects;
+    std::string familyPattern;
     std::unique_ptr<httplib::Server> http;
     std::thread listenThread;
     std::atomic<quint16> port {0};
@@ -174,6 +172,9 @@ bool SandboxServer::start(QString *error)
         d->dataDir = d->tempDir->path();
     }
     d->dataDir = QDir(d->dataDir).absolutePath();
+    if (!dialectFromName(d->config.dialect))
+        return fail(QStringLiteral("Unknown dialect '%1'. Known dialects: %2.")
+                        .arg(d->config.dialect, dialectNames().join(QStringLiteral(", "))));
 
     SandboxEngine::Settings settings;
     settings.dataDir = d->dataDir;
@@ -187,6 +188,8 @@ bool SandboxServer::start(QString *error)
         return fail(engineError);
     }
 
+    d->dialects = std::make_unique<DialectLayer>(
+        d->engine.get(), dialectFromName(d->config.dialect).value_or(Dialect::OpenAi), d->dataDir);
     d->http = std::make_unique<httplib::Server>();
     d->http->new_task_queue = [] { return new httplib::ThreadPool(16); };
     d->http->set_keep_alive_timeout(2);
@@ -202,6 +205,7 @@ bool SandboxServer::start(QString *error)
         bound = d->config.port;
     if (bound <= 0) {
         d->http.reset();
+        d->dialects.reset();
         d->engine->stop();
         d->engine.reset();
         return fail(QStringLiteral("Cannot listen on %1:%2.").arg(d->config.host).arg(d->config.port));
@@ -227,6 +231,7 @@ void SandboxServer::stop()
     if (d->listenThread.joinable())
         d->listenThread.join();
     d->http.reset();
+    d->dialects.reset();
     d->engine->stop();
     d->engine.reset();
     d->running = false;
@@ -249,6 +254,22 @@ QString SandboxServer::baseUrl() const
     if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
     return QStringLiteral("http://%1:%2/v1").arg(host).arg(d->port.load());
+}
+
+QString SandboxServer::baseUrlFor(QStringView dialect) const
+{
+    const auto which = dialectFromName(dialect);
+    if (!which)
+        return {};
+    QString host = d->config.host;
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(d->port.load()) + dialectPrefixPath(*which);
+}
+
+QStringList SandboxServer::dialects()
+{
+    return dialectNames();
 }
 
 QString SandboxServer::dataDir() const
@@ -278,6 +299,7 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
         sendJson(res, 200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
         return httplib::Server::HandlerResponse::Handled;
     }
+    const Dialect dialect = dialects->resolve(req.path).dialect;
     SandboxFaults f;
     {
         std::lock_guard lock(faultsMutex);
@@ -294,35 +316,21 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
     auto *rng = QRandomGenerator::global();
     if (f.rate429 > 0 && rng->generateDouble() < f.rate429) {
         res.set_header("Retry-After", std::to_string(std::max(0, f.retryAfterSeconds)));
-        sendError(res, 429, QStringLiteral("Rate limited (sandbox fault injection)."),
-                  QStringLiteral("rate_limit_exceeded"), QJsonValue(), QStringLiteral("rate_limit_exceeded"));
+        DialectLayer::sendError(res, dialect, 429, QStringLiteral("Rate limited (sandbox fault injection)."),
+                                QStringLiteral("rate_limit_exceeded"), QStringLiteral("rate_limit_exceeded"));
         return refuse();
     }
     if (f.rate500 > 0 && rng->generateDouble() < f.rate500) {
-        sendError(res, 500,
-                  QStringLiteral("The server had an error while processing your request (sandbox fault "
-                                 "injection)."),
-                  QStringLiteral("server_error"));
+        DialectLayer::sendError(
+            res, dialect, 500,
+            QStringLiteral("The server had an error while processing your request (sandbox "
+                           "fault injection)."),
+            QStringLiteral("server_error"));
         return refuse();
     }
-    if (!config.apiKey.isEmpty()) {
-        const std::string expected = "Bearer " + config.apiKey.toStdString();
-        const std::string given = req.get_header_value("Authorization");
-        // Compared in constant time: the answer's timing tells nothing about how much of a guess was right.
-        unsigned char diff = given.size() == expected.size() ? 0 : 1;
-        for (std::size_t i = 0; i < expected.size(); ++i)
-            diff |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
-        if (diff != 0) {
-            sendError(res, 401,
-                      given.empty()
-                          ? QStringLiteral("You didn't provide an API key. Provide it in the Authorization "
-                                           "header as 'Bearer YOUR_KEY'.")
-                          : QStringLiteral("Incorrect API key provided."),
-                      QStringLiteral("invalid_request_error"), QJsonValue(),
-                      QStringLiteral("invalid_api_key"));
-            return refuse();
-        }
-    }
+    // Each dialect's own credentials (and required version header or parameter).
+    if (!dialects->admit(req, res, config.apiKey))
+        return refuse();
     t_dropConnection = f.dropRate > 0 && rng->generateDouble() < f.dropRate;
     return httplib::Server::HandlerResponse::Unhandled;
 }
@@ -333,21 +341,48 @@ void SandboxServer::Private::installRoutes()
     s.set_pre_routing_handler(
         [this](const httplib::Request &req, httplib::Response &res) { return preRouting(req, res); });
     // Every error the library produces itself (unknown route, bad request) gets the error envelope too.
-    s.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request &req, httplib::Response &res) {
-            if (!res.body.empty() || res.status < 400)
-                return httplib::Server::HandlerResponse::Unhandled;
-            const QString message = res.status == 404
-                ? QStringLiteral("Unknown request URL: %1 %2.").arg(qs(req.method), qs(req.path))
-                : QStringLiteral("The request could not be handled (HTTP %1).").arg(res.status);
-            sendError(res, res.status, message, QStringLiteral("invalid_request_error"), QJsonValue(),
-                      res.status == 404 ? QJsonValue(QStringLiteral("unknown_url")) : QJsonValue());
-            return httplib::Server::HandlerResponse::Handled;
-        }));
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request &req,
+                                                                httplib::Response &res) {
+        if (!res.body.empty() || res.status < 400)
+            return httplib::Server::HandlerResponse::Unhandled;
+        const QString message = res.status == 404
+            ? QStringLiteral("Unknown request URL: %1 %2.").arg(qs(req.method), qs(req.path))
+            : QStringLiteral("The request could not be handled (HTTP %1).").arg(res.status);
+        DialectLayer::sendError(res, DialectLayer::current().dialect, res.status, message,
+                                QStringLiteral("invalid_request_error"),
+                                res.status == 404 ? QJsonValue(QStringLiteral("unknown_url")) : QJsonValue());
+        return httplib::Server::HandlerResponse::Handled;
+    }));
     s.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
-        sendError(res, 500, QStringLiteral("The sandbox failed to handle the request."),
-                  QStringLiteral("server_error"));
+        DialectLayer::sendError(res, DialectLayer::current().dialect, 500,
+                                QStringLiteral("The sandbox failed to handle the request."),
+                                QStringLiteral("server_error"));
     });
+
+    // Anthropic, Mistral's batch jobs and Gemini first: their own paths under their own mounts.
+    familyPattern =
+        dialects->mountPattern({Dialect::OpenAi, Dialect::DeepInfra, Dialect::Groq, Dialect::Together,
+                                Dialect::Nebius, Dialect::Azure, Dialect::Mistral});
+    dialects->installRoutes(
+        s, [this](httplib::Server::Handler h) -> httplib::Server::Handler { return wrap(std::move(h)); },
+        [](httplib::Server::HandlerWithContentReader h) -> httplib::Server::HandlerWithContentReader {
+            return [h = std::move(h)](const httplib::Request &req, httplib::Response &res,
+                                      const httplib::ContentReader &reader) {
+                h(req, res, reader);
+                if (t_dropConnection)
+                    dropConnection(req);
+            };
+        });
+    // The OpenAI family (and Mistral's files): the batch routes refuse Mistral, whose batches are jobs.
+    auto familyOnly = [](httplib::Response &res) {
+        const Dialect d = DialectLayer::current().dialect;
+        if (isOpenAiFamily(d))
+            return true;
+        DialectLayer::sendError(res, d, 404,
+                                QStringLiteral("Unknown request URL for %1.").arg(dialectName(d)),
+                                QStringLiteral("invalid_request_error"), QStringLiteral("unknown_url"));
+        return false;
+    };
 
     // Files
     s.Post(pattern("/files"),
@@ -357,6 +392,10 @@ void SandboxServer::Private::installRoutes()
                    dropConnection(req);
            });
     s.Get(pattern("/files"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+              if (DialectLayer::current().dialect == Dialect::Mistral) {
+                  sendResult(res, dialects->listFiles(Dialect::Mistral, req));
+                  return;
+              }
               int limit = 0;
               if (!parseLimit(req, 10000, 10000, &limit, res))
                   return;
@@ -378,14 +417,19 @@ void SandboxServer::Private::installRoutes()
               content(qs(req.matches[1]), res);
           }));
     s.Get(pattern("/files/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
-              sendResult(res, engine->getFile(qs(req.matches[1])));
+              ApiResult result = engine->getFile(qs(req.matches[1]));
+              if (result.status == 200)
+                  result.body = dialects->fileJson(DialectLayer::current().dialect, result.body);
+              sendResult(res, result);
           }));
     s.Delete(pattern("/files/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
                  sendResult(res, engine->deleteFile(qs(req.matches[1])));
              }));
 
     // Batches
-    s.Post(pattern("/batches"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+    s.Post(pattern("/batches"), wrap([this, familyOnly](const httplib::Request &req, httplib::Response &res) {
+               if (!familyOnly(res))
+                   return;
                QJsonParseError parseError;
                const QJsonDocument doc =
                    QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
@@ -396,20 +440,30 @@ void SandboxServer::Private::installRoutes()
                              QStringLiteral("invalid_request_error"));
                    return;
                }
-               sendResult(res, engine->createBatch(doc.object()));
+               sendResult(res, dialects->createBatch(DialectLayer::current().dialect, doc.object()));
            }));
-    s.Get(pattern("/batches"), wrap([this](const httplib::Request &req, httplib::Response &res) {
+    s.Get(pattern("/batches"), wrap([this, familyOnly](const httplib::Request &req, httplib::Response &res) {
+              if (!familyOnly(res))
+                  return;
               int limit = 0;
               if (!parseLimit(req, 20, 100, &limit, res))
                   return;
-              sendResult(res, engine->listBatches(qs(req.get_param_value("after")), limit));
+              dialects->listBatches(DialectLayer::current().dialect, qs(req.get_param_value("after")), limit,
+                                    res);
           }));
-    s.Get(pattern("/batches/([^/]+)"), wrap([this](const httplib::Request &req, httplib::Response &res) {
-              sendResult(res, engine->getBatch(qs(req.matches[1])));
+    s.Get(pattern("/batches/([^/]+)"),
+          wrap([this, familyOnly](const httplib::Request &req, httplib::Response &res) {
+              if (familyOnly(res))
+                  sendResult(res,
+                             dialects->batchResult(DialectLayer::current().dialect,
+                                                   engine->getBatch(qs(req.matches[1]))));
           }));
     s.Post(pattern("/batches/([^/]+)/cancel"),
-           wrap([this](const httplib::Request &req, httplib::Response &res) {
-               sendResult(res, engine->cancelBatch(qs(req.matches[1])));
+           wrap([this, familyOnly](const httplib::Request &req, httplib::Response &res) {
+               if (familyOnly(res))
+                   sendResult(res,
+                              dialects->batchResult(DialectLayer::current().dialect,
+                                                    engine->cancelBatch(qs(req.matches[1]))));
            }));
 
     // Models
@@ -533,11 +587,10 @@ void SandboxServer::Private::upload(const httplib::Request &req, httplib::Respon
                 QStringLiteral("missing_required_parameter"));
         return;
     }
-    if (purpose != QLatin1String("batch")) {
+    if (const QString problem = dialects->uploadPurposeProblem(DialectLayer::current().dialect, purpose);
+        !problem.isEmpty()) {
         QFile::remove(tempPath);
-        invalid(QStringLiteral("Invalid value for 'purpose': '%1'. The sandbox accepts only 'batch'.")
-                    .arg(purpose),
-                QStringLiteral("purpose"), QStringLiteral("invalid_value"));
+        invalid(problem, QStringLiteral("purpose"), QStringLiteral("invalid_value"));
         return;
     }
     qint64 expiresAfter = -1;
@@ -561,7 +614,10 @@ void SandboxServer::Private::upload(const httplib::Request &req, httplib::Respon
     }
     if (filename.isEmpty())
         filename = QStringLiteral("upload.jsonl");
-    sendResult(res, engine->addUploadedFile(tempPath, filename, bytes, purpose, expiresAfter));
+    ApiResult result = engine->addUploadedFile(tempPath, filename, bytes, purpose, expiresAfter);
+    if (result.status == 200)
+        result.body = dialects->fileJson(DialectLayer::current().dialect, result.body);
+    sendResult(res, result);
 }
 
 void SandboxServer::Private::content(const QString &id, httplib::Response &res)

@@ -34,7 +34,10 @@ struct SandboxConfig
     quint16 port = 0;
     /** Where state (SQLite) and files live. Empty: a temporary directory removed by the destructor. */
     QString dataDir;
-    /** When non-empty, every request needs `Authorization: Bearer <apiKey>`. Never logged. */
+    /**
+     * When non-empty, every request needs this key, in its dialect's header: `Authorization: Bearer
+     * <apiKey>`, Azure `api-key`, Anthropic `x-api-key`, Gemini `x-goog-api-key`. Never logged.
+     */
     QString apiKey;
     /** Time one request line takes to execute, and the pause between the batch phases. */
     int latencyMs = 50;
@@ -42,12 +45,14 @@ struct SandboxConfig
     int concurrency = 4;
     /** Completion window: a batch still running this many seconds after its creation expires. */
     int windowSeconds = 86400;
+    /** The dialect served at the root (`/v1`; Azure `/openai`, Gemini `/v1beta`): one of dialects(). */
+    QString dialect = QStringLiteral("openai");
     SandboxFaults faults;
 };
 
 /**
- * A local server speaking the OpenAI-compatible Files + Batches API, under both `/v1` (OpenAI layout) and
- * `/v1/openai` (DeepInfra layout), with a real batch state machine:
+ * A local server speaking the batch APIs of every provider Batchdesk supports (docs/providers.md), with one
+ * real batch state machine behind all of them:
  * `validating → in_progress → finalizing → completed`, `failed` (validation errors in `errors.data`),
  * `cancelling → cancelled` (partial results kept), `expired` (unfinished lines as `batch_expired`).
  *
@@ -69,6 +74,18 @@ struct SandboxConfig
  * file; lines that never ran because of a cancel or expiry go to the error file as `batch_cancelled` /
  * `batch_expired` and are not counted in `request_counts.failed`. Unknown ids, also as a list cursor
  * (`after`), answer 404 with the error envelope; every response carries `x-request-id`.
+ *
+ * Dialects (core/sandbox/sandboxdialects.*, translating to and from the one engine): the root serves
+ * `SandboxConfig::dialect` — by default the OpenAI Files + Batches API under both `/v1` (OpenAI layout) and
+ * `/v1/openai` (DeepInfra layout); `anthropic`, `mistral`, … at `/v1`, `azure` at `/openai`, `gemini` at
+ * `/v1beta` (+ `/upload/v1beta`, `/download/v1beta`). Every dialect is also served under its own prefix, see
+ * baseUrlFor(): `/openai/v1`, `/deepinfra/v1/openai`, `/groq/openai/v1`, `/together/v1`, `/nebius/v1`,
+ * `/azure/openai`, `/anthropic/v1`, `/mistral/v1`, `/gemini/v1beta` (+ `/gemini/upload/v1beta`,
+ * `/gemini/download/v1beta`). Each checks its own auth header and answers errors in its own envelope; the
+ * fault injection applies to all. In every dialect the models are also known by the short names `echo` and
+ * `embed` (Azure deployment names and Gemini model paths hold no slash). Where the dialect has them, results
+ * come in its own shape (Anthropic's result lines, Gemini's responses file), converted from the engine's
+ * output and error files; `[[fail]]` lines show as that dialect's errors.
  *
  * Lifecycle: construct, start() (binds the socket, loads persisted state, resumes running batches), stop()
  * (idempotent; the destructor calls it). State (SQLite, WAL) and file contents live under dataDir and survive
@@ -95,6 +112,14 @@ public:
     quint16 port() const;
     /** `http://HOST:PORT/v1`. */
     QString baseUrl() const;
+    /**
+     * The base URL a client of `dialect` uses, under that dialect's prefix: e.g.
+     * `http://HOST:PORT/anthropic/v1`, `http://HOST:PORT/gemini/v1beta`, `http://HOST:PORT/azure/openai`.
+     * Empty for an unknown dialect.
+     */
+    QString baseUrlFor(QStringView dialect) const;
+    /** The dialect names: openai, deepinfra, groq, together, nebius, azure, anthropic, mistral, gemini. */
+    static QStringList dialects();
     /** The data directory in use (the temporary one when none was configured). */
     QString dataDir() const;
 
