@@ -95,7 +95,9 @@ QString contentText(const QJsonValue &content)
     for (const QJsonValue &part : array) {
         if (part.isString())
             parts << part.toString();
-        else if (part.toObject().value(QLatin1String("type")).toString() == QLatin1String("text"))
+        else if (const QString type = part.toObject().value(QLatin1String("type")).toString();
+                 type == QLatin1String("text") || type == QLatin1String("input_text")
+                 || type == QLatin1String("output_text")) // chat parts and Responses input items
             parts << part.toObject().value(QLatin1String("text")).toString();
     }
     return parts.join(QLatin1Char(' '));
