@@ -411,7 +411,7 @@ void parseResultLine(QByteArrayView line, ResultRow &row)
     row.videoId = body.videoId;
     row.videoStatus = body.videoStatus;
     if (row.responseText.isEmpty() && body.imageCount > 0) {
-        row.responseText = tr("%n image(s)", nullptr, body.imageCount);
+        row.responseText = body.imageCount == 1 ? tr("1 image") : tr("%1 images").arg(body.imageCount);
         if (!body.imageUrls.isEmpty())
             row.responseText += u'\n' + body.imageUrls.join(u'\n');
     }
