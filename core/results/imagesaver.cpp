@@ -107,7 +107,8 @@ public:
             if (QFileInfo(path).absolutePath() != m_dirPath)
                 return Error {QStringLiteral("io"), tr("Refusing to write outside %1.").arg(m_dirPath)};
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(*decoded) != (*decoded).size() || !file.commit())
+            if (!file.open(QIODevice::WriteOnly) || file.write(*decoded) != (*decoded).size()
+                || !file.commit())
                 return Error {QStringLiteral("io"), tr("Cannot write %1: %2").arg(path, file.errorString())};
             m_report.files << path;
             ++m_report.images;
