@@ -28,6 +28,8 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     , m_key(new QLineEdit(this))
     , m_profile(new QComboBox(this))
     , m_model(new QComboBox(this))
+    , m_organization(new QLineEdit(this))
+    , m_project(new QLineEdit(this))
     , m_test(new QPushButton(tr("Test Connection"), this))
     , m_result(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -52,6 +54,12 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
         m_profile->addItem(p.displayName, p.name);
     m_model->setObjectName(QStringLiteral("accountDefaultModel"));
     m_model->setEditable(true);
+    m_organization->setObjectName(QStringLiteral("accountOrganization"));
+    m_organization->setPlaceholderText(tr("Optional: org-\u2026"));
+    m_organization->setText(account.organization);
+    m_project->setObjectName(QStringLiteral("accountProject"));
+    m_project->setPlaceholderText(tr("Optional: proj_\u2026"));
+    m_project->setText(account.project);
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_result->setObjectName(QStringLiteral("testConnectionResult"));
     m_result->setWordWrap(true);
@@ -73,6 +81,9 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     form->addRow(QString(), note);
     form->addRow(tr("&Limits:"), m_profile);
     form->addRow(tr("Default &model:"), m_model);
+    form->addRow(tr("&Organization:"), m_organization);
+    form->addRow(tr("Pro&ject:"), m_project);
+    m_form = form;
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);
     testRow->addWidget(m_result, 1);
@@ -115,6 +126,10 @@ void AccountDialog::applyPreset()
     m_profile->setCurrentIndex(qMax(0, m_profile->findData(info.limitProfile)));
     m_model->setEditText(info.defaultModel);
     m_key->setEnabled(info.preset != Store::Preset::Sandbox);
+    // OpenAI's organization and project headers: only OpenAI and custom OpenAI-compatible servers take them.
+    const bool openAiHeaders = info.preset == Store::Preset::OpenAI || info.preset == Store::Preset::Custom;
+    m_form->setRowVisible(m_organization, openAiHeaders);
+    m_form->setRowVisible(m_project, openAiHeaders);
 }
 
 QUrl AccountDialog::effectiveBaseUrl() const
@@ -134,6 +149,8 @@ Store::Account AccountDialog::collect() const
     a.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
     a.limitProfile = m_profile->currentData().toString();
     a.defaultModel = m_model->currentText().trimmed();
+    a.organization = m_organization->text().trimmed();
+    a.project = m_project->text().trimmed();
     if (a.preset == Store::Preset::Sandbox && a.baseUrl.isEmpty())
         a.keySource = Store::KeySource::None;
     else if (a.keySource == Store::KeySource::None || m_account.id == 0)
@@ -183,10 +200,11 @@ void AccountDialog::testConnection()
     setBusy(true);
     showResult(tr("Testing\u2026"), true);
     QPointer<AccountDialog> self(this);
-    auto run = [self, url](const QString &key) {
+    const Store::Account account = collect();
+    auto run = [self, url, account](const QString &key) {
         if (!self)
             return;
-        self->m_controller->testConnection(url, key, [self, url, key](const QString &text, bool ok) {
+        self->m_controller->testConnection(account, url, key, [self, url, key](const QString &text, bool ok) {
             if (!self)
                 return;
             self->setBusy(false);

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -51,6 +52,9 @@ private:
     QLineEdit *m_key;
     QComboBox *m_profile;
     QComboBox *m_model;
+    QLineEdit *m_organization;
+    QLineEdit *m_project;
+    QFormLayout *m_form = nullptr;
     QPushButton *m_test;
     QLabel *m_result;
     QDialogButtonBox *m_buttons;

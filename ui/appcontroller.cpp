@@ -207,10 +207,9 @@ void AppController::selectAccount(qint64 accountId)
         m_fileModel->setFiles(cachedFiles.value());
         m_batchModel->setOutputFiles(cachedFiles.value());
     }
-    m_fileModel->setStorageLimitBytes(account->preset == Store::Preset::DeepInfra
-                                              || account->preset == Store::Preset::Sandbox
+    m_fileModel->setStorageLimitBytes(account->preset == Store::Preset::Sandbox
                                           ? Models::FileTableModel::kDeepInfraStorageLimit
-                                          : 0);
+                                          : Workflow::providerFor(*account).storageBytes);
     loadJobs();
     emit currentAccountChanged();
     emit statusChanged();
@@ -319,10 +318,10 @@ void AppController::readKey(const Store::Account &account,
     m_accountService->readKey(account, std::move(done));
 }
 
-void AppController::testConnection(const QUrl &baseUrl, const QString &key,
+void AppController::testConnection(const Store::Account &account, const QUrl &baseUrl, const QString &key,
                                    std::function<void(const QString &, bool)> done)
 {
-    m_accountService->testConnection(baseUrl, key, std::move(done));
+    m_accountService->testConnection(account, baseUrl, key, std::move(done));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

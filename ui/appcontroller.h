@@ -117,7 +117,7 @@ public:
     /** Removes an account, its keychain entry and its cache. */
     void removeAccount(qint64 accountId, std::function<void(const QString &error)> done);
     /** Lists the models and the newest batches of an endpoint; done(text, ok) with a one-line summary. */
-    void testConnection(const QUrl &baseUrl, const QString &key,
+    void testConnection(const Store::Account &account, const QUrl &baseUrl, const QString &key,
                         std::function<void(const QString &, bool)> done);
     /** Reads the stored key of an account (for the edit dialog's test). */
     void readKey(const Store::Account &account,

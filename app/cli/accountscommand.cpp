@@ -1,11 +1,13 @@
 #include "accountscommand.h"
 
 #include "api/apijob.h"
+#include "api/provider.h"
 #include "clicommon.h"
 #include "clioutput.h"
 #include "context.h"
 #include "jsonl/limitprofile.h"
 #include "secrets/secretstore.h"
+#include "workflow/accountservice.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -60,6 +62,7 @@ int runAccounts(Context &ctx, const QStringList &args)
                 a.append(
                     QJsonObject {{QStringLiteral("name"), acc.name},
                                  {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
+                                 {QStringLiteral("provider"), Workflow::providerFor(acc).id},
                                  {QStringLiteral("base_url"), acc.baseUrl.toString()},
                                  {QStringLiteral("limit_profile"), acc.limitProfile},
                                  {QStringLiteral("default_model"), acc.defaultModel},
@@ -84,12 +87,23 @@ int runAccounts(Context &ctx, const QStringList &args)
 
     if (sub == QLatin1StringView("add")) {
         QCommandLineParser p;
-        const QCommandLineOption preset(QStringLiteral("preset"),
-                                        tr("deepinfra (default), openai, sandbox or custom."), tr("preset"),
-                                        QStringLiteral("deepinfra"));
+        QStringList presetIds;
+        for (const auto &info : Store::presets())
+            presetIds << info.id;
+        const QCommandLineOption preset(
+            QStringLiteral("preset"),
+            tr("The provider: %1 (default: deepinfra).").arg(presetIds.join(QStringLiteral(", "))),
+            tr("preset"), QStringLiteral("deepinfra"));
+        const QCommandLineOption organization(QStringLiteral("organization"),
+                                              tr("OpenAI-Organization header sent with every request."),
+                                              tr("id"));
+        const QCommandLineOption project(QStringLiteral("project"),
+                                         tr("OpenAI-Project header sent with every request."), tr("id"));
         const QCommandLineOption baseUrl(QStringLiteral("url"),
-                                         tr("Base URL (required for custom and sandbox)."), tr("url"));
-        const QCommandLineOption profile(QStringLiteral("profile"), tr("Limit profile (deepinfra, openai)."),
+                                         tr("Base URL (required for azure, custom and sandbox)."), tr("url"));
+        const QCommandLineOption profile(QStringLiteral("profile"),
+                                         tr("Limit profile: %1 (default: the preset's).")
+                                             .arg(Jsonl::LimitProfile::names().join(QStringLiteral(", "))),
                                          tr("name"));
         const QCommandLineOption model(QStringLiteral("model"), tr("Default model."), tr("model"));
         const QCommandLineOption keyStdin(QStringLiteral("key-stdin"),
@@ -102,11 +116,11 @@ int runAccounts(Context &ctx, const QStringList &args)
             tr("VAR"));
         const QCommandLineOption noKey(QStringLiteral("no-key"),
                                        tr("The server needs no key (e.g. a local sandbox)."));
-        p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey});
+        p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey, organization, project});
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
         const QString addUsage = QStringLiteral(
             "batchdesk-cli accounts add NAME [--preset P] [--url URL] [--profile P] [--model M] "
-            "(--key-stdin | --key-env VAR | --no-key)");
+            "[--organization ID] [--project ID] (--key-stdin | --key-env VAR | --no-key)");
         if (auto r = parseArgs(p, rest, addUsage))
             return *r;
         if (p.positionalArguments().size() != 1) {
@@ -119,7 +133,15 @@ int runAccounts(Context &ctx, const QStringList &args)
         }
         Store::Account a;
         a.name = p.positionalArguments().first();
-        a.preset = Store::presetFromId(p.value(preset));
+        const auto chosen = Store::findPreset(p.value(preset));
+        if (!chosen) {
+            err(tr("Unknown preset \"%1\"; use one of %2.")
+                    .arg(p.value(preset), presetIds.join(QStringLiteral(", "))));
+            return UsageError;
+        }
+        a.preset = *chosen;
+        a.organization = p.value(organization);
+        a.project = p.value(project);
         const Store::PresetInfo &info = Store::presetInfo(a.preset);
         a.baseUrl = p.isSet(baseUrl) ? QUrl(p.value(baseUrl)) : info.defaultBaseUrl;
         if (a.baseUrl.isEmpty()) {

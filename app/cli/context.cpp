@@ -5,10 +5,12 @@
 #include "workflow/intentreconciler.h"
 
 #include "api/apijob.h"
+#include "api/provider.h"
 #include "clioutput.h"
 #include "common/paths.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/resultsstore.h"
+#include "workflow/accountservice.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -52,6 +54,15 @@ Result<GlobalOptions> takeGlobalOptions(QStringList &args)
             if (!v)
                 return Error {QStringLiteral("usage"), tr("--base-url needs a URL.")};
             o.baseUrl = *v;
+        } else if (a == QLatin1StringView("--provider") || a.startsWith(QLatin1StringView("--provider="))) {
+            const auto v = value(QStringLiteral("--provider"));
+            QStringList ids;
+            for (const auto &p : Api::Provider::all())
+                ids << p.id;
+            if (!v || !Api::Provider::byId(*v))
+                return Error {QStringLiteral("usage"),
+                              tr("--provider needs one of %1.").arg(ids.join(QStringLiteral(", ")))};
+            o.provider = *v;
         } else if (a == QLatin1StringView("--request-timeout")
                    || a.startsWith(QLatin1StringView("--request-timeout="))) {
             const auto v = value(QStringLiteral("--request-timeout"));
@@ -68,6 +79,9 @@ Result<GlobalOptions> takeGlobalOptions(QStringList &args)
     args = rest;
     if (!o.account.isEmpty() && !o.baseUrl.isEmpty())
         return Error {QStringLiteral("usage"), tr("Use either --account or --base-url, not both.")};
+    if (!o.provider.isEmpty() && o.baseUrl.isEmpty())
+        return Error {QStringLiteral("usage"),
+                      tr("--provider goes with --base-url (an account knows its provider).")};
     return o;
 }
 
@@ -150,7 +164,7 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
     if (!account.baseUrl.isValid() || account.baseUrl.isEmpty())
         return Error {QStringLiteral("usage"), tr("Account \"%1\" has no base URL.").arg(account.name)};
     m_client = std::make_unique<Api::ApiClient>(&m_nam);
-    m_client->setBaseUrl(account.baseUrl);
+    Workflow::configureClient(m_client.get(), account);
     m_client->setApiKey(key);
     applyClientOptions(m_client.get());
     return m_client.get();
@@ -176,6 +190,8 @@ Result<Api::ApiClient *> Context::client()
             || (url.scheme() != QLatin1StringView("http") && url.scheme() != QLatin1StringView("https")))
             return Error {QStringLiteral("usage"), tr("--base-url must be an http:// or https:// URL.")};
         m_client = std::make_unique<Api::ApiClient>(&m_nam);
+        if (!m_options.provider.isEmpty())
+            m_client->setProvider(*Api::Provider::byId(m_options.provider));
         m_client->setBaseUrl(url);
         m_client->setApiKey(qEnvironmentVariable("BATCHDESK_API_KEY"));
         applyClientOptions(m_client.get());

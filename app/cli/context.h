@@ -29,6 +29,8 @@ struct GlobalOptions
 {
     QString account;
     QString baseUrl;
+    /** --provider ID with --base-url: the wire format of that server (default: OpenAI's shape). */
+    QString provider;
     bool json = false;
     bool quiet = false;
     /** --request-timeout S: the total time one API call may take (0 = the client's default, 120 s). */

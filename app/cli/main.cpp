@@ -41,8 +41,9 @@ QString usage()
         "  jobs       list | show JOB_ID | cancel JOB_ID | resume JOB_ID [--wait] | retry JOB_ID [--outcomes "
         "LIST]\n"
         "\n"
-        "Global options: --account NAME, or --base-url URL with the key in BATCHDESK_API_KEY; --json; "
-        "--quiet.\n"
+        "Global options: --account NAME, or --base-url URL [--provider ID] with the key in "
+        "BATCHDESK_API_KEY; "
+        "--json; --quiet.\n"
         "Run 'batchdesk-cli COMMAND --help' for the options of a command.\n"
         "Exit codes: 0 success, 1 invalid input or failure reported by the API, 2 usage or local error.");
 }

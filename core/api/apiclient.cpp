@@ -2,10 +2,16 @@
 
 #include "apijob.h"
 #include "common/version.h"
+#include "wire.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QUuid>
 
 namespace Batchdesk::Api {
 
@@ -35,17 +41,99 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
 {
     QUrl url = m_baseUrl;
     url.setPath(m_baseUrl.path() + path);
-    if (!query.isEmpty())
-        url.setQuery(query);
+    QUrlQuery q = query;
+    if (m_provider.auth == AuthStyle::AzureApiKey && !q.hasQueryItem(QStringLiteral("api-version"))) {
+        // Azure: every request names its API version; the base URL may carry its own.
+        const QUrlQuery base(m_baseUrl);
+        q.addQueryItem(QStringLiteral("api-version"),
+                       base.hasQueryItem(QStringLiteral("api-version"))
+                           ? base.queryItemValue(QStringLiteral("api-version"))
+                           : m_provider.apiVersion);
+    }
+    url.setQuery(q.isEmpty() ? QString() : q.query(QUrl::FullyEncoded));
+    return makeRequestForUrl(url);
+}
+
+QNetworkRequest ApiClient::makeRequestForUrl(QUrl url) const
+{
     QNetworkRequest request(url);
-    if (!m_apiKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    if (!m_apiKey.isEmpty()) {
+        const QByteArray key = m_apiKey.toUtf8();
+        switch (m_provider.auth) {
+        case AuthStyle::Bearer:
+            request.setRawHeader("Authorization", "Bearer " + key);
+            break;
+        case AuthStyle::AzureApiKey:
+            request.setRawHeader("api-key", key);
+            break;
+        case AuthStyle::AnthropicKey:
+            request.setRawHeader("x-api-key", key);
+            break;
+        case AuthStyle::GoogleKey:
+            request.setRawHeader("x-goog-api-key", key);
+            break;
+        }
+    }
+    if (m_provider.auth == AuthStyle::AnthropicKey)
+        request.setRawHeader("anthropic-version", m_provider.apiVersion.toLatin1());
+    for (const auto &[name, value] : m_extraHeaders)
+        request.setRawHeader(name, value);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     request.setRawHeader("Accept", "application/json");
     // Every redirect is checked by the job (ApiJob::onRedirected): followed only within the same origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     return request;
+}
+
+QString ApiClient::siblingPath(QStringView prefix) const
+{
+    const QString path = m_baseUrl.path();
+    const qsizetype slash = path.lastIndexOf(u'/');
+    if (slash < 0)
+        return prefix.toString() + path;
+    return path.left(slash) + prefix + path.mid(slash);
+}
+
+bool ApiClient::canFindByClientId() const
+{
+    return m_provider.hasMetadata || m_provider.family == Jsonl::WireFamily::Gemini;
+}
+
+QString ApiClient::stagingDir()
+{
+    if (!m_staging) {
+        m_staging =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/batchdesk-staging-XXXXXX"));
+        if (!m_staging->isValid())
+            return {};
+    }
+    return m_staging->isValid() ? m_staging->path() : QString();
+}
+
+QString ApiClient::stageInput(const StagedInput &input)
+{
+    const QString id = QStringLiteral("local-") + QUuid::createUuid().toString(QUuid::Id128);
+    m_staged.insert(id, input);
+    return id;
+}
+
+std::optional<ApiClient::StagedInput> ApiClient::stagedInput(const QString &id) const
+{
+    const auto it = m_staged.constFind(id);
+    if (it == m_staged.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+bool ApiClient::dropStagedInput(const QString &id)
+{
+    const auto it = m_staged.find(id);
+    if (it == m_staged.end())
+        return false;
+    QFile::remove(it->path);
+    m_staged.erase(it);
+    return true;
 }
 
 bool ApiClient::isSameOrigin(const QUrl &url) const
@@ -84,21 +172,44 @@ UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> 
 
 RequestJob *ApiClient::retrieveFile(const QString &fileId)
 {
-    return checked(new RequestJob(this, "GET", QStringLiteral("/files/") + fileId, {}, ObjectKind::File),
-                   fileId, IdKind::File);
+    auto *job = new RequestJob(this, "GET", Wire::filePath(m_provider, fileId), {}, ObjectKind::File);
+    if (const auto staged = stagedInput(fileId)) {
+        job->setLocalResult(QJsonObject {{QStringLiteral("id"), fileId},
+                                         {QStringLiteral("object"), QStringLiteral("file")},
+                                         {QStringLiteral("bytes"), staged->bytes},
+                                         {QStringLiteral("created_at"), staged->createdAt},
+                                         {QStringLiteral("filename"), staged->filename},
+                                         {QStringLiteral("purpose"), QStringLiteral("batch")}});
+        return job;
+    }
+    return checked(job, fileId, IdKind::File);
 }
 
 ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItems)
 {
     QUrlQuery query;
-    if (!purpose.isEmpty())
-        query.addQueryItem(QStringLiteral("purpose"), purpose);
-    return new ListJob(this, QStringLiteral("/files"), query, pageLimit, 0, ObjectKind::File, maxItems);
+    // Gemini's files have no purpose to filter by; the others take it as a query item.
+    if (!purpose.isEmpty() && m_provider.family != Jsonl::WireFamily::Gemini)
+        query.addQueryItem(QStringLiteral("purpose"),
+                           purpose == QLatin1StringView("batch") ? m_provider.uploadPurpose : purpose);
+    auto *job =
+        new ListJob(this, Wire::filesPath(m_provider), query, pageLimit, 0, ObjectKind::File, maxItems);
+    if (m_provider.family == Jsonl::WireFamily::Anthropic)
+        job->setLocalItems({}); // requests go inline: there are no files on the server
+    return job;
 }
 
 RequestJob *ApiClient::deleteFile(const QString &fileId)
 {
-    return checked(new RequestJob(this, "DELETE", QStringLiteral("/files/") + fileId), fileId, IdKind::File);
+    auto *job = new RequestJob(this, "DELETE", Wire::filePath(m_provider, fileId));
+    if (stagedInput(fileId)) {
+        dropStagedInput(fileId);
+        job->setLocalResult(QJsonObject {{QStringLiteral("id"), fileId},
+                                         {QStringLiteral("object"), QStringLiteral("file")},
+                                         {QStringLiteral("deleted"), true}});
+        return job;
+    }
+    return checked(job, fileId, IdKind::File);
 }
 
 FileContentJob *ApiClient::downloadFileContent(const QString &fileId, const QString &destinationPath)
@@ -113,22 +224,25 @@ CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
 
 RequestJob *ApiClient::retrieveBatch(const QString &batchId)
 {
-    return checked(new RequestJob(this, "GET", QStringLiteral("/batches/") + batchId, {}, ObjectKind::Batch),
+    return checked(new RequestJob(this, "GET", Wire::batchPath(m_provider, batchId), {}, ObjectKind::Batch),
                    batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listBatches(int pageLimit, int maxPages, int maxItems)
 {
-    return new ListJob(this, QStringLiteral("/batches"), {}, pageLimit, maxPages, ObjectKind::Batch,
+    return new ListJob(this, Wire::batchesPath(m_provider), {}, pageLimit, maxPages, ObjectKind::Batch,
                        maxItems);
 }
 
 RequestJob *ApiClient::cancelBatch(const QString &batchId)
 {
-    return checked(new RequestJob(this, "POST",
-                                  QStringLiteral("/batches/") + batchId + QStringLiteral("/cancel"), {},
-                                  ObjectKind::Batch),
-                   batchId, IdKind::Batch);
+    auto *job = new RequestJob(this, "POST", Wire::cancelPath(m_provider, batchId), {},
+                               m_provider.family == Jsonl::WireFamily::Gemini ? ObjectKind::Object
+                                                                              : ObjectKind::Batch);
+    // Gemini answers a cancel with an empty object: the batch is read after it.
+    if (m_provider.family == Jsonl::WireFamily::Gemini)
+        job->setFollowUp(Wire::batchPath(m_provider, batchId), ObjectKind::Batch);
+    return checked(job, batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listModels()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "provider.h"
 #include "retrypolicy.h"
 #include "types.h"
 
@@ -8,8 +9,13 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <QHash>
+
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QTemporaryDir;
 
 class QNetworkAccessManager;
 
@@ -29,10 +35,16 @@ class CreateBatchJob;
  * created unstarted, parented to the client unless a parent is given, and delete themselves after finished()
  * unless setAutoDelete(false). GUI-thread (or any single thread with an event loop) only.
  *
+ * The client speaks one provider's wire format (setProvider(), default: OpenAI's shape with a Bearer key) and
+ * hands its callers OpenAI's Batch / OpenAIFile shapes and output lines whatever the provider
+ * (core/api/wire.*, docs/providers.md): Anthropic's inline requests, Mistral's and Gemini's line formats and
+ * their results are converted by the jobs.
+ *
  * The base URL is a prefix: "https://api.deepinfra.com/v1/openai" + "/files". The key is held in memory only,
- * sent as "Authorization: Bearer" to the base URL's origin only (a redirect to another scheme, host or port
- * is refused, see ApiJob), and never logged or put in an error message. Ids that become part of a request
- * path are checked with isSafeServerId(); a job for an unsafe id fails without sending anything.
+ * sent in the provider's auth header (Bearer, api-key, x-api-key, x-goog-api-key) to the base URL's origin
+ * only (a redirect to another scheme, host or port is refused, see ApiJob), and never logged or put in an
+ * error message. Ids that become part of a request path are checked with isSafeServerId(); a job for an
+ * unsafe id fails without sending anything.
  */
 class ApiClient final : public QObject
 {
@@ -44,6 +56,18 @@ public:
     ~ApiClient() override;
 
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    void setProvider(const Provider &provider) { m_provider = provider; }
+    const Provider &provider() const { return m_provider; }
+    Jsonl::WireFamily family() const { return m_provider.family; }
+    /** Extra headers sent with every request (OpenAI-Organization, OpenAI-Project). */
+    void setExtraHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers)
+    {
+        m_extraHeaders = headers;
+    }
+    /** Whether a batch created by a lost request can be found again by the client id of its submission: the
+     *  provider keeps metadata (OpenAI family, Mistral) or the display name (Gemini). Anthropic and Together
+     *  keep neither: a create whose answer was lost must not be sent again blindly. */
+    bool canFindByClientId() const;
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     void setApiKey(const QString &key) { m_apiKey = key; }
@@ -84,6 +108,34 @@ public:
 
     /** A request for base URL + path (+ query) with the auth, User-Agent and Accept headers set. */
     QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
+    /** The same for a URL of the base URL's origin outside its path (Gemini's /upload and /download). */
+    QNetworkRequest makeRequestForUrl(QUrl url) const;
+    /** Gemini: the base path with "/upload" or "/download" put before its last segment
+     *  ("/v1beta" -> "/upload/v1beta"). */
+    QString siblingPath(QStringView prefix) const;
+
+    /** A file Anthropic's batches take inline: converted and kept here until the create reads it. */
+    struct StagedInput
+    {
+        QString path; ///< the create body {"requests": [...]}
+        QString model;
+        qint64 lines = 0;
+        qint64 bytes = 0;
+        qint64 createdAt = 0;
+        QString filename;
+    };
+    /** Registers a converted file under a new local id ("local-…") and returns it. */
+    QString stageInput(const StagedInput &input);
+    std::optional<StagedInput> stagedInput(const QString &id) const;
+    bool dropStagedInput(const QString &id);
+    /** A folder for converted files, removed with the client. Empty when it cannot be created. */
+    QString stagingDir();
+    /** The model found in an uploaded file that was converted (Mistral, Gemini), for the create. */
+    void rememberFileModel(const QString &fileId, const QString &model)
+    {
+        m_fileModels.insert(fileId, model);
+    }
+    QString fileModel(const QString &fileId) const { return m_fileModels.value(fileId); }
 
     // Files
     UploadFileJob *uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds = std::nullopt,
@@ -105,6 +157,11 @@ public:
 
 private:
     QNetworkAccessManager *m_nam;
+    Provider m_provider = Provider::openAiCompatible();
+    QList<std::pair<QByteArray, QByteArray>> m_extraHeaders;
+    std::unique_ptr<QTemporaryDir> m_staging;
+    QHash<QString, StagedInput> m_staged;
+    QHash<QString, QString> m_fileModels;
     QUrl m_baseUrl;
     QString m_apiKey;
     QByteArray m_userAgent;

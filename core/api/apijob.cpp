@@ -3,15 +3,20 @@
 
 #include "apiclient.h"
 #include "common/logging.h"
+#include "jsonl/dialectconvert.h"
+#include "wire.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHttpMultiPart>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstring>
 
@@ -66,6 +71,35 @@ protected:
 private:
     QByteArray m_data;
     qint64 m_pos = 0;
+};
+
+// The same for a body read from a file (Anthropic's create, up to 256 MB): streamed, never resent by Qt.
+class OneShotFileBody final : public QIODevice
+{
+public:
+    explicit OneShotFileBody(const QString &path, QObject *parent)
+        : QIODevice(parent)
+        , m_file(path)
+    {
+        if (m_file.open(QIODevice::ReadOnly))
+            open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_file.bytesAvailable() + QIODevice::bytesAvailable(); }
+    qint64 size() const override { return m_file.size(); }
+    bool atEnd() const override { return m_file.atEnd() && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = m_file.read(out, max);
+        return n == 0 && m_file.atEnd() ? -1 : n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QFile m_file;
 };
 
 QByteArray verbOf(const QNetworkReply *reply)
@@ -169,6 +203,19 @@ void ApiJob::attempt()
         // Never sent; reported from the event loop like every other failure.
         QMetaObject::invokeMethod(
             this, [this] { fail(*m_preflightError); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_local) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (isFinished() || !m_local)
+                    return;
+                const auto local = std::move(m_local);
+                m_local = nullptr;
+                local();
+            },
+            Qt::QueuedConnection);
         return;
     }
     ++m_attempts;
@@ -447,10 +494,29 @@ QNetworkReply *RequestJob::send()
     return reply;
 }
 
+void RequestJob::setLocalResult(const QJsonObject &result)
+{
+    setLocalCompletion([this, result] {
+        m_result = result;
+        succeed();
+    });
+}
+
 ApiJob::Step RequestJob::handleSuccess(QNetworkReply *, const QByteArray &body)
 {
     if (!parseObject(body, &m_result))
         return Step::Failed;
+    if (!m_followUpPath.isEmpty()) {
+        m_verb = "GET";
+        m_path = std::exchange(m_followUpPath, QString());
+        m_expect = m_followUpKind;
+        m_body = {};
+        m_result = {};
+        resetRetries();
+        return Step::Continue;
+    }
+    // The provider's shape as OpenAI's (Anthropic's message_batch, Together's {"job":…}, ...).
+    m_result = Wire::normalize(client()->provider(), m_expect, m_result);
     QString problem;
     if (!checkObject(m_expect, m_result, &problem)) {
         m_result = {};
@@ -474,14 +540,21 @@ ListJob::ListJob(ApiClient *client, QString path, QUrlQuery query, int pageLimit
     , m_kind(kind)
 { }
 
+void ListJob::setLocalItems(const QJsonArray &items)
+{
+    setLocalCompletion([this, items] {
+        m_items = items;
+        m_pages = 1;
+        emit pageReceived(1, int(m_items.size()));
+        succeed();
+    });
+}
+
 QNetworkReply *ListJob::send()
 {
     QUrlQuery query = m_query;
-    if (m_pageLimit > 0)
-        query.addQueryItem(QStringLiteral("limit"),
-                           QString::number(qMin(m_pageLimit, qMax(1, m_maxItems - int(m_items.size())))));
-    if (!m_after.isEmpty())
-        query.addQueryItem(QStringLiteral("after"), m_after);
+    const int pageSize = m_pageLimit > 0 ? qMin(m_pageLimit, qMax(1, m_maxItems - int(m_items.size()))) : 0;
+    Wire::addPageQuery(client()->provider(), &query, pageSize, m_cursor);
     QNetworkRequest request = client()->makeRequest(m_path, query);
     request.setTransferTimeout(client()->requestTimeoutMs());
     return client()->networkAccessManager()->get(request);
@@ -489,13 +562,11 @@ QNetworkReply *ListJob::send()
 
 ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
 {
-    QJsonObject page;
-    if (!parseObject(body, &page))
+    const int pageSize = m_pageLimit > 0 ? qMin(m_pageLimit, qMax(1, m_maxItems - int(m_items.size()))) : 0;
+    const Wire::Page page = Wire::parsePage(client()->provider(), m_kind, body, m_pages, pageSize);
+    if (!page.ok)
         return Step::Failed;
-    const QJsonValue data = page.value(QLatin1StringView("data"));
-    if (!data.isArray())
-        return Step::Failed;
-    const QJsonArray items = data.toArray();
+    const QJsonArray &items = page.items;
     int added = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         QString problem;
@@ -516,7 +587,7 @@ ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
     }
     ++m_pages;
     emit pageReceived(m_pages, int(m_items.size()));
-    m_hasMore = page.value(QLatin1StringView("has_more")).toBool(false);
+    m_hasMore = page.hasMore;
     if (!m_hasMore || items.isEmpty())
         return Step::Done;
     if (m_items.size() >= m_maxItems) {
@@ -535,16 +606,13 @@ ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
                        "stops here.");
         return Step::Done;
     }
-    // Page on with the last id; tolerate a missing last_id by taking the last item's id.
-    QString after = page.value(QLatin1StringView("last_id")).toString();
-    if (after.isEmpty())
-        after = items.last().toObject().value(QLatin1StringView("id")).toString();
-    if (after.isEmpty() || m_cursors.contains(after)) {
+    const QString cursor = page.nextCursor;
+    if (cursor.isEmpty() || m_cursors.contains(cursor)) {
         m_warning = tr("The server sent a page cursor that was already used; the list stops here.");
         return Step::Done;
     }
-    m_cursors.insert(after);
-    m_after = after;
+    m_cursors.insert(cursor);
+    m_cursor = cursor;
     resetRetries(); // each page has its own retry budget
     return Step::Continue;
 }
@@ -581,18 +649,154 @@ QList<ModelInfo> ListJob::models() const
 UploadFileJob::UploadFileJob(ApiClient *client, QString path, QString purpose,
                              std::optional<qint64> expiresAfterSeconds)
     : ApiJob(client)
+    , m_sendPath(path)
     , m_path(std::move(path))
     , m_purpose(std::move(purpose))
     , m_expiresAfter(expiresAfterSeconds)
 { }
 
+UploadFileJob::~UploadFileJob()
+{
+    m_cancelConversion->store(true);
+    if (!m_convertedPath.isEmpty())
+        QFile::remove(m_convertedPath);
+}
+
+namespace {
+struct Conversion
+{
+    bool ok = false;
+    QString error;
+    QString model;
+    qint64 lines = 0;
+};
+} // namespace
+
+void UploadFileJob::doStart()
+{
+    const Provider &provider = client()->provider();
+    const bool convert = provider.family != Jsonl::WireFamily::OpenAI || provider.endpointWithoutV1;
+    if (!convert) {
+        ApiJob::doStart();
+        return;
+    }
+    // The file is written for the provider first (Anthropic's inline body, Mistral's and Gemini's lines,
+    // Azure's urls without /v1), on a worker thread: a 200 MB file must not stall the caller's thread.
+    const QString dir = client()->stagingDir();
+    if (dir.isEmpty()) {
+        fail(ApiError::local(
+            tr("Cannot create a folder for the converted file in %1.").arg(QDir::tempPath())));
+        return;
+    }
+    const bool anthropic = provider.family == Jsonl::WireFamily::Anthropic;
+    m_convertedPath = dir + u'/' + QUuid::createUuid().toString(QUuid::Id128)
+        + (anthropic ? QStringLiteral(".json") : QStringLiteral(".jsonl"));
+    auto *watcher = new QFutureWatcher<Conversion>(this);
+    connect(watcher, &QFutureWatcher<Conversion>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Conversion c = watcher->result();
+        converted(c.ok, c.error, c.model, c.lines);
+    });
+    const QString in = m_path;
+    const QString out = m_convertedPath;
+    const auto cancel = m_cancelConversion;
+    const Jsonl::WireFamily family = provider.family;
+    watcher->setFuture(QtConcurrent::run([in, out, cancel, family] {
+        Conversion c;
+        const auto progress = [cancel](qint64, qint64) { return !cancel->load(); };
+        const Jsonl::ConvertResult r = family == Jsonl::WireFamily::OpenAI
+            ? Wire::rewriteUrlsWithoutV1(in, out, progress)
+            : Jsonl::convertRequestFile(in, family, out, progress);
+        c.ok = r.ok;
+        c.model = r.model;
+        c.lines = r.lines;
+        if (!r.ok) {
+            if (!r.error.isEmpty())
+                c.error = r.error;
+            else if (!r.diagnostics.isEmpty())
+                c.error =
+                    tr("Line %1: %2").arg(r.diagnostics.first().line).arg(r.diagnostics.first().message);
+        }
+        return c;
+    }));
+}
+
+bool UploadFileJob::doAbort()
+{
+    m_cancelConversion->store(true);
+    return ApiJob::doAbort();
+}
+
+void UploadFileJob::converted(bool ok, const QString &error, const QString &model, qint64 lines)
+{
+    if (isFinished())
+        return;
+    const Provider &provider = client()->provider();
+    if (!ok) {
+        fail(ApiError::local(tr("%1 cannot take this file as it is. %2").arg(provider.displayName, error)));
+        return;
+    }
+    m_model = model;
+    if (provider.family == Jsonl::WireFamily::Anthropic) {
+        // No Files API: the requests go inline with the create, which reads them from this staged file.
+        ApiClient::StagedInput staged;
+        staged.path = std::exchange(m_convertedPath, QString());
+        staged.model = model;
+        staged.lines = lines;
+        staged.bytes = QFileInfo(staged.path).size();
+        staged.createdAt = QDateTime::currentSecsSinceEpoch();
+        staged.filename = QFileInfo(m_path).fileName();
+        const QString id = client()->stageInput(staged);
+        m_result = QJsonObject {{QStringLiteral("id"), id},
+                                {QStringLiteral("object"), QStringLiteral("file")},
+                                {QStringLiteral("bytes"), staged.bytes},
+                                {QStringLiteral("created_at"), staged.createdAt},
+                                {QStringLiteral("filename"), staged.filename},
+                                {QStringLiteral("purpose"), QStringLiteral("batch")}};
+        emit progress(staged.bytes, staged.bytes);
+        succeed();
+        return;
+    }
+    m_sendPath = m_convertedPath;
+    ApiJob::doStart();
+}
+
 QNetworkReply *UploadFileJob::send()
 {
-    auto *file = new QFile(m_path);
+    auto *file = new QFile(m_sendPath);
     if (!file->open(QIODevice::ReadOnly)) {
-        fail(ApiError::local(tr("Cannot read %1: %2").arg(m_path, file->errorString())));
+        fail(ApiError::local(tr("Cannot read %1: %2").arg(m_sendPath, file->errorString())));
         delete file;
         return nullptr;
+    }
+    const Provider &provider = client()->provider();
+    QByteArray name = QFileInfo(m_path).fileName().toUtf8();
+    name.replace('"', '_').replace('\r', '_').replace('\n', '_');
+    if (provider.family == Jsonl::WireFamily::Gemini) {
+        // Gemini: multipart/related, the file's metadata (JSON) then its bytes.
+        auto *multi = new QHttpMultiPart(QHttpMultiPart::RelatedType);
+        QHttpPart meta;
+        meta.setHeader(QNetworkRequest::ContentTypeHeader,
+                       QByteArrayLiteral("application/json; charset=UTF-8"));
+        meta.setBody(QJsonDocument(QJsonObject {{QStringLiteral("file"),
+                                                 QJsonObject {{QStringLiteral("display_name"),
+                                                               QString::fromUtf8(name)}}}})
+                         .toJson(QJsonDocument::Compact));
+        multi->append(meta);
+        QHttpPart data;
+        data.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/jsonl"));
+        data.setBodyDevice(file);
+        file->setParent(multi);
+        multi->append(data);
+        QUrl url = client()->baseUrl();
+        url.setPath(client()->siblingPath(u"/upload") + QStringLiteral("/files"));
+        url.setQuery(QStringLiteral("uploadType=multipart"));
+        QNetworkRequest request = client()->makeRequestForUrl(url);
+        request.setRawHeader("X-Goog-Upload-Protocol", "multipart");
+        request.setTransferTimeout(client()->transferTimeoutMs());
+        QNetworkReply *reply = client()->networkAccessManager()->post(request, multi);
+        multi->setParent(reply);
+        return reply;
     }
     auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     auto textPart = [multi](const QByteArray &name, const QByteArray &value) {
@@ -608,8 +812,6 @@ QNetworkReply *UploadFileJob::send()
         textPart("expires_after[seconds]", QByteArray::number(*m_expiresAfter));
     }
     QHttpPart filePart;
-    QByteArray name = QFileInfo(m_path).fileName().toUtf8();
-    name.replace('"', '_').replace('\r', '_').replace('\n', '_');
     filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
                        QByteArray("form-data; name=\"file\"; filename=\"" + name + '"'));
     filePart.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
@@ -617,7 +819,7 @@ QNetworkReply *UploadFileJob::send()
     file->setParent(multi);
     multi->append(filePart);
 
-    QNetworkRequest request = client()->makeRequest(QStringLiteral("/files"));
+    QNetworkRequest request = client()->makeRequest(Wire::filesPath(provider));
     request.setTransferTimeout(client()->transferTimeoutMs());
     QNetworkReply *reply = client()->networkAccessManager()->post(request, multi);
     multi->setParent(reply);
@@ -628,12 +830,15 @@ ApiJob::Step UploadFileJob::handleSuccess(QNetworkReply *, const QByteArray &bod
 {
     if (!parseObject(body, &m_result))
         return Step::Failed;
+    m_result = Wire::normalizeFile(client()->provider(), m_result);
     QString problem;
     if (!checkObject(ObjectKind::File, m_result, &problem)) {
         m_result = {};
         fail(malformed(problem));
         return Step::Failed;
     }
+    if (!m_model.isEmpty())
+        client()->rememberFileModel(m_result.value(QLatin1StringView("id")).toString(), m_model);
     return Step::Done;
 }
 
@@ -646,16 +851,44 @@ FileContentJob::FileContentJob(ApiClient *client, QString fileId, QString destin
     , m_destination(std::move(destinationPath))
 { }
 
+FileContentJob::~FileContentJob() = default;
+
 QNetworkReply *FileContentJob::send()
 {
-    QNetworkRequest request =
-        client()->makeRequest(QStringLiteral("/files/") + m_fileId + QStringLiteral("/content"));
+    const Provider &provider = client()->provider();
+    QNetworkRequest request;
+    if (provider.family == Jsonl::WireFamily::Anthropic && m_fileId.endsWith(Wire::kResultsSuffix)) {
+        // Anthropic's results of a batch (its results_url, on the same origin).
+        const QString batchId = m_fileId.chopped(Wire::kResultsSuffix.size());
+        request = client()->makeRequest(Wire::batchPath(provider, batchId) + QStringLiteral("/results"));
+    } else if (provider.family == Jsonl::WireFamily::Gemini) {
+        QUrl url = client()->baseUrl();
+        url.setPath(client()->siblingPath(u"/download") + QStringLiteral("/files/") + m_fileId
+                    + QStringLiteral(":download"));
+        url.setQuery(QStringLiteral("alt=media"));
+        request = client()->makeRequestForUrl(url);
+    } else {
+        request = client()->makeRequest(Wire::filePath(provider, m_fileId) + QStringLiteral("/content"));
+    }
     request.setRawHeader("Accept", "application/binary");
     request.setTransferTimeout(client()->transferTimeoutMs());
+    if (provider.family != Jsonl::WireFamily::OpenAI)
+        m_converter = std::make_unique<Jsonl::ResultLineConverter>(provider.family);
     QNetworkReply *reply = client()->networkAccessManager()->get(request);
     // Without a bounded read buffer QNetworkReply keeps the whole body in memory.
     reply->setReadBufferSize(1 << 20);
     return reply;
+}
+
+bool FileContentJob::write(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return true;
+    if (m_out->write(data) != data.size())
+        return false;
+    m_hash.addData(data);
+    m_written += data.size();
+    return true;
 }
 
 void FileContentJob::onReadyRead(QNetworkReply *reply)
@@ -672,10 +905,10 @@ void FileContentJob::onReadyRead(QNetworkReply *reply)
         }
     }
     const QByteArray chunk = reply->readAll();
-    if (m_out->write(chunk) != chunk.size())
+    // Another provider's result lines are written as OpenAI's output lines, so the results join and export
+    // read them unchanged.
+    if (!write(m_converter ? m_converter->feed(chunk) : chunk))
         m_writeFailed = true;
-    m_hash.addData(chunk);
-    m_written += chunk.size();
 }
 
 ApiJob::Step FileContentJob::handleSuccess(QNetworkReply *reply, const QByteArray &)
@@ -687,6 +920,8 @@ ApiJob::Step FileContentJob::handleSuccess(QNetworkReply *reply, const QByteArra
         m_out = std::make_unique<QSaveFile>(m_destination);
         m_writeFailed = !m_out->open(QIODevice::WriteOnly);
     }
+    if (!m_writeFailed && m_converter && !write(m_converter->finish()))
+        m_writeFailed = true;
     if (m_writeFailed || !m_out->commit()) {
         const QString reason = m_out ? m_out->errorString() : QString();
         m_out.reset();
@@ -700,6 +935,7 @@ ApiJob::Step FileContentJob::handleSuccess(QNetworkReply *reply, const QByteArra
 
 void FileContentJob::prepareRetry()
 {
+    m_converter.reset();
     m_out.reset(); // discards the temporary file
     m_hash.reset();
     m_written = 0;
@@ -710,15 +946,85 @@ void FileContentJob::prepareRetry()
 // CreateBatchJob
 
 CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &params)
-    : RequestJob(client, "POST", QStringLiteral("/batches"), {}, ObjectKind::Batch)
+    : RequestJob(client, "POST", Wire::batchesPath(client->provider()), {}, ObjectKind::Batch)
 {
     CreateBatchParams p = params;
+    const Provider &provider = client->provider();
     m_clientId = p.metadata.value(kClientIdKey);
-    if (m_clientId.isEmpty() && p.metadata.size() < kMaxMetadataPairs) {
+    if (!client->canFindByClientId()) {
+        // The provider keeps no metadata: a lost answer cannot be matched to a batch by this id.
+        m_clientId.clear();
+    } else if (m_clientId.isEmpty() && p.metadata.size() < kMaxMetadataPairs) {
         m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         p.metadata.insert(kClientIdKey, m_clientId);
     }
-    m_body = p.toJson();
+    QString model = p.model;
+    if (model.isEmpty())
+        model = client->fileModel(p.inputFileId);
+    switch (provider.family) {
+    case Jsonl::WireFamily::OpenAI:
+    case Jsonl::WireFamily::Mistral:
+        if (provider.family == Jsonl::WireFamily::Mistral && model.isEmpty())
+            setPreflightError(ApiError::local(
+                tr("Mistral needs the model of the batch; it is known only for a file uploaded in this "
+                   "session. Submit the file again.")));
+        m_body = Wire::createBody(provider, p, model);
+        break;
+    case Jsonl::WireFamily::Gemini: {
+        const auto safeModel = [](const QString &m) {
+            const QStringList segments = m.split(u'/');
+            return segments.size() <= 2
+                && std::all_of(segments.begin(), segments.end(),
+                               [](const QString &x) { return isSafeServerId(x); });
+        };
+        if (model.isEmpty() || !safeModel(model)) {
+            setPreflightError(ApiError::local(
+                model.isEmpty() ? tr("Gemini needs the model of the batch; it is known only for a file "
+                                     "uploaded in this session. Submit the file again.")
+                                : tr("\"%1\" is not a model name Batchdesk can send to Gemini.")
+                                      .arg(printableId(model))));
+        }
+        m_path = QStringLiteral("/models/") + model + QStringLiteral(":batchGenerateContent");
+        m_body =
+            QJsonObject {{QStringLiteral("batch"),
+                          QJsonObject {{QStringLiteral("display_name"), Wire::geminiDisplayName(m_clientId)},
+                                       {QStringLiteral("input_config"),
+                                        QJsonObject {{QStringLiteral("file_name"),
+                                                      QString(QStringLiteral("files/") + p.inputFileId)}}}}}};
+        break;
+    }
+    case Jsonl::WireFamily::Anthropic:
+        if (const auto staged = client->stagedInput(p.inputFileId))
+            m_stagedPath = staged->path;
+        else
+            setPreflightError(ApiError::local(
+                tr("The converted requests of this submission are no longer here (they are kept only "
+                   "while Batchdesk runs). Submit the file again.")));
+        break;
+    }
+}
+
+CreateBatchJob::~CreateBatchJob() = default;
+
+QNetworkReply *CreateBatchJob::send()
+{
+    if (m_stagedPath.isEmpty())
+        return RequestJob::send();
+    // Anthropic: the requests inline, streamed from the staged file, never resent by Qt (OneShotFileBody).
+    auto *body = new OneShotFileBody(m_stagedPath, nullptr);
+    if (!body->isOpen()) {
+        delete body;
+        fail(ApiError::local(tr("Cannot read the converted requests (%1).").arg(m_stagedPath)));
+        return nullptr;
+    }
+    QNetworkRequest request = client()->makeRequest(m_path);
+    request.setTransferTimeout(client()->transferTimeoutMs());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    QNetworkReply *reply = client()->networkAccessManager()->post(request, body);
+    body->setParent(reply);
+    return reply;
 }
 
 ListJob *CreateBatchJob::findByClientId(ApiClient *client)

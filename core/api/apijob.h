@@ -17,10 +17,15 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QNetworkReply;
+namespace Batchdesk::Jsonl {
+class ResultLineConverter;
+}
 class QHttpMultiPart;
 
 namespace Batchdesk::Api {
@@ -65,6 +70,10 @@ protected:
     /** Creates and sends the request of one attempt. */
     virtual QNetworkReply *send() = 0;
     enum class Step { Done, Continue, Failed };
+    /** Makes the job finish without the network: f runs from the event loop instead of a request and sets the
+     *  result, then calls succeed() or fail() (a file that exists only here, a list with nothing on the
+     *  server). */
+    void setLocalCompletion(std::function<void()> f) { m_local = std::move(f); }
     /** Handles a 2xx reply: Done (success), Continue (another request was prepared: send it), or Failed
      * (after calling fail()). */
     virtual Step handleSuccess(QNetworkReply *reply, const QByteArray &body) = 0;
@@ -106,6 +115,7 @@ private:
     QTimer m_watchdog;
     ApiError m_error;
     std::optional<ApiError> m_preflightError;
+    std::function<void()> m_local;
     std::optional<ApiError> m_stopReason; ///< why the job itself stopped the current reply
     QElapsedTimer m_timer;
     QElapsedTimer m_attemptTimer;
@@ -130,10 +140,22 @@ public:
     Batch batch() const { return Batch::fromJson(m_result); }
     FileObject file() const { return FileObject::fromJson(m_result); }
 
+    /** Finishes with this object instead of sending (see ApiJob::setLocalCompletion). */
+    void setLocalResult(const QJsonObject &result);
+    /** After a successful answer, GETs path and finishes with that object instead (Gemini's cancel answers
+     *  an empty object). */
+    void setFollowUp(const QString &path, ObjectKind expect)
+    {
+        m_followUpPath = path;
+        m_followUpKind = expect;
+    }
+
 protected:
     QNetworkReply *send() override;
     Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
 
+    QString m_followUpPath;
+    ObjectKind m_followUpKind = ObjectKind::Object;
     QByteArray m_verb;
     QString m_path;
     QJsonObject m_body;
@@ -168,6 +190,8 @@ public:
     int pages() const { return m_pages; }
     bool hasMore() const { return m_hasMore; }
     bool truncated() const { return !m_warning.isEmpty(); }
+    /** Finishes with these items without sending (a provider that has no such list). */
+    void setLocalItems(const QJsonArray &items);
     /** Why the list stopped before the server's end (page or item cap, repeated cursor), or empty. */
     QString warning() const { return m_warning; }
 
@@ -185,7 +209,7 @@ private:
     int m_maxPages;
     int m_maxItems;
     ObjectKind m_kind;
-    QString m_after;
+    QString m_cursor;
     QJsonArray m_items;
     QSet<QString> m_ids;
     QSet<QString> m_cursors;
@@ -202,15 +226,26 @@ class UploadFileJob final : public ApiJob
 public:
     UploadFileJob(ApiClient *client, QString path, QString purpose,
                   std::optional<qint64> expiresAfterSeconds);
+    ~UploadFileJob() override;
     FileObject file() const { return FileObject::fromJson(m_result); }
     const QJsonObject &result() const { return m_result; }
+    /** The one model of the file, when it was converted for the provider (Mistral, Gemini, Anthropic). */
+    QString model() const { return m_model; }
 
 protected:
+    void doStart() override;
+    bool doAbort() override;
     QNetworkReply *send() override;
     Step handleSuccess(QNetworkReply *reply, const QByteArray &body) override;
     bool isTransfer() const override { return true; }
 
 private:
+    void converted(bool ok, const QString &error, const QString &model, qint64 lines);
+
+    std::shared_ptr<std::atomic_bool> m_cancelConversion = std::make_shared<std::atomic_bool>(false);
+    QString m_sendPath; ///< the file sent: the input, or its conversion for the provider
+    QString m_convertedPath; ///< removed with the job (unless staged for Anthropic)
+    QString m_model;
     QString m_path;
     QString m_purpose;
     std::optional<qint64> m_expiresAfter;
@@ -227,6 +262,7 @@ class FileContentJob final : public ApiJob
 
 public:
     FileContentJob(ApiClient *client, QString fileId, QString destinationPath);
+    ~FileContentJob() override;
     QString destinationPath() const { return m_destination; }
     qint64 bytesWritten() const { return m_written; }
     /** SHA-256 (hex) of the bytes written, once finished successfully. */
@@ -241,6 +277,9 @@ protected:
     void onReadyRead(QNetworkReply *reply) override;
 
 private:
+    bool write(const QByteArray &data);
+
+    std::unique_ptr<Jsonl::ResultLineConverter> m_converter; ///< Anthropic / Gemini / Mistral result lines
     QString m_fileId;
     QString m_destination;
     std::unique_ptr<QSaveFile> m_out;
@@ -262,6 +301,7 @@ class CreateBatchJob final : public RequestJob
 
 public:
     CreateBatchJob(ApiClient *client, const CreateBatchParams &params);
+    ~CreateBatchJob() override;
     QString clientId() const { return m_clientId; }
     bool reconciled() const { return m_reconciled; }
 
@@ -275,8 +315,10 @@ signals:
 protected:
     bool mayResendAfterAmbiguousFailure() const override { return false; }
     void handleAmbiguousFailure(const ApiError &error) override;
+    QNetworkReply *send() override;
 
 private:
+    QString m_stagedPath; ///< Anthropic: the create body, streamed from disk
     QString m_clientId;
     bool m_reconciled = false;
 };

@@ -458,6 +458,8 @@ QJsonObject CreateBatchParams::toJson() const
     QJsonObject o {{QStringLiteral("input_file_id"), inputFileId},
                    {QStringLiteral("endpoint"), endpoint},
                    {QStringLiteral("completion_window"), completionWindow}};
+    if (!model.isEmpty())
+        o.insert(QStringLiteral("model"), model);
     if (!metadata.isEmpty()) {
         QJsonObject m;
         for (auto it = metadata.begin(); it != metadata.end(); ++it)
@@ -478,6 +480,7 @@ CreateBatchParams CreateBatchParams::fromJson(const QJsonObject &o)
     p.inputFileId = o.value(QStringLiteral("input_file_id")).toString();
     p.endpoint = o.value(QStringLiteral("endpoint")).toString();
     p.completionWindow = o.value(QStringLiteral("completion_window")).toString(QStringLiteral("24h"));
+    p.model = o.value(QStringLiteral("model")).toString();
     const QJsonObject m = o.value(QStringLiteral("metadata")).toObject();
     for (auto it = m.begin(); it != m.end(); ++it)
         p.metadata.insert(it.key(), it.value().toString());

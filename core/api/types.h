@@ -124,6 +124,9 @@ struct CreateBatchParams
     QString inputFileId;
     QString endpoint;
     QString completionWindow = QStringLiteral("24h");
+    /** The model of the file: Mistral and Gemini name it on the batch, not per line (the OpenAI body leaves
+     *  it out). Empty: the one the client found when it converted the uploaded file. */
+    QString model;
     QMap<QString, QString> metadata;
     std::optional<qint64> outputExpiresAfterSeconds;
 

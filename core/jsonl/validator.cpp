@@ -1,5 +1,6 @@
 #include "validator.h"
 #include "common/translate.h"
+#include "dialectconvert.h"
 
 #include "common/logging.h"
 #include "jsontext_p.h"
@@ -1097,7 +1098,44 @@ private:
             invalidJson(simdjson::TRAILING_CONTENT);
             return;
         }
+        const qint64 errorsBefore = errorTotal();
         evaluate(f);
+        checkProviderRules(f, data, len, errorTotal() == errorsBefore);
+    }
+
+    // ---- Providers of another wire family (Anthropic, Mistral, Gemini)
+    // -------------------------------------- Their batches take a converted line (core/jsonl/dialectconvert):
+    // a line that is valid for OpenAI must also convert, and Anthropic's custom_id rule is stricter.
+
+    qint64 errorTotal() const
+    {
+        qint64 n = 0;
+        for (int i = 0; i < CodeCount; ++i) {
+            if (severityOf(Code(i)) == Severity::Error)
+                n += m_result.counts[std::size_t(i)];
+        }
+        return n;
+    }
+
+    void checkProviderRules(const LineFacts &f, const char *data, std::size_t len, bool lineValid)
+    {
+        const LimitProfile &profile = m_options.profile;
+        if (profile.strictCustomId && f.customId == Presence::Present && f.customIdIsString
+            && !f.customIdValue.empty() && !isPortableCustomId(qs(f.customIdValue))) {
+            report(Code::InvalidCustomId, [&] {
+                return tr("custom_id %1 is not accepted by %2: it must be 1 to 64 letters, digits, \"_\" or "
+                          "\"-\".")
+                    .arg(quote(f.customIdValue), profile.displayName);
+            });
+        }
+        if (profile.family == WireFamily::OpenAI || !lineValid)
+            return;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(data, qsizetype(len)));
+        if (!doc.isObject())
+            return;
+        QString problem;
+        if (!convertRequestLine(doc.object(), profile.family, &problem))
+            report(Code::InvalidBody, [&] { return problem; });
     }
 
     simdjson::error_code walkRootNonObject(ondemand::document &doc, ondemand::json_type type)

@@ -1,5 +1,7 @@
 #include "prices.h"
 
+#include "api/provider.h"
+
 #include <QSettings>
 
 namespace Batchdesk::Results {
@@ -16,7 +18,9 @@ QString priceKey(const QString &model)
 
 int defaultBatchDiscount(Store::Preset preset)
 {
-    return preset == Store::Preset::OpenAI ? 50 : 20;
+    // The provider's batch discount (Api::Provider, docs/providers.md); 20 % where none is known.
+    const auto provider = Api::Provider::byId(Store::presetInfo(preset).provider);
+    return provider && provider->batchDiscountPercent > 0 ? provider->batchDiscountPercent : 20;
 }
 
 std::optional<ModelPrice> storedPrice(const QString &model, double defaultDiscount)

@@ -4,10 +4,25 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace Batchdesk::Store {
 
-/** Provider presets: each fills in a base URL and a limit profile. */
-enum class Preset { DeepInfra, OpenAI, Sandbox, Custom };
+/** Provider presets: each fills in a provider (its wire format, Api::Provider), a base URL and a limit
+ *  profile. Stored by id, so the order of the values means nothing. */
+enum class Preset {
+    DeepInfra,
+    OpenAI,
+    Sandbox,
+    Custom,
+    Anthropic,
+    Gemini,
+    Mistral,
+    Groq,
+    Together,
+    Nebius,
+    Azure
+};
 
 struct PresetInfo
 {
@@ -17,12 +32,15 @@ struct PresetInfo
     QUrl defaultBaseUrl; ///< empty for Custom and Sandbox (the sandbox picks its port)
     QString limitProfile;
     QString defaultModel;
+    QString provider; ///< Api::Provider id ("openai" for the sandbox and custom: OpenAI's shape, Bearer key)
 };
 
 const QList<PresetInfo> &presets();
 const PresetInfo &presetInfo(Preset preset);
 /** The preset with this id, or Custom when unknown. */
 Preset presetFromId(QStringView id);
+/** The preset with this id, or nothing (for a user's typo: "--preset antropic" is an error, not Custom). */
+std::optional<Preset> findPreset(QStringView id);
 
 /** Where an account's API key comes from. Keys are never stored in the database. */
 enum class KeySource { Keychain, Environment, None };
@@ -38,6 +56,8 @@ struct Account
     QString defaultModel;
     KeySource keySource = KeySource::Keychain;
     QString keyEnvironmentVariable; ///< when keySource == Environment
+    QString organization; ///< OpenAI-Organization header, when set (OpenAI)
+    QString project; ///< OpenAI-Project header, when set (OpenAI)
     qint64 createdAt = 0;
 
     /** The keychain entry name of this account's key. */

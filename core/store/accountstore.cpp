@@ -16,8 +16,9 @@ QString tr(const char *s)
     return QCoreApplication::translate("Batchdesk::Store::AccountStore", s);
 }
 
-const char kColumns[] =
-    "id, name, preset, base_url, limit_profile, default_model, key_source, key_env, created_at";
+const char kColumns[] = "id, name, preset, base_url, limit_profile, default_model, key_source, key_env, "
+                        "created_at, organization, "
+                        "project";
 
 Account fromQuery(const QSqlQuery &q)
 {
@@ -31,6 +32,8 @@ Account fromQuery(const QSqlQuery &q)
     a.keySource = Account::keySourceFromId(q.value(6).toString());
     a.keyEnvironmentVariable = q.value(7).toString();
     a.createdAt = q.value(8).toLongLong();
+    a.organization = q.value(9).toString();
+    a.project = q.value(10).toString();
     return a;
 }
 
@@ -40,7 +43,7 @@ QString presetId(Preset p)
 }
 
 // Binds the editable columns in the order name, preset, base_url, limit_profile, default_model, key_source,
-// key_env.
+// key_env, organization, project.
 void bindFields(QSqlQuery &q, const Account &account)
 {
     q.addBindValue(notNull(account.name));
@@ -50,6 +53,8 @@ void bindFields(QSqlQuery &q, const Account &account)
     q.addBindValue(notNull(account.defaultModel));
     q.addBindValue(Account::keySourceId(account.keySource));
     q.addBindValue(notNull(account.keyEnvironmentVariable));
+    q.addBindValue(notNull(account.organization));
+    q.addBindValue(notNull(account.project));
 }
 } // namespace
 
@@ -112,7 +117,7 @@ Result<Account> AccountStore::add(Account account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral(
         "INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
-        "key_env, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "key_env, organization, project, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindFields(q, account);
     q.addBindValue(account.createdAt);
     if (!q.exec())
@@ -125,7 +130,8 @@ Result<bool> AccountStore::update(const Account &account)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE accounts SET name = ?, preset = ?, base_url = ?, limit_profile = ?, "
-                             "default_model = ?, key_source = ?, key_env = ? WHERE id = ?"));
+                             "default_model = ?, key_source = ?, key_env = ?, organization = ?, project = ? "
+                             "WHERE id = ?"));
     bindFields(q, account);
     q.addBindValue(account.id);
     if (!q.exec())

@@ -138,13 +138,39 @@ void AccountService::readKey(const Store::Account &account,
     });
 }
 
+Api::Provider providerFor(const Store::Account &account)
+{
+    return Api::Provider::byId(Store::presetInfo(account.preset).provider)
+        .value_or(Api::Provider::openAiCompatible());
+}
+
+void configureClient(Api::ApiClient *client, const Store::Account &account, const QUrl &baseUrl)
+{
+    client->setProvider(providerFor(account));
+    client->setBaseUrl(baseUrl.isEmpty() ? account.baseUrl : baseUrl);
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!account.organization.trimmed().isEmpty())
+        headers.append({QByteArrayLiteral("OpenAI-Organization"), account.organization.trimmed().toUtf8()});
+    if (!account.project.trimmed().isEmpty())
+        headers.append({QByteArrayLiteral("OpenAI-Project"), account.project.trimmed().toUtf8()});
+    client->setExtraHeaders(headers);
+}
+
 void AccountService::testConnection(const QUrl &baseUrl, const QString &key,
+                                    std::function<void(const QString &, bool)> done)
+{
+    Store::Account account;
+    account.preset = Store::Preset::Custom;
+    testConnection(account, baseUrl, key, std::move(done));
+}
+
+void AccountService::testConnection(const Store::Account &account, const QUrl &baseUrl, const QString &key,
                                     std::function<void(const QString &, bool)> done)
 {
     // A client of its own: testing must not disturb the current account. Jobs are its children, so it is
     // deleted (later) only when the last job has finished.
     auto *client = new Api::ApiClient(m_nam, this);
-    client->setBaseUrl(baseUrl);
+    configureClient(client, account, baseUrl);
     client->setApiKey(key);
     Api::RetryPolicy policy;
     policy.maxRetries = 0;

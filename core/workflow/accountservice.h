@@ -12,6 +12,11 @@
 
 class QNetworkAccessManager;
 
+namespace Batchdesk::Api {
+class ApiClient;
+struct Provider;
+} // namespace Batchdesk::Api
+
 namespace Batchdesk::Store {
 class AccountStore;
 class BatchCache;
@@ -33,6 +38,12 @@ namespace Batchdesk::Workflow {
  * network access manager are not owned and must outlive the service. QtCore/QtNetwork only: tested without a
  * GUI.
  */
+/** The provider an account speaks (its preset's; OpenAI's shape for the sandbox and custom accounts). */
+Api::Provider providerFor(const Store::Account &account);
+/** Sets a client up for an account: provider, base URL (baseUrl when given, else the account's) and the
+ *  OpenAI-Organization / OpenAI-Project headers. The key is set by the caller. */
+void configureClient(Api::ApiClient *client, const Store::Account &account, const QUrl &baseUrl = {});
+
 class AccountService final : public QObject
 {
     Q_OBJECT
@@ -64,6 +75,9 @@ public:
     /** Lists the models and the newest batches of an endpoint with a key of its own client (no retries, 15 s
      *  per call); done(one-line summary, ok). */
     void testConnection(const QUrl &baseUrl, const QString &key,
+                        std::function<void(const QString &text, bool ok)> done);
+    /** The same in the account's provider's wire format (auth header, paths, headers). */
+    void testConnection(const Store::Account &account, const QUrl &baseUrl, const QString &key,
                         std::function<void(const QString &text, bool ok)> done);
 
 signals:

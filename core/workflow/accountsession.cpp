@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apijob.h"
+#include "accountservice.h"
 #include "common/asyncjob.h"
 #include "intentreconciler.h"
 #include "jobscheduler.h"
@@ -106,7 +107,7 @@ void AccountSession::start(const QUrl &baseUrl, const QString &key)
     if (m_client)
         return;
     m_client = std::make_unique<Api::ApiClient>(m_nam);
-    m_client->setBaseUrl(baseUrl);
+    configureClient(m_client.get(), m_account, baseUrl);
     m_client->setApiKey(key);
     if (m_settings.retryPolicy)
         m_client->setRetryPolicy(*m_settings.retryPolicy);

@@ -36,7 +36,10 @@ void IntentReconciler::doStart()
         for (const Store::Intent &intent : intents) {
             const auto found = Api::CreateBatchJob::matchClientId(batches, intent.clientId);
             if (!found) {
-                m_notFound << intent.clientId;
+                // Absent means "never created" only where batches carry the client id; elsewhere (Anthropic,
+                // Together) the intent stays pending for the user to decide: a guess could bill twice.
+                if (m_client->canFindByClientId())
+                    m_notFound << intent.clientId;
                 continue;
             }
             qCInfo(lcApi) << "a lost submission did create" << found->id;

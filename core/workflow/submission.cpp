@@ -118,6 +118,8 @@ void Submission::onUploaded()
     }
     const Api::FileObject file = job->file();
     m_params.inputFileId = file.id;
+    if (m_params.model.isEmpty())
+        m_params.model = job->model(); // Mistral and Gemini name the model on the batch
     if (m_records) {
         // Until a batch uses it, the upload is an orphan (listed and offered for deletion) should we stop
         // now.

@@ -192,6 +192,33 @@ private slots:
         QVERIFY(r.out.contains("openai"));
     }
 
+    void profileAnthropicNamesTheLineWithoutMaxTokens()
+    {
+        const QByteArray withMax =
+            "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
+            "\"body\":{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,"
+            "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}\n";
+        QByteArray withoutMax = withMax;
+        withoutMax.replace("\"max_tokens\":64,", "").replace("\"a\"", "\"b\"");
+        const QString path = write(QStringLiteral("anthropic.jsonl"),
+                                   withMax + withoutMax + QByteArray(withMax).replace("\"a\"", "\"c\""));
+        const Run r = cli({QStringLiteral("validate"), path, QStringLiteral("--profile"),
+                           QStringLiteral("anthropic"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("error_count")).toInt(), 1);
+        const QJsonObject d = o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject();
+        QCOMPARE(d.value(QStringLiteral("line")).toInt(), 2);
+        QCOMPARE(d.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+        QCOMPARE(d.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("max_tokens is required by Anthropic; add \"max_tokens\" to the body."));
+        // The same file is valid for OpenAI, which has no such rule.
+        QCOMPARE(
+            cli({QStringLiteral("validate"), path, QStringLiteral("--profile"), QStringLiteral("openai")})
+                .exitCode,
+            0);
+    }
+
     void versionAndHelp()
     {
         const Run v = cli({QStringLiteral("--version")});
