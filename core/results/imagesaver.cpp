@@ -11,6 +11,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <optional>
+
 namespace Batchdesk::Results {
 
 using Detail::tr;
@@ -41,10 +43,19 @@ public:
 
     Result<bool> prepare()
     {
-        if (!QDir().mkpath(m_dir))
-            return Error {QStringLiteral("io"), tr("Cannot create the folder %1.").arg(m_dir)};
+        if (m_dir.isEmpty())
+            return Error {QStringLiteral("io"), tr("No folder was given for the images.")};
         m_dirPath = QDir(m_dir).absolutePath();
         return true;
+    }
+
+    // The folder is created with the first file, so that results without images leave nothing behind.
+    std::optional<Error> ensureFolder()
+    {
+        if (!m_created && !QDir().mkpath(m_dirPath))
+            return Error {QStringLiteral("io"), tr("Cannot create the folder %1.").arg(m_dirPath)};
+        m_created = true;
+        return std::nullopt;
     }
 
     // One result line; customId is used when the line has none. Returns an error only for I/O.
@@ -106,6 +117,8 @@ public:
             // safeFileStem() has no separators; checked again because the id is untrusted.
             if (QFileInfo(path).absolutePath() != m_dirPath)
                 return Error {QStringLiteral("io"), tr("Refusing to write outside %1.").arg(m_dirPath)};
+            if (auto failed = ensureFolder())
+                return *failed;
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly) || file.write(*decoded) != (*decoded).size()
                 || !file.commit())
@@ -129,6 +142,8 @@ public:
                 csv += "\r\n";
             }
             const QString path = QDir(m_dirPath).filePath(QStringLiteral("images.csv"));
+            if (auto failed = ensureFolder())
+                return *failed;
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
                 return Error {QStringLiteral("io"), tr("Cannot write %1: %2").arg(path, file.errorString())};
@@ -147,6 +162,7 @@ private:
     QString m_dirPath;
     ImageSaveReport m_report;
     QList<QStringList> m_urls;
+    bool m_created = false;
     QSet<QString> m_used; // lower case: the names must also differ on case-insensitive file systems
 };
 

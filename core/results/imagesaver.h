@@ -29,9 +29,10 @@ struct ImageSaveReport
 QString safeFileStem(const QString &customId);
 
 /**
- * Saves the images of images answers (/v1/images/generations, /v1/images/edits) into `dir` (created when
- * missing): every `response.body.data[].b64_json` of a succeeded result is decoded, checked by its magic
- * bytes to be PNG, JPEG or WebP, and written as `<dir>/<safeFileStem(custom_id)>.<png|jpg|webp>` — with
+ * Saves the images of images answers (/v1/images/generations, /v1/images/edits) into `dir` (created with
+ * the first file, so results without images leave no folder behind): every `response.body.data[].b64_json` of
+ * a succeeded result is decoded, checked by its magic bytes to be PNG, JPEG or WebP, and written as
+ * `<dir>/<safeFileStem(custom_id)>.<png|jpg|webp>` — with
  * `-1`, `-2`… before the extension when the answer holds several images, and `_2`, `_3`… when two custom_ids
  * give the same name. `data[].url` answers are listed in `<dir>/images.csv` (custom_id, image_index, url) and
  * never downloaded. Existing files of the same names are replaced. Fails with code "empty" (writing nothing)
