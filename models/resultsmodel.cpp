@@ -30,7 +30,24 @@ struct ViewSpec
 bool isTextColumn(int column)
 {
     return column == ResultsModel::RequestColumn || column == ResultsModel::ResponseColumn
-        || column == ResultsModel::FinishReasonColumn || column == ResultsModel::ErrorColumn;
+        || column == ResultsModel::FinishReasonColumn || column == ResultsModel::ErrorColumn
+        || column == ResultsModel::FlaggedColumn || column == ResultsModel::CategoriesColumn
+        || column == ResultsModel::ImagesColumn || column == ResultsModel::VideoColumn;
+}
+
+QString flaggedText(const ResultRow &row)
+{
+    if (row.flagged < 0)
+        return {};
+    return row.flagged ? ResultsModel::tr("yes") : ResultsModel::tr("no");
+}
+
+QString videoText(const ResultRow &row)
+{
+    if (row.videoId.isEmpty())
+        return {};
+    return row.videoStatus.isEmpty() ? row.videoId
+                                     : row.videoId + QStringLiteral(" (") + row.videoStatus + u')';
 }
 
 QString errorText(const ResultRow &row)
@@ -53,6 +70,14 @@ QString textKey(const ResultRow &row, int column)
         return row.finishReason;
     case ResultsModel::ErrorColumn:
         return errorText(row).left(kSortKeyChars);
+    case ResultsModel::FlaggedColumn:
+        return flaggedText(row);
+    case ResultsModel::CategoriesColumn:
+        return row.flaggedCategories.join(QStringLiteral(", "));
+    case ResultsModel::ImagesColumn:
+        return QStringLiteral("%1").arg(row.imageCount, 6, 10, QLatin1Char('0'));
+    case ResultsModel::VideoColumn:
+        return videoText(row);
     default:
         return {};
     }
@@ -82,7 +107,9 @@ bool matches(const ResultRow &row, const QString &needle)
         || row.requestPreview.contains(needle, Qt::CaseInsensitive)
         || row.responseText.contains(needle, Qt::CaseInsensitive)
         || row.errorMessage.contains(needle, Qt::CaseInsensitive)
-        || row.errorCode.contains(needle, Qt::CaseInsensitive);
+        || row.errorCode.contains(needle, Qt::CaseInsensitive)
+        || row.flaggedCategories.join(u' ').contains(needle, Qt::CaseInsensitive)
+        || row.videoId.contains(needle, Qt::CaseInsensitive);
 }
 
 // Computes a view; returns early (with whatever it has) when canceled, and the caller drops the result.
@@ -334,10 +361,15 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return outcomeIcon(m_results->outcome(source));
         return {};
     case Qt::TextAlignmentRole:
-        if (column == StatusColumn || column == InputTokensColumn || column == OutputTokensColumn)
+        if (column == StatusColumn || column == InputTokensColumn || column == OutputTokensColumn
+            || column == ImagesColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole: {
+        if (column == ImagesColumn) {
+            const ResultRow &row = *cachedRow(source);
+            return row.imageUrls.isEmpty() ? QVariant() : QVariant(row.imageUrls.mid(0, 20).join(u'\n'));
+        }
         if (column != RequestColumn && column != ResponseColumn && column != ErrorColumn)
             return {};
         const ResultRow &row = *cachedRow(source);
@@ -379,6 +411,14 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return row.finishReason;
     case ErrorColumn:
         return oneLine(errorText(row), kDisplayChars);
+    case FlaggedColumn:
+        return flaggedText(row);
+    case CategoriesColumn:
+        return row.flaggedCategories.join(QStringLiteral(", "));
+    case ImagesColumn:
+        return row.imageCount > 0 ? QVariant(row.imageCount) : QVariant();
+    case VideoColumn:
+        return videoText(row);
     default:
         return {};
     }
@@ -412,6 +452,14 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Out tokens");
     case ErrorColumn:
         return tr("Error");
+    case FlaggedColumn:
+        return tr("Flagged");
+    case CategoriesColumn:
+        return tr("Categories");
+    case ImagesColumn:
+        return tr("Images");
+    case VideoColumn:
+        return tr("Video");
     default:
         return {};
     }

@@ -41,6 +41,10 @@ public:
         InputTokensColumn,
         OutputTokensColumn,
         ErrorColumn,
+        FlaggedColumn, ///< moderations: "yes" / "no"
+        CategoriesColumn, ///< moderations: the flagged categories
+        ImagesColumn, ///< images: how many the answer holds
+        VideoColumn, ///< videos: the video id and its status
         ColumnCount
     };
     enum Role {

@@ -10,6 +10,7 @@
 #include "jsonl/requestsummary.h"
 #include "messagebox.h"
 #include "results/csvappend.h"
+#include "results/imagesaver.h"
 #include "results/prices.h"
 #include "resultsmodel.h"
 #include "store/account.h"
@@ -168,6 +169,12 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         if (!path.isEmpty())
             appendToCsv(path);
     });
+    exportMenu->addSeparator();
+    m_saveImagesAction = exportMenu->addAction(tr("Save Images\u2026"));
+    m_saveImagesAction->setObjectName(QStringLiteral("saveImages"));
+    m_saveImagesAction->setToolTip(
+        tr("Save the generated images as files in a folder (URL answers are listed in images.csv)"));
+    connect(m_saveImagesAction, &QAction::triggered, this, &ResultsPage::saveImagesDialog);
     exportMenu->addSeparator();
     QAction *shown = exportMenu->addAction(tr("Export only the rows shown\u2026"));
     shown->setObjectName(QStringLiteral("exportShown"));
@@ -603,6 +610,7 @@ void ResultsPage::startJoin()
     m_stateProgress->setRange(0, 1000);
     m_stateProgress->setValue(0);
     m_cancelJoin = std::make_shared<std::atomic<bool>>(false);
+    m_kinds = {};
     auto done = std::make_shared<std::atomic<qint64>>(0);
     auto *timer = new QTimer(this);
     timer->setInterval(50);
@@ -617,7 +625,10 @@ void ResultsPage::startJoin()
     m_joinWatcher.setProperty("generation", m_joinGeneration);
     m_joinWatcher.setFuture(
         QtConcurrent::run([plan = m_plan, control = pollingControl(m_cancelJoin, done)]() -> Joined {
-            return Joined {Results::openJoin(plan, control)};
+            Joined joined {Results::openJoin(plan, control), {}};
+            if (joined.opened.ok())
+                joined.kinds = Results::resultKinds(*joined.opened.value().results);
+            return joined;
         }));
     updateActions();
 }
@@ -639,6 +650,12 @@ void ResultsPage::onJoined()
     }
     const Results::OpenedJoin &opened = joined.opened.value();
     m_model->setResults(opened.results);
+    // The columns of moderations, images and videos are shown only for such batches.
+    m_kinds = joined.kinds;
+    m_view->setColumnHidden(Models::ResultsModel::FlaggedColumn, !m_kinds.moderations);
+    m_view->setColumnHidden(Models::ResultsModel::CategoriesColumn, !m_kinds.moderations);
+    m_view->setColumnHidden(Models::ResultsModel::ImagesColumn, !m_kinds.images);
+    m_view->setColumnHidden(Models::ResultsModel::VideoColumn, !m_kinds.videos);
     const auto &totals = opened.results->totals();
     QStringList notes;
     if (m_plan.partInputs.size() > 1)
@@ -754,6 +771,7 @@ void ResultsPage::updateActions()
     const bool busy = isExporting() || m_writingResubmit;
     m_exportButton->setEnabled(haveRows && !busy);
     m_appendCsvAction->setEnabled(haveRows && !busy && !manifestPath().isEmpty());
+    m_saveImagesAction->setEnabled(haveRows && !busy && m_kinds.images);
     m_resubmitButton->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
     bool canDelete = false;
     for (const QString &id : std::as_const(m_plan.chain)) {
@@ -900,6 +918,34 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
                 report = Results::exportNpy(*r, path, options, control);
                 break;
             }
+            return report.ok() ? QString() : report.errorString();
+        }));
+    updateActions();
+}
+
+void ResultsPage::saveImagesDialog()
+{
+    if (!m_model->results() || !m_kinds.images)
+        return;
+    const QString dir = FileDialog::getExistingDirectory(this, tr("Save the images to"));
+    if (!dir.isEmpty())
+        saveImagesTo(dir);
+}
+
+void ResultsPage::saveImagesTo(const QString &dir)
+{
+    const auto r = m_model->results();
+    if (!r || isExporting())
+        return;
+    m_cancelExport = std::make_shared<std::atomic<bool>>(false);
+    m_exportDone = std::make_shared<std::atomic<qint64>>(0);
+    m_exportLabel->setText(tr("Saving images to %1\u2026").arg(QDir::toNativeSeparators(dir)));
+    m_exportProgress->setValue(0);
+    m_exportStrip->show();
+    m_exportWatcher.setProperty("path", dir);
+    m_exportWatcher.setFuture(
+        QtConcurrent::run([r, dir, control = pollingControl(m_cancelExport, m_exportDone)]() -> QString {
+            const auto report = Results::saveImages(*r, dir, control);
             return report.ok() ? QString() : report.errorString();
         }));
     updateActions();

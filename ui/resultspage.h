@@ -78,6 +78,11 @@ public:
     /** Writes the original CSV of the build with the result columns appended, in the background;
      *  exportFinished() follows. */
     void appendToCsv(const QString &path);
+    /** Saves the images of an images batch into dir (Results::saveImages) in the background;
+     *  exportFinished(dir, error) follows. */
+    void saveImagesTo(const QString &dir);
+    /** What kinds of answers the joined results hold (from their first results). */
+    Results::ResultKinds resultKinds() const { return m_kinds; }
     /** Writes the request lines of the chosen outcomes to path in the background; resubmitReady() follows. */
     void writeResubmit(const QString &path, const QSet<Results::Outcome> &outcomes);
     /** Estimated cost of the tokens used, from the stored per-model prices; nullopt without a price. */
@@ -88,6 +93,8 @@ public slots:
     void exportDialog(bool onlyShownRows = false);
     /** Asks which outcomes to send again and where to write them. */
     void resubmitDialog();
+    /** Asks for a folder and saves the images of the results there. */
+    void saveImagesDialog();
     void pricesDialog();
     void deleteRemoteFiles();
     void chooseInputFile();
@@ -147,7 +154,10 @@ private:
     struct Joined
     {
         Result<Results::OpenedJoin> opened = Error {};
+        Results::ResultKinds kinds;
     };
+    Results::ResultKinds m_kinds;
+    QAction *m_saveImagesAction = nullptr;
     QFutureWatcher<Joined> m_joinWatcher;
     QFutureWatcher<QString> m_exportWatcher;
     std::shared_ptr<std::atomic<bool>> m_cancelJoin;

@@ -7,6 +7,7 @@
 #include "common/paths.h"
 #include "context.h"
 #include "results/exporters.h"
+#include "results/imagesaver.h"
 #include "results/joinedresults.h"
 #include "results/resultsdownload.h"
 #include "store/resultsstore.h"
@@ -246,6 +247,63 @@ int runResultsExport(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// `results images BATCH_ID -o DIR`: the images of an images batch as files, the url answers listed in
+// DIR/images.csv. Needs no input file: the custom_ids are in the result lines.
+int runResultsImages(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("batchdesk-cli results images BATCH_ID [BATCH_ID...] -o DIR");
+    QCommandLineParser p;
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("The folder to write the images to (created when missing)."),
+                                    tr("DIR"));
+    p.addOption(output);
+    p.addPositionalArgument(
+        QStringLiteral("BATCH_ID"),
+        tr("The batch; several batches (a batch and its resubmits) are read one after the other."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().isEmpty() || !p.isSet(output)) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    QStringList files;
+    bool downloaded = false;
+    for (const QString &id : p.positionalArguments()) {
+        if (const int rc = resultFilesOf(ctx, id, &files, &downloaded); rc != Success)
+            return rc;
+    }
+    const QString dir = p.value(output);
+    const auto saved = saveImages(files, dir);
+    if (!saved.ok()) {
+        err(saved.errorString());
+        return saved.error().code == QLatin1StringView("empty") ? Failure : UsageError;
+    }
+    const ImageSaveReport &r = saved.value();
+    if (!ctx.options().quiet) {
+        for (const QString &problem : r.problems)
+            err(tr("Warning: %1").arg(problem));
+    }
+    if (ctx.json()) {
+        printJson(QJsonObject {
+            {QStringLiteral("folder"), QDir(dir).absolutePath()},
+            {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
+            {QStringLiteral("images"), r.images},
+            {QStringLiteral("urls"), r.urls},
+            {QStringLiteral("url_list"), r.urlList.isEmpty() ? QJsonValue() : QJsonValue(r.urlList)},
+            {QStringLiteral("skipped"), r.skipped},
+            {QStringLiteral("result_files"), QJsonArray::fromStringList(files)},
+            {QStringLiteral("downloaded"), downloaded}});
+        return Success;
+    }
+    if (r.images > 0)
+        out(tr("Wrote %n image(s) to %1", nullptr, int(r.images)).arg(QDir::toNativeSeparators(dir))
+            + (r.skipped > 0 ? tr("; %n could not be decoded", nullptr, int(r.skipped)) : QString()) + u'.');
+    if (r.urls > 0)
+        out(tr("Listed %n image URL(s) in %1 (not downloaded).", nullptr, int(r.urls))
+                .arg(QDir::toNativeSeparators(r.urlList)));
+    return Success;
+}
+
 int runResubmit(Context &ctx, const QStringList &args)
 {
     const QString usage =
@@ -322,7 +380,10 @@ int runResubmit(Context &ctx, const QStringList &args)
 int runResults(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral("batchdesk-cli results download BATCH_ID -o DIR | results export "
-                                         "BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o OUT");
+                                         "BATCH_ID --input FILE --format csv|xlsx|jsonl|npy -o OUT | results "
+                                         "images BATCH_ID -o DIR");
+    if (args.value(0) == QLatin1StringView("images"))
+        return runResultsImages(ctx, args.mid(1));
     if (args.value(0) == QLatin1StringView("append-csv"))
         return runResultsAppendCsv(ctx, args.mid(1));
     if (args.value(0) == QLatin1StringView("export"))

@@ -135,7 +135,26 @@ RequestSummary summarizeRequest(QByteArrayView line, int previewChars)
                         QString first;
                         for (auto element : inputs) {
                             ++n;
-                            if (first.isEmpty() && !element.get_string().get(s)) {
+                            ondemand::json_type et;
+                            if (element.type().get(et))
+                                break;
+                            if (et == ondemand::json_type::object) {
+                                // A Responses input item or a moderation text/image_url input.
+                                numbers = false;
+                                ondemand::object item;
+                                if (!first.isEmpty() || element.get_object().get(item))
+                                    continue;
+                                for (auto itemField : item) {
+                                    ondemand::field f;
+                                    std::string_view k;
+                                    if (std::move(itemField).get(f) || f.unescaped_key().get(k))
+                                        break;
+                                    if (k == "content")
+                                        first = contentText(f.value(), u' ');
+                                    else if (k == "text" && !f.value().get_string().get(s))
+                                        first = qs(s);
+                                }
+                            } else if (first.isEmpty() && !element.get_string().get(s)) {
                                 first = qs(s);
                                 numbers = false;
                             } else {

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -24,6 +25,7 @@
 #endif
 #include <array>
 #include <bit>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
@@ -603,6 +605,295 @@ simdjson::error_code readBody(ondemand::value value, LineFacts &f)
     return simdjson::SUCCESS;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The body shapes of OpenAI's other batch endpoints (/v1/responses, /v1/moderations, /v1/images/generations,
+// /v1/images/edits, /v1/videos), after the schemas of openai-openapi.yaml. These batches are small and rare,
+// so the body is read again with QJsonDocument instead of widening the single simdjson pass above.
+
+// The /v1 endpoint a line's url stands for: the url itself, or "/v1" + url when the profile accepts urls
+// without "/v1" (Azure writes "/chat/completions"). Empty when the profile does not serve it.
+std::string canonicalEndpoint(const LimitProfile &profile, std::string_view url)
+{
+    if (!profile.supportsEndpoint(qs(url)))
+        return {};
+    if (url.substr(0, 4) == "/v1/")
+        return std::string(url);
+    return "/v1" + std::string(url);
+}
+
+bool isExtendedOpenAiEndpoint(std::string_view endpoint)
+{
+    return endpoint == kResponses.latin1() || endpoint == kModerations.latin1()
+        || endpoint == kImageGenerations.latin1() || endpoint == kImageEdits.latin1()
+        || endpoint == kVideos.latin1();
+}
+
+// Whether body.model may be left out: CreateModerationRequest (default omni-moderation-latest),
+// CreateImageRequest / EditImageBodyJsonParam (default dall-e-2 / gpt-image-1.5) and CreateVideoJsonBody
+// (default sora-2) do not require it; CreateResponse does.
+bool modelIsOptional(std::string_view endpoint)
+{
+    return endpoint == kModerations.latin1() || endpoint == kImageGenerations.latin1()
+        || endpoint == kImageEdits.latin1() || endpoint == kVideos.latin1();
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    default:
+        return QStringLiteral("a value");
+    }
+}
+
+bool isInteger(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    return d == std::floor(d) && std::abs(d) < 9e15;
+}
+
+// A required non-empty string field ("prompt" of the image and video schemas).
+QString requiredText(const QJsonObject &body, const QString &key, const char *what)
+{
+    const QJsonValue v = body.value(key);
+    if (v.isUndefined() || v.isNull())
+        return tr("body.%1 is missing; %2 needs it.").arg(key, tr(what));
+    if (!v.isString())
+        return tr("body.%1 is %2; it must be a string.").arg(key, jsonTypeName(v));
+    if (v.toString().isEmpty())
+        return tr("body.%1 is an empty string.").arg(key);
+    return {};
+}
+
+// An optional string field (null allowed, as the schemas mark them nullable).
+QString optionalString(const QJsonObject &body, const QString &key)
+{
+    const QJsonValue v = body.value(key);
+    if (v.isUndefined() || v.isNull() || v.isString())
+        return {};
+    return tr("body.%1 is %2; it must be a string.").arg(key, jsonTypeName(v));
+}
+
+// CreateResponse: model (checked by the caller), input (InputParam: a string or an array of input items),
+// max_output_tokens, and no streaming in a batch.
+QString checkResponsesBody(const QJsonObject &body)
+{
+    const QJsonValue input = body.value(QLatin1String("input"));
+    if (input.isUndefined() || input.isNull())
+        return tr("body.input is missing; a responses request needs the input text or input items.");
+    if (input.isString()) {
+        if (input.toString().isEmpty())
+            return tr("body.input is an empty string.");
+    } else if (input.isArray()) {
+        const QJsonArray items = input.toArray();
+        if (items.isEmpty())
+            return tr("body.input is an empty array; it needs at least one input item.");
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonValue item = items.at(i);
+            if (!item.isObject())
+                return tr("body.input[%1] is %2; input items are objects such as {\"role\": \"user\", "
+                          "\"content\": \"…\"}.")
+                    .arg(i)
+                    .arg(jsonTypeName(item));
+            const QJsonObject o = item.toObject();
+            const bool hasType = o.value(QLatin1String("type")).isString();
+            const bool hasRole = o.value(QLatin1String("role")).isString();
+            if (!hasType && !hasRole)
+                return tr("body.input[%1] has neither a role nor a type.").arg(i);
+        }
+    } else {
+        return tr("body.input is %1; it must be a string or an array of input items.")
+            .arg(jsonTypeName(input));
+    }
+    const QJsonValue maxTokens = body.value(QLatin1String("max_output_tokens"));
+    if (!maxTokens.isUndefined() && !maxTokens.isNull()
+        && (!isInteger(maxTokens) || maxTokens.toDouble() < 1))
+        return tr("body.max_output_tokens must be a positive integer.");
+    if (body.value(QLatin1String("stream")).toBool(false))
+        return tr("body.stream is true; a response in a batch cannot stream. Remove stream or set it to "
+                  "false.");
+    return {};
+}
+
+// CreateModerationRequest: input is a string, an array of strings, or an array of {"type":"text","text"} /
+// {"type":"image_url","image_url":{"url"}} objects.
+QString checkModerationsBody(const QJsonObject &body)
+{
+    const QJsonValue input = body.value(QLatin1String("input"));
+    if (input.isUndefined() || input.isNull())
+        return tr("body.input is missing; a moderations request needs the text or images to classify.");
+    if (input.isString())
+        return {};
+    if (!input.isArray())
+        return tr("body.input is %1; it must be a string, an array of strings or an array of text and "
+                  "image_url objects.")
+            .arg(jsonTypeName(input));
+    const QJsonArray items = input.toArray();
+    if (items.isEmpty())
+        return tr("body.input is an empty array.");
+    const bool strings = items.first().isString();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        if (strings) {
+            if (!item.isString())
+                return tr("body.input[%1] is %2; an array of strings must hold only strings.")
+                    .arg(i)
+                    .arg(jsonTypeName(item));
+            continue;
+        }
+        if (!item.isObject())
+            return tr("body.input[%1] is %2; multi-modal inputs are {\"type\": \"text\", \"text\": …} or "
+                      "{\"type\": \"image_url\", \"image_url\": {\"url\": …}} objects.")
+                .arg(i)
+                .arg(jsonTypeName(item));
+        const QJsonObject o = item.toObject();
+        const QString type = o.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("text")) {
+            if (!o.value(QLatin1String("text")).isString())
+                return tr("body.input[%1] is a text input without a text string.").arg(i);
+        } else if (type == QLatin1String("image_url")) {
+            if (!o.value(QLatin1String("image_url")).toObject().value(QLatin1String("url")).isString())
+                return tr("body.input[%1] is an image_url input without image_url.url.").arg(i);
+        } else {
+            return tr("body.input[%1] has type %2; it must be \"text\" or \"image_url\".")
+                .arg(i)
+                .arg(o.contains(QLatin1String("type")) ? u'"' + type + u'"' : tr("missing"));
+        }
+    }
+    return {};
+}
+
+// The options CreateImageRequest and EditImageBodyJsonParam share: n 1..10, size, quality and
+// response_format (url | b64_json) strings; all nullable.
+QString checkImageOptions(const QJsonObject &body)
+{
+    const QJsonValue n = body.value(QLatin1String("n"));
+    if (!n.isUndefined() && !n.isNull() && (!isInteger(n) || n.toDouble() < 1 || n.toDouble() > 10))
+        return tr("body.n must be an integer from 1 to 10.");
+    for (const char *key : {"size", "quality", "response_format"}) {
+        if (QString problem = optionalString(body, QString::fromLatin1(key)); !problem.isEmpty())
+            return problem;
+    }
+    const QJsonValue format = body.value(QLatin1String("response_format"));
+    if (format.isString() && format.toString() != QLatin1String("url")
+        && format.toString() != QLatin1String("b64_json"))
+        return tr("body.response_format is \"%1\"; it must be \"url\" or \"b64_json\".")
+            .arg(format.toString());
+    return {};
+}
+
+// ImageRefParam: an object with exactly one of image_url and file_id (strings).
+QString checkImageRef(const QJsonValue &ref, const QString &where)
+{
+    if (ref.isString())
+        return tr("%1 is a string; a batch line is JSON and cannot upload image bytes: reference the image "
+                  "as {\"image_url\": \"https://… or data:image/png;base64,…\"} or {\"file_id\": "
+                  "\"file-…\"}.")
+            .arg(where);
+    if (!ref.isObject())
+        return tr("%1 is %2; it must be an {\"image_url\": …} or {\"file_id\": …} object.")
+            .arg(where, jsonTypeName(ref));
+    const QJsonObject o = ref.toObject();
+    const bool url = o.contains(QLatin1String("image_url"));
+    const bool file = o.contains(QLatin1String("file_id"));
+    if (url == file)
+        return tr("%1 must have exactly one of image_url and file_id.").arg(where);
+    const QJsonValue v = o.value(url ? QLatin1String("image_url") : QLatin1String("file_id"));
+    if (!v.isString() || v.toString().isEmpty())
+        return tr("%1.%2 must be a non-empty string.")
+            .arg(where, url ? QStringLiteral("image_url") : QStringLiteral("file_id"));
+    return {};
+}
+
+// CreateImageEditRequest as a JSON body (EditImageBodyJsonParam): prompt and the images to edit. The schema
+// names them `images` (an array of ImageRefParam); `image` (one ImageRefParam or an array of them) is read
+// the same way. Multipart uploads of image files are not possible in a batch line.
+QString checkImageEditsBody(const QJsonObject &body)
+{
+    if (QString problem =
+            requiredText(body, QStringLiteral("prompt"),
+                         QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "an image edit request"));
+        !problem.isEmpty())
+        return problem;
+    const bool hasImages = body.contains(QLatin1String("images"));
+    const QString key = hasImages ? QStringLiteral("images") : QStringLiteral("image");
+    const QJsonValue images = body.value(key);
+    if (images.isUndefined() || images.isNull())
+        return tr("body.image is missing; an image edit request needs the images to edit, as "
+                  "{\"image_url\": …} or {\"file_id\": …} objects (a batch line cannot upload files).");
+    if (images.isArray()) {
+        const QJsonArray array = images.toArray();
+        if (array.isEmpty() || array.size() > 16)
+            return tr("body.%1 holds %2 images; it must hold 1 to 16.").arg(key).arg(array.size());
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (QString problem = checkImageRef(array.at(i), QStringLiteral("body.%1[%2]").arg(key).arg(i));
+                !problem.isEmpty())
+                return problem;
+        }
+    } else if (hasImages) {
+        return tr("body.images is %1; it must be an array of {\"image_url\": …} or {\"file_id\": …} objects.")
+            .arg(jsonTypeName(images));
+    } else if (QString problem = checkImageRef(images, QStringLiteral("body.image")); !problem.isEmpty()) {
+        return problem;
+    }
+    const QJsonValue mask = body.value(QLatin1String("mask"));
+    if (!mask.isUndefined() && !mask.isNull()) {
+        if (QString problem = checkImageRef(mask, QStringLiteral("body.mask")); !problem.isEmpty())
+            return problem;
+    }
+    return checkImageOptions(body);
+}
+
+// CreateVideoJsonBody: prompt required; model, seconds and size strings when present.
+QString checkVideosBody(const QJsonObject &body)
+{
+    if (QString problem = requiredText(body, QStringLiteral("prompt"),
+                                       QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "a video request"));
+        !problem.isEmpty())
+        return problem;
+    for (const char *key : {"seconds", "size"}) {
+        if (QString problem = optionalString(body, QString::fromLatin1(key)); !problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+// The first problem of a body sent to one of the endpoints above; empty when it has the expected shape.
+QString checkExtendedOpenAiBody(std::string_view endpoint, const QJsonObject &body)
+{
+    if (endpoint == kResponses.latin1())
+        return checkResponsesBody(body);
+    if (endpoint == kModerations.latin1())
+        return checkModerationsBody(body);
+    if (endpoint == kImageGenerations.latin1()) {
+        // CreateImageRequest
+        if (QString problem =
+                requiredText(body, QStringLiteral("prompt"),
+                             QT_TRANSLATE_NOOP("Batchdesk::Jsonl::Validator", "an image generation request"));
+            !problem.isEmpty())
+            return problem;
+        return checkImageOptions(body);
+    }
+    if (endpoint == kImageEdits.latin1())
+        return checkImageEditsBody(body);
+    if (endpoint == kVideos.latin1())
+        return checkVideosBody(body);
+    return {};
+}
+
 QString jsonErrorText(simdjson::error_code e)
 {
     switch (e) {
@@ -736,6 +1027,8 @@ private:
 
     void checkJson(const char *data, std::size_t len, std::size_t capacity)
     {
+        m_lineData = data;
+        m_lineLength = len;
         ondemand::document doc;
         // Stage 1 of iterate() validates UTF-8 over the whole line, so no separate pass is needed.
         if (auto e = m_parser.iterate(data, len, capacity).get(doc)) {
@@ -927,6 +1220,7 @@ private:
         // url
         std::uint32_t urlId = kNone;
         bool urlSupported = false;
+        std::string endpoint; // the /v1 endpoint the url stands for
         if (f.url != Presence::Present) {
             report(Code::MissingUrl, [this] {
                 return tr("url is missing; it must be the batch endpoint, one of %1.")
@@ -946,6 +1240,7 @@ private:
         } else {
             urlSupported = true;
             urlId = intern(m_result.urlIds, m_result.urls, f.urlValue);
+            endpoint = canonicalEndpoint(m_options.profile, f.urlValue);
         }
 
         // body
@@ -956,7 +1251,9 @@ private:
         } else if (!f.bodyIsObject) {
             report(Code::InvalidBody, [] { return tr("body must be a JSON object."); });
         } else {
-            if (f.model != Presence::Present) {
+            if (f.model != Presence::Present && modelIsOptional(endpoint)) {
+                // moderations, images and videos have a default model
+            } else if (f.model != Presence::Present) {
                 report(Code::MissingModel, [] { return tr("body.model is missing."); });
             } else if (!f.modelIsString) {
                 report(Code::MissingModel, [] { return tr("body.model must be a string."); });
@@ -966,8 +1263,8 @@ private:
                 modelId = intern(m_result.modelIds, m_result.models, f.modelValue);
             }
             if (urlSupported)
-                checkShape(f);
-            if (f.stream) {
+                checkShape(f, endpoint);
+            if (f.stream && endpoint != kResponses.latin1()) {
                 report(Code::StreamNotSupported, [] {
                     return tr(
                         "body.stream is true; batch requests cannot stream and some providers reject them.");
@@ -978,9 +1275,13 @@ private:
             m_result.records.push_back(LineRecord {m_line, modelId, urlId});
     }
 
-    void checkShape(const LineFacts &f)
+    void checkShape(const LineFacts &f, std::string_view endpoint)
     {
-        if (f.urlValue == kChatCompletions.latin1()) {
+        if (isExtendedOpenAiEndpoint(endpoint)) {
+            checkExtendedShape(endpoint);
+            return;
+        }
+        if (endpoint == kChatCompletions.latin1()) {
             if (f.messages != Presence::Present)
                 report(Code::InvalidBody,
                        [] { return tr("body.messages is missing; a chat request needs it."); });
@@ -992,11 +1293,11 @@ private:
                 report(Code::InvalidBody, [&] {
                     return tr("body.messages[%1] %2.").arg(f.badMessage).arg(tr(f.badMessageReason));
                 });
-        } else if (f.urlValue == kCompletions.latin1()) {
+        } else if (endpoint == kCompletions.latin1()) {
             if (f.prompt != Presence::Present)
                 report(Code::InvalidBody,
                        [] { return tr("body.prompt is missing; a completions request needs it."); });
-        } else if (f.urlValue == kEmbeddings.latin1()) {
+        } else if (endpoint == kEmbeddings.latin1()) {
             if (f.input != Presence::Present)
                 report(Code::InvalidBody,
                        [] { return tr("body.input is missing; an embeddings request needs it."); });
@@ -1007,8 +1308,24 @@ private:
         }
     }
 
+    // The bodies of /v1/responses, /v1/moderations, /v1/images/* and /v1/videos: see
+    // checkExtendedOpenAiBody().
+    void checkExtendedShape(std::string_view endpoint)
+    {
+        const QJsonObject body =
+            QJsonDocument::fromJson(QByteArray::fromRawData(m_lineData, qsizetype(m_lineLength)))
+                .object()
+                .value(QLatin1String("body"))
+                .toObject();
+        const QString problem = checkExtendedOpenAiBody(endpoint, body);
+        if (!problem.isEmpty())
+            report(Code::InvalidBody, [&problem] { return problem; });
+    }
+
     const ValidationOptions &m_options;
     ChunkResult &m_result;
+    const char *m_lineData = nullptr;
+    std::size_t m_lineLength = 0;
     bool m_firstChunk;
     qint64 m_offset;
     qint64 m_line = 0;

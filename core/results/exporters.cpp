@@ -77,7 +77,9 @@ QStringList exportColumns()
     return {QStringLiteral("custom_id"),     QStringLiteral("outcome"),       QStringLiteral("http_status"),
             QStringLiteral("model"),         QStringLiteral("request"),       QStringLiteral("response"),
             QStringLiteral("finish_reason"), QStringLiteral("input_tokens"),  QStringLiteral("output_tokens"),
-            QStringLiteral("error_code"),    QStringLiteral("error_message"), QStringLiteral("input_line")};
+            QStringLiteral("error_code"),    QStringLiteral("error_message"), QStringLiteral("input_line"),
+            QStringLiteral("flagged"),       QStringLiteral("categories"),    QStringLiteral("images"),
+            QStringLiteral("video_id"),      QStringLiteral("video_status")};
 }
 
 namespace Detail {
@@ -95,7 +97,14 @@ QStringList rowCells(const ResultRow &r)
             r.outputTokens >= 0 ? QString::number(r.outputTokens) : QString(),
             r.errorCode,
             r.errorMessage,
-            r.inputLine >= 0 ? QString::number(r.inputLine + 1) : QString()};
+            r.inputLine >= 0 ? QString::number(r.inputLine + 1) : QString(),
+            r.flagged < 0   ? QString()
+                : r.flagged ? QStringLiteral("true")
+                            : QStringLiteral("false"),
+            r.flaggedCategories.join(u';'),
+            r.imageCount > 0 ? QString::number(r.imageCount) : QString(),
+            r.videoId,
+            r.videoStatus};
 }
 } // namespace Detail
 
@@ -157,6 +166,24 @@ Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &pa
         buffer += "\",\"input_line\":";
         buffer +=
             results.inputLine(r) >= 0 ? QByteArray::number(results.inputLine(r) + 1) : QByteArray("null");
+        const auto result = results.resultLine(r);
+        if (!result.ok())
+            return result.error();
+        // A moderation's verdict next to the lines, so that a script need not dig through results[].
+        if (results.hasResult(r) && result.value().contains("\"flagged\"")) {
+            ResultRow parsed;
+            parseResultLine(result.value(), parsed);
+            if (parsed.flagged >= 0) {
+                buffer += parsed.flagged ? ",\"flagged\":true,\"categories\":["
+                                         : ",\"flagged\":false,\"categories\":[";
+                for (qsizetype c = 0; c < parsed.flaggedCategories.size(); ++c) {
+                    if (c)
+                        buffer += ',';
+                    appendJsonString(buffer, parsed.flaggedCategories.at(c).toUtf8());
+                }
+                buffer += ']';
+            }
+        }
         buffer += ",\"request\":";
         const auto request = results.requestLine(r);
         if (!request.ok())
@@ -168,9 +195,6 @@ Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &pa
         else
             appendJsonString(buffer, request.value()); // a line that is not JSON stays readable as text
         buffer += ",\"result\":";
-        const auto result = results.resultLine(r);
-        if (!result.ok())
-            return result.error();
         buffer += results.hasResult(r) ? result.value() : QByteArray("null");
         buffer += "}\n";
         if (buffer.size() >= kFlushBytes) {

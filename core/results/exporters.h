@@ -44,7 +44,8 @@ QStringList exportColumns();
 Result<ExportReport> exportCsv(const JoinedResults &results, const QString &path,
                                const ExportOptions &options = {}, const ResultsControl &control = {});
 /** One JSON object per row: {"custom_id","outcome","input_line","request":<input line>,"result":<result
- * line>} with both lines copied byte for byte (null when absent). */
+ * line>} with both lines copied byte for byte (null when absent); a moderation result adds "flagged" (bool)
+ * and "categories" (the flagged categories) after "input_line". */
 Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &path,
                                  const ExportOptions &options = {}, const ResultsControl &control = {});
 /** An .xlsx workbook (libxlsxwriter, constant-memory mode) with the CSV columns on one sheet "Results". */

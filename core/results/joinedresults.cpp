@@ -99,31 +99,97 @@ void readChoice(ondemand::object choice, ResultRow &row)
     }
 }
 
-void readEmbeddings(ondemand::array data, ResultRow &row)
+// The data[] of an embeddings response (vectors) or of an images response (b64_json or url items).
+void readData(ondemand::array data, ResultRow &row)
 {
     for (auto itemResult : data) {
         ondemand::object item;
         if (itemResult.get_object().get(item))
             continue;
-        ++row.embeddingCount;
-        if (row.embeddingCount > 1)
+        bool image = false;
+        for (auto fieldResult : item) {
+            ondemand::field field;
+            if (std::move(fieldResult).get(field))
+                break;
+            std::string_view key;
+            if (field.unescaped_key().get(key))
+                break;
+            std::string_view s;
+            if (key == "embedding") {
+                ++row.embeddingCount;
+                if (row.embeddingCount > 1)
+                    continue;
+                ondemand::value embedding = field.value();
+                ondemand::json_type type;
+                if (embedding.type().get(type))
+                    continue;
+                ondemand::array values;
+                size_t n = 0;
+                if (type == ondemand::json_type::array) {
+                    if (!embedding.get_array().get(values) && !values.count_elements().get(n))
+                        row.embeddingDims = int(n);
+                } else if (type == ondemand::json_type::string && !embedding.get_string().get(s)) {
+                    // base64 of little-endian float32
+                    std::size_t bytes = s.size() / 4 * 3;
+                    if (s.size() >= 1 && s[s.size() - 1] == '=')
+                        --bytes;
+                    if (s.size() >= 2 && s[s.size() - 2] == '=')
+                        --bytes;
+                    row.embeddingDims = int(bytes / 4);
+                }
+            } else if (key == "b64_json") {
+                ondemand::json_type type;
+                image = image || (!field.value().type().get(type) && type == ondemand::json_type::string);
+            } else if (key == "url") {
+                if (!field.value().get_string().get(s)) {
+                    image = true;
+                    if (row.imageUrls.size() < 100) // bounded: a display list, not the data
+                        row.imageUrls << qs(s);
+                }
+            }
+        }
+        if (image)
+            ++row.imageCount;
+    }
+}
+
+// The results[] of a moderation response: flagged if any result is, and the categories that are true.
+void readModerationResults(ondemand::array results, ResultRow &row)
+{
+    row.flagged = 0;
+    for (auto resultItem : results) {
+        ondemand::object result;
+        if (resultItem.get_object().get(result))
             continue;
-        ondemand::value embedding;
-        if (item.find_field_unordered("embedding").get(embedding))
-            continue;
-        std::string_view s;
-        ondemand::array values;
-        size_t n = 0;
-        if (!embedding.get_array().get(values) && !values.count_elements().get(n)) {
-            row.embeddingDims = int(n);
-        } else if (!item.find_field_unordered("embedding").get_string().get(s)) {
-            // base64 of little-endian float32
-            std::size_t bytes = s.size() / 4 * 3;
-            if (s.size() >= 1 && s[s.size() - 1] == '=')
-                --bytes;
-            if (s.size() >= 2 && s[s.size() - 2] == '=')
-                --bytes;
-            row.embeddingDims = int(bytes / 4);
+        for (auto fieldResult : result) {
+            ondemand::field field;
+            if (std::move(fieldResult).get(field))
+                break;
+            std::string_view key;
+            if (field.unescaped_key().get(key))
+                break;
+            bool b = false;
+            if (key == "flagged") {
+                if (!field.value().get_bool().get(b) && b)
+                    row.flagged = 1;
+            } else if (key == "categories") {
+                ondemand::object categories;
+                if (field.value().get_object().get(categories))
+                    continue;
+                for (auto cResult : categories) {
+                    ondemand::field c;
+                    if (std::move(cResult).get(c))
+                        break;
+                    std::string_view name;
+                    if (c.unescaped_key().get(name))
+                        break;
+                    if (!c.value().get_bool().get(b) && b && row.flaggedCategories.size() < 64) {
+                        const QString category = qs(name);
+                        if (!row.flaggedCategories.contains(category))
+                            row.flaggedCategories << category;
+                    }
+                }
+            }
         }
     }
 }
@@ -185,6 +251,16 @@ void readErrorObject(ondemand::value value, ResultRow &row)
 
 void readBody(ondemand::object body, ResultRow &row)
 {
+    std::string objectType;
+    QString id;
+    QString status;
+    const auto finish = [&] {
+        if (objectType == "video") { // VideoResource of /v1/videos
+            row.videoId = id;
+            row.videoStatus = status;
+        }
+    };
+    const auto guard = qScopeGuard(finish);
     for (auto fieldResult : body) {
         ondemand::field field;
         if (std::move(fieldResult).get(field))
@@ -206,7 +282,20 @@ void readBody(ondemand::object body, ResultRow &row)
         } else if (key == "data") {
             ondemand::array data;
             if (!field.value().get_array().get(data))
-                readEmbeddings(data, row);
+                readData(data, row);
+        } else if (key == "results") {
+            ondemand::array results;
+            if (!field.value().get_array().get(results))
+                readModerationResults(results, row);
+        } else if (key == "object") {
+            if (!field.value().get_string().get(s))
+                objectType = s;
+        } else if (key == "id") {
+            if (!field.value().get_string().get(s))
+                id = qs(s);
+        } else if (key == "status") {
+            if (!field.value().get_string().get(s))
+                status = qs(s);
         } else if (key == "output") {
             ondemand::array output;
             if (!field.value().get_array().get(output))
@@ -315,6 +404,23 @@ void parseResultLine(QByteArrayView line, ResultRow &row)
     row.outputTokens = body.outputTokens;
     row.embeddingCount = body.embeddingCount;
     row.embeddingDims = body.embeddingDims;
+    row.imageCount = body.imageCount;
+    row.imageUrls = body.imageUrls;
+    row.flagged = body.flagged;
+    row.flaggedCategories = body.flaggedCategories;
+    row.videoId = body.videoId;
+    row.videoStatus = body.videoStatus;
+    if (row.responseText.isEmpty() && body.imageCount > 0) {
+        row.responseText = body.imageCount == 1 ? tr("1 image") : tr("%1 images").arg(body.imageCount);
+        if (!body.imageUrls.isEmpty())
+            row.responseText += u'\n' + body.imageUrls.join(u'\n');
+    }
+    if (row.responseText.isEmpty() && body.flagged >= 0)
+        row.responseText = body.flagged > 0
+            ? tr("flagged: %1").arg(body.flaggedCategories.join(QStringLiteral(", ")))
+            : tr("not flagged");
+    if (row.responseText.isEmpty() && !body.videoId.isEmpty())
+        row.responseText = tr("video %1: %2").arg(body.videoId, body.videoStatus);
     if (row.responseText.isEmpty() && body.embeddingCount > 0) {
         row.responseText = body.embeddingCount == 1
             ? tr("embedding, %n dims", nullptr, body.embeddingDims)
@@ -604,6 +710,26 @@ ResultRow JoinedResults::row(qint64 i, int previewChars) const
         row.outcome = ref.outcome; // as classified by the index (same rules)
     }
     return row;
+}
+
+ResultKinds resultKinds(const JoinedResults &results, int sample)
+{
+    ResultKinds kinds;
+    int seen = 0;
+    for (qint64 i = 0; i < results.rowCount() && seen < sample; ++i) {
+        if (!results.hasResult(i))
+            continue;
+        ++seen;
+        const auto line = results.resultLine(i);
+        if (!line.ok())
+            continue;
+        ResultRow row;
+        parseResultLine(line.value(), row);
+        kinds.images = kinds.images || row.imageCount > 0;
+        kinds.moderations = kinds.moderations || row.flagged >= 0;
+        kinds.videos = kinds.videos || !row.videoId.isEmpty();
+    }
+    return kinds;
 }
 
 } // namespace Batchdesk::Results

@@ -37,6 +37,17 @@ struct ResultRow
     QString errorMessage;
     int embeddingCount = 0; ///< vectors in the response (embeddings endpoint)
     int embeddingDims = 0;
+    /** Images in the response (images endpoints): data[] items with b64_json or url. */
+    int imageCount = 0;
+    /** The data[].url of an images response (not downloaded). */
+    QStringList imageUrls;
+    /** Moderations: -1 when the response is not a moderation, else whether any result is flagged. */
+    int flagged = -1;
+    /** Moderations: the categories that are true in any result, in the order the response lists them. */
+    QStringList flaggedCategories;
+    /** Videos (/v1/videos): the video job's id and status. */
+    QString videoId;
+    QString videoStatus;
 
     bool inInput() const { return inputLine >= 0; }
 };
@@ -147,5 +158,15 @@ private:
  * output or error line. Exposed for tests and for previews of single lines.
  */
 void parseResultLine(QByteArrayView line, ResultRow &row);
+
+/** What kinds of answers joined results hold, judged from their first results (a batch has one endpoint). */
+struct ResultKinds
+{
+    bool images = false;
+    bool moderations = false;
+    bool videos = false;
+};
+/** Reads the first results (at most `sample` of them) of rows that have one. Blocking: a worker thread. */
+ResultKinds resultKinds(const JoinedResults &results, int sample = 50);
 
 } // namespace Batchdesk::Results

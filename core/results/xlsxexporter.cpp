@@ -81,7 +81,9 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
 
     const qint64 total = options.allRows() ? results.rowCount() : options.rows.size();
     // Numeric columns are written as numbers so that sums and filters work in the spreadsheet.
-    const auto isNumeric = [](qsizetype c) -> bool { return c == 2 || c == 7 || c == 8 || c == 11; };
+    const auto isNumeric = [](qsizetype c) -> bool {
+        return c == 2 || c == 7 || c == 8 || c == 11 || c == 14;
+    };
     lxw_error status = LXW_NO_ERROR;
     bool stopped = false;
     for (qint64 i = 0; i < total && status == LXW_NO_ERROR; ++i) {

@@ -31,8 +31,8 @@ constexpr int kMaxLinesPerTick = 2000;
 
 const QStringList &supportedEndpoints()
 {
-    static const QStringList endpoints {QStringLiteral("/v1/chat/completions"),
-                                        QStringLiteral("/v1/completions"), QStringLiteral("/v1/embeddings")};
+    // OpenAI's batch endpoints (CreateBatchRequest.endpoint); the built-in models serve every one.
+    static const QStringList endpoints = Jsonl::LimitProfile::openai().endpoints;
     return endpoints;
 }
 
@@ -330,6 +330,7 @@ void SandboxEngine::validateDue()
     for (const Job &job : std::as_const(jobs)) {
         Jsonl::ValidationOptions options;
         options.expectedEndpoint = job.endpoint;
+        options.profile = Jsonl::LimitProfile::openai(); // the sandbox serves OpenAI's eight batch endpoints
         options.maxDiagnostics = kMaxBatchErrors;
         options.buildIndex = false;
         // Validation of a large file takes a while: it runs without the lock, and a cancel in the meantime

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -94,7 +95,9 @@ QString contentText(const QJsonValue &content)
     for (const QJsonValue &part : array) {
         if (part.isString())
             parts << part.toString();
-        else if (part.toObject().value(QLatin1String("type")).toString() == QLatin1String("text"))
+        else if (const QString type = part.toObject().value(QLatin1String("type")).toString();
+                 type == QLatin1String("text") || type == QLatin1String("input_text")
+                 || type == QLatin1String("output_text")) // chat parts and Responses input items
             parts << part.toObject().value(QLatin1String("text")).toString();
     }
     return parts.join(QLatin1Char(' '));
@@ -376,33 +379,363 @@ ModelResult embeddings(const QJsonObject &body, const QString &model)
     return result;
 }
 
+QJsonObject responsesUsage(qint64 input, qint64 output)
+{
+    return QJsonObject {
+        {QStringLiteral("input_tokens"), input},
+        {QStringLiteral("input_tokens_details"), QJsonObject {{QStringLiteral("cached_tokens"), 0}}},
+        {QStringLiteral("output_tokens"), output},
+        {QStringLiteral("output_tokens_details"), QJsonObject {{QStringLiteral("reasoning_tokens"), 0}}},
+        {QStringLiteral("total_tokens"), input + output},
+    };
+}
+
+// CreateResponse → Response: the echo of the input (a string, or the last user input item).
+ModelResult responses(const QJsonObject &body, const QString &model, qint64 now)
+{
+    const QJsonValue input = body.value(QLatin1String("input"));
+    QString text;
+    qint64 inputTokens = 0;
+    if (input.isString()) {
+        text = input.toString();
+        inputTokens = countTokens(text);
+    } else if (input.isArray() && !input.toArray().isEmpty()) {
+        bool haveUser = false;
+        QString last;
+        for (const QJsonValue &v : input.toArray()) {
+            const QJsonObject item = v.toObject();
+            const QString itemText = contentText(item.value(QLatin1String("content")));
+            inputTokens += countTokens(itemText) + 3;
+            last = itemText;
+            if (item.value(QLatin1String("role")).toString() == QLatin1String("user")) {
+                text = itemText;
+                haveUser = true;
+            }
+        }
+        if (!haveUser)
+            text = last;
+    } else {
+        return failure(400, QStringLiteral("'input' must be a string or a non-empty array of input items."),
+                       QStringLiteral("input"));
+    }
+    if (const auto status = failureMarker(text))
+        return markerFailure(*status);
+    const QJsonValue maxValue = body.value(QLatin1String("max_output_tokens"));
+    const qint64 maxTokens = maxValue.isDouble() ? qint64(maxValue.toDouble()) : -1;
+    bool cut = false;
+    const QString answer = truncateTokens(text, maxTokens, &cut);
+    ModelResult result;
+    result.inputTokens = inputTokens;
+    result.outputTokens = countTokens(answer);
+    const QJsonObject part {{QStringLiteral("type"), QStringLiteral("output_text")},
+                            {QStringLiteral("text"), answer},
+                            {QStringLiteral("annotations"), QJsonArray()}};
+    const QJsonObject message {
+        {QStringLiteral("type"), QStringLiteral("message")},
+        {QStringLiteral("id"), QString(QStringLiteral("msg_") + randomHex(32))},
+        {QStringLiteral("status"), cut ? QStringLiteral("incomplete") : QStringLiteral("completed")},
+        {QStringLiteral("role"), QStringLiteral("assistant")},
+        {QStringLiteral("content"), QJsonArray {part}}};
+    result.body = QJsonObject {
+        {QStringLiteral("id"), QString(QStringLiteral("resp_") + randomHex(32))},
+        {QStringLiteral("object"), QStringLiteral("response")},
+        {QStringLiteral("created_at"), now},
+        {QStringLiteral("status"), cut ? QStringLiteral("incomplete") : QStringLiteral("completed")},
+        {QStringLiteral("error"), QJsonValue()},
+        {QStringLiteral("incomplete_details"),
+         cut ? QJsonValue(QJsonObject {{QStringLiteral("reason"), QStringLiteral("max_output_tokens")}})
+             : QJsonValue()},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("output"), QJsonArray {message}},
+        {QStringLiteral("max_output_tokens"), maxTokens >= 0 ? QJsonValue(maxTokens) : QJsonValue()},
+        {QStringLiteral("usage"), responsesUsage(result.inputTokens, result.outputTokens)},
+    };
+    return result;
+}
+
+const QStringList &moderationCategories()
+{
+    static const QStringList categories {
+        QStringLiteral("harassment"),
+        QStringLiteral("harassment/threatening"),
+        QStringLiteral("hate"),
+        QStringLiteral("hate/threatening"),
+        QStringLiteral("illicit"),
+        QStringLiteral("illicit/violent"),
+        QStringLiteral("self-harm"),
+        QStringLiteral("self-harm/intent"),
+        QStringLiteral("self-harm/instructions"),
+        QStringLiteral("sexual"),
+        QStringLiteral("sexual/minors"),
+        QStringLiteral("violence"),
+        QStringLiteral("violence/graphic"),
+    };
+    return categories;
+}
+
+// CreateModerationRequest → CreateModerationResponse; "[[flag:CATEGORY]]" flags an input.
+ModelResult moderations(const QJsonObject &body, const QString &model)
+{
+    const QJsonValue input = body.value(QLatin1String("input"));
+    QStringList texts;
+    if (input.isString()) {
+        texts << input.toString();
+    } else if (input.isArray() && !input.toArray().isEmpty()) {
+        for (const QJsonValue &v : input.toArray()) {
+            if (v.isString())
+                texts << v.toString();
+            else if (v.toObject().value(QLatin1String("type")).toString() == QLatin1String("text"))
+                texts << v.toObject().value(QLatin1String("text")).toString();
+            else if (v.toObject().value(QLatin1String("type")).toString() == QLatin1String("image_url"))
+                texts << v.toObject()
+                             .value(QLatin1String("image_url"))
+                             .toObject()
+                             .value(QLatin1String("url"))
+                             .toString();
+            else
+                return failure(400,
+                               QStringLiteral("'input' must be a string, an array of strings or of text "
+                                              "and image_url objects."),
+                               QStringLiteral("input"));
+        }
+    } else {
+        return failure(400, QStringLiteral("'input' is required."), QStringLiteral("input"));
+    }
+    static const QRegularExpression flag(QStringLiteral("\\[\\[flag:([^\\]]*)\\]\\]"));
+    ModelResult result;
+    QJsonArray results;
+    for (const QString &text : std::as_const(texts)) {
+        if (const auto status = failureMarker(text))
+            return markerFailure(*status);
+        QSet<QString> flagged;
+        for (auto it = flag.globalMatch(text); it.hasNext();) {
+            const QString category = it.next().captured(1);
+            if (!moderationCategories().contains(category))
+                return failure(
+                    400,
+                    QStringLiteral("Unknown moderation category '%1' in a [[flag:…]] marker; use one "
+                                   "of %2.")
+                        .arg(category, moderationCategories().join(QStringLiteral(", "))),
+                    QStringLiteral("input"), QStringLiteral("sandbox_marker"));
+            flagged.insert(category);
+        }
+        QJsonObject categories;
+        QJsonObject scores;
+        for (const QString &c : moderationCategories()) {
+            categories.insert(c, flagged.contains(c));
+            scores.insert(c, flagged.contains(c) ? 0.99 : 0.0001);
+        }
+        results.append(QJsonObject {{QStringLiteral("flagged"), !flagged.isEmpty()},
+                                    {QStringLiteral("categories"), categories},
+                                    {QStringLiteral("category_scores"), scores}});
+        result.inputTokens += countTokens(text);
+    }
+    result.body = QJsonObject {{QStringLiteral("id"), QString(QStringLiteral("modr-") + randomHex(24))},
+                               {QStringLiteral("model"), model},
+                               {QStringLiteral("results"), results}};
+    return result;
+}
+
+quint32 crc32(QByteArrayView bytes)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> t {};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    quint32 c = 0xffffffffu;
+    for (const char b : bytes)
+        c = table[(c ^ quint8(b)) & 0xff] ^ (c >> 8);
+    return c ^ 0xffffffffu;
+}
+
+void appendBigEndian(QByteArray &out, quint32 v)
+{
+    out.append(char(v >> 24)).append(char(v >> 16)).append(char(v >> 8)).append(char(v));
+}
+
+void appendChunk(QByteArray &png, const char *type, const QByteArray &data)
+{
+    appendBigEndian(png, quint32(data.size()));
+    QByteArray typed(type, 4);
+    typed += data;
+    png += typed;
+    appendBigEndian(png, crc32(typed));
+}
+
+// CreateImageRequest / EditImageBodyJsonParam → ImagesResponse.
+ModelResult images(const QJsonObject &body, const QString &endpoint, qint64 now)
+{
+    const QString prompt = body.value(QLatin1String("prompt")).toString();
+    if (prompt.isEmpty())
+        return failure(400, QStringLiteral("'prompt' is required."), QStringLiteral("prompt"));
+    if (endpoint == QLatin1String("/v1/images/edits") && !body.contains(QLatin1String("images"))
+        && !body.contains(QLatin1String("image")))
+        return failure(400, QStringLiteral("'images' is required."), QStringLiteral("images"));
+    if (const auto status = failureMarker(prompt))
+        return markerFailure(*status);
+    const QJsonValue nValue = body.value(QLatin1String("n"));
+    const double n = nValue.isDouble() ? nValue.toDouble() : 1;
+    if (n != std::floor(n) || n < 1 || n > 10)
+        return failure(400, QStringLiteral("'n' must be an integer from 1 to 10."), QStringLiteral("n"));
+    const QString format = body.value(QLatin1String("response_format")).toString(QStringLiteral("b64_json"));
+    if (format != QLatin1String("url") && format != QLatin1String("b64_json"))
+        return failure(400, QStringLiteral("'response_format' must be 'url' or 'b64_json'."),
+                       QStringLiteral("response_format"));
+    ModelResult result;
+    QJsonArray data;
+    for (int i = 0; i < int(n); ++i) {
+        const QString seed = i == 0 ? prompt : prompt + QString::number(i);
+        if (format == QLatin1String("url"))
+            data.append(
+                QJsonObject {{QStringLiteral("url"),
+                              QStringLiteral("https://sandbox.invalid/images/%1.png").arg(randomHex(24))}});
+        else
+            data.append(
+                QJsonObject {{QStringLiteral("b64_json"), QString::fromLatin1(sandboxPng(seed).toBase64())}});
+    }
+    result.inputTokens = countTokens(prompt);
+    result.outputTokens = 16 * qint64(n);
+    result.body = QJsonObject {
+        {QStringLiteral("created"), now},
+        {QStringLiteral("data"), data},
+        {QStringLiteral("usage"),
+         QJsonObject {{QStringLiteral("input_tokens"), result.inputTokens},
+                      {QStringLiteral("output_tokens"), result.outputTokens},
+                      {QStringLiteral("total_tokens"), result.inputTokens + result.outputTokens},
+                      {QStringLiteral("input_tokens_details"),
+                       QJsonObject {{QStringLiteral("text_tokens"), result.inputTokens},
+                                    {QStringLiteral("image_tokens"), 0}}}}},
+    };
+    return result;
+}
+
+// CreateVideoJsonBody → VideoResource, already completed.
+ModelResult videos(const QJsonObject &body, const QString &model, qint64 now)
+{
+    const QString prompt = body.value(QLatin1String("prompt")).toString();
+    if (prompt.isEmpty())
+        return failure(400, QStringLiteral("'prompt' is required."), QStringLiteral("prompt"));
+    if (const auto status = failureMarker(prompt))
+        return markerFailure(*status);
+    ModelResult result;
+    result.inputTokens = countTokens(prompt);
+    result.body = QJsonObject {
+        {QStringLiteral("id"), QString(QStringLiteral("video_") + randomHex(32))},
+        {QStringLiteral("object"), QStringLiteral("video")},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("status"), QStringLiteral("completed")},
+        {QStringLiteral("progress"), 100},
+        {QStringLiteral("created_at"), now},
+        {QStringLiteral("completed_at"), now},
+        {QStringLiteral("expires_at"), now + 86400},
+        {QStringLiteral("prompt"), prompt},
+        {QStringLiteral("seconds"), body.value(QLatin1String("seconds")).toString(QStringLiteral("4"))},
+        {QStringLiteral("size"), body.value(QLatin1String("size")).toString(QStringLiteral("720x1280"))},
+        {QStringLiteral("remixed_from_video_id"), QJsonValue()},
+        {QStringLiteral("error"), QJsonValue()},
+    };
+    return result;
+}
+
+bool isModerationModel(const QString &model)
+{
+    return model == kModerationModel || model == QLatin1String("omni-moderation-latest")
+        || model == QLatin1String("omni-moderation-2024-09-26")
+        || model == QLatin1String("text-moderation-latest")
+        || model == QLatin1String("text-moderation-stable");
+}
+
 } // namespace
+
+QByteArray sandboxPng(const QString &prompt)
+{
+    constexpr int kSide = 8;
+    const QByteArray digest = QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Sha256);
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    QByteArray header;
+    appendBigEndian(header, kSide);
+    appendBigEndian(header, kSide);
+    header.append(char(8)).append(char(2)).append(char(0)).append(char(0)).append(char(0)); // 8-bit RGB
+    appendChunk(png, "IHDR", header);
+    QByteArray raw;
+    for (int y = 0; y < kSide; ++y) {
+        raw.append(char(0)); // filter: none
+        for (int x = 0; x < kSide; ++x)
+            raw.append(digest.at(0)).append(digest.at(1)).append(digest.at(2));
+    }
+    // qCompress() writes a 4-byte length and then a zlib stream, which is what IDAT holds.
+    appendChunk(png, "IDAT", qCompress(raw).mid(4));
+    appendChunk(png, "IEND", QByteArray());
+    return png;
+}
 
 QStringList builtinModels()
 {
-    return {QString(kEchoModel), QString(kEmbedModel)};
+    return {QString(kEchoModel), QString(kEmbedModel), QString(kModerationModel), QString(kImageModel),
+            QString(kVideoModel)};
 }
 
 bool isBuiltinModel(const QString &model)
 {
-    return model == kEchoModel || model == kEmbedModel;
+    return model.isEmpty() || model == kEchoModel || model == kEmbedModel || isModerationModel(model)
+        || model == kImageModel || model == kVideoModel;
+}
+
+QString defaultModel(const QString &endpoint)
+{
+    if (endpoint == QLatin1String("/v1/moderations"))
+        return kModerationModel;
+    if (endpoint == QLatin1String("/v1/images/generations") || endpoint == QLatin1String("/v1/images/edits"))
+        return kImageModel;
+    if (endpoint == QLatin1String("/v1/videos"))
+        return kVideoModel;
+    return {};
 }
 
 QString modelEndpointProblem(const QString &model, const QString &endpoint)
 {
-    const bool embeddingsEndpoint = endpoint == QLatin1String("/v1/embeddings");
-    if (model == kEmbedModel && !embeddingsEndpoint)
-        return QStringLiteral("The model '%1' only serves /v1/embeddings, not %2.").arg(model, endpoint);
-    if (model == kEchoModel && embeddingsEndpoint)
+    if (model.isEmpty())
+        return defaultModel(endpoint).isEmpty()
+            ? QStringLiteral("body.model is required for %1.").arg(endpoint)
+            : QString();
+    QStringList serves;
+    if (model == kEchoModel)
+        serves = {QStringLiteral("/v1/chat/completions"), QStringLiteral("/v1/completions"),
+                  QStringLiteral("/v1/responses")};
+    else if (model == kEmbedModel)
+        serves = {QStringLiteral("/v1/embeddings")};
+    else if (isModerationModel(model))
+        serves = {QStringLiteral("/v1/moderations")};
+    else if (model == kImageModel)
+        serves = {QStringLiteral("/v1/images/generations"), QStringLiteral("/v1/images/edits")};
+    else if (model == kVideoModel)
+        serves = {QStringLiteral("/v1/videos")};
+    if (serves.contains(endpoint))
+        return {};
+    if (model == kEchoModel && endpoint == QLatin1String("/v1/embeddings"))
         return QStringLiteral("The model '%1' does not serve /v1/embeddings; use '%2'.")
             .arg(model, kEmbedModel);
-    return {};
+    if (model == kEmbedModel)
+        return QStringLiteral("The model '%1' only serves /v1/embeddings, not %2.").arg(model, endpoint);
+    const QString fallback = defaultModel(endpoint);
+    return fallback.isEmpty() ? QStringLiteral("The model '%1' serves %2, not %3.")
+                                    .arg(model, serves.join(QStringLiteral(", ")), endpoint)
+                              : QStringLiteral("The model '%1' serves %2, not %3; use '%4'.")
+                                    .arg(model, serves.join(QStringLiteral(", ")), endpoint, fallback);
 }
 
 ModelResult executeRequest(const QString &endpoint, const QJsonObject &body, qint64 nowSeconds)
 {
-    const QString model = body.value(QLatin1String("model")).toString();
-    if (!isBuiltinModel(model))
+    QString model = body.value(QLatin1String("model")).toString();
+    if (model.isEmpty())
+        model = defaultModel(endpoint);
+    if (!isBuiltinModel(model) || model.isEmpty())
         return failure(404, QStringLiteral("The model '%1' does not exist.").arg(model),
                        QStringLiteral("model"), QStringLiteral("model_not_found"));
     const QString problem = modelEndpointProblem(model, endpoint);
@@ -414,6 +747,14 @@ ModelResult executeRequest(const QString &endpoint, const QJsonObject &body, qin
         return completion(body, model, nowSeconds);
     if (endpoint == QLatin1String("/v1/embeddings"))
         return embeddings(body, model);
+    if (endpoint == QLatin1String("/v1/responses"))
+        return responses(body, model, nowSeconds);
+    if (endpoint == QLatin1String("/v1/moderations"))
+        return moderations(body, model);
+    if (endpoint == QLatin1String("/v1/images/generations") || endpoint == QLatin1String("/v1/images/edits"))
+        return images(body, endpoint, nowSeconds);
+    if (endpoint == QLatin1String("/v1/videos"))
+        return videos(body, model, nowSeconds);
     return failure(404, QStringLiteral("The sandbox does not serve %1.").arg(endpoint));
 }
 

@@ -16,6 +16,17 @@ QByteArray chat(const QByteArray &id, const QByteArray &model = "m1", const QByt
         + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi " + id + "\"}]" + extra + "}}";
 }
 
+// JSON written with single quotes (moc cannot read raw string literals here).
+QByteArray J(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
+QByteArray request(const QByteArray &id, const QByteArray &url, const QByteArray &body)
+{
+    return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"" + url + "\",\"body\":" + body + "}";
+}
+
 QByteArray lines(std::initializer_list<QByteArray> list)
 {
     QByteArray out;
@@ -402,6 +413,243 @@ private slots:
         const ValidationReport r = validateData(lines({chat("a")}), options);
         QVERIFY(r.isValid());
         QCOMPARE(r.profile.name, QStringLiteral("openai"));
+    }
+
+    // The body shapes of OpenAI's other batch endpoints. Each case is a file of three lines: two valid ones
+    // around the line under test (line 2), which gives exactly the expected finding or none.
+    void openaiEndpoints_data()
+    {
+        QTest::addColumn<QByteArray>("url");
+        QTest::addColumn<QByteArray>("validBody");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code"); // empty: the line is valid
+        QTest::addColumn<QString>("message");
+
+        const QByteArray resp = "/v1/responses";
+        const QByteArray respOk = J("{'model':'m','input':'Hello'}");
+        QTest::newRow("responses string input")
+            << resp << respOk << J("{'model':'m','input':'Hi'}") << QString() << QString();
+        QTest::newRow("responses input items")
+            << resp << respOk
+            << QByteArray(J("{'model':'m','input':[{'role':'user','content':'Hi'},{'type':'message','role':'"
+                            "user','content':[{'type':'input_text','text':'x'}]}],'max_output_tokens':20}"))
+            << QString() << QString();
+        QTest::newRow("responses no model")
+            << resp << respOk << J("{'input':'Hi'}") << QStringLiteral("missing_model")
+            << QStringLiteral("body.model is missing.");
+        QTest::newRow("responses no input")
+            << resp << respOk << J("{'model':'m'}") << QStringLiteral("invalid_body")
+            << QStringLiteral(
+                   "body.input is missing; a responses request needs the input text or input items.");
+        QTest::newRow("responses input number")
+            << resp << respOk << J("{'model':'m','input':5}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input is a number; it must be a string or an array of input items.");
+        QTest::newRow("responses empty items")
+            << resp << respOk << J("{'model':'m','input':[]}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input is an empty array; it needs at least one input item.");
+        QTest::newRow("responses item not object")
+            << resp << respOk << J("{'model':'m','input':[{'role':'user','content':'a'},'b']}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input[1] is a string; input items are objects such as {\"role\": "
+                              "\"user\", \"content\": \"…\"}.");
+        QTest::newRow("responses item without role or type")
+            << resp << respOk << J("{'model':'m','input':[{'content':'a'}]}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input[0] has neither a role nor a type.");
+        QTest::newRow("responses max_output_tokens zero")
+            << resp << respOk << J("{'model':'m','input':'a','max_output_tokens':0}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.max_output_tokens must be a positive integer.");
+        QTest::newRow("responses max_output_tokens fraction")
+            << resp << respOk << J("{'model':'m','input':'a','max_output_tokens':1.5}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.max_output_tokens must be a positive integer.");
+        QTest::newRow("responses stream")
+            << resp << respOk << J("{'model':'m','input':'a','stream':true}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.stream is true; a response in a batch cannot stream. Remove stream or "
+                              "set it to false.");
+
+        const QByteArray mod = "/v1/moderations";
+        const QByteArray modOk = J("{'model':'omni-moderation-latest','input':'a'}");
+        QTest::newRow("moderations string, no model")
+            << mod << J("{'input':'a'}") << J("{'input':'x'}") << QString() << QString();
+        QTest::newRow("moderations strings")
+            << mod << modOk << J("{'model':'omni-moderation-latest','input':['a','b']}") << QString()
+            << QString();
+        QTest::newRow("moderations multimodal")
+            << mod << modOk
+            << QByteArray(J("{'model':'omni-moderation-latest','input':[{'type':'text','text':'a'},{'type':'"
+                            "image_url','image_url':{'url':'https://x/y.png'}}]}"))
+            << QString() << QString();
+        QTest::newRow("moderations no input")
+            << mod << modOk << J("{'model':'omni-moderation-latest'}") << QStringLiteral("invalid_body")
+            << QStringLiteral(
+                   "body.input is missing; a moderations request needs the text or images to classify.");
+        QTest::newRow("moderations input object")
+            << mod << modOk << J("{'model':'omni-moderation-latest','input':{'text':'a'}}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input is an object; it must be a string, an array of strings or an array "
+                              "of text and image_url objects.");
+        QTest::newRow("moderations mixed")
+            << mod << modOk << J("{'model':'omni-moderation-latest','input':['a',3]}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input[1] is a number; an array of strings must hold only strings.");
+        QTest::newRow("moderations bad type")
+            << mod << modOk << J("{'model':'omni-moderation-latest','input':[{'type':'audio','text':'a'}]}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input[0] has type \"audio\"; it must be \"text\" or \"image_url\".");
+        QTest::newRow("moderations image without url")
+            << mod << modOk
+            << QByteArray(
+                   J("{'model':'omni-moderation-latest','input':[{'type':'image_url','image_url':{}}]}"))
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.input[0] is an image_url input without image_url.url.");
+
+        const QByteArray gen = "/v1/images/generations";
+        const QByteArray genOk = J("{'prompt':'a cat'}");
+        QTest::newRow("images all options")
+            << gen << genOk
+            << QByteArray(J("{'model':'dall-e-3','prompt':'a "
+                            "dog','n':10,'size':'1024x1024','quality':'hd','response_format':'url'}"))
+            << QString() << QString();
+        QTest::newRow("images no model")
+            << gen << genOk << J("{'prompt':'a dog','n':null}") << QString() << QString();
+        QTest::newRow("images no prompt")
+            << gen << genOk << J("{'model':'dall-e-3'}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.prompt is missing; an image generation request needs it.");
+        QTest::newRow("images prompt number")
+            << gen << genOk << J("{'prompt':7}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.prompt is a number; it must be a string.");
+        QTest::newRow("images n 11") << gen << genOk << J("{'prompt':'a','n':11}")
+                                     << QStringLiteral("invalid_body")
+                                     << QStringLiteral("body.n must be an integer from 1 to 10.");
+        QTest::newRow("images n 0") << gen << genOk << J("{'prompt':'a','n':0}")
+                                    << QStringLiteral("invalid_body")
+                                    << QStringLiteral("body.n must be an integer from 1 to 10.");
+        QTest::newRow("images size number")
+            << gen << genOk << J("{'prompt':'a','size':1024}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.size is a number; it must be a string.");
+        QTest::newRow("images quality bool")
+            << gen << genOk << J("{'prompt':'a','quality':true}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.quality is a boolean; it must be a string.");
+        QTest::newRow("images response_format png")
+            << gen << genOk << J("{'prompt':'a','response_format':'png'}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.response_format is \"png\"; it must be \"url\" or \"b64_json\".");
+
+        const QByteArray edit = "/v1/images/edits";
+        const QByteArray editOk = J("{'prompt':'p','images':[{'file_id':'file-1'}]}");
+        QTest::newRow("edits images array")
+            << edit << editOk
+            << QByteArray(J("{'prompt':'p','images':[{'image_url':'https://x/"
+                            "a.png'},{'file_id':'file-2'}],'mask':{'file_id':'file-3'},'n':2}"))
+            << QString() << QString();
+        QTest::newRow("edits image object")
+            << edit << editOk << J("{'prompt':'p','image':{'file_id':'file-2'}}") << QString() << QString();
+        QTest::newRow("edits no prompt")
+            << edit << editOk << J("{'images':[{'file_id':'f'}]}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.prompt is missing; an image edit request needs it.");
+        QTest::newRow("edits no image")
+            << edit << editOk << J("{'prompt':'p'}") << QStringLiteral("invalid_body")
+            << QStringLiteral(
+                   "body.image is missing; an image edit request needs the images to edit, as "
+                   "{\"image_url\": …} or {\"file_id\": …} objects (a batch line cannot upload files).");
+        QTest::newRow("edits image string")
+            << edit << editOk << J("{'prompt':'p','image':'cat.png'}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.image is a string; a batch line is JSON and cannot upload image bytes: "
+                              "reference the image as {\"image_url\": \"https://… or "
+                              "data:image/png;base64,…\"} or {\"file_id\": \"file-…\"}.");
+        QTest::newRow("edits both refs")
+            << edit << editOk << J("{'prompt':'p','images':[{'file_id':'f','image_url':'u'}]}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.images[0] must have exactly one of image_url and file_id.");
+        QTest::newRow("edits empty images")
+            << edit << editOk << J("{'prompt':'p','images':[]}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.images holds 0 images; it must hold 1 to 16.");
+        QTest::newRow("edits images object")
+            << edit << editOk << J("{'prompt':'p','images':{'file_id':'f'}}")
+            << QStringLiteral("invalid_body")
+            << QStringLiteral("body.images is an object; it must be an array of {\"image_url\": …} or "
+                              "{\"file_id\": …} objects.");
+        QTest::newRow("edits bad n") << edit << editOk << J("{'prompt':'p','image':{'file_id':'f'},'n':'2'}")
+                                     << QStringLiteral("invalid_body")
+                                     << QStringLiteral("body.n must be an integer from 1 to 10.");
+
+        const QByteArray vid = "/v1/videos";
+        const QByteArray vidOk = J("{'prompt':'waves'}");
+        QTest::newRow("videos full")
+            << vid << vidOk << J("{'model':'sora-2-pro','prompt':'a','seconds':'8','size':'1280x720'}")
+            << QString() << QString();
+        QTest::newRow("videos no prompt")
+            << vid << vidOk << J("{'model':'sora-2'}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.prompt is missing; a video request needs it.");
+        QTest::newRow("videos empty prompt")
+            << vid << vidOk << J("{'prompt':''}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.prompt is an empty string.");
+        QTest::newRow("videos seconds number")
+            << vid << vidOk << J("{'prompt':'a','seconds':8}") << QStringLiteral("invalid_body")
+            << QStringLiteral("body.seconds is a number; it must be a string.");
+        QTest::newRow("videos model number")
+            << vid << vidOk << J("{'prompt':'a','model':2}") << QStringLiteral("missing_model")
+            << QStringLiteral("body.model must be a string.");
+    }
+
+    void openaiEndpoints()
+    {
+        QFETCH(QByteArray, url);
+        QFETCH(QByteArray, validBody);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        ValidationOptions options;
+        options.profile = LimitProfile::openai();
+        const QByteArray content =
+            lines({request("a", url, validBody), request("b", url, body), request("c", url, validBody)});
+        const ValidationReport r = validateData(content, options);
+        if (code.isEmpty()) {
+            QVERIFY2(r.isValid(), qPrintable(describe(r)));
+            QCOMPARE(r.warningCount, 0);
+            return;
+        }
+        QCOMPARE(r.errorCount, 1);
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.at(0).line, 2);
+        QCOMPARE(r.diagnostics.at(0).codeString(), code);
+        QCOMPARE(r.diagnostics.at(0).message, message);
+    }
+
+    // The same endpoints are unsupported urls for a provider that does not list them.
+    void otherEndpointsNeedTheProfile()
+    {
+        const QByteArray content = lines({request("a", "/v1/moderations", J("{'input':'a'}"))});
+        const ValidationReport r = validateData(content); // DeepInfra
+        QCOMPARE(r.count(Code::UnsupportedUrl), 1);
+        QVERIFY(has(r, 1, QStringLiteral("unsupported_url")));
+    }
+
+    // Azure writes urls without "/v1": their bodies are checked as the /v1 endpoint's.
+    void urlWithoutV1IsCheckedAsItsEndpoint()
+    {
+        ValidationOptions options;
+        options.profile = LimitProfile::azure();
+        const QByteArray content = lines({
+            request("a", "/responses", J("{'model':'gpt-4.1','input':'a'}")),
+            request("b", "/responses", J("{'model':'gpt-4.1','input':'a','stream':true}")),
+            request("c", "/responses", J("{'model':'gpt-4.1'}")),
+        });
+        const ValidationReport r = validateData(content, options);
+        QCOMPARE(r.errorCount, 2);
+        QCOMPARE(r.warningCount, 0);
+        QVERIFY2(has(r, 2, QStringLiteral("invalid_body")), qPrintable(describe(r)));
+        QVERIFY2(has(r, 3, QStringLiteral("invalid_body")), qPrintable(describe(r)));
+        const ValidationReport chat = validateData(
+            lines({request("a", "/chat/completions", J("{'model':'m','messages':[]}"))}), options);
+        QCOMPARE(chat.diagnostics.value(0).message, QStringLiteral("body.messages is empty."));
+        // OpenAI itself does not accept urls without /v1.
+        options.profile = LimitProfile::openai();
+        QCOMPARE(validateData(lines({request("a", "/responses", J("{'model':'m','input':'a'}"))}), options)
+                     .count(Code::UnsupportedUrl),
+                 1);
     }
 
     void parallelMatchesSerial()

@@ -2,6 +2,7 @@
 // responses, latest-result-wins merges; the exporters re-read cell by cell; the resubmit builder; cancel.
 #include "e2e/e2e_util.h"
 #include "results/exporters.h"
+#include "results/imagesaver.h"
 #include "results/joinedresults.h"
 #include "results_fixtures.h"
 #include "results_readers.h"
@@ -168,6 +169,78 @@ private slots:
         QCOMPARE(row.responseText,
                  QStringLiteral("\u2192 get_weather({\"city\":\"Oslo\"})\n\u2192 get_time({})"));
         QCOMPARE(row.outputTokens, 4);
+    }
+
+    // The answers of OpenAI's other endpoints, as written by hand after the API reference.
+    void otherEndpointAnswers()
+    {
+        auto wrap = [](const QByteArray &body) -> QByteArray {
+            return "{\"id\":\"batch_req_1\",\"custom_id\":\"x\",\"response\":{\"status_code\":200,"
+                   "\"body\":"
+                + body + "},\"error\":null}";
+        };
+        ResultRow responses;
+        parseResultLine(wrap("{\"object\":\"response\",\"status\":\"completed\",\"output\":[{\"type\":"
+                             "\"reasoning\",\"summary\":[]},{\"type\":\"message\",\"role\":\"assistant\","
+                             "\"content\":[{\"type\":\"output_text\",\"text\":\"Hello\"},{\"type\":"
+                             "\"output_text\",\"text\":\"there\"}]}],\"usage\":{\"input_tokens\":3,"
+                             "\"output_tokens\":2,\"total_tokens\":5}}"),
+                        responses);
+        QCOMPARE(responses.responseText, QStringLiteral("Hello\nthere"));
+        QCOMPARE(responses.inputTokens, 3);
+        QCOMPARE(responses.outputTokens, 2);
+        QCOMPARE(responses.flagged, -1);
+
+        ResultRow moderation;
+        parseResultLine(
+            wrap("{\"id\":\"modr-1\",\"model\":\"omni-moderation-latest\",\"results\":[{"
+                 "\"flagged\":false,\"categories\":{\"hate\":false}},{\"flagged\":true,"
+                 "\"categories\":{\"hate\":false,\"violence\":true,\"self-harm/intent\":true}}]}"),
+            moderation);
+        QCOMPARE(moderation.flagged, 1);
+        QCOMPARE(moderation.flaggedCategories,
+                 (QStringList {QStringLiteral("violence"), QStringLiteral("self-harm/intent")}));
+        QCOMPARE(moderation.responseText, QStringLiteral("flagged: violence, self-harm/intent"));
+
+        ResultRow images;
+        parseResultLine(wrap("{\"created\":1,\"data\":[{\"b64_json\":\"iVBORw0KGgo=\"},{\"url\":"
+                             "\"https://example.com/a.png\",\"revised_prompt\":\"p\"}]}"),
+                        images);
+        QCOMPARE(images.imageCount, 2);
+        QCOMPARE(images.embeddingCount, 0);
+        QCOMPARE(images.imageUrls, QStringList {QStringLiteral("https://example.com/a.png")});
+        QCOMPARE(images.responseText, QStringLiteral("2 images\nhttps://example.com/a.png"));
+
+        ResultRow video;
+        parseResultLine(wrap("{\"id\":\"video_123\",\"object\":\"video\",\"status\":\"failed\","
+                             "\"prompt\":\"p\"}"),
+                        video);
+        QCOMPARE(video.videoId, QStringLiteral("video_123"));
+        QCOMPARE(video.videoStatus, QStringLiteral("failed"));
+        QCOMPARE(video.responseText, QStringLiteral("video video_123: failed"));
+    }
+
+    void safeFileStems_data()
+    {
+        QTest::addColumn<QString>("customId");
+        QTest::addColumn<QString>("stem");
+        QTest::newRow("plain") << QStringLiteral("req-1_a.b") << QStringLiteral("req-1_a.b");
+        QTest::newRow("traversal") << QStringLiteral("../../x") << QStringLiteral("_.._x");
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << QStringLiteral("_etc_passwd");
+        QTest::newRow("windows") << QStringLiteral("..\\..\\C:\\x") << QStringLiteral("_.._C__x");
+        QTest::newRow("dots only") << QStringLiteral("..") << QStringLiteral("request");
+        QTest::newRow("empty") << QString() << QStringLiteral("request");
+        QTest::newRow("device") << QStringLiteral("con.txt") << QStringLiteral("_con.txt");
+        QTest::newRow("com port") << QStringLiteral("COM1") << QStringLiteral("_COM1");
+        QTest::newRow("unicode") << QStringLiteral("f\u00fc\u00dfe") << QStringLiteral("f__e");
+        QTest::newRow("long") << QString(300, u'a') << QString(100, u'a');
+    }
+
+    void safeFileStems()
+    {
+        QFETCH(QString, customId);
+        QFETCH(QString, stem);
+        QCOMPARE(safeFileStem(customId), stem);
     }
 
     void allFailedAndMissingOutput()

@@ -646,7 +646,7 @@ private slots:
         QTest::newRow("no input file")
             << QJsonObject {{QStringLiteral("input_file_id"), none}} << QStringLiteral("input_file_id");
         QTest::newRow("bad endpoint")
-            << QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/v1/images/edits")}}
+            << QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/v1/audio/speech")}}
             << QStringLiteral("endpoint");
         QTest::newRow("bad window") << QJsonObject {{QStringLiteral("completion_window"),
                                                      QStringLiteral("48h")}}
