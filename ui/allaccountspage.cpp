@@ -28,7 +28,6 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_nam(new QNetworkAccessManager(this))
-    , m_monitor(new AllAccountsMonitor(controller->accountService(), controller->batchCache(), m_nam, this))
     , m_model(new AllBatchesModel(this))
     , m_status(new QLabel(this))
     , m_problems(new QLabel(this))
@@ -39,18 +38,6 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
 {
     setObjectName(QStringLiteral("allAccountsPage"));
     setFocusProxy(m_view);
-
-    // The built-in sandbox has no stored URL or key: those of this run, started when needed.
-    m_monitor->setEndpointResolver(
-        [controller](const Store::Account &a) -> std::optional<AllAccountsMonitor::Endpoint> {
-            if (!controller->isSandbox(a))
-                return std::nullopt;
-            AllAccountsMonitor::Endpoint endpoint;
-            QString error;
-            if (!controller->sandboxEndpoint(&endpoint.baseUrl, &endpoint.key, &error))
-                endpoint.error = tr("The local sandbox could not start: %1").arg(error);
-            return endpoint;
-        });
 
     auto *title = new QLabel(tr("All accounts"), this);
     title->setObjectName(QStringLiteral("allAccountsTitle"));
@@ -68,7 +55,11 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
     m_refresh->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_refresh->setAutoRaise(true);
     m_refresh->setToolTip(tr("List the newest batches of every account now"));
-    connect(m_refresh, &QToolButton::clicked, m_monitor, &AllAccountsMonitor::refresh);
+    connect(m_refresh, &QToolButton::clicked, this, [this] {
+        if (m_monitor)
+            m_monitor->refresh();
+        updateStatus();
+    });
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(2, 0, 0, 0);
@@ -101,13 +92,13 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->setItemDelegateForColumn(AllBatchesModel::ProgressColumn, new ProgressDelegate(m_view));
     QHeaderView *h = m_view->header();
-    h->setStretchLastSection(false);
+    h->setStretchLastSection(true); // the id takes the rest, never a horizontal scroll bar
     h->resizeSection(AllBatchesModel::AccountColumn, 150);
     h->resizeSection(AllBatchesModel::ProviderColumn, 110);
     h->resizeSection(AllBatchesModel::StatusColumn, 175);
-    h->resizeSection(AllBatchesModel::ProgressColumn, 150);
+    h->resizeSection(AllBatchesModel::ProgressColumn, 130);
     h->resizeSection(AllBatchesModel::CreatedColumn, 150);
-    h->resizeSection(AllBatchesModel::DescriptionColumn, 220);
+    h->resizeSection(AllBatchesModel::DescriptionColumn, 200);
     h->resizeSection(AllBatchesModel::IdColumn, 220);
     auto fit = [this] {
         for (const int column : {int(AllBatchesModel::AccountColumn), int(AllBatchesModel::ProviderColumn),
@@ -136,6 +127,34 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
     layout->addWidget(m_problems);
     layout->addWidget(m_stack, 1);
 
+    m_stack->setCurrentWidget(m_empty);
+    updateStatus();
+}
+
+AllAccountsPage::~AllAccountsPage() = default;
+
+bool AllAccountsPage::ensureMonitor()
+{
+    if (m_monitor)
+        return true;
+    // The accounts and the cache exist once the controller is initialized (the database is open).
+    if (!m_controller->accountService() || !m_controller->batchCache())
+        return false;
+    m_monitor =
+        new AllAccountsMonitor(m_controller->accountService(), m_controller->batchCache(), m_nam, this);
+    AppController *controller = m_controller;
+    // The built-in sandbox has no stored URL or key: those of this run, started when needed.
+    m_monitor->setEndpointResolver(
+        [controller](const Store::Account &a) -> std::optional<AllAccountsMonitor::Endpoint> {
+            if (!controller->isSandbox(a))
+                return std::nullopt;
+            AllAccountsMonitor::Endpoint endpoint;
+            QString error;
+            if (!controller->sandboxEndpoint(&endpoint.baseUrl, &endpoint.key, &error))
+                endpoint.error = tr("The local sandbox could not start: %1").arg(error);
+            return endpoint;
+        });
+
     connect(m_monitor, &AllAccountsMonitor::batchesChanged, this,
             [this](const QList<Workflow::AccountBatch> &batches) {
                 m_model->setBatches(batches);
@@ -151,27 +170,28 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
         updateProblems();
         updateStatus();
     });
-    m_stack->setCurrentWidget(m_empty);
-    updateStatus();
+    return true;
 }
-
-AllAccountsPage::~AllAccountsPage() = default;
 
 void AllAccountsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_monitor->setActive(true);
+    if (ensureMonitor())
+        m_monitor->setActive(true);
     updateStatus();
 }
 
 void AllAccountsPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_monitor->setActive(false);
+    if (m_monitor)
+        m_monitor->setActive(false);
 }
 
 void AllAccountsPage::updateProblems()
 {
+    if (!m_monitor)
+        return;
     const QHash<qint64, QString> problems = m_monitor->problems();
     QStringList lines;
     for (const Store::Account &a : m_controller->accounts()) {
@@ -187,12 +207,12 @@ void AllAccountsPage::updateStatus()
     const int accounts = int(m_controller->accounts().size());
     const QString count = accounts == 1 ? tr("1 account") : tr("%1 accounts").arg(accounts);
     QString text;
-    if (m_monitor->isRefreshing())
+    if (m_monitor && m_monitor->isRefreshing())
         text = tr("%1 \u00b7 refreshing\u2026").arg(count);
     else if (!m_lastUpdate.isEmpty())
         text = tr("%1 \u00b7 updated %2 \u00b7 every %3 s")
                    .arg(count, m_lastUpdate)
-                   .arg(m_monitor->intervalMs() / 1000);
+                   .arg(m_monitor ? m_monitor->intervalMs() / 1000 : 0);
     else
         text = count;
     m_status->setText(text);

@@ -23,9 +23,9 @@ class AppController;
  * The "All accounts" view: one read-only table of the batches of every account (Account, Provider, Status,
  * Progress, Created, Description, Id; newest first), a line per account that could not be listed, and when
  * the list was last updated. Owns a Workflow::AllAccountsMonitor that runs only while this page is visible
- * (shown: the cache at once, then a round every 30 s; hidden: nothing). The in-process sandbox account is
- * reached through the controller (started when needed). Double-click or Enter on a row asks to open that
- * batch in its account (batchActivated()).
+ * (created at the first show, once the controller is initialized; shown: the cache at once, then a round
+ * every 30 s; hidden: nothing). The in-process sandbox account is reached through the controller (started
+ * when needed). Double-click or Enter on a row asks to open that batch in its account (batchActivated()).
  */
 class AllAccountsPage final : public QWidget
 {
@@ -36,6 +36,7 @@ public:
     explicit AllAccountsPage(AppController *controller, QWidget *parent = nullptr);
     ~AllAccountsPage() override;
 
+    /** Created when the page is first shown (nullptr before). */
     Workflow::AllAccountsMonitor *monitor() const { return m_monitor; }
     Models::AllBatchesModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
@@ -48,12 +49,13 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    bool ensureMonitor();
     void updateProblems();
     void updateStatus();
 
     AppController *m_controller;
     QNetworkAccessManager *m_nam;
-    Workflow::AllAccountsMonitor *m_monitor;
+    Workflow::AllAccountsMonitor *m_monitor = nullptr;
     Models::AllBatchesModel *m_model;
     QLabel *m_status;
     QLabel *m_problems;

@@ -149,6 +149,8 @@ Sidebar::Sidebar(QWidget *parent)
     auto *all = new QListWidgetItem(tr("All accounts"), m_all);
     all->setToolTip(tr("The batches of every account in one list"));
     m_all->setFixedHeight(m_all->sizeHintForRow(0) + 2);
+    // Not in the tab chain: a window that gets the focus must not land here and switch the view.
+    m_all->setFocusPolicy(Qt::ClickFocus);
 
     // clang-format off
     const QList<QPair<View, QString>> views {
