@@ -93,13 +93,12 @@ AllAccountsPage::AllAccountsPage(AppController *controller, QWidget *parent)
     m_view->setItemDelegateForColumn(AllBatchesModel::ProgressColumn, new ProgressDelegate(m_view));
     QHeaderView *h = m_view->header();
     h->setStretchLastSection(true); // the id takes the rest, never a horizontal scroll bar
-    h->resizeSection(AllBatchesModel::AccountColumn, 150);
+    h->resizeSection(AllBatchesModel::AccountColumn, 130);
     h->resizeSection(AllBatchesModel::ProviderColumn, 110);
     h->resizeSection(AllBatchesModel::StatusColumn, 175);
     h->resizeSection(AllBatchesModel::ProgressColumn, 130);
     h->resizeSection(AllBatchesModel::CreatedColumn, 150);
-    h->resizeSection(AllBatchesModel::DescriptionColumn, 200);
-    h->resizeSection(AllBatchesModel::IdColumn, 220);
+    h->resizeSection(AllBatchesModel::DescriptionColumn, 190);
     auto fit = [this] {
         for (const int column : {int(AllBatchesModel::AccountColumn), int(AllBatchesModel::ProviderColumn),
                                  int(AllBatchesModel::StatusColumn), int(AllBatchesModel::CreatedColumn)})

@@ -18,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -231,6 +232,55 @@ private slots:
         QVERIFY(round.wait(15000));
         QCOMPARE(again.batches().size(), 3);
         QCOMPARE(findBatch(again.batches(), newer)->accountName, QStringLiteral("Inference"));
+    }
+
+    // Endpoints that accept and never answer: two accounts at a time, never more; they time out and the
+    // round still ends.
+    void atMostTwoAccountsInFlight()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = silent.nextPendingConnection()) {
+                ++connections;
+                held << s;
+            }
+        });
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            const Store::Account a =
+                addAccount(QStringLiteral("Silent %1").arg(i), Store::Preset::Together,
+                           QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(silent.serverPort())),
+                           Store::KeySource::None);
+            QVERIFY(a.id > 0);
+            ids << a.id;
+        }
+        QVERIFY(m_service->reload().ok());
+
+        AllAccountsMonitor monitor(m_service.get(), m_cache.get(), &m_nam);
+        monitor.setRequestTimeoutMs(1500);
+        QSignalSpy round(&monitor, &AllAccountsMonitor::roundFinished);
+        monitor.setActive(true);
+        // The two real accounts answer at once; then two silent ones hold both slots.
+        QTRY_COMPARE_WITH_TIMEOUT(connections, 2, 5000);
+        QTest::qWait(500);
+        QCOMPARE(connections, 2);
+        QVERIFY(monitor.isRefreshing());
+        // After the timeout the third one gets its turn, and the round ends with three problems.
+        QVERIFY(round.wait(15000));
+        QCOMPARE(connections, 3);
+        QCOMPARE(monitor.problems().size(), 3);
+        QVERIFY(findBatch(monitor.batches(), m_batchA) && findBatch(monitor.batches(), m_batchB));
+
+        monitor.setActive(false);
+        for (qint64 id : std::as_const(ids)) {
+            bool removed = false;
+            m_service->remove(id, [&](const QString &) { removed = true; });
+            QTRY_VERIFY(removed);
+        }
+        qDeleteAll(held);
     }
 
     // A dead port and a missing key variable: one clear problem per account, the others still list.
