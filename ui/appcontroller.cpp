@@ -262,6 +262,15 @@ void AppController::connectSession()
     });
 }
 
+bool AppController::sandboxEndpoint(QUrl *baseUrl, QString *key, QString *error)
+{
+    if (!ensureSandbox(error))
+        return false;
+    *baseUrl = QUrl(m_sandbox->baseUrl());
+    *key = m_sandboxKey;
+    return true;
+}
+
 bool AppController::ensureSandbox(QString *error)
 {
     if (m_sandbox && m_sandbox->isRunning())

@@ -135,6 +135,11 @@ public:
     Store::JobStore *jobStore() const { return m_jobs.get(); }
     Secrets::SecretStore *secrets() const { return m_secrets.get(); }
     Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    /** The batch cache of every account (the "All accounts" view reads and fills it). */
+    Store::BatchCache *batchCache() const { return m_cache.get(); }
+    /** The in-process sandbox's base URL and key of this run, starting it when it is not running; false
+     *  with *error when it cannot start. */
+    bool sandboxEndpoint(QUrl *baseUrl, QString *key, QString *error);
     const AppOptions &options() const { return m_options; }
     /** Whether the current account's client is ready (key read, base URL known). */
     bool isConnected() const;

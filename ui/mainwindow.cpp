@@ -4,6 +4,7 @@
 #include "jsonl/splitter.h"
 
 #include "accountdialog.h"
+#include "allaccountspage.h"
 #include "batchdetail.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
@@ -119,6 +120,8 @@ void MainWindow::setUp()
     m_pages->addWidget(m_resultsPage);
     m_pages->addWidget(m_filesPage);
     m_pages->addWidget(m_validationPage);
+    m_allAccountsPage = new AllAccountsPage(m_controller, m_pages);
+    m_pages->addWidget(m_allAccountsPage);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(0, 0);
@@ -236,7 +239,16 @@ void MainWindow::setUp()
             });
 
     connect(m_sidebar, &Sidebar::viewSelected, this, &MainWindow::showView);
-    connect(m_sidebar, &Sidebar::accountSelected, m_controller, &AppController::selectAccount);
+    connect(m_sidebar, &Sidebar::accountSelected, this, [this](qint64 accountId) {
+        // From "All accounts" back to the account already open: its session goes on as it is.
+        if (m_pages->currentWidget() == m_allAccountsPage) {
+            showAccountBatch(accountId, QString());
+            return;
+        }
+        m_controller->selectAccount(accountId);
+    });
+    connect(m_sidebar, &Sidebar::allAccountsSelected, this, &MainWindow::showAllAccounts);
+    connect(m_allAccountsPage, &AllAccountsPage::batchActivated, this, &MainWindow::showAccountBatch);
     connect(m_sidebar, &Sidebar::accountContextMenuRequested, this, [this](qint64 id, const QPoint &pos) {
         QMenu menu;
         menu.addAction(m_addAccountAction);
@@ -657,8 +669,8 @@ void MainWindow::updateRecentMenu()
 void MainWindow::updateTitle()
 {
     const auto account = m_controller ? m_controller->currentAccount() : std::nullopt;
-    const QString page =
-        m_pages->currentWidget() == m_validationPage && !m_validationPage->filePath().isEmpty()
+    const QString page = m_pages->currentWidget() == m_allAccountsPage ? tr("All accounts")
+        : m_pages->currentWidget() == m_validationPage && !m_validationPage->filePath().isEmpty()
         ? QFileInfo(m_validationPage->filePath()).fileName()
         : (account ? account->name : QString());
     setWindowTitle(page.isEmpty() ? tr("Batchdesk") : tr("%1 \u2014 Batchdesk").arg(page));
@@ -757,8 +769,31 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::showAllAccounts()
+{
+    m_pages->setCurrentWidget(m_allAccountsPage);
+    m_sidebar->setAllAccountsCurrent(true);
+    if (m_banner->isVisible() && m_banner->owner() && m_banner->owner() != m_allAccountsPage)
+        m_banner->hideMessage();
+    if (const QWidget *focus = QApplication::focusWidget(); !focus || !focus->isVisible())
+        m_allAccountsPage->setFocus(Qt::OtherFocusReason);
+    updateTitle();
+}
+
+void MainWindow::showAccountBatch(qint64 accountId, const QString &batchId)
+{
+    if (accountId != m_controller->currentAccountId())
+        m_controller->selectAccount(accountId); // its cached batches are in the list at once
+    showView(Sidebar::View::Batches);
+    if (!batchId.isEmpty()) {
+        m_batchesPage->selectBatch(batchId);
+        m_batchesPage->setFocus(Qt::OtherFocusReason);
+    }
+}
+
 void MainWindow::showView(Sidebar::View view)
 {
+    m_sidebar->setAllAccountsCurrent(false);
     QWidget *page = view == Sidebar::View::Batches ? static_cast<QWidget *>(m_batchesPage)
         : view == Sidebar::View::Jobs              ? static_cast<QWidget *>(m_jobsPage)
         : view == Sidebar::View::Results           ? static_cast<QWidget *>(m_resultsPage)

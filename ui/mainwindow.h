@@ -16,6 +16,7 @@ class QSystemTrayIcon;
 
 namespace Batchdesk::Ui {
 
+class AllAccountsPage;
 class BatchesPage;
 class DropOverlay;
 class FilesPage;
@@ -54,6 +55,7 @@ public:
 
     ValidationPage *validationPage() const { return m_validationPage; }
     BatchesPage *batchesPage() const { return m_batchesPage; }
+    AllAccountsPage *allAccountsPage() const { return m_allAccountsPage; }
     FilesPage *filesPage() const { return m_filesPage; }
     JobsPage *jobsPage() const { return m_jobsPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
@@ -71,6 +73,10 @@ public slots:
     void openFileDialog();
     void showAbout();
     void showView(Batchdesk::Ui::Sidebar::View view);
+    /** The batches of every account in one list (the sidebar's "All accounts"). */
+    void showAllAccounts();
+    /** Switches to an account (when it is not the current one) and selects one of its batches. */
+    void showAccountBatch(qint64 accountId, const QString &batchId);
     /** Opens the Create Batch dialog for the validated file. */
     void createBatch();
     void refresh();
@@ -133,6 +139,7 @@ private:
     Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     BatchesPage *m_batchesPage = nullptr;
+    AllAccountsPage *m_allAccountsPage = nullptr;
     FilesPage *m_filesPage = nullptr;
     JobsPage *m_jobsPage = nullptr;
     ResultsPage *m_resultsPage = nullptr;

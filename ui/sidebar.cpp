@@ -137,11 +137,20 @@ QListWidget *makeList(const QString &name, QWidget *parent)
 
 Sidebar::Sidebar(QWidget *parent)
     : QWidget(parent)
+    , m_all(makeList(QStringLiteral("allAccountsEntry"), this))
     , m_accounts(makeList(QStringLiteral("accountList"), this))
     , m_views(makeList(QStringLiteral("viewList"), this))
 {
     setObjectName(QStringLiteral("sidebar"));
     m_accounts->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    // "All accounts" reads as the first row of the account list; a list of its own keeps it addressable and
+    // apart from the account ids.
+    auto *all = new QListWidgetItem(tr("All accounts"), m_all);
+    all->setToolTip(tr("The batches of every account in one list"));
+    m_all->setFixedHeight(m_all->sizeHintForRow(0) + 2);
+    // Not in the tab chain: a window that gets the focus must not land here and switch the view.
+    m_all->setFocusPolicy(Qt::ClickFocus);
 
     // clang-format off
     const QList<QPair<View, QString>> views {
@@ -162,6 +171,7 @@ Sidebar::Sidebar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(sectionLabel(tr("ACCOUNTS"), this));
+    layout->addWidget(m_all);
     layout->addWidget(m_accounts);
     layout->addSpacing(6);
     layout->addWidget(sectionLabel(tr("VIEWS"), this));
@@ -170,11 +180,25 @@ Sidebar::Sidebar(QWidget *parent)
     setMinimumWidth(150);
 
     connect(m_accounts, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item && !m_filling)
-            emit accountSelected(item->data(IdRole).toLongLong());
+        if (!item || m_filling)
+            return;
+        m_all->clearSelection();
+        m_all->setCurrentItem(nullptr);
+        emit accountSelected(item->data(IdRole).toLongLong());
+    });
+    connect(m_all, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (!item || m_filling)
+            return;
+        m_filling = true;
+        m_accounts->clearSelection();
+        m_accounts->setCurrentItem(nullptr);
+        m_views->clearSelection();
+        m_views->setCurrentItem(nullptr);
+        m_filling = false;
+        emit allAccountsSelected();
     });
     connect(m_views, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
+        if (item && !m_filling)
             emit viewSelected(View(item->data(IdRole).toInt()));
     });
     connect(m_accounts, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -217,7 +241,7 @@ void Sidebar::setCurrentAccount(qint64 accountId)
         QListWidgetItem *item = m_accounts->item(i);
         const bool current = item->data(IdRole).toLongLong() == accountId;
         item->setData(Qt::UserRole + 14, current);
-        if (current)
+        if (current && !isAllAccountsCurrent())
             m_accounts->setCurrentItem(item);
     }
     m_filling = false;
@@ -230,6 +254,29 @@ void Sidebar::setAccountState(qint64 accountId, AccountState state)
         if (item->data(IdRole).toLongLong() == accountId)
             item->setData(StateRole, int(state));
     }
+}
+
+void Sidebar::setAllAccountsCurrent(bool current)
+{
+    if (current == isAllAccountsCurrent())
+        return;
+    if (current) {
+        m_all->setCurrentRow(0); // the list's signal clears the others and tells the window
+        return;
+    }
+    m_filling = true;
+    m_all->clearSelection();
+    m_all->setCurrentItem(nullptr);
+    for (int i = 0; i < m_accounts->count(); ++i) {
+        if (m_accounts->item(i)->data(Qt::UserRole + 14).toBool())
+            m_accounts->setCurrentRow(i);
+    }
+    m_filling = false;
+}
+
+bool Sidebar::isAllAccountsCurrent() const
+{
+    return m_all->currentItem() != nullptr;
 }
 
 void Sidebar::setCurrentView(View view)
