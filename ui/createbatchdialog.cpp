@@ -150,6 +150,9 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
         m_rows.last().key->setFocus();
     });
     connect(m_description, &QLineEdit::textChanged, this, &CreateBatchDialog::validateInput);
+    // The first field to type in: the suggested description, selected so that typing replaces it.
+    m_description->setFocus(Qt::OtherFocusReason);
+    m_description->selectAll();
     addMetadataRow();
     validateInput();
 }

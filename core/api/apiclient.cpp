@@ -167,7 +167,10 @@ Job *checked(Job *job, const QString &id, IdKind kind)
 UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds,
                                      const QString &purpose)
 {
-    return new UploadFileJob(this, path, purpose, expiresAfterSeconds);
+    // "batch" is the purpose of a batch input everywhere but on Together ("batch-api").
+    return new UploadFileJob(this, path,
+                             purpose == QLatin1StringView("batch") ? m_provider.uploadPurpose : purpose,
+                             expiresAfterSeconds);
 }
 
 RequestJob *ApiClient::retrieveFile(const QString &fileId)

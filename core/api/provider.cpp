@@ -44,6 +44,8 @@ const QList<Provider> &Provider::all()
         l << make("gemini", "Google Gemini", F::Gemini, AuthStyle::GoogleKey,
                   "https://generativelanguage.googleapis.com/v1beta", "gemini-2.0-flash",
                   "https://ai.google.dev/gemini-api/docs/batch-mode");
+        // Only a display name: it carries the client id of the submission (Wire::geminiDisplayName).
+        l.last().hasMetadata = false;
 
         l << make("mistral", "Mistral", F::Mistral, AuthStyle::Bearer, "https://api.mistral.ai/v1",
                   "mistral-small-latest", "https://docs.mistral.ai/capabilities/batch/");

@@ -33,7 +33,7 @@ const QList<PresetInfo> &presets()
         {Preset::Azure, QStringLiteral("azure"), QStringLiteral("Azure OpenAI"), QUrl(),
          QStringLiteral("azure"), QStringLiteral("gpt-4o-mini"), QStringLiteral("azure")},
         {Preset::Sandbox, QStringLiteral("sandbox"), QStringLiteral("Local sandbox"), QUrl(),
-         QStringLiteral("deepinfra"), QStringLiteral("sandbox/echo"), QStringLiteral("openai")},
+         QStringLiteral("openai"), QStringLiteral("sandbox/echo"), QStringLiteral("openai")},
         {Preset::Custom, QStringLiteral("custom"), QStringLiteral("Custom (OpenAI-compatible)"), QUrl(),
          QStringLiteral("openai"), QString(), QStringLiteral("custom")},
     };

@@ -565,19 +565,19 @@ private slots:
         auto *banner = m_window->messageBanner();
         m_window->openFile(writeLines(QStringLiteral("limits.jsonl"), 3));
         QTRY_VERIFY_WITH_TIMEOUT(!page->isValidating() && page->report().lines == 3, 10000);
-        QCOMPARE(page->report().profile.name, QStringLiteral("deepinfra"));
+        QCOMPARE(page->report().profile.name, QStringLiteral("openai"));
 
         Store::Account other;
-        other.name = QStringLiteral("Sandbox with OpenAI limits");
+        other.name = QStringLiteral("Sandbox with DeepInfra limits");
         other.preset = Store::Preset::Sandbox;
-        other.limitProfile = QStringLiteral("openai");
+        other.limitProfile = QStringLiteral("deepinfra");
         other.keySource = Store::KeySource::None;
         QString saveError = QStringLiteral("pending");
         m_window->controller()->saveAccount(other, std::nullopt,
                                             [&saveError](const QString &e) { saveError = e; });
         QTRY_COMPARE(saveError, QString());
-        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("openai"), 10000);
-        QTRY_COMPARE(find<QLabel>("profileLabel")->text(), QStringLiteral("OpenAI"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("deepinfra"), 10000);
+        QTRY_COMPARE(find<QLabel>("profileLabel")->text(), QStringLiteral("DeepInfra"));
         QVERIFY2(banner->isVisible() && banner->text().contains(QStringLiteral("validated again")),
                  qPrintable(banner->text()));
         QCOMPARE(banner->owner(), static_cast<QWidget *>(page));
@@ -590,8 +590,8 @@ private slots:
         m_window->showView(Ui::Sidebar::View::Validate);
         auto *accounts = find<QListWidget>("accountList");
         accounts->setCurrentRow(0);
-        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("deepinfra"), 10000);
-        QTRY_VERIFY(banner->isVisible() || page->report().profile.name == QStringLiteral("deepinfra"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->report().profile.name, QStringLiteral("openai"), 10000);
+        QTRY_VERIFY(banner->isVisible() || page->report().profile.name == QStringLiteral("openai"));
         QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
     }
 
