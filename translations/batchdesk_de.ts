@@ -19,6 +19,14 @@
         <source>&quot;%1&quot; is not a valid file id.</source>
         <translation>„%1“ ist keine gültige Datei-ID.</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::ApiError</name>
@@ -146,6 +154,26 @@
         <source>The batch was not created (%1); sending it again.</source>
         <translation>Der Batch wurde nicht erstellt (%1); er wird erneut gesendet.</translation>
     </message>
+    <message>
+        <source>Mistral needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemini needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model name Batchdesk can send to Gemini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The converted requests of this submission are no longer here (they are kept only while Batchdesk runs). Submit the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the converted requests (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::CreateBatchParams</name>
@@ -227,6 +255,18 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder for the converted file in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot take this file as it is. %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -458,6 +498,302 @@
         <source>Canceled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>%1.content is %2; it must be a string or an array of text parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.content[%2] is %3; %4 batch lines converted from OpenAI take text parts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages is missing or not an array; a chat request needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 message after the conversation started; %3 takes system text only before the first user message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has role %2, which %3 batches cannot take here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has tool_calls, which %2 batches converted from OpenAI cannot take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no text content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages has no user or assistant message; %1 needs at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop must be a string or an array of strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n = %1: %2 batch lines give one answer each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream is true; batch requests cannot stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set; %2 batches give no log probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response_format %1 cannot convert to %2; remove it and ask for the format in the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2 equivalent; remove %3 from the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model is missing; Anthropic needs it in every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens is required by Anthropic; add &quot;max_tokens&quot; to the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens is %1; it must be a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature is %1; Anthropic takes a number from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top_p must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools[%1] is not a function tool with a name; Anthropic takes function tools only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool_choice %1 cannot convert to Anthropic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model is missing; Gemini needs it for the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; it must be a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model is missing; Mistral needs it for the batch job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom_id is missing or not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url is missing; the line is not an OpenAI batch request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body is missing or not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url %1 has no Anthropic equivalent; Anthropic batches take chat requests (/v1/chat/completions) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url %1 has no Gemini equivalent; Gemini batches take chat requests (/v1/chat/completions) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url %1 has no Mistral equivalent; Mistral batches take /v1/chat/completions, /v1/embeddings and /v1/moderations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is %1 MB long; no provider accepts a request that large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not an Anthropic batch result (custom_id and result.type are needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch was canceled before this request ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch expired before this request ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result type %1 is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not a Gemini batch result (key is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Gemini result has neither a response nor an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result line has no custom_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result line has neither a response nor an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation type="unfinished">Kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The result line is not a JSON object.</source>
+        <translation type="unfinished">Die Ergebniszeile ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>body.%1 is missing; %2 needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.%1 is %2; it must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.%1 is an empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is missing; a responses request needs the input text or input items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is an empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is an empty array; it needs at least one input item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] is %2; input items are objects such as {&quot;role&quot;: &quot;user&quot;, &quot;content&quot;: &quot;…&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] has neither a role nor a type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is %1; it must be a string or an array of input items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.max_output_tokens must be a positive integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.stream is true; a response in a batch cannot stream. Remove stream or set it to false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is missing; a moderations request needs the text or images to classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is %1; it must be a string, an array of strings or an array of text and image_url objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input is an empty array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] is %2; an array of strings must hold only strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] is %2; multi-modal inputs are {&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: …} or {&quot;type&quot;: &quot;image_url&quot;, &quot;image_url&quot;: {&quot;url&quot;: …}} objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] is a text input without a text string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] is an image_url input without image_url.url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.input[%1] has type %2; it must be &quot;text&quot; or &quot;image_url&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.n must be an integer from 1 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.response_format is &quot;%1&quot;; it must be &quot;url&quot; or &quot;b64_json&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a string; a batch line is JSON and cannot upload image bytes: reference the image as {&quot;image_url&quot;: &quot;https://… or data:image/png;base64,…&quot;} or {&quot;file_id&quot;: &quot;file-…&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; it must be an {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must have exactly one of image_url and file_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.image is missing; an image edit request needs the images to edit, as {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects (a batch line cannot upload files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.%1 holds %2 images; it must hold 1 to 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body.images is %1; it must be an array of {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::BuildSpec</name>
@@ -604,6 +940,10 @@
         <source>The line nests objects and arrays more than %1 levels deep; providers refuse such requests.</source>
         <translation>Die Zeile verschachtelt Objekte und Arrays mehr als %1 Ebenen tief; Anbieter lehnen solche Anfragen ab.</translation>
     </message>
+    <message>
+        <source>custom_id %1 is not accepted by %2: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Jsonl::CsvReader</name>
@@ -665,6 +1005,29 @@
     <message>
         <source>Canceled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Jsonl::FileConverter</name>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation type="unfinished">Kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The line is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom_id %1 is not accepted by Anthropic: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url %1 differs from %2 on line %3; one batch uses one endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1 differs from %2 on line %3; one %4 batch runs one model.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -825,6 +1188,17 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Jsonl::ResultLineConverter</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is longer than 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Jsonl::Template</name>
     <message>
         <source>&quot;{{&quot; at character %1 has no closing &quot;}}&quot; (write &quot;{{{{&quot; for a literal &quot;{{&quot;).</source>
@@ -864,6 +1238,61 @@
     <message>
         <source>body.input must be a string or an array</source>
         <translation>body.input muss eine Zeichenkette oder ein Array sein</translation>
+    </message>
+    <message>
+        <source>an image edit request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image generation request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Models::AllBatchesModel</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished">%1 %</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed, %3 pending of %4</source>
+        <translation type="unfinished">%1 erfolgreich, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
+    </message>
+    <message>
+        <source>Double-click to open this batch in its account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished">Fortschritt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished">ID</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1767,30 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results</name>
@@ -1444,6 +1897,26 @@
         <source>The results are not ready to be joined.</source>
         <translation>Die Ergebnisse sind noch nicht bereit zum Zusammenführen.</translation>
     </message>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>
@@ -1483,6 +1956,41 @@
     <message>
         <source>Too many result files</source>
         <translation>Zu viele Ergebnisdateien</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::ImageWriter</name>
+    <message>
+        <source>No folder was given for the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1: image %2 is not a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: image %2 is not valid base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to write outside %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>None of the images could be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results hold no images.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2224,65 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Go Back</source>
         <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Optional: org-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: proj_…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::AllAccountsPage</name>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the newest batches of every account now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batches in any account yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation type="unfinished">Die lokale Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · updated %2 · every %3 s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2575,6 +3142,20 @@ Das Konto trotzdem speichern?</translation>
             <numerusform>bis zu %n Runden</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::DropOverlay</name>
@@ -3297,6 +3878,10 @@ Das Konto trotzdem speichern?</translation>
             <numerusform>Jeden laufenden Batch von %1 (%n Batches) und die noch wartenden Teile abbrechen? Fertige Anfragen behalten ihre Ergebnisse.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -3757,6 +4342,22 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
             <numerusform>Eingabe %1 und %n weitere Teile</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Save Images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the generated images as files in a folder (URL answers are listed in images.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the images to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving images to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::RetryJobDialog</name>
@@ -3842,6 +4443,14 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>Jobs</source>
         <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batches of every account in one list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4256,6 +4865,29 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>The results of %1 are not saved on this computer yet.</source>
         <translation>Die Ergebnisse von %1 sind noch nicht auf diesem Computer gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Workflow::AllAccountsMonitor</name>
+    <message>
+        <source>The account has no base URL. Edit the account to set one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable %1, which holds the key, is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored in the keychain. Edit the account to store one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the batches: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
