@@ -951,13 +951,13 @@ CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &param
     CreateBatchParams p = params;
     const Provider &provider = client->provider();
     m_clientId = p.metadata.value(kClientIdKey);
-    if (!client->canFindByClientId()) {
-        // The provider keeps no metadata: a lost answer cannot be matched to a batch by this id.
-        m_clientId.clear();
-    } else if (m_clientId.isEmpty() && p.metadata.size() < kMaxMetadataPairs) {
+    if (m_clientId.isEmpty() && p.metadata.size() < kMaxMetadataPairs) {
         m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         p.metadata.insert(kClientIdKey, m_clientId);
     }
+    // Where the provider keeps no metadata the id still names the local record of the submission, but a lost
+    // answer cannot be matched to a batch by it.
+    m_canReconcile = !m_clientId.isEmpty() && client->canFindByClientId();
     QString model = p.model;
     if (model.isEmpty())
         model = client->fileModel(p.inputFileId);
@@ -1046,7 +1046,7 @@ std::optional<Batch> CreateBatchJob::matchClientId(const QList<Batch> &batches, 
 
 void CreateBatchJob::handleAmbiguousFailure(const ApiError &error)
 {
-    if (m_clientId.isEmpty()) {
+    if (!m_canReconcile) {
         ApiError e = error;
         e.message +=
             tr(" The batch may have been created anyway: look at the batch list before submitting again.");

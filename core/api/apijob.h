@@ -320,6 +320,7 @@ protected:
 private:
     QString m_stagedPath; ///< Anthropic: the create body, streamed from disk
     QString m_clientId;
+    bool m_canReconcile = false;
     bool m_reconciled = false;
 };
 

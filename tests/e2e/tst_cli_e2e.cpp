@@ -416,6 +416,69 @@ private slots:
         QCOMPARE(QDir(again).entryList(QDir::Files).size(), 2);
     }
 
+    void everyProviderThroughItsAccount_data()
+    {
+        QTest::addColumn<QString>("preset");
+        for (const char *p :
+             {"openai", "deepinfra", "groq", "together", "nebius", "azure", "anthropic", "mistral", "gemini"})
+            QTest::newRow(p) << QString::fromLatin1(p);
+    }
+
+    // `accounts add --preset P` and then the same commands as for any account: submit --wait --download,
+    // batches list, results export. The sandbox speaks P's dialect under its own prefix.
+    void everyProviderThroughItsAccount()
+    {
+        QFETCH(QString, preset);
+        const QString account = QStringLiteral("acct-") + preset;
+        const Run added =
+            cli({QStringLiteral("accounts"), QStringLiteral("add"), account, QStringLiteral("--preset"),
+                 preset, QStringLiteral("--url"), m_server->baseUrlFor(preset), QStringLiteral("--key-env"),
+                 QStringLiteral("BATCHDESK_API_KEY")},
+                QStringLiteral("cli-key"), false);
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QByteArray lines;
+        for (int i = 0; i < 5; ++i)
+            lines += "{\"custom_id\":\"p-" + QByteArray::number(i)
+                + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":"
+                  "\"sandbox/echo\",\"max_tokens\":32,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + (i == 2 ? QByteArray("no [[fail]] luck") : "hello " + QByteArray::number(i)) + "\"}]}}\n";
+        const QString file = input(preset + QStringLiteral("-provider.jsonl"), lines);
+        const QString out = m_dir.filePath(preset + QStringLiteral("-provider-results"));
+        const Run r = cli({QStringLiteral("--account"), account, QStringLiteral("submit"), file,
+                           QStringLiteral("--wait"), QStringLiteral("--download"), out,
+                           QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")},
+                          QStringLiteral("cli-key"), false);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject batch = r.json();
+        QCOMPARE(batch.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QString id = batch.value(QStringLiteral("id")).toString();
+        qsizetype resultLines = 0;
+        for (const QString &f : QDir(out).entryList(QDir::Files))
+            resultLines += readLines(QDir(out).filePath(f)).size();
+        QCOMPARE(resultLines, 5);
+
+        const Run list = cli({QStringLiteral("--account"), account, QStringLiteral("batches"),
+                              QStringLiteral("list"), QStringLiteral("--json")},
+                             QStringLiteral("cli-key"), false);
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        bool listed = false;
+        for (const auto &v : list.json().value(QStringLiteral("data")).toArray())
+            listed = listed || v.toObject().value(QStringLiteral("id")).toString() == id;
+        QVERIFY(listed);
+
+        const QString csv = m_dir.filePath(preset + QStringLiteral("-provider.csv"));
+        const Run exported =
+            cli({QStringLiteral("--account"), account, QStringLiteral("results"), QStringLiteral("export"),
+                 id, QStringLiteral("--input"), file, QStringLiteral("--format"), QStringLiteral("csv"),
+                 QStringLiteral("-o"), csv},
+                QStringLiteral("cli-key"), false);
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        const QList<QByteArray> rows = readLines(csv);
+        QCOMPARE(rows.size(), 6);
+        QVERIFY(rows.at(1).contains("hello 0"));
+        QVERIFY(rows.at(3).contains("failed"));
+    }
+
     void invalidFileIsNeverUploaded()
     {
         const Run before = cli({QStringLiteral("files"), QStringLiteral("list"), QStringLiteral("--json")});

@@ -248,6 +248,60 @@ private slots:
         QCOMPARE(paged->batches().size(), all->batches().size());
     }
 
+    void lostCreateAnswer_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<bool>("reconcilable");
+        QTest::newRow("gemini (display name)") << QStringLiteral("gemini") << true;
+        QTest::newRow("mistral (metadata)") << QStringLiteral("mistral") << true;
+        QTest::newRow("openai (metadata)") << QStringLiteral("openai") << true;
+        QTest::newRow("anthropic (nothing to find it by)") << QStringLiteral("anthropic") << false;
+        QTest::newRow("together (nothing to find it by)") << QStringLiteral("together") << false;
+    }
+
+    // The create reached the server but its answer was lost: never a second billed batch. Where the provider
+    // keeps the client id the batch is found again; elsewhere the job stops and says so, without resending.
+    void lostCreateAnswer()
+    {
+        QFETCH(QString, preset);
+        QFETCH(bool, reconcilable);
+        auto client = clientFor(preset);
+        const QString input = m_dir.filePath(preset + QStringLiteral("-lost.jsonl"));
+        QVERIFY(writeFile(input, file(3)));
+        auto upload = run(client->uploadFile(input));
+        QVERIFY2(!upload->failed(), qPrintable(upload->errorString()));
+        const auto countBatches = [&] {
+            auto list = run(client->listBatches(100, 5));
+            return list->failed() ? -1 : int(list->batches().size());
+        };
+        const int before = countBatches();
+
+        CreateBatchParams params;
+        params.inputFileId = upload->file().id;
+        params.endpoint = QStringLiteral("/v1/chat/completions");
+        params.model = upload->model();
+        Sandbox::SandboxFaults drop;
+        drop.dropRate = 1.0;
+        m_server->setFaults(drop);
+        std::unique_ptr<CreateBatchJob> create(client->createBatch(params));
+        create->setAutoDelete(false);
+        QSignalSpy done(create.get(), &AsyncJob::finished);
+        // The answer is lost; the list that looks for the batch gets through.
+        connect(create.get(), &CreateBatchJob::reconciling, this, [this] { m_server->setFaults({}); });
+        create->start();
+        QVERIFY(done.wait(60'000));
+        m_server->setFaults({});
+        if (reconcilable) {
+            QVERIFY2(!create->failed(), qPrintable(create->errorString()));
+            QVERIFY(create->reconciled());
+        } else {
+            QVERIFY(create->failed());
+            QVERIFY2(create->errorString().contains(QStringLiteral("may have been created")),
+                     qPrintable(create->errorString()));
+        }
+        QCOMPARE(countBatches(), before + 1);
+    }
+
     void wrongKeyIsRefusedInEveryDialect_data() { lifecycle_data(); }
 
     void wrongKeyIsRefusedInEveryDialect()
