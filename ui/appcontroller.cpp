@@ -561,11 +561,18 @@ void AppController::setResubmitParent(const QString &path, const QString &parent
 // Jobs: the session's scheduler
 
 Result<Store::Job> AppController::submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
-                                            int retryRounds)
+                                            int retryRounds, qint64 accountId)
 {
-    if (!m_session)
+    const bool elsewhere = accountId > 0 && accountId != currentAccountId();
+    if (!m_session && !elsewhere)
         return Error {QStringLiteral("not_connected"), tr("No account is connected.")};
-    const auto account = currentAccount();
+    std::optional<Store::Account> account = currentAccount();
+    if (elsewhere) {
+        const auto other = m_accountStore->byId(accountId);
+        if (!other.ok())
+            return other.error();
+        account = other.value();
+    }
     Workflow::JobSpec spec;
     spec.name = draft.name;
     spec.sourcePath = draft.sourcePath;
@@ -576,6 +583,14 @@ Result<Store::Job> AppController::submitJob(const JobDraft &draft, const Api::Cr
         spec.params.endpoint = draft.endpoint;
     spec.parts = draft.parts;
     spec.retryRounds = qMax(0, retryRounds);
+    if (elsewhere) {
+        // Recorded, all parts queued, for that account: its session resumes the job as it starts.
+        const auto job =
+            Workflow::JobScheduler::recordJob(m_jobs.get(), Workflow::Scope {accountId, {}}, spec);
+        if (job.ok())
+            selectAccount(accountId);
+        return job;
+    }
     const auto job = m_session->addJob(spec);
     if (job.ok()) {
         // In the model at once, so that the caller can select it.

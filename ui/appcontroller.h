@@ -205,8 +205,10 @@ public:
      * batchdesk_job (the job id) and batchdesk_part ("2/3"), so the list can group them and the results join
      * in one table. retryRounds > 0 retries the requests that did not succeed up to that many rounds.
      */
+    /** accountId: another account than the current one records the job for it and switches to it; its
+     *  session takes the job up as it starts. */
     Result<Store::Job> submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
-                                 int retryRounds = 0);
+                                 int retryRounds = 0, qint64 accountId = 0);
     /** The batches of a job, in part order (known to the list); retry rounds after the first round. */
     QList<Api::Batch> jobBatches(const QString &jobId) const override;
     /** Drops the queued parts and cancels every batch of a job that is still running. */

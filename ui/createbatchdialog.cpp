@@ -211,9 +211,48 @@ void CreateBatchDialog::addMetadataRow(const QString &key, const QString &value)
     validateInput();
 }
 
+void CreateBatchDialog::setAccounts(const QList<AccountChoice> &accounts, qint64 current,
+                                    std::function<QString(qint64)> check)
+{
+    m_accounts = accounts;
+    m_accountCheck = std::move(check);
+    auto *form = findChild<QFormLayout *>();
+    if (!m_account && form) {
+        m_account = new QComboBox(this);
+        m_account->setObjectName(QStringLiteral("createAccount"));
+        m_account->setToolTip(tr("The account the batches go to. Another account takes the job over when "
+                                 "Batchdesk switches to it."));
+        form->insertRow(0, tr("&Account:"), m_account);
+        connect(m_account, &QComboBox::currentIndexChanged, this, [this](int i) {
+            if (i >= 0 && i < m_accounts.size())
+                setCompletionWindows(m_accounts.at(i).completionWindows);
+            validateInput();
+        });
+    }
+    if (!m_account)
+        return;
+    const QSignalBlocker block(m_account);
+    m_account->clear();
+    for (const AccountChoice &a : accounts)
+        m_account->addItem(a.name, a.id);
+    m_account->setCurrentIndex(qMax(0, m_account->findData(current)));
+    if (m_account->currentIndex() >= 0 && m_account->currentIndex() < m_accounts.size())
+        setCompletionWindows(m_accounts.at(m_account->currentIndex()).completionWindows);
+    validateInput();
+}
+
+qint64 CreateBatchDialog::accountId() const
+{
+    return m_account ? m_account->currentData().toLongLong() : 0;
+}
+
 QStringList CreateBatchDialog::problems() const
 {
     QStringList out;
+    if (m_account && m_accountCheck) {
+        if (const QString problem = m_accountCheck(accountId()); !problem.isEmpty())
+            out << problem;
+    }
     int pairs = m_description->text().trimmed().isEmpty() ? 0 : 1;
     if (m_description->text().size() > Api::kMaxMetadataValueLength)
         out << tr("The description has %1 characters; at most %2 are allowed.")

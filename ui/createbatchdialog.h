@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -53,6 +55,22 @@ public:
     void setJobMode(bool job);
     /** The retry rounds chosen (0: off, or not a job). */
     int retryRounds() const;
+    /**
+     * Offers a choice of account (a job can go to any account): a combo box of the accounts given, the
+     * current one chosen. check(accountId) returns what keeps the job from that account (its parts over the
+     * account's limits) or an empty string; the completion windows follow the account's profile. Hidden when
+     * not called.
+     */
+    struct AccountChoice
+    {
+        qint64 id = 0;
+        QString name;
+        QStringList completionWindows;
+    };
+    void setAccounts(const QList<AccountChoice> &accounts, qint64 current,
+                     std::function<QString(qint64 accountId)> check = {});
+    /** The account chosen (0 when setAccounts() was not called). */
+    qint64 accountId() const;
 
     /** Pairs the user may set on a single batch: 16 minus the one Batchdesk needs for its client id. */
     static constexpr int kUserPairs = Api::kMaxMetadataPairs - 1;
@@ -71,6 +89,9 @@ private:
     };
 
     QString m_path;
+    QComboBox *m_account = nullptr;
+    QList<AccountChoice> m_accounts;
+    std::function<QString(qint64)> m_accountCheck;
     QComboBox *m_endpoint;
     QComboBox *m_window;
     QLineEdit *m_description;

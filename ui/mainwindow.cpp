@@ -1247,12 +1247,40 @@ void MainWindow::submitJob(const JobDraft &draft)
     QStringList names;
     for (const Jsonl::SplitPart &p : draft.parts)
         names << QFileInfo(p.path).fileName().toHtmlEscaped();
-    dialog->setHeading(tr("<b>%1</b> \u2014 %2 requests in %n batch(es), sent to <b>%3</b>", nullptr, n)
-                           .arg(names.join(QStringLiteral(", ")),
-                                Models::DisplayFormat::count(draft.requests()),
-                                account->name.toHtmlEscaped()));
+    dialog->setHeading(
+        tr("<b>%1</b> \u2014 %2 requests in %n batch(es)", nullptr, n)
+            .arg(names.join(QStringLiteral(", ")), Models::DisplayFormat::count(draft.requests())));
+    // A job can go to any account: the parts must fit that account's limits (and take its endpoint).
+    QList<CreateBatchDialog::AccountChoice> choices;
+    QHash<qint64, Jsonl::LimitProfile> profiles;
+    for (const Store::Account &a : m_controller->accounts()) {
+        const auto profile =
+            Jsonl::LimitProfile::byName(a.limitProfile).value_or(Jsonl::LimitProfile::openai());
+        profiles.insert(a.id, profile);
+        choices.append({a.id, a.name, profile.completionWindows});
+    }
+    qint64 maxLines = 0;
+    qint64 maxBytes = 0;
+    for (const Jsonl::SplitPart &p : draft.parts) {
+        maxLines = qMax(maxLines, p.lines);
+        maxBytes = qMax(maxBytes, p.bytes);
+    }
+    const QString endpoint = draft.endpoint;
+    dialog->setAccounts(choices, account->id, [profiles, maxLines, maxBytes, endpoint](qint64 id) {
+        const Jsonl::LimitProfile profile = profiles.value(id);
+        if (!endpoint.isEmpty() && !profile.supportsEndpoint(endpoint))
+            return tr("%1 takes no %2 batches.").arg(profile.displayName, endpoint);
+        if (maxLines > profile.maxLines || maxBytes > profile.maxBytes)
+            return tr("The parts are too large for %1 (%2 requests, %3 bytes at most a batch); open the file "
+                      "with that account selected to split it for its limits.")
+                .arg(profile.displayName, Models::DisplayFormat::count(profile.maxLines),
+                     Models::DisplayFormat::count(profile.maxBytes));
+        return QString();
+    });
     connect(dialog, &QDialog::accepted, this, [this, dialog, draft, n] {
-        const auto job = m_controller->submitJob(draft, dialog->params(), dialog->retryRounds());
+        const qint64 target = dialog->accountId();
+        const bool elsewhere = target > 0 && target != m_controller->currentAccountId();
+        const auto job = m_controller->submitJob(draft, dialog->params(), dialog->retryRounds(), target);
         if (!job.ok()) {
             m_banner->showMessage(MessageBanner::Type::Error,
                                   tr("The job could not be recorded: %1").arg(job.errorString()));
@@ -1262,7 +1290,12 @@ void MainWindow::submitJob(const JobDraft &draft)
         const int limit = m_controller->maxInFlight();
         m_banner->showMessage(
             MessageBanner::Type::Info,
-            n > limit
+            elsewhere
+                ? tr("Job %1 goes to %2: its %n part(s) are submitted as soon as the account is connected.",
+                     nullptr, n)
+                      .arg(job.value().id,
+                           m_controller->currentAccount() ? m_controller->currentAccount()->name : QString())
+                : n > limit
                 ? tr("Job %1: %n part(s) are submitted as the provider allows, %2 at a time.", nullptr, n)
                       .arg(job.value().id)
                       .arg(limit)

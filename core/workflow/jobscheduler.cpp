@@ -210,12 +210,22 @@ std::optional<JobPart> JobScheduler::findPart(const QString &batchId) const
 
 Result<Job> JobScheduler::addJob(const JobSpec &spec)
 {
+    const auto job = recordJob(m_jobs, m_scope, spec);
+    if (!job.ok())
+        return job;
+    emit jobChanged(job.value().id);
+    QMetaObject::invokeMethod(this, &JobScheduler::pump, Qt::QueuedConnection);
+    return job;
+}
+
+Result<Job> JobScheduler::recordJob(Store::JobStore *jobs, const Scope &scope, const JobSpec &spec)
+{
     if (spec.parts.isEmpty())
         return Error {QStringLiteral("usage"), tr("A job needs at least one part.")};
     Job job;
     job.id = spec.id.isEmpty() ? Store::JobStore::newJobId() : spec.id;
-    job.accountId = m_scope.accountId;
-    job.origin = m_scope.accountId > 0 ? QString() : m_scope.origin;
+    job.accountId = scope.accountId;
+    job.origin = scope.accountId > 0 ? QString() : scope.origin;
     job.name = spec.name;
     job.sourcePath = spec.sourcePath;
     job.folder = spec.folder;
@@ -240,11 +250,9 @@ Result<Job> JobScheduler::addJob(const JobSpec &spec)
         p.bytes = sp.bytes;
         parts << p;
     }
-    if (auto created = m_jobs->create(job, parts); !created.ok())
+    if (auto created = jobs->create(job, parts); !created.ok())
         return created.error();
     qCInfo(lcApi) << "job" << job.id << "recorded with" << parts.size() << "parts";
-    emit jobChanged(job.id);
-    QMetaObject::invokeMethod(this, &JobScheduler::pump, Qt::QueuedConnection);
     return job;
 }
 

@@ -94,6 +94,9 @@ public:
 
     /** Records a job and starts submitting its parts. */
     Result<Store::Job> addJob(const JobSpec &spec);
+    /** Records a job and its parts, all queued, for the account of scope without running anything: the
+     *  scheduler of that account takes it up at its next resume() (a job sent to another account). */
+    static Result<Store::Job> recordJob(Store::JobStore *jobs, const Scope &scope, const JobSpec &spec);
     /**
      * Takes up the unfinished jobs of the scope: parts being submitted when the process stopped are checked
      * (intent, then the server's batches by client id), then queued parts are submitted as slots free. Done
