@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -156,23 +156,23 @@
     </message>
     <message>
         <source>Mistral needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mistral braucht das Modell des Batches; es ist nur für eine in dieser Sitzung hochgeladene Datei bekannt. Übermitteln Sie die Datei erneut.</translation>
     </message>
     <message>
         <source>Gemini needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini braucht das Modell des Batches; es ist nur für eine in dieser Sitzung hochgeladene Datei bekannt. Übermitteln Sie die Datei erneut.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a model name Batchdesk can send to Gemini.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Modellname, den Batchdesk an Gemini senden kann.</translation>
     </message>
     <message>
         <source>The converted requests of this submission are no longer here (they are kept only while Batchdesk runs). Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die konvertierten Anfragen dieser Übermittlung sind nicht mehr vorhanden (sie werden nur aufbewahrt, solange Batchdesk läuft). Übermitteln Sie die Datei erneut.</translation>
     </message>
     <message>
         <source>Cannot read the converted requests (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die konvertierten Anfragen können nicht gelesen werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -258,15 +258,15 @@
     </message>
     <message>
         <source>Cannot create a folder for the converted file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann kein Ordner für die konvertierte Datei erstellt werden.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>%1 cannot take this file as it is. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann diese Datei nicht unverändert annehmen. %2</translation>
     </message>
 </context>
 <context>
@@ -500,299 +500,299 @@
     </message>
     <message>
         <source>%1.content is %2; it must be a string or an array of text parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.content ist %2; es muss eine Zeichenkette oder ein Array aus Textteilen sein.</translation>
     </message>
     <message>
         <source>not a text part</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Textteil</translation>
     </message>
     <message>
         <source>a %1 part</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Teil vom Typ %1</translation>
     </message>
     <message>
         <source>%1.content[%2] is %3; %4 batch lines converted from OpenAI take text parts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.content[%2] ist %3; aus OpenAI konvertierte %4-Batchzeilen nehmen nur Textteile an.</translation>
     </message>
     <message>
         <source>messages is missing or not an array; a chat request needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>messages fehlt oder ist kein Array; eine Chat-Anfrage braucht es.</translation>
     </message>
     <message>
         <source>%1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Objekt.</translation>
     </message>
     <message>
         <source>%1 is a %2 message after the conversation started; %3 takes system text only before the first user message.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine %2-Nachricht nach Beginn der Unterhaltung; %3 nimmt Systemtext nur vor der ersten Benutzernachricht an.</translation>
     </message>
     <message>
         <source>%1 has role %2, which %3 batches cannot take here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Rolle %2, die %3-Batches hier nicht annehmen können.</translation>
     </message>
     <message>
         <source>%1 has tool_calls, which %2 batches converted from OpenAI cannot take.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat tool_calls, die aus OpenAI konvertierte %2-Batches nicht annehmen können.</translation>
     </message>
     <message>
         <source>%1 has no text content.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Textinhalt.</translation>
     </message>
     <message>
         <source>messages has no user or assistant message; %1 needs at least one.</source>
-        <translation type="unfinished"></translation>
+        <translation>messages enthält keine user- oder assistant-Nachricht; %1 braucht mindestens eine.</translation>
     </message>
     <message>
         <source>stop must be a string or an array of strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>stop muss eine Zeichenkette oder ein Array aus Zeichenketten sein.</translation>
     </message>
     <message>
         <source>n = %1: %2 batch lines give one answer each.</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1: %2-Batchzeilen liefern je genau eine Antwort.</translation>
     </message>
     <message>
         <source>stream is true; batch requests cannot stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>stream ist true; Batch-Anfragen können nicht streamen.</translation>
     </message>
     <message>
         <source>%1 is set; %2 batches give no log probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist gesetzt; %2-Batches liefern keine Log-Wahrscheinlichkeiten.</translation>
     </message>
     <message>
         <source>response_format %1 cannot convert to %2; remove it and ask for the format in the prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>response_format %1 lässt sich nicht für %2 konvertieren; entfernen Sie es und verlangen Sie das Format im Prompt.</translation>
     </message>
     <message>
         <source>%1 has no %2 equivalent; remove %3 from the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Entsprechung bei %2; entfernen Sie %3 aus body.</translation>
     </message>
     <message>
         <source>model is missing; Anthropic needs it in every request.</source>
-        <translation type="unfinished"></translation>
+        <translation>model fehlt; Anthropic braucht es in jeder Anfrage.</translation>
     </message>
     <message>
         <source>max_tokens is required by Anthropic; add &quot;max_tokens&quot; to the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens ist bei Anthropic erforderlich; fügen Sie „max_tokens“ zu body hinzu.</translation>
     </message>
     <message>
         <source>max_tokens is %1; it must be a positive whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens ist %1; es muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
         <source>temperature is %1; Anthropic takes a number from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>temperature ist %1; Anthropic nimmt eine Zahl von 0 bis 1 an.</translation>
     </message>
     <message>
         <source>top_p must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>top_p muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>tools[%1] is not a function tool with a name; Anthropic takes function tools only.</source>
-        <translation type="unfinished"></translation>
+        <translation>tools[%1] ist kein Funktionswerkzeug mit Namen; Anthropic nimmt nur Funktionswerkzeuge an.</translation>
     </message>
     <message>
         <source>tool_choice %1 cannot convert to Anthropic.</source>
-        <translation type="unfinished"></translation>
+        <translation>tool_choice %1 lässt sich nicht für Anthropic konvertieren.</translation>
     </message>
     <message>
         <source>model is missing; Gemini needs it for the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>model fehlt; Gemini braucht es für den Batch.</translation>
     </message>
     <message>
         <source>%1 is %2; it must be a positive whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2; es muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>model is missing; Mistral needs it for the batch job.</source>
-        <translation type="unfinished"></translation>
+        <translation>model fehlt; Mistral braucht es für den Batch-Job.</translation>
     </message>
     <message>
         <source>custom_id is missing or not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id fehlt oder ist keine Zeichenkette.</translation>
     </message>
     <message>
         <source>url is missing; the line is not an OpenAI batch request.</source>
-        <translation type="unfinished"></translation>
+        <translation>url fehlt; die Zeile ist keine OpenAI-Batch-Anfrage.</translation>
     </message>
     <message>
         <source>body is missing or not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>body fehlt oder ist kein Objekt.</translation>
     </message>
     <message>
         <source>url %1 has no Anthropic equivalent; Anthropic batches take chat requests (/v1/chat/completions) only.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 hat keine Entsprechung bei Anthropic; Anthropic-Batches nehmen nur Chat-Anfragen (/v1/chat/completions) an.</translation>
     </message>
     <message>
         <source>url %1 has no Gemini equivalent; Gemini batches take chat requests (/v1/chat/completions) only.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 hat keine Entsprechung bei Gemini; Gemini-Batches nehmen nur Chat-Anfragen (/v1/chat/completions) an.</translation>
     </message>
     <message>
         <source>url %1 has no Mistral equivalent; Mistral batches take /v1/chat/completions, /v1/embeddings and /v1/moderations.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 hat keine Entsprechung bei Mistral; Mistral-Batches nehmen /v1/chat/completions, /v1/embeddings und /v1/moderations an.</translation>
     </message>
     <message>
         <source>The line is %1 MB long; no provider accepts a request that large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist %1 MB lang; kein Anbieter akzeptiert eine so große Anfrage.</translation>
     </message>
     <message>
         <source>The line is not an Anthropic batch result (custom_id and result.type are needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist kein Anthropic-Batch-Ergebnis (custom_id und result.type werden benötigt).</translation>
     </message>
     <message>
         <source>The batch was canceled before this request ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Batch wurde abgebrochen, bevor diese Anfrage lief.</translation>
     </message>
     <message>
         <source>The batch expired before this request ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Batch ist abgelaufen, bevor diese Anfrage lief.</translation>
     </message>
     <message>
         <source>The result type %1 is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ergebnistyp %1 ist unbekannt.</translation>
     </message>
     <message>
         <source>The line is not a Gemini batch result (key is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist kein Gemini-Batch-Ergebnis (key fehlt).</translation>
     </message>
     <message>
         <source>The Gemini result has neither a response nor an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gemini-Ergebnis enthält weder eine Antwort noch einen Fehler.</translation>
     </message>
     <message>
         <source>The result line has no custom_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebniszeile hat keine custom_id.</translation>
     </message>
     <message>
         <source>The result line has neither a response nor an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebniszeile enthält weder eine Antwort noch einen Fehler.</translation>
     </message>
     <message>
         <source>Not valid JSON: %1.</source>
-        <translation type="unfinished">Kein gültiges JSON: %1.</translation>
+        <translation>Kein gültiges JSON: %1.</translation>
     </message>
     <message>
         <source>The result line is not a JSON object.</source>
-        <translation type="unfinished">Die Ergebniszeile ist kein JSON-Objekt.</translation>
+        <translation>Die Ergebniszeile ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>body.%1 is missing; %2 needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 fehlt; %2 braucht es.</translation>
     </message>
     <message>
         <source>body.%1 is %2; it must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 ist %2; es muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>body.%1 is an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 ist eine leere Zeichenkette.</translation>
     </message>
     <message>
         <source>body.input is missing; a responses request needs the input text or input items.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input fehlt; eine Responses-Anfrage braucht den Eingabetext oder Eingabeelemente.</translation>
     </message>
     <message>
         <source>body.input is an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input ist eine leere Zeichenkette.</translation>
     </message>
     <message>
         <source>body.input is an empty array; it needs at least one input item.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input ist ein leeres Array; es braucht mindestens ein Eingabeelement.</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; input items are objects such as {&quot;role&quot;: &quot;user&quot;, &quot;content&quot;: &quot;…&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] ist %2; Eingabeelemente sind Objekte wie {&quot;role&quot;: &quot;user&quot;, &quot;content&quot;: &quot;…&quot;}.</translation>
     </message>
     <message>
         <source>body.input[%1] has neither a role nor a type.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] hat weder role noch type.</translation>
     </message>
     <message>
         <source>body.input is %1; it must be a string or an array of input items.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input ist %1; es muss eine Zeichenkette oder ein Array aus Eingabeelementen sein.</translation>
     </message>
     <message>
         <source>body.max_output_tokens must be a positive integer.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.max_output_tokens muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
         <source>body.stream is true; a response in a batch cannot stream. Remove stream or set it to false.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.stream ist true; eine Antwort in einem Batch kann nicht streamen. Entfernen Sie stream oder setzen Sie es auf false.</translation>
     </message>
     <message>
         <source>body.input is missing; a moderations request needs the text or images to classify.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input fehlt; eine Moderations-Anfrage braucht den zu klassifizierenden Text oder die Bilder.</translation>
     </message>
     <message>
         <source>body.input is %1; it must be a string, an array of strings or an array of text and image_url objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input ist %1; es muss eine Zeichenkette, ein Array aus Zeichenketten oder ein Array aus text- und image_url-Objekten sein.</translation>
     </message>
     <message>
         <source>body.input is an empty array.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input ist ein leeres Array.</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; an array of strings must hold only strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] ist %2; ein Array aus Zeichenketten darf nur Zeichenketten enthalten.</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; multi-modal inputs are {&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: …} or {&quot;type&quot;: &quot;image_url&quot;, &quot;image_url&quot;: {&quot;url&quot;: …}} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] ist %2; multimodale Eingaben sind Objekte der Form {&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: …} oder {&quot;type&quot;: &quot;image_url&quot;, &quot;image_url&quot;: {&quot;url&quot;: …}}.</translation>
     </message>
     <message>
         <source>body.input[%1] is a text input without a text string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] ist eine text-Eingabe ohne text-Zeichenkette.</translation>
     </message>
     <message>
         <source>body.input[%1] is an image_url input without image_url.url.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] ist eine image_url-Eingabe ohne image_url.url.</translation>
     </message>
     <message>
         <source>body.input[%1] has type %2; it must be &quot;text&quot; or &quot;image_url&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] hat den Typ %2; er muss „text“ oder „image_url“ sein.</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlt)</translation>
     </message>
     <message>
         <source>body.n must be an integer from 1 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.n muss eine ganze Zahl von 1 bis 10 sein.</translation>
     </message>
     <message>
         <source>body.response_format is &quot;%1&quot;; it must be &quot;url&quot; or &quot;b64_json&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.response_format ist „%1“; es muss „url“ oder „b64_json“ sein.</translation>
     </message>
     <message>
         <source>%1 is a string; a batch line is JSON and cannot upload image bytes: reference the image as {&quot;image_url&quot;: &quot;https://… or data:image/png;base64,…&quot;} or {&quot;file_id&quot;: &quot;file-…&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Zeichenkette; eine Batchzeile ist JSON und kann keine Bilddaten hochladen: Verweisen Sie auf das Bild als {&quot;image_url&quot;: &quot;https://… oder data:image/png;base64,…&quot;} oder {&quot;file_id&quot;: &quot;file-…&quot;}.</translation>
     </message>
     <message>
         <source>%1 is %2; it must be an {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2; es muss ein {&quot;image_url&quot;: …}- oder {&quot;file_id&quot;: …}-Objekt sein.</translation>
     </message>
     <message>
         <source>%1 must have exactly one of image_url and file_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss genau eines von image_url und file_id enthalten.</translation>
     </message>
     <message>
         <source>%1.%2 must be a non-empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 muss eine nicht leere Zeichenkette sein.</translation>
     </message>
     <message>
         <source>body.image is missing; an image edit request needs the images to edit, as {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects (a batch line cannot upload files).</source>
-        <translation type="unfinished"></translation>
+        <translation>body.image fehlt; eine Bildbearbeitungsanfrage braucht die zu bearbeitenden Bilder als {&quot;image_url&quot;: …}- oder {&quot;file_id&quot;: …}-Objekte (eine Batchzeile kann keine Dateien hochladen).</translation>
     </message>
     <message>
         <source>body.%1 holds %2 images; it must hold 1 to 16.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 enthält %2 Bilder; erlaubt sind 1 bis 16.</translation>
     </message>
     <message>
         <source>body.images is %1; it must be an array of {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.images ist %1; es muss ein Array aus {&quot;image_url&quot;: …}- oder {&quot;file_id&quot;: …}-Objekten sein.</translation>
     </message>
 </context>
 <context>
@@ -942,7 +942,7 @@
     </message>
     <message>
         <source>custom_id %1 is not accepted by %2: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id %1 wird von %2 nicht akzeptiert: Sie muss aus 1 bis 64 Buchstaben, Ziffern, „_“ oder „-“ bestehen.</translation>
     </message>
 </context>
 <context>
@@ -1011,23 +1011,23 @@
     <name>Batchdesk::Jsonl::FileConverter</name>
     <message>
         <source>Not valid JSON: %1.</source>
-        <translation type="unfinished">Kein gültiges JSON: %1.</translation>
+        <translation>Kein gültiges JSON: %1.</translation>
     </message>
     <message>
         <source>The line is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>custom_id %1 is not accepted by Anthropic: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id %1 wird von Anthropic nicht akzeptiert: Sie muss aus 1 bis 64 Buchstaben, Ziffern, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
         <source>url %1 differs from %2 on line %3; one batch uses one endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 weicht von %2 in Zeile %3 ab; ein Batch verwendet nur einen Endpunkt.</translation>
     </message>
     <message>
         <source>model %1 differs from %2 on line %3; one %4 batch runs one model.</source>
-        <translation type="unfinished"></translation>
+        <translation>model %1 weicht von %2 in Zeile %3 ab; ein %4-Batch führt nur ein Modell aus.</translation>
     </message>
 </context>
 <context>
@@ -1191,11 +1191,11 @@
     <name>Batchdesk::Jsonl::ResultLineConverter</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>The line is longer than 64 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist länger als 64 MB.</translation>
     </message>
 </context>
 <context>
@@ -1241,58 +1241,58 @@
     </message>
     <message>
         <source>an image edit request</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bildbearbeitungsanfrage</translation>
     </message>
     <message>
         <source>a video request</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Videoanfrage</translation>
     </message>
     <message>
         <source>an image generation request</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bildgenerierungsanfrage</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Models::AllBatchesModel</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 succeeded, %2 failed, %3 pending of %4</source>
-        <translation type="unfinished">%1 erfolgreich, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
+        <translation>%1 erfolgreich, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
     </message>
     <message>
         <source>Double-click to open this batch in its account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie, um diesen Batch in seinem Konto zu öffnen.</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">Fortschritt</translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
@@ -1769,27 +1769,27 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorien</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
 </context>
 <context>
@@ -1899,23 +1899,23 @@
     </message>
     <message>
         <source>1 image</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Bild</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bilder</translation>
     </message>
     <message>
         <source>flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>markiert: %1</translation>
     </message>
     <message>
         <source>not flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht markiert</translation>
     </message>
     <message>
         <source>video %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Video %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1962,35 +1962,35 @@
     <name>Batchdesk::Results::ImageWriter</name>
     <message>
         <source>No folder was given for the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Bilder wurde kein Ordner angegeben.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht erstellt werden.</translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>%1: image %2 is not a PNG, JPEG or WebP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Bild %2 ist kein PNG-, JPEG- oder WebP-Bild.</translation>
     </message>
     <message>
         <source>%1: image %2 is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Bild %2 ist kein gültiges Base64.</translation>
     </message>
     <message>
         <source>Refusing to write outside %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb von %1 wird nichts geschrieben.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>None of the images could be decoded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines der Bilder konnte dekodiert werden: %1</translation>
     </message>
     <message>
         <source>The results hold no images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse enthalten keine Bilder.</translation>
     </message>
 </context>
 <context>
@@ -2227,62 +2227,62 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>Optional: org-…</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: org-…</translation>
     </message>
     <message>
         <source>Optional: proj_…</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: proj_…</translation>
     </message>
     <message>
         <source>&amp;Organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>Pro&amp;ject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;jekt:</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::AllAccountsPage</name>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konten</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>List the newest batches of every account now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Batches aller Konten jetzt auflisten</translation>
     </message>
     <message>
         <source>No batches in any account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In keinem Konto gibt es bisher Batches.</translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished">Die lokale Sandbox konnte nicht starten: %1</translation>
+        <translation>Die lokale Sandbox konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
     </message>
     <message>
         <source>1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konto</translation>
     </message>
     <message>
         <source>%1 accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Konten</translation>
     </message>
     <message>
         <source>%1 · refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · wird aktualisiert…</translation>
     </message>
     <message>
         <source>%1 · updated %2 · every %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · aktualisiert um %2 · alle %3 s</translation>
     </message>
 </context>
 <context>
@@ -3144,16 +3144,16 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
 </context>
@@ -3880,7 +3880,7 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konten</translation>
     </message>
 </context>
 <context>
@@ -4344,19 +4344,19 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Save Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder speichern…</translation>
     </message>
     <message>
         <source>Save the generated images as files in a folder (URL answers are listed in images.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erzeugten Bilder als Dateien in einem Ordner speichern (Antworten mit URL werden in images.csv aufgeführt)</translation>
     </message>
     <message>
         <source>Save the images to</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder speichern in</translation>
     </message>
     <message>
         <source>Saving images to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden in %1 gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -4446,11 +4446,11 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konten</translation>
     </message>
     <message>
         <source>The batches of every account in one list</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Batches aller Konten in einer Liste</translation>
     </message>
 </context>
 <context>
@@ -4871,23 +4871,23 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <name>Batchdesk::Workflow::AllAccountsMonitor</name>
     <message>
         <source>The account has no base URL. Edit the account to set one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto hat keine Basis-URL. Bearbeiten Sie das Konto, um eine festzulegen.</translation>
     </message>
     <message>
         <source>The environment variable %1, which holds the key, is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsvariable %1, die den Schlüssel enthält, ist nicht gesetzt.</translation>
     </message>
     <message>
         <source>No key is stored in the keychain. Edit the account to store one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist kein Schlüssel gespeichert. Bearbeiten Sie das Konto, um einen zu speichern.</translation>
     </message>
     <message>
         <source>Cannot read the key from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel kann nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not list the batches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Batches konnten nicht aufgelistet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません：%2</translation>
     </message>
 </context>
 <context>
@@ -156,23 +156,23 @@
     </message>
     <message>
         <source>Mistral needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mistral にはバッチのモデルが必要ですが、モデルが分かるのはこのセッションでアップロードしたファイルだけです。ファイルをもう一度送信してください。</translation>
     </message>
     <message>
         <source>Gemini needs the model of the batch; it is known only for a file uploaded in this session. Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini にはバッチのモデルが必要ですが、モデルが分かるのはこのセッションでアップロードしたファイルだけです。ファイルをもう一度送信してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a model name Batchdesk can send to Gemini.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は Batchdesk が Gemini に送信できるモデル名ではありません。</translation>
     </message>
     <message>
         <source>The converted requests of this submission are no longer here (they are kept only while Batchdesk runs). Submit the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>この送信の変換済みリクエストはもうありません（Batchdesk の実行中だけ保持されます）。ファイルをもう一度送信してください。</translation>
     </message>
     <message>
         <source>Cannot read the converted requests (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>変換済みリクエストを読み込めません（%1）。</translation>
     </message>
 </context>
 <context>
@@ -258,15 +258,15 @@
     </message>
     <message>
         <source>Cannot create a folder for the converted file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に変換済みファイル用のフォルダーを作成できません。</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目：%2</translation>
     </message>
     <message>
         <source>%1 cannot take this file as it is. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はこのファイルをそのままでは受け付けません。%2</translation>
     </message>
 </context>
 <context>
@@ -500,299 +500,299 @@
     </message>
     <message>
         <source>%1.content is %2; it must be a string or an array of text parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.content が %2 です。文字列またはテキストパートの配列でなければなりません。</translation>
     </message>
     <message>
         <source>not a text part</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト以外のパート</translation>
     </message>
     <message>
         <source>a %1 part</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 パート</translation>
     </message>
     <message>
         <source>%1.content[%2] is %3; %4 batch lines converted from OpenAI take text parts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.content[%2] は %3 です。OpenAI から変換した %4 のバッチ行はテキストパートしか受け付けません。</translation>
     </message>
     <message>
         <source>messages is missing or not an array; a chat request needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>messages がないか、配列ではありません。チャットのリクエストには必須です。</translation>
     </message>
     <message>
         <source>%1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はオブジェクトではありません。</translation>
     </message>
     <message>
         <source>%1 is a %2 message after the conversation started; %3 takes system text only before the first user message.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は会話が始まった後の %2 メッセージです。%3 がシステムテキストを受け付けるのは最初のユーザーメッセージの前だけです。</translation>
     </message>
     <message>
         <source>%1 has role %2, which %3 batches cannot take here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の role は %2 ですが、%3 のバッチではここで使えません。</translation>
     </message>
     <message>
         <source>%1 has tool_calls, which %2 batches converted from OpenAI cannot take.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に tool_calls がありますが、OpenAI から変換した %2 のバッチでは使えません。</translation>
     </message>
     <message>
         <source>%1 has no text content.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にテキストの内容がありません。</translation>
     </message>
     <message>
         <source>messages has no user or assistant message; %1 needs at least one.</source>
-        <translation type="unfinished"></translation>
+        <translation>messages に user または assistant のメッセージがありません。%1 には少なくとも 1 つ必要です。</translation>
     </message>
     <message>
         <source>stop must be a string or an array of strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>stop は文字列または文字列の配列でなければなりません。</translation>
     </message>
     <message>
         <source>n = %1: %2 batch lines give one answer each.</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1：%2 のバッチ行はそれぞれ 1 つの回答しか返しません。</translation>
     </message>
     <message>
         <source>stream is true; batch requests cannot stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>stream が true です。バッチのリクエストはストリーミングできません。</translation>
     </message>
     <message>
         <source>%1 is set; %2 batches give no log probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が設定されています。%2 のバッチは対数確率を返しません。</translation>
     </message>
     <message>
         <source>response_format %1 cannot convert to %2; remove it and ask for the format in the prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>response_format %1 は %2 用に変換できません。削除して、プロンプトで形式を指示してください。</translation>
     </message>
     <message>
         <source>%1 has no %2 equivalent; remove %3 from the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に相当するものが %2 にはありません。body から %3 を削除してください。</translation>
     </message>
     <message>
         <source>model is missing; Anthropic needs it in every request.</source>
-        <translation type="unfinished"></translation>
+        <translation>model がありません。Anthropic ではすべてのリクエストに必須です。</translation>
     </message>
     <message>
         <source>max_tokens is required by Anthropic; add &quot;max_tokens&quot; to the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic では max_tokens が必須です。body に &quot;max_tokens&quot; を追加してください。</translation>
     </message>
     <message>
         <source>max_tokens is %1; it must be a positive whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens が %1 です。正の整数でなければなりません。</translation>
     </message>
     <message>
         <source>temperature is %1; Anthropic takes a number from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>temperature が %1 です。Anthropic で使えるのは 0～1 の数値です。</translation>
     </message>
     <message>
         <source>top_p must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>top_p は数値でなければなりません。</translation>
     </message>
     <message>
         <source>tools[%1] is not a function tool with a name; Anthropic takes function tools only.</source>
-        <translation type="unfinished"></translation>
+        <translation>tools[%1] は名前のある関数ツールではありません。Anthropic で使えるのは関数ツールだけです。</translation>
     </message>
     <message>
         <source>tool_choice %1 cannot convert to Anthropic.</source>
-        <translation type="unfinished"></translation>
+        <translation>tool_choice %1 は Anthropic 用に変換できません。</translation>
     </message>
     <message>
         <source>model is missing; Gemini needs it for the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>model がありません。Gemini ではバッチに必須です。</translation>
     </message>
     <message>
         <source>%1 is %2; it must be a positive whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 です。正の整数でなければなりません。</translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は数値でなければなりません。</translation>
     </message>
     <message>
         <source>model is missing; Mistral needs it for the batch job.</source>
-        <translation type="unfinished"></translation>
+        <translation>model がありません。Mistral ではバッチジョブに必須です。</translation>
     </message>
     <message>
         <source>custom_id is missing or not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id がないか、文字列ではありません。</translation>
     </message>
     <message>
         <source>url is missing; the line is not an OpenAI batch request.</source>
-        <translation type="unfinished"></translation>
+        <translation>url がありません。この行は OpenAI のバッチリクエストではありません。</translation>
     </message>
     <message>
         <source>body is missing or not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>body がないか、オブジェクトではありません。</translation>
     </message>
     <message>
         <source>url %1 has no Anthropic equivalent; Anthropic batches take chat requests (/v1/chat/completions) only.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 に相当するものが Anthropic にはありません。Anthropic のバッチで使えるのはチャットのリクエスト（/v1/chat/completions）だけです。</translation>
     </message>
     <message>
         <source>url %1 has no Gemini equivalent; Gemini batches take chat requests (/v1/chat/completions) only.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 に相当するものが Gemini にはありません。Gemini のバッチで使えるのはチャットのリクエスト（/v1/chat/completions）だけです。</translation>
     </message>
     <message>
         <source>url %1 has no Mistral equivalent; Mistral batches take /v1/chat/completions, /v1/embeddings and /v1/moderations.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 に相当するものが Mistral にはありません。Mistral のバッチで使えるのは /v1/chat/completions、/v1/embeddings、/v1/moderations です。</translation>
     </message>
     <message>
         <source>The line is %1 MB long; no provider accepts a request that large.</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は %1 MB あります。これほど大きなリクエストを受け付けるプロバイダーはありません。</translation>
     </message>
     <message>
         <source>The line is not an Anthropic batch result (custom_id and result.type are needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は Anthropic のバッチ結果ではありません（custom_id と result.type が必要です）。</translation>
     </message>
     <message>
         <source>The batch was canceled before this request ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが実行される前にバッチがキャンセルされました。</translation>
     </message>
     <message>
         <source>The batch expired before this request ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが実行される前にバッチが期限切れになりました。</translation>
     </message>
     <message>
         <source>The result type %1 is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果の種類 %1 は不明です。</translation>
     </message>
     <message>
         <source>The line is not a Gemini batch result (key is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は Gemini のバッチ結果ではありません（key がありません）。</translation>
     </message>
     <message>
         <source>The Gemini result has neither a response nor an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini の結果に応答もエラーもありません。</translation>
     </message>
     <message>
         <source>The result line has no custom_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果の行に custom_id がありません。</translation>
     </message>
     <message>
         <source>The result line has neither a response nor an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果の行に応答もエラーもありません。</translation>
     </message>
     <message>
         <source>Not valid JSON: %1.</source>
-        <translation type="unfinished">有効な JSON ではありません：%1。</translation>
+        <translation>有効な JSON ではありません：%1。</translation>
     </message>
     <message>
         <source>The result line is not a JSON object.</source>
-        <translation type="unfinished">結果の行が JSON オブジェクトではありません。</translation>
+        <translation>結果の行が JSON オブジェクトではありません。</translation>
     </message>
     <message>
         <source>body.%1 is missing; %2 needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 がありません。%2には必須です。</translation>
     </message>
     <message>
         <source>body.%1 is %2; it must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 が %2 です。文字列でなければなりません。</translation>
     </message>
     <message>
         <source>body.%1 is an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 が空文字列です。</translation>
     </message>
     <message>
         <source>body.input is missing; a responses request needs the input text or input items.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input がありません。responses のリクエストには入力テキストまたは入力項目が必要です。</translation>
     </message>
     <message>
         <source>body.input is an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input が空文字列です。</translation>
     </message>
     <message>
         <source>body.input is an empty array; it needs at least one input item.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input が空の配列です。入力項目が少なくとも 1 つ必要です。</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; input items are objects such as {&quot;role&quot;: &quot;user&quot;, &quot;content&quot;: &quot;…&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] が %2 です。入力項目は {&quot;role&quot;: &quot;user&quot;, &quot;content&quot;: &quot;…&quot;} のようなオブジェクトです。</translation>
     </message>
     <message>
         <source>body.input[%1] has neither a role nor a type.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] に role も type もありません。</translation>
     </message>
     <message>
         <source>body.input is %1; it must be a string or an array of input items.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input が %1 です。文字列または入力項目の配列でなければなりません。</translation>
     </message>
     <message>
         <source>body.max_output_tokens must be a positive integer.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.max_output_tokens は正の整数でなければなりません。</translation>
     </message>
     <message>
         <source>body.stream is true; a response in a batch cannot stream. Remove stream or set it to false.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.stream が true です。バッチ内の応答はストリーミングできません。stream を削除するか false にしてください。</translation>
     </message>
     <message>
         <source>body.input is missing; a moderations request needs the text or images to classify.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input がありません。moderations のリクエストには分類するテキストまたは画像が必要です。</translation>
     </message>
     <message>
         <source>body.input is %1; it must be a string, an array of strings or an array of text and image_url objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input が %1 です。文字列、文字列の配列、または text と image_url のオブジェクトの配列でなければなりません。</translation>
     </message>
     <message>
         <source>body.input is an empty array.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input が空の配列です。</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; an array of strings must hold only strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] が %2 です。文字列の配列には文字列しか入れられません。</translation>
     </message>
     <message>
         <source>body.input[%1] is %2; multi-modal inputs are {&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: …} or {&quot;type&quot;: &quot;image_url&quot;, &quot;image_url&quot;: {&quot;url&quot;: …}} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] が %2 です。マルチモーダル入力は {&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: …} または {&quot;type&quot;: &quot;image_url&quot;, &quot;image_url&quot;: {&quot;url&quot;: …}} のオブジェクトです。</translation>
     </message>
     <message>
         <source>body.input[%1] is a text input without a text string.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] は text の入力ですが、text の文字列がありません。</translation>
     </message>
     <message>
         <source>body.input[%1] is an image_url input without image_url.url.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] は image_url の入力ですが、image_url.url がありません。</translation>
     </message>
     <message>
         <source>body.input[%1] has type %2; it must be &quot;text&quot; or &quot;image_url&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.input[%1] の type が %2 です。&quot;text&quot; または &quot;image_url&quot; でなければなりません。</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>body.n must be an integer from 1 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.n は 1～10 の整数でなければなりません。</translation>
     </message>
     <message>
         <source>body.response_format is &quot;%1&quot;; it must be &quot;url&quot; or &quot;b64_json&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.response_format が &quot;%1&quot; です。&quot;url&quot; または &quot;b64_json&quot; でなければなりません。</translation>
     </message>
     <message>
         <source>%1 is a string; a batch line is JSON and cannot upload image bytes: reference the image as {&quot;image_url&quot;: &quot;https://… or data:image/png;base64,…&quot;} or {&quot;file_id&quot;: &quot;file-…&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が文字列です。バッチ行は JSON なので画像のバイト列をアップロードできません。画像は {&quot;image_url&quot;: &quot;https://… または data:image/png;base64,…&quot;} または {&quot;file_id&quot;: &quot;file-…&quot;} として参照してください。</translation>
     </message>
     <message>
         <source>%1 is %2; it must be an {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 です。{&quot;image_url&quot;: …} または {&quot;file_id&quot;: …} のオブジェクトでなければなりません。</translation>
     </message>
     <message>
         <source>%1 must have exactly one of image_url and file_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には image_url と file_id のどちらか一方だけが必要です。</translation>
     </message>
     <message>
         <source>%1.%2 must be a non-empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 は空でない文字列でなければなりません。</translation>
     </message>
     <message>
         <source>body.image is missing; an image edit request needs the images to edit, as {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects (a batch line cannot upload files).</source>
-        <translation type="unfinished"></translation>
+        <translation>body.image がありません。画像編集のリクエストには、編集する画像を {&quot;image_url&quot;: …} または {&quot;file_id&quot;: …} のオブジェクトとして指定する必要があります（バッチ行ではファイルをアップロードできません）。</translation>
     </message>
     <message>
         <source>body.%1 holds %2 images; it must hold 1 to 16.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.%1 に画像が %2 枚あります。1～16 枚でなければなりません。</translation>
     </message>
     <message>
         <source>body.images is %1; it must be an array of {&quot;image_url&quot;: …} or {&quot;file_id&quot;: …} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>body.images が %1 です。{&quot;image_url&quot;: …} または {&quot;file_id&quot;: …} のオブジェクトの配列でなければなりません。</translation>
     </message>
 </context>
 <context>
@@ -942,7 +942,7 @@
     </message>
     <message>
         <source>custom_id %1 is not accepted by %2: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id %1 は %2 では使えません。1～64 文字の英字、数字、&quot;_&quot;、&quot;-&quot; でなければなりません。</translation>
     </message>
 </context>
 <context>
@@ -1011,23 +1011,23 @@
     <name>Batchdesk::Jsonl::FileConverter</name>
     <message>
         <source>Not valid JSON: %1.</source>
-        <translation type="unfinished">有効な JSON ではありません：%1。</translation>
+        <translation>有効な JSON ではありません：%1。</translation>
     </message>
     <message>
         <source>The line is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は JSON オブジェクトではありません。</translation>
     </message>
     <message>
         <source>custom_id %1 is not accepted by Anthropic: it must be 1 to 64 letters, digits, &quot;_&quot; or &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>custom_id %1 は Anthropic では使えません。1～64 文字の英字、数字、&quot;_&quot;、&quot;-&quot; でなければなりません。</translation>
     </message>
     <message>
         <source>url %1 differs from %2 on line %3; one batch uses one endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>url %1 が %3 行目の %2 と異なります。1 つのバッチで使えるエンドポイントは 1 つだけです。</translation>
     </message>
     <message>
         <source>model %1 differs from %2 on line %3; one %4 batch runs one model.</source>
-        <translation type="unfinished"></translation>
+        <translation>model %1 が %3 行目の %2 と異なります。%4 の 1 つのバッチで実行できるモデルは 1 つだけです。</translation>
     </message>
 </context>
 <context>
@@ -1191,11 +1191,11 @@
     <name>Batchdesk::Jsonl::ResultLineConverter</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目：%2</translation>
     </message>
     <message>
         <source>The line is longer than 64 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は 64 MB を超えています。</translation>
     </message>
 </context>
 <context>
@@ -1241,58 +1241,58 @@
     </message>
     <message>
         <source>an image edit request</source>
-        <translation type="unfinished"></translation>
+        <translation>画像編集のリクエスト</translation>
     </message>
     <message>
         <source>a video request</source>
-        <translation type="unfinished"></translation>
+        <translation>動画のリクエスト</translation>
     </message>
     <message>
         <source>an image generation request</source>
-        <translation type="unfinished"></translation>
+        <translation>画像生成のリクエスト</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Models::AllBatchesModel</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1%</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1 succeeded, %2 failed, %3 pending of %4</source>
-        <translation type="unfinished">%4 件中 成功 %1 件、失敗 %2 件、保留 %3 件</translation>
+        <translation>%4 件中 成功 %1 件、失敗 %2 件、保留 %3 件</translation>
     </message>
     <message>
         <source>Double-click to open this batch in its account.</source>
-        <translation type="unfinished"></translation>
+        <translation>ダブルクリックすると、このバッチをそのアカウントで開きます。</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ステータス</translation>
+        <translation>ステータス</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">進捗</translation>
+        <translation>進捗</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">作成日時</translation>
+        <translation>作成日時</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">説明</translation>
+        <translation>説明</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
@@ -1765,27 +1765,27 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>はい</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>いいえ</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグ付き</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>カテゴリー</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>画像</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>動画</translation>
     </message>
 </context>
 <context>
@@ -1894,23 +1894,23 @@
     </message>
     <message>
         <source>1 image</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 1 枚</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 %1 枚</translation>
     </message>
     <message>
         <source>flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグ付き：%1</translation>
     </message>
     <message>
         <source>not flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグなし</translation>
     </message>
     <message>
         <source>video %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>動画 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1957,35 +1957,35 @@
     <name>Batchdesk::Results::ImageWriter</name>
     <message>
         <source>No folder was given for the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の保存先フォルダーが指定されていません。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">フォルダー %1 を作成できません。</translation>
+        <translation>フォルダー %1 を作成できません。</translation>
     </message>
     <message>
         <source>%1: image %2 is not a PNG, JPEG or WebP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：画像 %2 は PNG、JPEG、WebP のいずれの画像でもありません。</translation>
     </message>
     <message>
         <source>%1: image %2 is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：画像 %2 は有効な base64 ではありません。</translation>
     </message>
     <message>
         <source>Refusing to write outside %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の外には書き込みません。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません：%2</translation>
     </message>
     <message>
         <source>None of the images could be decoded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>どの画像もデコードできませんでした：%1</translation>
     </message>
     <message>
         <source>The results hold no images.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果に画像がありません。</translation>
     </message>
 </context>
 <context>
@@ -2222,62 +2222,62 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>Optional: org-…</source>
-        <translation type="unfinished"></translation>
+        <translation>任意：org-…</translation>
     </message>
     <message>
         <source>Optional: proj_…</source>
-        <translation type="unfinished"></translation>
+        <translation>任意：proj_…</translation>
     </message>
     <message>
         <source>&amp;Organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>組織(&amp;O):</translation>
     </message>
     <message>
         <source>Pro&amp;ject:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクト(&amp;J):</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::AllAccountsPage</name>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのアカウント</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">更新</translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>List the newest batches of every account now</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのアカウントの最新のバッチを今すぐ一覧表示します</translation>
     </message>
     <message>
         <source>No batches in any account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>どのアカウントにもまだバッチがありません。</translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished">ローカルサンドボックスを起動できませんでした：%1</translation>
+        <translation>ローカルサンドボックスを起動できませんでした：%1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
     </message>
     <message>
         <source>1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント 1 件</translation>
     </message>
     <message>
         <source>%1 accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント %1 件</translation>
     </message>
     <message>
         <source>%1 · refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 更新中…</translation>
     </message>
     <message>
         <source>%1 · updated %2 · every %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 に更新 · %3 秒ごと</translation>
     </message>
 </context>
 <context>
@@ -3134,14 +3134,14 @@ Save the account anyway?</source>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 時間</numerusform>
         </translation>
     </message>
 </context>
@@ -3852,7 +3852,7 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのアカウント</translation>
     </message>
 </context>
 <context>
@@ -4310,19 +4310,19 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Save Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を保存…</translation>
     </message>
     <message>
         <source>Save the generated images as files in a folder (URL answers are listed in images.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成された画像をフォルダーにファイルとして保存します（URL で返された画像は images.csv に一覧されます）</translation>
     </message>
     <message>
         <source>Save the images to</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の保存先</translation>
     </message>
     <message>
         <source>Saving images to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を %1 に保存中…</translation>
     </message>
 </context>
 <context>
@@ -4412,11 +4412,11 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのアカウント</translation>
     </message>
     <message>
         <source>The batches of every account in one list</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのアカウントのバッチを 1 つの一覧に表示します</translation>
     </message>
 </context>
 <context>
@@ -4836,23 +4836,23 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <name>Batchdesk::Workflow::AllAccountsMonitor</name>
     <message>
         <source>The account has no base URL. Edit the account to set one.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントにベース URL がありません。アカウントを編集して設定してください。</translation>
     </message>
     <message>
         <source>The environment variable %1, which holds the key, is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーを保持する環境変数 %1 が設定されていません。</translation>
     </message>
     <message>
         <source>No key is stored in the keychain. Edit the account to store one.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンにキーが保存されていません。アカウントを編集して保存してください。</translation>
     </message>
     <message>
         <source>Cannot read the key from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンからキーを読み込めません：%1</translation>
     </message>
     <message>
         <source>Could not list the batches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチの一覧を取得できませんでした：%1</translation>
     </message>
 </context>
 <context>
