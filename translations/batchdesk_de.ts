@@ -3156,6 +3156,14 @@ Das Konto trotzdem speichern?</translation>
             <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The account the batches go to. Another account takes the job over when Batchdesk switches to it.</source>
+        <translation>Das Konto, an das die Batches gehen. Ein anderes Konto übernimmt den Job, sobald Batchdesk zu ihm wechselt.</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::DropOverlay</name>
@@ -3762,13 +3770,6 @@ Das Konto trotzdem speichern?</translation>
             <numerusform>Job aus %n Batches erstellen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batch, gesendet an &lt;b&gt;%3&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batches, gesendet an &lt;b&gt;%3&lt;/b&gt;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel Job</source>
         <translation>Job abbrechen</translation>
@@ -3881,6 +3882,28 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batch</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 Anfragen in %n Batches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 takes no %2 batches.</source>
+        <translation>%1 nimmt keine %2-Batches an.</translation>
+    </message>
+    <message>
+        <source>The parts are too large for %1 (%2 requests, %3 bytes at most a batch); open the file with that account selected to split it for its limits.</source>
+        <translation>Die Teile sind zu groß für %1 (höchstens %2 Anfragen, %3 Bytes je Batch); öffnen Sie die Datei mit diesem Konto, um sie für seine Grenzen aufzuteilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 goes to %2: its %n part(s) are submitted as soon as the account is connected.</source>
+        <translation>
+            <numerusform>Job %1 geht an %2: Sein %n Teil wird übermittelt, sobald das Konto verbunden ist.</numerusform>
+            <numerusform>Job %1 geht an %2: Seine %n Teile werden übermittelt, sobald das Konto verbunden ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

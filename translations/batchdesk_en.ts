@@ -185,13 +185,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch, sent to &lt;b&gt;%3&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batches, sent to &lt;b&gt;%3&lt;/b&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Job %1: %n part(s) are submitted as the provider allows, %2 at a time.</source>
         <translation>
             <numerusform>Job %1: %n part is submitted as the provider allows, %2 at a time.</numerusform>
@@ -210,6 +203,20 @@
         <translation>
             <numerusform>Cancel every running batch of %1 (%n batch) and the parts still waiting? Finished requests keep their results.</numerusform>
             <numerusform>Cancel every running batch of %1 (%n batches) and the parts still waiting? Finished requests keep their results.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 goes to %2: its %n part(s) are submitted as soon as the account is connected.</source>
+        <translation>
+            <numerusform>Job %1 goes to %2: its %n part is submitted as soon as the account is connected.</numerusform>
+            <numerusform>Job %1 goes to %2: its %n parts are submitted as soon as the account is connected.</numerusform>
         </translation>
     </message>
 </context>

@@ -3144,6 +3144,14 @@ Save the account anyway?</source>
             <numerusform>%n 時間</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The account the batches go to. Another account takes the job over when Batchdesk switches to it.</source>
+        <translation>バッチの送信先アカウントです。別のアカウントを選ぶと、Batchdesk がそのアカウントに切り替えたときにジョブを引き継ぎます。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>アカウント(&amp;A)：</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::DropOverlay</name>
@@ -3738,12 +3746,6 @@ Save the account anyway?</source>
             <numerusform>%n 件のバッチからなるジョブの作成</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es), sent to &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n 件のバッチに分けた %2 件のリクエストを &lt;b&gt;%3&lt;/b&gt; に送信</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel Job</source>
         <translation>ジョブのキャンセル</translation>
@@ -3853,6 +3855,26 @@ Save the account anyway?</source>
     <message>
         <source>All accounts</source>
         <translation>すべてのアカウント</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 requests in %n batch(es)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n 件のバッチに %2 件のリクエスト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 takes no %2 batches.</source>
+        <translation>%1 は %2 のバッチを受け付けません。</translation>
+    </message>
+    <message>
+        <source>The parts are too large for %1 (%2 requests, %3 bytes at most a batch); open the file with that account selected to split it for its limits.</source>
+        <translation>パートが %1 には大きすぎます（1 バッチあたり最大 %2 件のリクエスト、%3 バイト）。そのアカウントを選択した状態でファイルを開き、その制限に合わせて分割してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 goes to %2: its %n part(s) are submitted as soon as the account is connected.</source>
+        <translation>
+            <numerusform>ジョブ %1 は %2 に送られます：アカウントが接続され次第、%n 件のパートを送信します。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "resultspage.h"
+#include "sandbox/sandboxserver.h"
 #include "sidebar.h"
 
 #include <QAction>
@@ -331,6 +332,66 @@ private slots:
 
     // Retry policy from the job dialog: a request that fails once succeeds in round 1, one that always fails
     // is tried again; Retry Failed… adds a round by hand for the chosen outcomes only.
+    // A job can go to another account than the current one: chosen in the job dialog, recorded for that
+    // account with its parts queued, and submitted there once the app has switched to it.
+    void jobToAnotherAccount()
+    {
+        Sandbox::SandboxConfig config;
+        config.latencyMs = 5;
+        Sandbox::SandboxServer second(config);
+        QString error;
+        QVERIFY2(second.start(&error), qPrintable(error));
+        startWindow(options(50, 4));
+        Store::Account other;
+        other.name = QStringLiteral("Second");
+        other.preset = Store::Preset::Custom;
+        other.baseUrl = QUrl(second.baseUrl());
+        other.limitProfile = QStringLiteral("openai");
+        other.keySource = Store::KeySource::None;
+        QString saveError = QStringLiteral("pending");
+        m_window->controller()->saveAccount(other, std::nullopt, [&](const QString &e) { saveError = e; });
+        QTRY_COMPARE(saveError, QString());
+        qint64 otherId = 0;
+        qint64 first = 0;
+        for (const auto &a : m_window->controller()->accounts()) {
+            otherId = a.name == other.name ? a.id : otherId;
+            first = a.preset == Store::Preset::Sandbox ? a.id : first;
+        }
+        QVERIFY(otherId > 0 && first > 0);
+        // Back on the built-in sandbox (a new account becomes the current one).
+        m_window->controller()->selectAccount(first);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+
+        const QString path = writeLines(QStringLiteral("elsewhere.jsonl"), 6);
+        const QString folder = m_data->filePath(QStringLiteral("parts-elsewhere"));
+        Jsonl::SplitLimits limits;
+        limits.maxLines = 3;
+        const auto parts = Jsonl::splitJsonl(path, folder, QStringLiteral("elsewhere"),
+                                             Jsonl::LimitProfile::deepinfra(), false, limits);
+        QVERIFY(parts.ok());
+        Ui::JobDraft draft;
+        draft.name = QStringLiteral("elsewhere.jsonl");
+        draft.sourcePath = path;
+        draft.folder = folder;
+        draft.endpoint = QStringLiteral("/v1/chat/completions");
+        draft.parts = parts.value();
+        m_window->submitJob(draft);
+        auto *dialog = find<QDialog>("createBatchDialog");
+        QVERIFY(dialog);
+        auto *account = dialog->findChild<QComboBox *>(QStringLiteral("createAccount"));
+        QVERIFY(account && account->isVisibleTo(dialog));
+        QCOMPARE(account->currentData().toLongLong(), first);
+        account->setCurrentIndex(account->findData(otherId));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createOkButton")), Qt::LeftButton);
+
+        // The app switches to that account, whose session submits both parts to its server.
+        QTRY_COMPARE(m_window->controller()->currentAccountId(), otherId);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isConnected(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->jobCount() == 1, 10000);
+        const QString jobId = model()->index(0, 0).data(JobTreeModel::JobIdRole).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(serverBatchesOf(jobId).size(), 2, 20000);
+    }
+
     void retryRoundsFromDialogAndByHand()
     {
         startWindow(options(15, 0));
