@@ -477,6 +477,10 @@ private slots:
         QCOMPARE(rows.size(), 6);
         QVERIFY(rows.at(1).contains("hello 0"));
         QVERIFY(rows.at(3).contains("failed"));
+        // The other tests run without an account.
+        const Run removed = cli({QStringLiteral("accounts"), QStringLiteral("remove"), account},
+                                QStringLiteral("cli-key"), false);
+        QVERIFY2(removed.exitCode == 0, removed.err.constData());
     }
 
     void invalidFileIsNeverUploaded()
