@@ -1126,8 +1126,8 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
     const std::string prefix = mountPattern({Dialect::Anthropic});
     const Dialect d = Dialect::Anthropic;
     s.Post(prefix + "/messages/batches",
-           wrapReader([this, d](const httplib::Request &req, httplib::Response &res,
-                                const httplib::ContentReader &reader) {
+           wrapReader([this](const httplib::Request &req, httplib::Response &res,
+                             const httplib::ContentReader &reader) {
                std::string raw;
                if (!readBody(reader, kMaxInlineBodyBytes, &raw)) {
                    res.set_header("Connection", "close");
@@ -1189,7 +1189,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
                }
                sendJson(res, 200, anthropicBatch(created.body, req));
            }));
-    s.Get(prefix + "/messages/batches", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/messages/batches", wrap([this](const httplib::Request &req, httplib::Response &res) {
               QString error;
               int limit = 0;
               if (!intParam(req, "limit", 1, 1000, 20, &limit, &error)) {
@@ -1224,8 +1224,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
                                {QStringLiteral("first_id"), idOf(list.body.value(QLatin1String("first_id")))},
                                {QStringLiteral("last_id"), idOf(list.body.value(QLatin1String("last_id")))}});
           }));
-    auto batchOr404 = [this, d](const httplib::Request &req,
-                                httplib::Response &res) -> std::optional<QString> {
+    auto batchOr404 = [](const httplib::Request &req, httplib::Response &res) -> std::optional<QString> {
         const QString given = qs(req.matches[1]);
         const QString id = fromAnthropicId(given);
         if (id.isEmpty()) {
@@ -1235,7 +1234,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
         return id;
     };
     s.Get(prefix + "/messages/batches/([^/]+)",
-          wrap([this, d, batchOr404](const httplib::Request &req, httplib::Response &res) {
+          wrap([this, batchOr404](const httplib::Request &req, httplib::Response &res) {
               const auto id = batchOr404(req, res);
               if (!id)
                   return;
@@ -1246,7 +1245,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
                   sendJson(res, 200, anthropicBatch(r.body, req));
           }));
     s.Post(prefix + "/messages/batches/([^/]+)/cancel",
-           wrap([this, d, batchOr404](const httplib::Request &req, httplib::Response &res) {
+           wrap([this, batchOr404](const httplib::Request &req, httplib::Response &res) {
                const auto id = batchOr404(req, res);
                if (!id)
                    return;
@@ -1259,7 +1258,7 @@ void DialectLayer::installAnthropic(httplib::Server &s, const Wrap &wrap, const 
                    sendJson(res, 200, anthropicBatch(r.body, req));
            }));
     s.Get(prefix + "/messages/batches/([^/]+)/results",
-          wrap([this, d, batchOr404](const httplib::Request &req, httplib::Response &res) {
+          wrap([this, batchOr404](const httplib::Request &req, httplib::Response &res) {
               const auto id = batchOr404(req, res);
               if (!id)
                   return;
@@ -1344,7 +1343,7 @@ void DialectLayer::installMistral(httplib::Server &s, const Wrap &wrap)
     const std::string prefix = mountPattern({Dialect::Mistral});
     const Dialect d = Dialect::Mistral;
     s.Post(
-        prefix + "/batch/jobs", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+        prefix + "/batch/jobs", wrap([this](const httplib::Request &req, httplib::Response &res) {
             const auto body = parseObject(req.body);
             if (!body) {
                 sendError(res, d, 400, QStringLiteral("The request body is not a valid JSON object."));
@@ -1438,7 +1437,7 @@ void DialectLayer::installMistral(httplib::Server &s, const Wrap &wrap)
             else
                 sendJson(res, 200, mistralBatch(created.body));
         }));
-    s.Get(prefix + "/batch/jobs", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/batch/jobs", wrap([this](const httplib::Request &req, httplib::Response &res) {
               QString error;
               int page = 0, pageSize = 0;
               if (!intParam(req, "page", 0, 1000000, 0, &page, &error)
@@ -1456,8 +1455,7 @@ void DialectLayer::installMistral(httplib::Server &s, const Wrap &wrap)
                                     {QStringLiteral("object"), QStringLiteral("list")},
                                     {QStringLiteral("total"), batches.size()}});
           }));
-    s.Get(prefix + "/batch/jobs/([^/]+)",
-          wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/batch/jobs/([^/]+)", wrap([this](const httplib::Request &req, httplib::Response &res) {
               const ApiResult r = m_engine->getBatch(qs(req.matches[1]));
               if (r.status != 200)
                   forward(res, d, r);
@@ -1465,7 +1463,7 @@ void DialectLayer::installMistral(httplib::Server &s, const Wrap &wrap)
                   sendJson(res, 200, mistralBatch(r.body));
           }));
     s.Post(prefix + "/batch/jobs/([^/]+)/cancel",
-           wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+           wrap([this](const httplib::Request &req, httplib::Response &res) {
                const ApiResult r = m_engine->cancelBatch(qs(req.matches[1]));
                if (r.status != 200)
                    forward(res, d, r);
@@ -1693,7 +1691,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
     const Dialect d = Dialect::Gemini;
     auto isUpload = [] { return current().mount.endsWith(QLatin1String("/upload/v1beta")); };
     auto isDownload = [] { return current().mount.endsWith(QLatin1String("/download/v1beta")); };
-    auto notFound = [d](const httplib::Request &req, httplib::Response &res) {
+    auto notFound = [](const httplib::Request &req, httplib::Response &res) {
         sendError(res, d, 404,
                   QStringLiteral("Unknown request URL: %1 %2.").arg(qs(req.method), qs(req.path)));
     };
@@ -1701,8 +1699,8 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
     // Files
     s.Post(
         prefix + "/files",
-        wrapReader([this, d, isUpload, notFound](const httplib::Request &req, httplib::Response &res,
-                                                 const httplib::ContentReader &reader) {
+        wrapReader([this, isUpload, notFound](const httplib::Request &req, httplib::Response &res,
+                                              const httplib::ContentReader &reader) {
             if (!isUpload()) {
                 res.set_header("Connection", "close");
                 notFound(req, res);
@@ -1753,7 +1751,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
             else
                 sendJson(res, 200, QJsonObject {{QStringLiteral("file"), geminiFile(r.body, req)}});
         }));
-    s.Get(prefix + "/files", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/files", wrap([this](const httplib::Request &req, httplib::Response &res) {
               QString error;
               int pageSize = 0;
               if (!intParam(req, "pageSize", 1, 100, 10, &pageSize, &error)) {
@@ -1788,32 +1786,32 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
         *path = convertedResults(Dialect::Gemini, r.body, error);
         return true;
     };
-    s.Get(prefix + "/files/([^/:]+):download",
-          wrap([this, d, isDownload, notFound, resultsFile](const httplib::Request &req,
-                                                            httplib::Response &res) {
-              if (!isDownload()) {
-                  notFound(req, res);
-                  return;
-              }
-              const QString id = qs(req.matches[1]);
-              QString path, error;
-              QJsonObject batch;
-              if (resultsFile(id, &path, &batch, &error)) {
-                  if (path.isEmpty())
-                      sendError(res, d, 404, error);
-                  else
-                      sendFile(res, path, "application/jsonl");
-                  return;
-              }
-              qint64 size = 0;
-              if (!m_engine->fileContent(id, &path, &size)) {
-                  sendError(res, d, 404, QStringLiteral("No such file: files/%1").arg(id));
-                  return;
-              }
-              sendFile(res, path, "application/jsonl");
-          }));
+    s.Get(
+        prefix + "/files/([^/:]+):download",
+        wrap([this, isDownload, notFound, resultsFile](const httplib::Request &req, httplib::Response &res) {
+            if (!isDownload()) {
+                notFound(req, res);
+                return;
+            }
+            const QString id = qs(req.matches[1]);
+            QString path, error;
+            QJsonObject batch;
+            if (resultsFile(id, &path, &batch, &error)) {
+                if (path.isEmpty())
+                    sendError(res, d, 404, error);
+                else
+                    sendFile(res, path, "application/jsonl");
+                return;
+            }
+            qint64 size = 0;
+            if (!m_engine->fileContent(id, &path, &size)) {
+                sendError(res, d, 404, QStringLiteral("No such file: files/%1").arg(id));
+                return;
+            }
+            sendFile(res, path, "application/jsonl");
+        }));
     s.Get(prefix + "/files/([^/:]+)",
-          wrap([this, d, resultsFile](const httplib::Request &req, httplib::Response &res) {
+          wrap([this, resultsFile](const httplib::Request &req, httplib::Response &res) {
               const QString id = qs(req.matches[1]);
               QString path, error;
               QJsonObject batch;
@@ -1840,7 +1838,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
               else
                   sendJson(res, 200, geminiFile(r.body, req));
           }));
-    s.Delete(prefix + "/files/([^/:]+)", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Delete(prefix + "/files/([^/:]+)", wrap([this](const httplib::Request &req, httplib::Response &res) {
                  const ApiResult r = m_engine->deleteFile(qs(req.matches[1]));
                  if (r.status != 200)
                      forward(res, d, r);
@@ -1850,8 +1848,8 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
 
     // Batches
     s.Post(prefix + "/models/(.+):batchGenerateContent",
-           wrapReader([this, d](const httplib::Request &req, httplib::Response &res,
-                                const httplib::ContentReader &reader) {
+           wrapReader([this](const httplib::Request &req, httplib::Response &res,
+                             const httplib::ContentReader &reader) {
                std::string raw;
                if (!readBody(reader, 1024 * 1024, &raw)) {
                    res.set_header("Connection", "close");
@@ -1916,7 +1914,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
                else
                    sendJson(res, 200, geminiOperation(created.body));
            }));
-    s.Get(prefix + "/batches", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/batches", wrap([this](const httplib::Request &req, httplib::Response &res) {
               QString error;
               int pageSize = 0;
               if (!intParam(req, "pageSize", 1, 1000, 50, &pageSize, &error)) {
@@ -1936,7 +1934,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
                   out.insert(QStringLiteral("nextPageToken"), r.body.value(QLatin1String("last_id")));
               sendJson(res, 200, out);
           }));
-    s.Get(prefix + "/batches/([^/:]+)", wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+    s.Get(prefix + "/batches/([^/:]+)", wrap([this](const httplib::Request &req, httplib::Response &res) {
               const ApiResult r = m_engine->getBatch(qs(req.matches[1]));
               if (r.status != 200)
                   forward(res, d, r);
@@ -1944,7 +1942,7 @@ void DialectLayer::installGemini(httplib::Server &s, const Wrap &wrap, const Wra
                   sendJson(res, 200, geminiOperation(r.body));
           }));
     s.Post(prefix + "/batches/([^/:]+):cancel",
-           wrap([this, d](const httplib::Request &req, httplib::Response &res) {
+           wrap([this](const httplib::Request &req, httplib::Response &res) {
                const ApiResult r = m_engine->cancelBatch(qs(req.matches[1]));
                if (r.status != 200)
                    forward(res, d, r);

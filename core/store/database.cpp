@@ -169,8 +169,8 @@ const char *const kMigrations[] = {
     " PRIMARY KEY (job_id, round, part));"
     "CREATE INDEX job_parts_batch ON job_parts (batch_id);",
     // 5 -> 6: an account's optional OpenAI-Organization / OpenAI-Project headers (issue 14).
-    "ALTER TABLE accounts ADD COLUMN organization TEXT NOT NULL DEFAULT '';"
-    "ALTER TABLE accounts ADD COLUMN project TEXT NOT NULL DEFAULT '';",
+    ("ALTER TABLE accounts ADD COLUMN organization TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE accounts ADD COLUMN project TEXT NOT NULL DEFAULT '';"),
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion, "one migration per schema version");
 
