@@ -26,7 +26,6 @@ constexpr qsizetype kMaxInlineBodyBytes = 256LL * 1024 * 1024; // Anthropic's ba
 constexpr qint64 kMaxGeminiUploadBytes = 256LL * 1024 * 1024; // held in memory while the parts are split
 constexpr int kMaxAnthropicRequests = 100000;
 constexpr qint64 kChunkBytes = 256 * 1024;
-constexpr int kMaxLineBytes = 64 * 1024 * 1024;
 
 thread_local RequestDialect t_request;
 
@@ -144,7 +143,7 @@ qint64 convertLines(const QString &inPath, const QString &outPath,
     }
     qint64 lineNo = 0, lines = 0;
     while (!in.atEnd()) {
-        QByteArray line = in.readLine(kMaxLineBytes);
+        QByteArray line = in.readLine();
         ++lineNo;
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
@@ -894,7 +893,7 @@ QString DialectLayer::convertedResults(Dialect dialect, const QJsonObject &batch
             return;
         }
         while (!in.atEnd()) {
-            const QByteArray line = in.readLine(kMaxLineBytes).trimmed();
+            const QByteArray line = in.readLine().trimmed();
             if (line.isEmpty())
                 continue;
             const QByteArray converted = fn(QJsonDocument::fromJson(line).object());
