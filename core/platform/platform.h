@@ -23,6 +23,15 @@ bool hardLink(const QString &from, const QString &to);
  */
 bool shutdownConnection(int localPort, int remotePort);
 
+/** Forces what was written to the file (open, flushed by the caller) to the disk: fsync / FlushFileBuffers.
+ *  False when the platform call failed. */
+bool syncFile(int handle);
+
+/** CPU time (user + system) this process used so far, in seconds (benchmarks). */
+double processCpuSeconds();
+/** The peak resident memory of this process so far, in bytes; 0 when unknown (benchmarks). */
+qint64 peakResidentBytes();
+
 /** Blocks SIGINT/SIGTERM (or installs console handlers) before any thread starts, so that
  *  waitForStopSignal() alone receives them. Call first thing in main(). */
 void prepareStopSignals();

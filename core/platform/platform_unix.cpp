@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -18,6 +19,32 @@ namespace Batchdesk::Platform {
 bool isTerminal(Stream stream)
 {
     return ::isatty(stream == Stream::Stdout ? STDOUT_FILENO : STDERR_FILENO) == 1;
+}
+
+bool syncFile(int handle)
+{
+    return handle >= 0 && ::fsync(handle) == 0;
+}
+
+double processCpuSeconds()
+{
+    rusage usage {};
+    if (::getrusage(RUSAGE_SELF, &usage) != 0)
+        return 0;
+    auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+qint64 peakResidentBytes()
+{
+    rusage usage {};
+    if (::getrusage(RUSAGE_SELF, &usage) != 0)
+        return 0;
+#ifdef Q_OS_MACOS
+    return qint64(usage.ru_maxrss); // bytes on macOS
+#else
+    return qint64(usage.ru_maxrss) * 1024; // KiB on Linux and the BSDs
+#endif
 }
 
 bool hardLink(const QString &from, const QString &to)
