@@ -69,6 +69,15 @@ const QList<Provider> &Provider::all()
         azure.apiVersion = QStringLiteral("2024-10-21");
         azure.endpointWithoutV1 = true;
         l << azure;
+
+        // Any OpenAI-compatible real-time API (vLLM, Ollama, llama.cpp, LM Studio, a provider's own), with the
+        // batch run on this machine (docs/realtime.md).
+        Provider realtime = make("realtime", "Run here (real-time endpoint)", F::OpenAI, AuthStyle::Bearer,
+                                 "http://localhost:8000/v1", "", "docs/realtime.md");
+        realtime.limitProfile = QStringLiteral("openai");
+        realtime.batchDiscountPercent = 0;
+        realtime.runsLocally = true;
+        l << realtime;
         return l;
     }();
     return list;

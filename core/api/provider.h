@@ -45,6 +45,9 @@ struct Provider
     int batchDiscountPercent = 50;
     /** Whether batches carry metadata (description, job keys, the client id of a submission). */
     bool hasMetadata = true;
+    /** "Run here": the base URL is a real-time endpoint; files and batches are kept and run by this machine
+     *  (Realtime::LocalBatches), so the account behaves like a batch provider to everything above. */
+    bool runsLocally = false;
     QString reference; ///< the public API reference the wire format follows
 
     static const QList<Provider> &all();

@@ -216,6 +216,8 @@ void RealtimeRunner::start()
     if (m_clock.isValid())
         return;
     m_clock.start();
+    if (m_stopping == Stop::Pause)
+        return finish(Outcome::Paused);
     m_sinceProgress.start();
     m_sinceSync.start();
     if (const QString problem = m_task.limits.validate(); !problem.isEmpty())
@@ -253,6 +255,11 @@ void RealtimeRunner::start()
         m_managerLoad.push_back(0);
     }
 
+    if (m_stopping == Stop::Cancel) {
+        emit stopping();
+        maybeFinish(); // cancelled before it started: every line left is written as cancelled
+        return;
+    }
     if (m_task.expiresAtMs > 0) {
         const qint64 left = m_task.expiresAtMs - QDateTime::currentMSecsSinceEpoch();
         if (left <= 0) {
@@ -674,8 +681,7 @@ void RealtimeRunner::beginStop(Stop stop)
 void RealtimeRunner::cancel()
 {
     if (!m_clock.isValid()) {
-        m_clock.start();
-        finish(Outcome::Cancelled);
+        m_stopping = Stop::Cancel; // start() writes the lines as cancelled and sends nothing
         return;
     }
     beginStop(Stop::Cancel);
@@ -684,8 +690,7 @@ void RealtimeRunner::cancel()
 void RealtimeRunner::pause()
 {
     if (!m_clock.isValid()) {
-        m_clock.start();
-        finish(Outcome::Paused);
+        m_stopping = Stop::Pause; // start() ends at once
         return;
     }
     beginStop(Stop::Pause);

@@ -128,10 +128,10 @@ public:
     /** Opens the files (repairing and reading a previous run's), then dispatches. */
     Q_INVOKABLE void start();
     /** Stops dispatching; requests in flight finish and are written; the lines left go to the error file as
-     *  batch_cancelled; then finished(Cancelled). */
+     *  batch_cancelled; then finished(Cancelled). Before start(): start() writes them all so. */
     Q_INVOKABLE void cancel();
     /** Stops now, writing nothing for the lines left (in-flight requests are dropped and will be sent again
-     *  on resume); then finished(Paused). For quitting and Ctrl+C. */
+     *  on resume); then finished(Paused). For quitting and Ctrl+C. Before start(): start() ends at once. */
     Q_INVOKABLE void pause();
 
     Outcome outcome() const { return m_outcome; }

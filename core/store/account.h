@@ -21,7 +21,8 @@ enum class Preset {
     Groq,
     Together,
     Nebius,
-    Azure
+    Azure,
+    Realtime ///< "Run here": a real-time endpoint that runs batch files locally (core/realtime)
 };
 
 struct PresetInfo
@@ -58,6 +59,8 @@ struct Account
     QString keyEnvironmentVariable; ///< when keySource == Environment
     QString organization; ///< OpenAI-Organization header, when set (OpenAI)
     QString project; ///< OpenAI-Project header, when set (OpenAI)
+    /** A "Run here" account's limits and model map as JSON (Realtime::RunSettings), else empty. */
+    QString runSettings;
     qint64 createdAt = 0;
 
     /** The keychain entry name of this account's key. */

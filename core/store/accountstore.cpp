@@ -18,7 +18,7 @@ QString tr(const char *s)
 
 const char kColumns[] = "id, name, preset, base_url, limit_profile, default_model, key_source, key_env, "
                         "created_at, organization, "
-                        "project";
+                        "project, run_settings";
 
 Account fromQuery(const QSqlQuery &q)
 {
@@ -34,6 +34,7 @@ Account fromQuery(const QSqlQuery &q)
     a.createdAt = q.value(8).toLongLong();
     a.organization = q.value(9).toString();
     a.project = q.value(10).toString();
+    a.runSettings = q.value(11).toString();
     return a;
 }
 
@@ -43,7 +44,7 @@ QString presetId(Preset p)
 }
 
 // Binds the editable columns in the order name, preset, base_url, limit_profile, default_model, key_source,
-// key_env, organization, project.
+// key_env, organization, project, run_settings.
 void bindFields(QSqlQuery &q, const Account &account)
 {
     q.addBindValue(notNull(account.name));
@@ -55,6 +56,7 @@ void bindFields(QSqlQuery &q, const Account &account)
     q.addBindValue(notNull(account.keyEnvironmentVariable));
     q.addBindValue(notNull(account.organization));
     q.addBindValue(notNull(account.project));
+    q.addBindValue(notNull(account.runSettings));
 }
 } // namespace
 
@@ -117,7 +119,7 @@ Result<Account> AccountStore::add(Account account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral(
         "INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
-        "key_env, organization, project, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "key_env, organization, project, run_settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindFields(q, account);
     q.addBindValue(account.createdAt);
     if (!q.exec())
@@ -130,8 +132,8 @@ Result<bool> AccountStore::update(const Account &account)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE accounts SET name = ?, preset = ?, base_url = ?, limit_profile = ?, "
-                             "default_model = ?, key_source = ?, key_env = ?, organization = ?, project = ? "
-                             "WHERE id = ?"));
+                             "default_model = ?, key_source = ?, key_env = ?, organization = ?, project = ?, "
+                             "run_settings = ? WHERE id = ?"));
     bindFields(q, account);
     q.addBindValue(account.id);
     if (!q.exec())

@@ -171,6 +171,14 @@ const char *const kMigrations[] = {
     // 5 -> 6: an account's optional OpenAI-Organization / OpenAI-Project headers (issue 14).
     ("ALTER TABLE accounts ADD COLUMN organization TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE accounts ADD COLUMN project TEXT NOT NULL DEFAULT '';"),
+    // 6 -> 7: real-time runs (issue 15): a "Run here" account's limits and model map; a job's switch to a
+    // real-time account for its stragglers (by hand or by policy); the account a part runs on.
+    ("ALTER TABLE accounts ADD COLUMN run_settings TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE jobs ADD COLUMN realtime_account_id INTEGER NOT NULL DEFAULT 0;"
+     "ALTER TABLE jobs ADD COLUMN realtime_after_hours REAL NOT NULL DEFAULT 0;"
+     "ALTER TABLE jobs ADD COLUMN realtime_at_percent INTEGER NOT NULL DEFAULT 0;"
+     "ALTER TABLE jobs ADD COLUMN realtime_requested INTEGER NOT NULL DEFAULT 0;"
+     "ALTER TABLE job_parts ADD COLUMN runner_account_id INTEGER NOT NULL DEFAULT 0;"),
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion, "one migration per schema version");
 

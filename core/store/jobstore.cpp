@@ -26,10 +26,11 @@ constexpr std::array<const char *, 4> kJobStates {"active", "finished", "cancele
 
 const char kJobColumns[] =
     "id, account_id, origin, name, source_path, folder, endpoint, params_json, profile, "
-    "state, round, retry_rounds, retry_outcomes, error, created_at, updated_at";
+    "state, round, retry_rounds, retry_outcomes, error, created_at, updated_at, realtime_account_id, "
+    "realtime_after_hours, realtime_at_percent, realtime_requested";
 const char kPartColumns[] =
     "job_id, round, part, parts, path, first_line, lines, bytes, state, client_id, batch_id, batch_status, "
-    "completed, failed, total, results_folder, error, updated_at";
+    "completed, failed, total, results_folder, error, updated_at, runner_account_id";
 
 Job jobFrom(const QSqlQuery &q)
 {
@@ -50,6 +51,10 @@ Job jobFrom(const QSqlQuery &q)
     j.error = q.value(13).toString();
     j.createdAt = q.value(14).toLongLong();
     j.updatedAt = q.value(15).toLongLong();
+    j.realtimeAccountId = q.value(16).toLongLong();
+    j.realtimeAfterHours = q.value(17).toDouble();
+    j.realtimeAtPercent = q.value(18).toInt();
+    j.realtimeRequested = q.value(19).toInt() != 0;
     return j;
 }
 
@@ -74,6 +79,7 @@ JobPart partFrom(const QSqlQuery &q)
     p.resultsFolder = q.value(15).toString();
     p.error = q.value(16).toString();
     p.updatedAt = q.value(17).toLongLong();
+    p.runnerAccountId = q.value(18).toLongLong();
     return p;
 }
 
@@ -97,6 +103,7 @@ void bindPart(QSqlQuery &q, const JobPart &p)
     q.addBindValue(notNull(p.resultsFolder));
     q.addBindValue(notNull(p.error));
     q.addBindValue(now());
+    q.addBindValue(p.runnerAccountId);
 }
 
 Error dbError(const QSqlQuery &q)
@@ -108,7 +115,7 @@ Result<void> insertParts(QSqlDatabase &db, const QList<JobPart> &parts)
 {
     for (const JobPart &p : parts) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO job_parts (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        q.prepare(QStringLiteral("INSERT INTO job_parts (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                       .arg(QLatin1StringView(kPartColumns)));
         bindPart(q, p);
         if (!q.exec())
@@ -167,7 +174,7 @@ Result<void> JobStore::create(const Job &job, const QList<JobPart> &parts)
     if (!db.transaction())
         return Error {QStringLiteral("db"), db.lastError().text()};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                   .arg(QLatin1StringView(kJobColumns)));
     const qint64 t = now();
     q.addBindValue(job.id);
@@ -186,6 +193,10 @@ Result<void> JobStore::create(const Job &job, const QList<JobPart> &parts)
     q.addBindValue(notNull(job.error));
     q.addBindValue(job.createdAt > 0 ? job.createdAt : t);
     q.addBindValue(t);
+    q.addBindValue(job.realtimeAccountId);
+    q.addBindValue(job.realtimeAfterHours);
+    q.addBindValue(job.realtimeAtPercent);
+    q.addBindValue(job.realtimeRequested ? 1 : 0);
     if (!q.exec()) {
         const Error e = dbError(q);
         db.rollback();
@@ -229,13 +240,18 @@ Result<void> JobStore::updateJob(const Job &job)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE jobs SET state = ?, round = ?, retry_rounds = ?, retry_outcomes = ?, "
-                             "error = ?, updated_at = ? WHERE id = ?"));
+                             "error = ?, updated_at = ?, realtime_account_id = ?, realtime_after_hours = ?, "
+                             "realtime_at_percent = ?, realtime_requested = ? WHERE id = ?"));
     q.addBindValue(Job::stateName(job.state));
     q.addBindValue(job.round);
     q.addBindValue(job.retryRounds);
     q.addBindValue(job.retryOutcomes.join(u','));
     q.addBindValue(notNull(job.error));
     q.addBindValue(now());
+    q.addBindValue(job.realtimeAccountId);
+    q.addBindValue(job.realtimeAfterHours);
+    q.addBindValue(job.realtimeAtPercent);
+    q.addBindValue(job.realtimeRequested ? 1 : 0);
     q.addBindValue(job.id);
     if (!q.exec())
         return dbError(q);

@@ -41,6 +41,9 @@ struct JobPart
     qint64 failed = 0;
     qint64 total = 0;
     QString resultsFolder; ///< where its result files were downloaded (complete), or empty
+    /** > 0: the part runs in real time on this "Run here" account (the job's stragglers), not as a batch of
+     *  the job's account. */
+    qint64 runnerAccountId = 0;
     QString error;
     qint64 updatedAt = 0;
 
@@ -72,6 +75,14 @@ struct Job
     int retryRounds = 0; ///< K: how many retry rounds the policy allows (0: off)
     QStringList retryOutcomes; ///< which outcomes are retried: failed, expired, cancelled, missing
     QString error; ///< why it stopped (state Failed), for a person
+    /** Straggler fallback: the real-time account that finishes the requests without a result (0: none),
+     *  and the policy that switches to it by itself (after this many hours, or at this % done; 0: off). */
+    qint64 realtimeAccountId = 0;
+    double realtimeAfterHours = 0;
+    int realtimeAtPercent = 0;
+    /** The switch was decided (by hand or by the policy): running batches are cancelled and the next round
+     *  runs on realtimeAccountId. */
+    bool realtimeRequested = false;
     qint64 createdAt = 0; ///< seconds since the epoch
     qint64 updatedAt = 0;
 
