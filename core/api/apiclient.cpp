@@ -2,6 +2,7 @@
 
 #include "apijob.h"
 #include "common/version.h"
+#include "localbackend.h"
 #include "wire.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,11 @@ bool ApiClient::canFindByClientId() const
     return m_provider.hasMetadata || m_provider.family == Jsonl::WireFamily::Gemini;
 }
 
+bool ApiClient::isLocal(const QString &id) const
+{
+    return m_localBackend && m_localBackend->isLocal(id);
+}
+
 QString ApiClient::stagingDir()
 {
     if (!m_staging) {
@@ -150,6 +156,11 @@ namespace {
 // A job for an id that must not go into a request path fails without sending anything.
 enum class IdKind { Batch, File };
 
+QString localError(const char *text)
+{
+    return QCoreApplication::translate("Batchdesk::Api", text);
+}
+
 template<typename Job>
 Job *checked(Job *job, const QString &id, IdKind kind)
 {
@@ -165,17 +176,32 @@ Job *checked(Job *job, const QString &id, IdKind kind)
 } // namespace
 
 UploadFileJob *ApiClient::uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds,
-                                     const QString &purpose)
+                                     const QString &purpose, bool keepLocal)
 {
     // "batch" is the purpose of a batch input everywhere but on Together ("batch-api").
-    return new UploadFileJob(this, path,
-                             purpose == QLatin1StringView("batch") ? m_provider.uploadPurpose : purpose,
-                             expiresAfterSeconds);
+    auto *job = new UploadFileJob(this, path,
+                                  purpose == QLatin1StringView("batch") ? m_provider.uploadPurpose : purpose,
+                                  expiresAfterSeconds);
+    job->setLocal(keepLocal || runsLocally());
+    return job;
 }
 
 RequestJob *ApiClient::retrieveFile(const QString &fileId)
 {
     auto *job = new RequestJob(this, "GET", Wire::filePath(m_provider, fileId), {}, ObjectKind::File);
+    if (runsLocally() || isLocal(fileId)) {
+        LocalBackend *local = m_localBackend;
+        job->setLocalHandler([local, fileId]() -> Result<QJsonObject> {
+            const auto file = local ? local->localFile(fileId) : std::nullopt;
+            if (!file)
+                return Result<QJsonObject>::failure(
+                    QStringLiteral("not_found"),
+                    localError(QT_TRANSLATE_NOOP("Batchdesk::Api", "No such file: %1"))
+                        .arg(printableId(fileId)));
+            return file->toJson();
+        });
+        return job;
+    }
     if (const auto staged = stagedInput(fileId)) {
         job->setLocalResult(QJsonObject {{QStringLiteral("id"), fileId},
                                          {QStringLiteral("object"), QStringLiteral("file")},
@@ -197,14 +223,40 @@ ListJob *ApiClient::listFiles(const QString &purpose, int pageLimit, int maxItem
                            purpose == QLatin1StringView("batch") ? m_provider.uploadPurpose : purpose);
     auto *job =
         new ListJob(this, Wire::filesPath(m_provider), query, pageLimit, 0, ObjectKind::File, maxItems);
+    if (runsLocally()) {
+        LocalBackend *local = m_localBackend;
+        const qint64 owner = m_localOwner;
+        job->setLocalItems([local, owner] {
+            QJsonArray items;
+            if (local) {
+                for (const FileObject &f : local->localFiles(owner))
+                    items.append(f.toJson());
+            }
+            return items;
+        });
+        return job;
+    }
     if (m_provider.family == Jsonl::WireFamily::Anthropic)
-        job->setLocalItems({}); // requests go inline: there are no files on the server
+        job->setLocalItems(QJsonArray()); // requests go inline: there are no files on the server
     return job;
 }
 
 RequestJob *ApiClient::deleteFile(const QString &fileId)
 {
     auto *job = new RequestJob(this, "DELETE", Wire::filePath(m_provider, fileId));
+    if (runsLocally() || isLocal(fileId)) {
+        LocalBackend *local = m_localBackend;
+        job->setLocalHandler([local, fileId]() -> Result<QJsonObject> {
+            if (!local)
+                return Result<QJsonObject>::failure(QStringLiteral("not_found"), fileId);
+            if (auto removed = local->removeLocalFile(fileId); !removed)
+                return removed.error();
+            return QJsonObject {{QStringLiteral("id"), fileId},
+                                {QStringLiteral("object"), QStringLiteral("file")},
+                                {QStringLiteral("deleted"), true}};
+        });
+        return job;
+    }
     if (stagedInput(fileId)) {
         dropStagedInput(fileId);
         job->setLocalResult(QJsonObject {{QStringLiteral("id"), fileId},
@@ -217,7 +269,19 @@ RequestJob *ApiClient::deleteFile(const QString &fileId)
 
 FileContentJob *ApiClient::downloadFileContent(const QString &fileId, const QString &destinationPath)
 {
-    return checked(new FileContentJob(this, fileId, destinationPath), fileId, IdKind::File);
+    auto *job = new FileContentJob(this, fileId, destinationPath);
+    if (runsLocally() || isLocal(fileId)) {
+        const QString path = m_localBackend ? m_localBackend->localPath(fileId) : QString();
+        if (path.isEmpty())
+            job->setPreflightError(ApiError::make(
+                ApiError::Kind::Http,
+                localError(QT_TRANSLATE_NOOP("Batchdesk::Api", "No such file: %1")).arg(printableId(fileId)),
+                404));
+        else
+            job->setLocalSource(path);
+        return job;
+    }
+    return checked(job, fileId, IdKind::File);
 }
 
 CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
@@ -227,18 +291,64 @@ CreateBatchJob *ApiClient::createBatch(const CreateBatchParams &params)
 
 RequestJob *ApiClient::retrieveBatch(const QString &batchId)
 {
-    return checked(new RequestJob(this, "GET", Wire::batchPath(m_provider, batchId), {}, ObjectKind::Batch),
-                   batchId, IdKind::Batch);
+    auto *job = new RequestJob(this, "GET", Wire::batchPath(m_provider, batchId), {}, ObjectKind::Batch);
+    if (runsLocally() || isLocal(batchId)) {
+        LocalBackend *local = m_localBackend;
+        job->setLocalHandler([local, batchId]() -> Result<QJsonObject> {
+            const auto batch = local ? local->localBatch(batchId) : std::nullopt;
+            if (!batch)
+                return Result<QJsonObject>::failure(
+                    QStringLiteral("not_found"),
+                    localError(QT_TRANSLATE_NOOP("Batchdesk::Api", "No such batch: %1"))
+                        .arg(printableId(batchId)));
+            return batch->raw;
+        });
+        return job;
+    }
+    return checked(job, batchId, IdKind::Batch);
 }
 
 ListJob *ApiClient::listBatches(int pageLimit, int maxPages, int maxItems)
 {
-    return new ListJob(this, Wire::batchesPath(m_provider), {}, pageLimit, maxPages, ObjectKind::Batch,
-                       maxItems);
+    auto *job = new ListJob(this, Wire::batchesPath(m_provider), {}, pageLimit, maxPages, ObjectKind::Batch,
+                            maxItems);
+    if (m_localBackend) {
+        // This account's real-time runs: all its batches ("Run here"), or a job's stragglers beside the
+        // server's.
+        LocalBackend *local = m_localBackend;
+        const qint64 owner = m_localOwner;
+        auto items = [local, owner] {
+            QJsonArray out;
+            for (const Batch &b : local->localBatches(owner))
+                out.append(b.raw);
+            return out;
+        };
+        if (runsLocally())
+            job->setLocalItems(items);
+        else
+            job->setExtraItems(items);
+    } else if (runsLocally()) {
+        job->setLocalItems(QJsonArray());
+    }
+    return job;
 }
 
 RequestJob *ApiClient::cancelBatch(const QString &batchId)
 {
+    if (runsLocally() || isLocal(batchId)) {
+        auto *job =
+            new RequestJob(this, "POST", Wire::cancelPath(m_provider, batchId), {}, ObjectKind::Batch);
+        LocalBackend *local = m_localBackend;
+        job->setLocalHandler([local, batchId]() -> Result<QJsonObject> {
+            if (!local)
+                return Result<QJsonObject>::failure(QStringLiteral("not_found"), batchId);
+            const Result<Batch> cancelled = local->cancelLocal(batchId);
+            if (!cancelled)
+                return cancelled.error();
+            return cancelled.value().raw;
+        });
+        return job;
+    }
     auto *job = new RequestJob(this, "POST", Wire::cancelPath(m_provider, batchId), {},
                                m_provider.family == Jsonl::WireFamily::Gemini ? ObjectKind::Object
                                                                               : ObjectKind::Batch);

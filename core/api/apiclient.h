@@ -26,6 +26,7 @@ class ListJob;
 class UploadFileJob;
 class FileContentJob;
 class CreateBatchJob;
+class LocalBackend;
 
 /**
  * The entry point of the API layer: builds requests against one account (base URL + key) and creates one job
@@ -68,6 +69,19 @@ public:
      *  provider keeps metadata (OpenAI family, Mistral) or the display name (Gemini). Anthropic and Together
      *  keep neither: a create whose answer was lost must not be sent again blindly. */
     bool canFindByClientId() const;
+    /** The files and batches kept on this machine (real-time runs), and the account whose they are. Calls for
+     *  their ids go there; so does everything of a provider that runsLocally ("Run here"). Not owned. */
+    void setLocalBackend(LocalBackend *backend, qint64 ownerAccountId)
+    {
+        m_localBackend = backend;
+        m_localOwner = ownerAccountId;
+    }
+    LocalBackend *localBackend() const { return m_localBackend; }
+    qint64 localOwner() const { return m_localOwner; }
+    /** Whether the files and batches of this account live on this machine ("Run here"). */
+    bool runsLocally() const { return m_provider.runsLocally; }
+    /** Whether this id is one of the local backend's. */
+    bool isLocal(const QString &id) const;
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     void setApiKey(const QString &key) { m_apiKey = key; }
@@ -138,8 +152,9 @@ public:
     QString fileModel(const QString &fileId) const { return m_fileModels.value(fileId); }
 
     // Files
+    /** keepLocal: the input of a real-time run on this machine (always so for a "Run here" account). */
     UploadFileJob *uploadFile(const QString &path, std::optional<qint64> expiresAfterSeconds = std::nullopt,
-                              const QString &purpose = QStringLiteral("batch"));
+                              const QString &purpose = QStringLiteral("batch"), bool keepLocal = false);
     RequestJob *retrieveFile(const QString &fileId);
     ListJob *listFiles(const QString &purpose = {}, int pageLimit = 10'000, int maxItems = 0);
     RequestJob *deleteFile(const QString &fileId);
@@ -157,6 +172,8 @@ public:
 
 private:
     QNetworkAccessManager *m_nam;
+    LocalBackend *m_localBackend = nullptr;
+    qint64 m_localOwner = 0;
     Provider m_provider = Provider::openAiCompatible();
     QList<std::pair<QByteArray, QByteArray>> m_extraHeaders;
     std::unique_ptr<QTemporaryDir> m_staging;

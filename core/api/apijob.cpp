@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "common/logging.h"
 #include "jsonl/dialectconvert.h"
+#include "localbackend.h"
 #include "wire.h"
 
 #include <QCoreApplication>
@@ -494,6 +495,21 @@ QNetworkReply *RequestJob::send()
     return reply;
 }
 
+void RequestJob::setLocalHandler(std::function<Result<QJsonObject>()> f)
+{
+    setLocalCompletion([this, f = std::move(f)] {
+        const Result<QJsonObject> r = f();
+        if (!r) {
+            fail(r.error().code == QLatin1StringView("not_found")
+                     ? ApiError::make(ApiError::Kind::Http, r.errorString(), 404)
+                     : ApiError::local(r.errorString()));
+            return;
+        }
+        m_result = r.value();
+        succeed();
+    });
+}
+
 void RequestJob::setLocalResult(const QJsonObject &result)
 {
     setLocalCompletion([this, result] {
@@ -550,6 +566,30 @@ void ListJob::setLocalItems(const QJsonArray &items)
     });
 }
 
+void ListJob::setLocalItems(std::function<QJsonArray()> f)
+{
+    setLocalCompletion([this, f = std::move(f)] {
+        m_items = f();
+        m_pages = 1;
+        emit pageReceived(1, int(m_items.size()));
+        succeed();
+    });
+}
+
+void ListJob::appendExtraItems()
+{
+    if (!m_extraItems)
+        return;
+    const QJsonArray extra = m_extraItems();
+    for (const QJsonValue &item : extra) {
+        const QString id = item.toObject().value(QLatin1StringView("id")).toString();
+        if (m_ids.contains(id))
+            continue;
+        m_ids.insert(id);
+        m_items.append(item);
+    }
+}
+
 QNetworkReply *ListJob::send()
 {
     QUrlQuery query = m_query;
@@ -561,6 +601,14 @@ QNetworkReply *ListJob::send()
 }
 
 ApiJob::Step ListJob::handleSuccess(QNetworkReply *, const QByteArray &body)
+{
+    const Step step = handlePage(body);
+    if (step == Step::Done)
+        appendExtraItems();
+    return step;
+}
+
+ApiJob::Step ListJob::handlePage(const QByteArray &body)
 {
     const int pageSize = m_pageLimit > 0 ? qMin(m_pageLimit, qMax(1, m_maxItems - int(m_items.size()))) : 0;
     const Wire::Page page = Wire::parsePage(client()->provider(), m_kind, body, m_pages, pageSize);
@@ -674,6 +722,27 @@ struct Conversion
 
 void UploadFileJob::doStart()
 {
+    if (m_keepLocal) {
+        // A real-time run's input: copied into this machine's store, not uploaded.
+        LocalBackend *local = client()->localBackend();
+        if (!local) {
+            fail(ApiError::local(tr("This batch runs on this machine, but no local store is open.")));
+            return;
+        }
+        emit progress(0, QFileInfo(m_path).size());
+        local->importFile(m_path, client()->localOwner(), this, [this](Result<FileObject> file) {
+            if (isFinished())
+                return;
+            if (!file) {
+                fail(ApiError::local(file.errorString()));
+                return;
+            }
+            m_result = file.value().toJson();
+            emit progress(file.value().bytes, file.value().bytes);
+            succeed();
+        });
+        return;
+    }
     const Provider &provider = client()->provider();
     const bool convert = provider.family != Jsonl::WireFamily::OpenAI || provider.endpointWithoutV1;
     if (!convert) {
@@ -853,6 +922,66 @@ FileContentJob::FileContentJob(ApiClient *client, QString fileId, QString destin
 
 FileContentJob::~FileContentJob() = default;
 
+void FileContentJob::setLocalSource(const QString &path)
+{
+    setLocalCompletion([this, path] {
+        struct Copy
+        {
+            QString error;
+            QString sha256;
+            qint64 bytes = 0;
+        };
+        auto *watcher = new QFutureWatcher<Copy>(this);
+        connect(watcher, &QFutureWatcher<Copy>::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            if (isFinished())
+                return;
+            const Copy copy = watcher->result();
+            if (!copy.error.isEmpty()) {
+                fail(ApiError::local(copy.error));
+                return;
+            }
+            m_written = copy.bytes;
+            m_sha256 = copy.sha256;
+            emit progress(copy.bytes, copy.bytes);
+            succeed();
+        });
+        const QString destination = m_destination;
+        watcher->setFuture(QtConcurrent::run([path, destination] {
+            Copy copy;
+            QFile in(path);
+            if (!in.open(QIODevice::ReadOnly)) {
+                copy.error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString());
+                return copy;
+            }
+            QDir().mkpath(QFileInfo(destination).absolutePath());
+            QSaveFile out(destination);
+            if (!out.open(QIODevice::WriteOnly)) {
+                copy.error = tr("Cannot write %1: %2").arg(destination, out.errorString());
+                return copy;
+            }
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            while (true) {
+                const QByteArray block = in.read(1 << 20);
+                if (block.isEmpty())
+                    break;
+                hash.addData(block);
+                copy.bytes += block.size();
+                if (out.write(block) != block.size()) {
+                    copy.error = tr("Cannot write %1: %2").arg(destination, out.errorString());
+                    return copy;
+                }
+            }
+            if (in.error() != QFileDevice::NoError || !out.commit()) {
+                copy.error = tr("Cannot write %1: %2").arg(destination, out.errorString());
+                return copy;
+            }
+            copy.sha256 = QString::fromLatin1(hash.result().toHex());
+            return copy;
+        }));
+    });
+}
+
 QNetworkReply *FileContentJob::send()
 {
     const Provider &provider = client()->provider();
@@ -958,6 +1087,24 @@ CreateBatchJob::CreateBatchJob(ApiClient *client, const CreateBatchParams &param
     // Where the provider keeps no metadata the id still names the local record of the submission, but a lost
     // answer cannot be matched to a batch by it.
     m_canReconcile = !m_clientId.isEmpty() && client->canFindByClientId();
+    if (client->runsLocally() || p.runnerAccountId > 0 || client->isLocal(p.inputFileId)) {
+        // A real-time run on this machine: recorded and started by the local store, nothing is sent.
+        LocalBackend *local = client->localBackend();
+        if (!local) {
+            setPreflightError(
+                ApiError::local(tr("This batch runs on this machine, but no local store is open.")));
+            return;
+        }
+        const qint64 owner = client->localOwner();
+        const qint64 runner = p.runnerAccountId > 0 ? p.runnerAccountId : owner;
+        setLocalHandler([local, p, owner, runner]() -> Result<QJsonObject> {
+            const Result<Batch> created = local->createLocal(p, owner, runner);
+            if (!created)
+                return created.error();
+            return created.value().raw;
+        });
+        return;
+    }
     QString model = p.model;
     if (model.isEmpty())
         model = client->fileModel(p.inputFileId);

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "common/asyncjob.h"
+#include "common/result.h"
 #include "retrypolicy.h"
 #include "types.h"
 
@@ -142,6 +143,9 @@ public:
 
     /** Finishes with this object instead of sending (see ApiJob::setLocalCompletion). */
     void setLocalResult(const QJsonObject &result);
+    /** Finishes with what f gives when the job starts, instead of sending (a local batch or file:
+     *  Api::LocalBackend). An error with the code "not_found" is reported as an HTTP 404. */
+    void setLocalHandler(std::function<Result<QJsonObject>()> f);
     /** After a successful answer, GETs path and finishes with that object instead (Gemini's cancel answers
      *  an empty object). */
     void setFollowUp(const QString &path, ObjectKind expect)
@@ -192,6 +196,10 @@ public:
     bool truncated() const { return !m_warning.isEmpty(); }
     /** Finishes with these items without sending (a provider that has no such list). */
     void setLocalItems(const QJsonArray &items);
+    /** Finishes with what f gives when the job starts, without sending (a "Run here" account's batches). */
+    void setLocalItems(std::function<QJsonArray()> f);
+    /** Items added after the server's (batches that run on this machine), asked for when the list ends. */
+    void setExtraItems(std::function<QJsonArray()> f) { m_extraItems = std::move(f); }
     /** Why the list stopped before the server's end (page or item cap, repeated cursor), or empty. */
     QString warning() const { return m_warning; }
 
@@ -214,8 +222,12 @@ private:
     QSet<QString> m_ids;
     QSet<QString> m_cursors;
     QString m_warning;
+    std::function<QJsonArray()> m_extraItems;
     int m_pages = 0;
     bool m_hasMore = false;
+
+    Step handlePage(const QByteArray &body);
+    void appendExtraItems();
 };
 
 /** POST /files (multipart/form-data), streamed from disk with upload progress. */
@@ -231,6 +243,10 @@ public:
     const QJsonObject &result() const { return m_result; }
     /** The one model of the file, when it was converted for the provider (Mistral, Gemini, Anthropic). */
     QString model() const { return m_model; }
+    /** Keeps the file on this machine (Api::LocalBackend) instead of uploading it: a real-time run's input.
+     */
+    void setLocal(bool local) { m_keepLocal = local; }
+    bool isLocal() const { return m_keepLocal; }
 
 protected:
     void doStart() override;
@@ -250,6 +266,7 @@ private:
     QString m_purpose;
     std::optional<qint64> m_expiresAfter;
     QJsonObject m_result;
+    bool m_keepLocal = false;
 };
 
 /**
@@ -267,6 +284,8 @@ public:
     qint64 bytesWritten() const { return m_written; }
     /** SHA-256 (hex) of the bytes written, once finished successfully. */
     QString sha256() const { return m_sha256; }
+    /** Copies this local file (a real-time run's results) instead of downloading, on a worker thread. */
+    void setLocalSource(const QString &path);
 
 protected:
     QNetworkReply *send() override;

@@ -70,8 +70,8 @@ const QList<Provider> &Provider::all()
         azure.endpointWithoutV1 = true;
         l << azure;
 
-        // Any OpenAI-compatible real-time API (vLLM, Ollama, llama.cpp, LM Studio, a provider's own), with the
-        // batch run on this machine (docs/realtime.md).
+        // Any OpenAI-compatible real-time API (vLLM, Ollama, llama.cpp, LM Studio, a provider's own), with
+        // the batch run on this machine (docs/realtime.md).
         Provider realtime = make("realtime", "Run here (real-time endpoint)", F::OpenAI, AuthStyle::Bearer,
                                  "http://localhost:8000/v1", "", "docs/realtime.md");
         realtime.limitProfile = QStringLiteral("openai");

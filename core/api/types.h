@@ -129,6 +129,9 @@ struct CreateBatchParams
     QString model;
     QMap<QString, QString> metadata;
     std::optional<qint64> outputExpiresAfterSeconds;
+    /** > 0: the batch runs in real time on this "Run here" account (a job's stragglers): its input is kept
+     *  here and it is created locally (Api::LocalBackend). Never sent to a server. */
+    qint64 runnerAccountId = 0;
 
     /** Checks the documented limits (16 pairs, key <= 64, value <= 512, 3600..2592000 s); empty when fine. */
     QString validate() const;

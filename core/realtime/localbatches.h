@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/localbackend.h"
 #include "api/types.h"
 #include "common/result.h"
 #include "realtimerunner.h"
@@ -51,7 +52,7 @@ struct RunSettings
  * Batch records are small JSON files read and written on the calling thread, like the SQLite stores. Lives in
  * the GUI thread (or the CLI's main thread).
  */
-class LocalBatches final : public QObject
+class LocalBatches final : public QObject, public Api::LocalBackend
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LocalBatches)
@@ -79,7 +80,7 @@ public:
     // ----------------------------------------------------------------------------------------------------
     /** Copies a batch input in (on a worker thread); done on this thread, unless context is gone first. */
     void importFile(const QString &path, qint64 ownerAccountId, QObject *context,
-                    std::function<void(Result<Api::FileObject>)> done);
+                    std::function<void(Result<Api::FileObject>)> done) override;
     std::optional<Api::FileObject> file(const QString &id) const;
     /** The inputs of an account and the result files of its batches. */
     QList<Api::FileObject> files(qint64 ownerAccountId) const;
@@ -104,6 +105,21 @@ public:
     void pauseAll();
     /** Runs of this process now. */
     int running() const { return int(m_runs.size()); }
+
+    // Api::LocalBackend
+    bool isLocal(QStringView id) const override { return isLocalId(id); }
+    std::optional<Api::FileObject> localFile(const QString &id) const override { return file(id); }
+    QList<Api::FileObject> localFiles(qint64 ownerAccountId) const override { return files(ownerAccountId); }
+    Result<void> removeLocalFile(const QString &id) override { return removeFile(id); }
+    QString localPath(const QString &fileId) const override { return pathOf(fileId); }
+    Result<Api::Batch> createLocal(const Api::CreateBatchParams &params, qint64 ownerAccountId,
+                                   qint64 runnerAccountId) override
+    {
+        return create(params, ownerAccountId, runnerAccountId);
+    }
+    std::optional<Api::Batch> localBatch(const QString &id) override { return batch(id); }
+    QList<Api::Batch> localBatches(qint64 ownerAccountId) override { return batches(ownerAccountId); }
+    Result<Api::Batch> cancelLocal(const QString &id) override { return cancel(id); }
 
 signals:
     void batchChanged(const Batchdesk::Api::Batch &batch);
