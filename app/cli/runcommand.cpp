@@ -215,8 +215,6 @@ void printSummary(const Context &ctx, const Summary &s)
                           {QStringLiteral("requests_per_second"), qRound(rate * 100) / 100.0}});
         return;
     }
-    if (ctx.options().quiet && s.status == QLatin1StringView("completed"))
-        return;
     out(tr("Run %1: %2 of %3 requests answered, %4 failed.")
             .arg(s.status)
             .arg(s.counts.completed + s.counts.failed)
