@@ -137,7 +137,7 @@ Secrets::SecretStore *Context::secrets()
     return m_secrets.get();
 }
 
-Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
+Result<QString> Context::keyFor(const Store::Account &account)
 {
     QString key;
     switch (account.keySource) {
@@ -161,11 +161,19 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
     case Store::KeySource::None:
         break;
     }
+    return key;
+}
+
+Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
+{
+    const auto key = keyFor(account);
+    if (!key.ok())
+        return key.error();
     if (!account.baseUrl.isValid() || account.baseUrl.isEmpty())
         return Error {QStringLiteral("usage"), tr("Account \"%1\" has no base URL.").arg(account.name)};
     m_client = std::make_unique<Api::ApiClient>(&m_nam);
     Workflow::configureClient(m_client.get(), account);
-    m_client->setApiKey(key);
+    m_client->setApiKey(key.value());
     applyClientOptions(m_client.get());
     return m_client.get();
 }

@@ -75,6 +75,8 @@ public:
     Store::JobStore *jobs();
     /** Creates a client for an explicit account (accounts test). */
     Result<Api::ApiClient *> clientFor(const Store::Account &account);
+    /** The API key of an account: from its environment variable or the keychain; empty when it has none. */
+    Result<QString> keyFor(const Store::Account &account);
 
     /** Runs a job to its end in a local event loop; prints retries on stderr unless --quiet. */
     bool run(Api::ApiJob *job);

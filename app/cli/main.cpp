@@ -6,7 +6,9 @@
 #include "context.h"
 #include "filescommand.h"
 #include "jobscommand.h"
+#include "platform/platform.h"
 #include "resultscommands.h"
+#include "runcommand.h"
 #include "submitcommand.h"
 #include "validatecommand.h"
 
@@ -31,6 +33,9 @@ QString usage()
         "  build      --csv FILE --endpoint URL --model M (--user TEXT | --template FILE) -o OUT.jsonl: "
         "requests from a CSV\n"
         "  submit     Validate, upload and create a batch in one step (optionally wait and download)\n"
+        "  run        FILE -o DIR [--concurrency N] [--rpm N] [--tpm N]: send the lines to a real-time "
+        "endpoint,\n"
+        "             answers in DIR/output.jsonl and DIR/errors.jsonl; run it again to resume\n"
         "  accounts   list | add NAME | remove NAME | test [NAME] | set-key NAME\n"
         "  files      upload FILE | list | get ID | delete ID | content ID -o OUT\n"
         "  batches    create --input-file ID --endpoint URL | list | get ID | cancel ID | wait ID\n"
@@ -61,12 +66,17 @@ constexpr Command kCommands[] = {
     {QLatin1StringView("batches"), Cli::runBatches},   {QLatin1StringView("submit"), Cli::runSubmit},
     {QLatin1StringView("build"), Cli::runBuild},       {QLatin1StringView("results"), Cli::runResults},
     {QLatin1StringView("resubmit"), Cli::runResubmit}, {QLatin1StringView("jobs"), Cli::runJobs},
+    {QLatin1StringView("run"), Cli::runRun},
 };
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // `run` pauses on SIGINT/SIGTERM: the signals are blocked before any thread starts, so that its waiting
+    // thread alone receives them. Every other command keeps the default (the process ends).
+    if (Cli::isRunCommand(argc, argv))
+        Platform::prepareStopSignals();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Batchdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("batchdesk-cli"));
