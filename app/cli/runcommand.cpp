@@ -321,17 +321,11 @@ int runRun(Context &ctx, const QStringList &args)
             err(key.errorString());
             return UsageError;
         }
-        target.baseUrl = a.baseUrl;
-        target.apiKey = key.value();
-        target.provider = Workflow::providerFor(a);
-        if (!a.organization.trimmed().isEmpty())
-            target.headers.append(
-                {QByteArrayLiteral("OpenAI-Organization"), a.organization.trimmed().toUtf8()});
-        if (!a.project.trimmed().isEmpty())
-            target.headers.append({QByteArrayLiteral("OpenAI-Project"), a.project.trimmed().toUtf8()});
-        // TODO(issue 15, "realtime" account preset): when Store::Account carries its run limits and model
-        // map, start from them here (limits = Limits::fromJson(...), target.modelMap = ...); the options on
-        // the command line below override them.
+        // The account's endpoint, auth and headers, and a "Run here" account's stored limits and model map;
+        // the options on the command line below override them.
+        const Realtime::LocalBatches::Runner runner = Workflow::runnerFor(a, key.value());
+        target = runner.target;
+        limits = runner.limits;
     }
     if (p.isSet(concurrency)) {
         const auto v = intOption(p, concurrency, 1, Realtime::Limits::kMaxConcurrency);

@@ -144,16 +144,37 @@ Api::Provider providerFor(const Store::Account &account)
         .value_or(Api::Provider::openAiCompatible());
 }
 
-void configureClient(Api::ApiClient *client, const Store::Account &account, const QUrl &baseUrl)
+namespace {
+QList<std::pair<QByteArray, QByteArray>> extraHeaders(const Store::Account &account)
 {
-    client->setProvider(providerFor(account));
-    client->setBaseUrl(baseUrl.isEmpty() ? account.baseUrl : baseUrl);
     QList<std::pair<QByteArray, QByteArray>> headers;
     if (!account.organization.trimmed().isEmpty())
         headers.append({QByteArrayLiteral("OpenAI-Organization"), account.organization.trimmed().toUtf8()});
     if (!account.project.trimmed().isEmpty())
         headers.append({QByteArrayLiteral("OpenAI-Project"), account.project.trimmed().toUtf8()});
-    client->setExtraHeaders(headers);
+    return headers;
+}
+} // namespace
+
+void configureClient(Api::ApiClient *client, const Store::Account &account, const QUrl &baseUrl)
+{
+    client->setProvider(providerFor(account));
+    client->setBaseUrl(baseUrl.isEmpty() ? account.baseUrl : baseUrl);
+    client->setExtraHeaders(extraHeaders(account));
+}
+
+Realtime::LocalBatches::Runner runnerFor(const Store::Account &account, const QString &key, const QUrl &baseUrl)
+{
+    Realtime::LocalBatches::Runner runner;
+    runner.target.baseUrl = baseUrl.isEmpty() ? account.baseUrl : baseUrl;
+    runner.target.apiKey = key;
+    runner.target.provider = providerFor(account);
+    runner.target.headers = extraHeaders(account);
+    // A "Run here" account keeps its limits and model map; any other account runs with the defaults.
+    const Realtime::RunSettings settings = Realtime::RunSettings::fromJson(account.runSettings);
+    runner.limits = settings.limits;
+    runner.target.modelMap = settings.modelMap;
+    return runner;
 }
 
 void AccountService::testConnection(const QUrl &baseUrl, const QString &key,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "realtime/localbatches.h"
 #include "store/account.h"
 
 #include <QList>
@@ -43,6 +44,10 @@ Api::Provider providerFor(const Store::Account &account);
 /** Sets a client up for an account: provider, base URL (baseUrl when given, else the account's) and the
  *  OpenAI-Organization / OpenAI-Project headers. The key is set by the caller. */
 void configureClient(Api::ApiClient *client, const Store::Account &account, const QUrl &baseUrl = {});
+/** What a real-time run on this account needs: its endpoint (baseUrl when given), the key, its auth style and
+ *  headers, and its stored limits and model map ("Run here"; defaults for other accounts). */
+Realtime::LocalBatches::Runner runnerFor(const Store::Account &account, const QString &key,
+                                         const QUrl &baseUrl = {});
 
 class AccountService final : public QObject
 {
