@@ -5,6 +5,7 @@
 #include "sandboxdialects.h"
 #include "sandboxengine.h"
 #include "sandboxmodels.h"
+#include "sandboxrealtime.h"
 
 #include <QDir>
 #include <QFile>
@@ -116,6 +117,7 @@ struct SandboxServer::Private
     std::unique_ptr<QTemporaryDir> tempDir;
     std::unique_ptr<SandboxEngine> engine;
     std::unique_ptr<DialectLayer> dialects;
+    std::unique_ptr<RealtimeEndpoints> realtime;
     std::string familyPattern;
     std::unique_ptr<httplib::Server> http;
     std::thread listenThread;
@@ -190,9 +192,20 @@ bool SandboxServer::start(QString *error)
 
     d->dialects = std::make_unique<DialectLayer>(
         d->engine.get(), dialectFromName(d->config.dialect).value_or(Dialect::OpenAi), d->dataDir);
+    d->realtime = std::make_unique<RealtimeEndpoints>(
+        [p = d.get()] {
+            std::lock_guard faultsLock(p->faultsMutex);
+            return p->config.faults.retryAfterSeconds;
+        },
+        d->config.realtimeLatencyMs);
     d->http = std::make_unique<httplib::Server>();
-    d->http->new_task_queue = [] { return new httplib::ThreadPool(16); };
+    // One worker per open connection: a keep-alive connection holds its worker between its requests, for at
+    // most the keep-alive timeout, so idle connections cannot starve new ones for long.
+    d->http->new_task_queue = [threads = std::clamp(d->config.httpThreads, 4, 1024)] {
+        return new httplib::ThreadPool(size_t(threads));
+    };
     d->http->set_keep_alive_timeout(2);
+    d->http->set_keep_alive_max_count(1000);
     d->http->set_read_timeout(30);
     d->http->set_write_timeout(30);
     d->installRoutes();
@@ -290,6 +303,27 @@ void SandboxServer::setFaults(const SandboxFaults &faults)
     d->config.faults = faults;
 }
 
+void SandboxServer::setRealtimeLatencyMs(int ms)
+{
+    std::lock_guard lock(d->lifecycle);
+    d->config.realtimeLatencyMs = ms;
+    if (d->realtime)
+        d->realtime->setLatencyMs(ms);
+}
+
+RealtimeStats SandboxServer::realtimeStats() const
+{
+    std::lock_guard lock(d->lifecycle);
+    return d->realtime ? d->realtime->stats() : RealtimeStats();
+}
+
+void SandboxServer::resetRealtimeStats()
+{
+    std::lock_guard lock(d->lifecycle);
+    if (d->realtime)
+        d->realtime->resetStats();
+}
+
 httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httplib::Request &req,
                                                                     httplib::Response &res)
 {
@@ -299,7 +333,16 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
         sendJson(res, 200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
         return httplib::Server::HandlerResponse::Handled;
     }
-    const Dialect dialect = dialects->resolve(req.path).dialect;
+    const RequestDialect resolved = dialects->resolve(req.path);
+    const Dialect dialect = resolved.dialect;
+    const bool realtimeRequest = !realtime->beginRequest(req, resolved).isEmpty();
+    // The sandbox's own control endpoints need the key but see no fault injection: a benchmark reads the
+    // statistics of a run with faults on.
+    if (req.path.starts_with("/sandbox/")) {
+        if (!dialects->admit(req, res, config.apiKey))
+            return httplib::Server::HandlerResponse::Handled;
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
     SandboxFaults f;
     {
         std::lock_guard lock(faultsMutex);
@@ -318,6 +361,8 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
         res.set_header("Retry-After", std::to_string(std::max(0, f.retryAfterSeconds)));
         DialectLayer::sendError(res, dialect, 429, QStringLiteral("Rate limited (sandbox fault injection)."),
                                 QStringLiteral("rate_limit_exceeded"), QStringLiteral("rate_limit_exceeded"));
+        if (realtimeRequest)
+            realtime->recordFault(429);
         return refuse();
     }
     if (f.rate500 > 0 && rng->generateDouble() < f.rate500) {
@@ -326,6 +371,8 @@ httplib::Server::HandlerResponse SandboxServer::Private::preRouting(const httpli
             QStringLiteral("The server had an error while processing your request (sandbox "
                            "fault injection)."),
             QStringLiteral("server_error"));
+        if (realtimeRequest)
+            realtime->recordFault(500);
         return refuse();
     }
     // Each dialect's own credentials (and required version header or parameter).
@@ -363,16 +410,28 @@ void SandboxServer::Private::installRoutes()
     familyPattern =
         dialects->mountPattern({Dialect::OpenAi, Dialect::DeepInfra, Dialect::Groq, Dialect::Together,
                                 Dialect::Nebius, Dialect::Azure, Dialect::Mistral});
+    const DialectLayer::WrapReader wrapReader =
+        [](httplib::Server::HandlerWithContentReader h) -> httplib::Server::HandlerWithContentReader {
+        return [h = std::move(h)](const httplib::Request &req, httplib::Response &res,
+                                  const httplib::ContentReader &reader) {
+            h(req, res, reader);
+            if (t_dropConnection)
+                dropConnection(req);
+        };
+    };
     dialects->installRoutes(
         s, [this](httplib::Server::Handler h) -> httplib::Server::Handler { return wrap(std::move(h)); },
-        [](httplib::Server::HandlerWithContentReader h) -> httplib::Server::HandlerWithContentReader {
-            return [h = std::move(h)](const httplib::Request &req, httplib::Response &res,
-                                      const httplib::ContentReader &reader) {
-                h(req, res, reader);
-                if (t_dropConnection)
-                    dropConnection(req);
-            };
-        });
+        wrapReader);
+
+    // Real-time endpoints, and their statistics for tests and benchmarks.
+    realtime->install(s, familyPattern, wrapReader);
+    s.Get("/sandbox/realtime/stats", [this](const httplib::Request &, httplib::Response &res) {
+        sendJson(res, 200, realtime->statsJson());
+    });
+    s.Post("/sandbox/realtime/stats/reset", [this](const httplib::Request &, httplib::Response &res) {
+        realtime->resetStats();
+        sendJson(res, 200, realtime->statsJson());
+    });
     // The OpenAI family (and Mistral's files): the batch routes refuse Mistral, whose batches are jobs.
     auto familyOnly = [](httplib::Response &res) {
         const Dialect d = DialectLayer::current().dialect;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -48,6 +49,45 @@ struct SandboxConfig
     /** The dialect served at the root (`/v1`; Azure `/openai`, Gemini `/v1beta`): one of dialects(). */
     QString dialect = QStringLiteral("openai");
     SandboxFaults faults;
+    /** Delay of every real-time answer, in milliseconds, spent while the request counts as in flight. */
+    int realtimeLatencyMs = 0;
+    /**
+     * Worker threads serving HTTP. cpp-httplib holds one per open connection (also between the requests of a
+     * keep-alive connection, for up to 2 s), so this bounds the connections served at the same time.
+     */
+    int httpThreads = 64;
+};
+
+/** One request a real-time endpoint answered (RealtimeStats::hits). */
+struct RealtimeHit
+{
+    /** When the request arrived, in milliseconds since the server started. */
+    qint64 atMs = 0;
+    /** When its answer was ready (after the real-time latency), in milliseconds since the server started. */
+    qint64 finishedAtMs = 0;
+    /** The endpoint as a batch line names it: `/v1/chat/completions`, `/v1/embeddings`, `/v1/completions`. */
+    QString endpoint;
+    /**
+     * What identifies the request: the last user message's content (chat; text parts joined with spaces), the
+     * prompt(s) (completions) or the input(s) (embeddings), several joined with "\n"; at most 200 characters.
+     * Empty for a request answered by the fault injection (its body was never read).
+     */
+    QString text;
+    /** The HTTP status of the answer. */
+    int status = 0;
+};
+
+/** What the real-time endpoints served since the server started or the last resetRealtimeStats(). */
+struct RealtimeStats
+{
+    /** Real-time requests answered: by the endpoint, or with a 429 / 500 of the fault injection. */
+    qint64 requests = 0;
+    /** Requests inside the endpoint now (including their real-time latency). */
+    int inFlight = 0;
+    /** The most requests inside the endpoint at the same time. */
+    int maxInFlight = 0;
+    /** The answered requests in the order they finished (the last 200,000). */
+    QList<RealtimeHit> hits;
 };
 
 /**
@@ -69,6 +109,9 @@ struct SandboxConfig
  * - `[[fail:NNN]]` → the line fails with status NNN (400..599), e.g. `[[fail:400]]`;
  * - `[[flaky]]`    → the line fails with 500 the first time this process runs that exact text, then
  *   succeeds (for retries).
+ * - `[[429]]`      → real-time endpoints only: the request is answered 429 with the error envelope and
+ *   `Retry-After: <SandboxFaults::retryAfterSeconds>` the first time this process sees that exact text on a
+ *   real-time endpoint, then normally (for the retries of a real-time runner); batch lines ignore it.
  *
  * Result files: successful lines go to the output file (purpose `batch_output`), failed lines to the error
  * file; lines that never ran because of a cancel or expiry go to the error file as `batch_cancelled` /
@@ -86,6 +129,17 @@ struct SandboxConfig
  * `embed` (Azure deployment names and Gemini model paths hold no slash). Where the dialect has them, results
  * come in its own shape (Anthropic's result lines, Gemini's responses file), converted from the engine's
  * output and error files; `[[fail]]` lines show as that dialect's errors.
+ *
+ * Real-time endpoints (core/sandbox/sandboxrealtime.*): `POST <root>/chat/completions`, `<root>/embeddings`
+ * and `<root>/completions` under the mounts of the OpenAI family and Mistral (`/v1` and `/v1/openai` at the
+ * root, `/openai/v1`, `/deepinfra/v1/openai`, `/groq/openai/v1`, `/together/v1`, `/nebius/v1`,
+ * `/mistral/v1`). The JSON body is a batch line's `body`; the answer is executeRequest()'s status and body,
+ * so the markers and `max_tokens` work as in batches. A body that is not a JSON object answers 400, one over
+ * 16 MiB 413. Every answer waits SandboxConfig::realtimeLatencyMs while counted in flight; the fault
+ * injection applies as everywhere. realtimeStats() tells what they served; over HTTP (with the root dialect's
+ * key, without fault injection): `GET /sandbox/realtime/stats` →
+ * `{"requests","in_flight","max_in_flight","hits":[{"at_ms", "finished_at_ms","endpoint","text","status"}]}`
+ * and `POST /sandbox/realtime/stats/reset`.
  *
  * Lifecycle: construct, start() (binds the socket, loads persisted state, resumes running batches), stop()
  * (idempotent; the destructor calls it). State (SQLite, WAL) and file contents live under dataDir and survive
@@ -126,6 +180,13 @@ public:
     SandboxFaults faults() const;
     /** Changes the fault injection at run time (e.g. a test turns drops off again). */
     void setFaults(const SandboxFaults &faults);
+
+    /** Changes SandboxConfig::realtimeLatencyMs at run time (for the requests that arrive afterwards). */
+    void setRealtimeLatencyMs(int ms);
+    /** What the real-time endpoints served (empty before start()). */
+    RealtimeStats realtimeStats() const;
+    /** Clears the hits and the counters; maxInFlight restarts from the requests in flight now. */
+    void resetRealtimeStats();
 
     /** The ids of the built-in models: `sandbox/echo`, `sandbox/embed`. */
     static QStringList modelIds();
