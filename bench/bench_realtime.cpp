@@ -259,6 +259,14 @@ QJsonObject runOnce(const Options &options)
                 .arg((temp.setAutoRemove(false), temp.path())));
     const QJsonObject stats = sandbox.stats(false);
     const Realtime::RunProgress progress = runner.progress();
+    // Time each request spent inside the sandbox (arrival to answer ready), from its hits.
+    const QJsonArray hits = stats.value(QLatin1StringView("hits")).toArray();
+    double inside = 0;
+    for (const QJsonValue &hit : hits) {
+        const QJsonObject h = hit.toObject();
+        inside += h.value(QLatin1StringView("finished_at_ms")).toDouble()
+            - h.value(QLatin1StringView("at_ms")).toDouble();
+    }
 
     const double ideal = options.concurrency * 1000.0 / options.latencyMs;
     const double rate = options.requests / seconds;
@@ -279,7 +287,9 @@ QJsonObject runOnce(const Options &options)
         {QStringLiteral("retries"), progress.retries},
         {QStringLiteral("server_requests"), stats.value(QLatin1StringView("requests"))},
         {QStringLiteral("server_max_in_flight"), stats.value(QLatin1StringView("max_in_flight"))},
-        {QStringLiteral("server_peak_rss_mib"), double(sandboxRss) / (1 << 20)}};
+        {QStringLiteral("server_peak_rss_mib"), double(sandboxRss) / (1 << 20)},
+        {QStringLiteral("server_mean_inside_ms"), hits.isEmpty() ? 0.0 : inside / double(hits.size())},
+        {QStringLiteral("mean_round_trip_ms"), seconds * 1000 * options.concurrency / options.requests}};
     if (sandboxCpuBefore && sandboxCpuAfter)
         result.insert(QStringLiteral("server_cpu_s"), *sandboxCpuAfter - *sandboxCpuBefore);
     if (options.keep)
@@ -305,6 +315,9 @@ void printResult(const QJsonObject &r)
     std::printf("requests sent (retries)       %d (%d)\n", int(d("sent")), int(d("retries")));
     std::printf("sandbox: requests seen        %d\n", int(d("server_requests")));
     std::printf("sandbox: max in flight        %d\n", int(d("server_max_in_flight")));
+    std::printf(
+        "sandbox: mean time inside     %.1f ms (arrival to answer; the client's mean slot time is %.1f ms)\n",
+        d("server_mean_inside_ms"), d("mean_round_trip_ms"));
     if (r.contains(QLatin1StringView("server_cpu_s")))
         std::printf("sandbox: CPU during the run   %.3f s (%.1f %% of one core)\n", d("server_cpu_s"),
                     100 * d("server_cpu_s") / d("wall_s"));
