@@ -67,7 +67,11 @@ int main(int argc, char *argv[])
         "Anthropic, Mistral and Gemini: the --dialect one at the root (/v1; Azure /openai, Gemini /v1beta),\n"
         "each of them also under its own prefix (/anthropic/v1, /gemini/v1beta, /azure/openai, ...).\n"
         "Models: sandbox/echo (chat, completions), sandbox/embed (embeddings).\n"
-        "A line containing [[fail]] fails with HTTP 500, [[fail:NNN]] with status NNN.\n"
+        "Real-time: POST /v1/chat/completions, /v1/embeddings, /v1/completions (also under the\n"
+        "OpenAI-family prefixes) take a batch line's body; GET /sandbox/realtime/stats tells what\n"
+        "they served.\n"
+        "A line containing [[fail]] fails with HTTP 500, [[fail:NNN]] with status NNN; a real-time request\n"
+        "containing [[429]] is answered 429 with Retry-After the first time, then normally.\n"
         "Runs until SIGINT or SIGTERM."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -90,6 +94,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("latency-ms"), tr("Time each request line takes to execute (default 50)."),
          QStringLiteral("N")},
         {QStringLiteral("concurrency"), tr("Lines of a batch executed at the same time (default 4)."),
+         QStringLiteral("N")},
+        {QStringLiteral("realtime-latency-ms"), tr("Time each real-time request takes (default 0)."),
          QStringLiteral("N")},
         {QStringLiteral("window-seconds"), tr("Completion window in seconds (default 86400)."),
          QStringLiteral("N")},
@@ -149,6 +155,8 @@ int main(int argc, char *argv[])
     const bool valid = parseInt(parser, QStringLiteral("port"), 0, 65535, &port, &error)
         && parseInt(parser, QStringLiteral("latency-ms"), 0, 3600000, &config.latencyMs, &error)
         && parseInt(parser, QStringLiteral("concurrency"), 1, 1000, &config.concurrency, &error)
+        && parseInt(parser, QStringLiteral("realtime-latency-ms"), 0, 600000, &config.realtimeLatencyMs,
+                    &error)
         && parseInt(parser, QStringLiteral("window-seconds"), 1, 365 * 86400, &config.windowSeconds, &error)
         && parseRate(parser, QStringLiteral("fail-rate-429"), &config.faults.rate429, &error)
         && parseInt(parser, QStringLiteral("retry-after"), 0, 86400, &config.faults.retryAfterSeconds, &error)

@@ -32,6 +32,7 @@ namespace {
 constexpr qint64 kMaxUploadBytes = 512LL * 1024 * 1024; // OpenAI's and DeepInfra's per-file limit
 constexpr qsizetype kMaxFieldBytes = 4096;
 constexpr qint64 kChunkBytes = 256 * 1024;
+constexpr int kListenBacklog = 1024;
 // The decision to drop the connection of the request being served on this thread.
 thread_local bool t_dropConnection = false;
 
@@ -209,6 +210,15 @@ bool SandboxServer::start(QString *error)
     d->http->set_read_timeout(30);
     d->http->set_write_timeout(30);
     d->installRoutes();
+    // cpp-httplib listens with a backlog of 5: when a client opens dozens of connections at once (a real-time
+    // runner starting), the kernel drops the connection attempts beyond the queue and the client retries them
+    // only after a second. Listening again on the bound socket raises the backlog (Linux and the BSDs;
+    // Windows keeps the first value).
+    socket_t listenSocket = INVALID_SOCKET;
+    d->http->set_socket_options([&listenSocket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listenSocket = sock;
+    });
 
     const std::string host = d->config.host.toStdString();
     int bound = -1;
@@ -216,6 +226,10 @@ bool SandboxServer::start(QString *error)
         bound = d->http->bind_to_any_port(host);
     else if (d->http->bind_to_port(host, d->config.port))
         bound = d->config.port;
+    if (bound > 0 && listenSocket != INVALID_SOCKET && ::listen(listenSocket, kListenBacklog) != 0)
+        qCWarning(lcSandbox)
+            << "sandbox server: cannot raise the listen backlog; connections beyond 5 at once"
+            << "will wait";
     if (bound <= 0) {
         d->http.reset();
         d->dialects.reset();
