@@ -6,7 +6,9 @@
 // time during the run.
 //
 //   bench_realtime [--requests N] [--concurrency N] [--latency-ms N] [--sandbox PATH] [--keep]
-//   bench_realtime --sweep [--requests N] [--latency-ms N] [--sandbox PATH]   (concurrency 1, 8, 32, 64)
+//   bench_realtime --sweep [--requests N] [--latency-ms N] [--sandbox PATH]   (concurrency 1, 8, 32, 64; each
+//   point
+//       runs min(N, 300 × concurrency) requests)
 //
 // Each sweep point runs in its own child process (this program again), so that every point's CPU time and
 // peak memory are its own. Exit status 1 when the output file does not hold one answer per request.
@@ -45,6 +47,7 @@ struct Options
     QString sandbox;
     bool keep = false;
     bool json = false; ///< one JSON line on stdout (the sweep's children)
+    QByteArray acceptEncoding; ///< sent as Accept-Encoding (an experiment: "identity" turns off compression)
 };
 
 [[noreturn]] void die(const QString &message)
@@ -226,6 +229,8 @@ QJsonObject runOnce(const Options &options)
     task.target.baseUrl = sandbox.baseUrl();
     task.target.apiKey = sandbox.key();
     task.limits.concurrency = options.concurrency;
+    if (!options.acceptEncoding.isEmpty())
+        task.target.headers.append({QByteArrayLiteral("Accept-Encoding"), options.acceptEncoding});
 
     const qint64 rssBefore = Platform::peakResidentBytes();
     const double cpuBefore = Platform::processCpuSeconds();
@@ -329,24 +334,26 @@ void printResult(const QJsonObject &r)
 
 int sweep(const Options &options)
 {
-    std::printf("%6s %8s %9s %9s %7s %10s %9s %9s %9s %8s %9s\n", "conc", "wall s", "req/s", "ideal", "ratio",
-                "CPU ms/1k", "CPU %", "RSS MiB", "growth", "srv max", "srv CPU%");
+    std::printf("%8s %6s %8s %9s %9s %7s %10s %9s %9s %9s %8s %9s\n", "requests", "conc", "wall s", "req/s",
+                "ideal", "ratio", "CPU ms/1k", "CPU %", "RSS MiB", "growth", "srv max", "srv CPU%");
     for (const int concurrency : {1, 8, 32, 64}) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         child.start(QCoreApplication::applicationFilePath(),
                     {QStringLiteral("--json"), QStringLiteral("--requests"),
-                     QString::number(options.requests), QStringLiteral("--concurrency"),
-                     QString::number(concurrency), QStringLiteral("--latency-ms"),
-                     QString::number(options.latencyMs), QStringLiteral("--sandbox"), options.sandbox});
+                     QString::number(qMin(options.requests, 300 * concurrency)),
+                     QStringLiteral("--concurrency"), QString::number(concurrency),
+                     QStringLiteral("--latency-ms"), QString::number(options.latencyMs),
+                     QStringLiteral("--sandbox"), options.sandbox, QStringLiteral("--accept-encoding"),
+                     QString::fromLatin1(options.acceptEncoding)});
         if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
             die(QStringLiteral("the run at concurrency %1 failed").arg(concurrency));
         const QJsonObject r = QJsonDocument::fromJson(child.readAllStandardOutput().trimmed()).object();
         auto d = [&](const char *key) { return r.value(QLatin1StringView(key)).toDouble(); };
-        std::printf("%6d %8.2f %9.1f %9.1f %7.3f %10.1f %9.1f %9.1f %9.1f %8d %9.1f\n", concurrency,
-                    d("wall_s"), d("req_per_s"), d("ideal_req_per_s"), d("ratio"),
-                    d("client_cpu_ms_per_1000"), 100 * d("client_cpu_util"), d("client_peak_rss_mib"),
-                    d("client_rss_growth_mib"), int(d("server_max_in_flight")),
+        std::printf("%8d %6d %8.2f %9.1f %9.1f %7.3f %10.1f %9.1f %9.1f %9.1f %8d %9.1f\n",
+                    int(d("requests")), concurrency, d("wall_s"), d("req_per_s"), d("ideal_req_per_s"),
+                    d("ratio"), d("client_cpu_ms_per_1000"), 100 * d("client_cpu_util"),
+                    d("client_peak_rss_mib"), d("client_rss_growth_mib"), int(d("server_max_in_flight")),
                     100 * d("server_cpu_s") / d("wall_s"));
         std::fflush(stdout);
     }
@@ -373,6 +380,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("sweep"), QStringLiteral("Concurrency 1, 8, 32 and 64, each in its own process.")},
         {QStringLiteral("keep"), QStringLiteral("Keep the input, output and sandbox log.")},
         {QStringLiteral("json"), QStringLiteral("Print the result as one JSON line.")},
+        {QStringLiteral("accept-encoding"),
+         QStringLiteral("Send this Accept-Encoding instead of Qt's (\"identity\": answers uncompressed)."),
+         QStringLiteral("VALUE")},
     });
     parser.process(app);
 
@@ -389,6 +399,7 @@ int main(int argc, char *argv[])
                                                               : defaultSandboxPath();
     options.keep = parser.isSet(QStringLiteral("keep"));
     options.json = parser.isSet(QStringLiteral("json"));
+    options.acceptEncoding = parser.value(QStringLiteral("accept-encoding")).toLatin1();
     if (!QFile::exists(options.sandbox))
         die(QStringLiteral("no sandbox at %1 (build batchdesk-sandbox or pass --sandbox)")
                 .arg(options.sandbox));
