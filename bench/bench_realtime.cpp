@@ -33,6 +33,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 using namespace Batchdesk;
