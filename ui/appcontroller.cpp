@@ -101,6 +101,20 @@ bool AppController::initialize(QString *error)
                                                                       m_secrets.get(), m_nam);
         connect(m_accountService.get(), &Workflow::AccountService::accountsChanged, this,
                 &AppController::accountsChanged);
+        m_localBatches =
+            std::make_unique<Realtime::LocalBatches>(dataDirectory() + QStringLiteral("/realtime"));
+        m_localBatches->setResolver([this](qint64 accountId, auto done) {
+            const auto account = m_accountService->account(accountId);
+            if (!account)
+                return done(Error {QStringLiteral("not_found"),
+                                   tr("The account that runs this batch in real time no longer exists.")});
+            m_accountService->readKey(*account,
+                                      [a = *account, done](const QString &key, const QString &error) {
+                                          if (!error.isEmpty())
+                                              return done(Error {QStringLiteral("key"), error});
+                                          done(Workflow::runnerFor(a, key));
+                                      });
+        });
     }
 
     if (const auto read = m_accountService->reload(); !read.ok())
@@ -189,6 +203,7 @@ void AppController::selectAccount(qint64 accountId)
     stores.samples = m_samples.get();
     stores.results = m_results.get();
     stores.jobs = m_jobs.get();
+    stores.local = m_localBatches.get();
     Workflow::SessionSettings settings;
     settings.monitor = m_options.monitor;
     settings.retryPolicy = m_options.retryPolicy;

@@ -6,6 +6,7 @@
 #include "common/result.h"
 #include "jsonl/splitter.h"
 #include "monitor/batchmonitor.h"
+#include "realtime/localbatches.h"
 #include "results/joinplan.h"
 #include "sandbox/sandboxserver.h"
 #include "store/account.h"
@@ -274,6 +275,8 @@ private:
     QString m_sandboxKey; ///< the in-process sandbox's key of this run (never stored)
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Workflow::AccountService> m_accountService;
+    /** Real-time runs (destroyed after the session that uses it, before the accounts it asks for keys). */
+    std::unique_ptr<Realtime::LocalBatches> m_localBatches;
     std::unique_ptr<Workflow::AccountSession> m_session;
     Models::BatchTableModel *m_batchModel;
     Models::FileTableModel *m_fileModel;

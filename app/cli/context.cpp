@@ -8,6 +8,7 @@
 #include "api/provider.h"
 #include "clioutput.h"
 #include "common/paths.h"
+#include "realtime/localbatches.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/resultsstore.h"
 #include "workflow/accountservice.h"
@@ -174,6 +175,7 @@ Result<Api::ApiClient *> Context::clientFor(const Store::Account &account)
     m_client = std::make_unique<Api::ApiClient>(&m_nam);
     Workflow::configureClient(m_client.get(), account);
     m_client->setApiKey(key.value());
+    m_client->setLocalBackend(localBatches(), account.id);
     applyClientOptions(m_client.get());
     return m_client.get();
 }
@@ -186,6 +188,28 @@ void Context::applyClientOptions(Api::ApiClient *client) const
         client->setRequestTimeoutMs(qMin(ms, client->requestTimeoutMs()));
         client->setRetryBudgetMs(qMax<qint64>(ms, client->retryBudgetMs() / 4));
     }
+}
+
+Realtime::LocalBatches *Context::localBatches()
+{
+    if (!m_localBatches) {
+        m_localBatches =
+            std::make_unique<Realtime::LocalBatches>(dataDirectory() + QStringLiteral("/realtime"));
+        m_localBatches->setAutoRun(m_options.runsLocalBatches);
+        m_localBatches->setResolver([this](qint64 accountId, auto done) {
+            Store::AccountStore *store = accounts();
+            const auto account = store
+                ? store->byId(accountId)
+                : Result<Store::Account>::failure(QStringLiteral("db"), tr("No database."));
+            if (!account.ok())
+                return done(account.error());
+            const auto key = keyFor(account.value());
+            if (!key.ok())
+                return done(key.error());
+            done(Workflow::runnerFor(account.value(), key.value()));
+        });
+    }
+    return m_localBatches.get();
 }
 
 Result<Api::ApiClient *> Context::client()

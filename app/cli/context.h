@@ -17,6 +17,9 @@ class ApiJob;
 namespace Batchdesk::Secrets {
 class SecretStore;
 }
+namespace Batchdesk::Realtime {
+class LocalBatches;
+}
 namespace Batchdesk::Store {
 class ResultsStore;
 class JobStore;
@@ -35,6 +38,9 @@ struct GlobalOptions
     bool quiet = false;
     /** --request-timeout S: the total time one API call may take (0 = the client's default, 120 s). */
     double requestTimeoutSeconds = 0;
+    /** The command waits for batches (--wait, batches wait): batches of "Run here" accounts run in this
+     *  process meanwhile. */
+    bool runsLocalBatches = false;
 };
 
 /** Splits the global options (--account NAME, --base-url URL, --json, --quiet) out of the arguments. */
@@ -78,6 +84,9 @@ public:
     /** The API key of an account: from its environment variable or the keychain; empty when it has none. */
     Result<QString> keyFor(const Store::Account &account);
 
+    /** The batches run on this machine ("Run here" accounts, a job's stragglers): dataDirectory()/realtime.
+     */
+    Realtime::LocalBatches *localBatches();
     /** Runs a job to its end in a local event loop; prints retries on stderr unless --quiet. */
     bool run(Api::ApiJob *job);
     /** Prints an API error on stderr with its hint; returns the exit code for it (1). */
@@ -98,6 +107,7 @@ private:
     std::unique_ptr<Store::ResultsStore> m_resultsStore;
     std::unique_ptr<Store::JobStore> m_jobStore;
     QNetworkAccessManager m_nam;
+    std::unique_ptr<Realtime::LocalBatches> m_localBatches;
     std::unique_ptr<Api::ApiClient> m_client;
     std::optional<Store::Account> m_account;
 };

@@ -118,7 +118,11 @@ int main(int argc, char *argv[])
     }
     for (const Command &c : kCommands) {
         if (command == c.name) {
-            Cli::Context context(global.value());
+            // Batches that run on this machine ("Run here") run while a command waits for them.
+            Cli::GlobalOptions options = global.value();
+            options.runsLocalBatches = rest.contains(QLatin1StringView("--wait"))
+                || (command == QLatin1StringView("batches") && rest.value(0) == QLatin1StringView("wait"));
+            Cli::Context context(options);
             return c.run(context, rest);
         }
     }

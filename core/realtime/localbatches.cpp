@@ -556,8 +556,17 @@ Result<Api::Batch> LocalBatches::cancel(const QString &id)
 
 // ---- runs ----
 
+void LocalBatches::setAutoRun(bool run)
+{
+    m_autoRun = run;
+    if (run)
+        QTimer::singleShot(0, this, &LocalBatches::resume);
+}
+
 void LocalBatches::resume()
 {
+    if (!m_autoRun)
+        return;
     const QStringList dirs =
         QDir(m_root + QStringLiteral("/batches")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     QSet<qint64> busy;

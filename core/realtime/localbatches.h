@@ -103,6 +103,10 @@ public:
     void resume();
     /** Stops every run of this process without losing anything (quitting); they resume at the next start. */
     void pauseAll();
+    /** Whether this process runs batches (default true). The CLI runs them only while a command waits for
+     *  them (submit --wait, batches wait); otherwise they wait for the app or the next such command. */
+    void setAutoRun(bool run);
+    bool autoRun() const { return m_autoRun; }
     /** Runs of this process now. */
     int running() const { return int(m_runs.size()); }
 
@@ -146,6 +150,7 @@ private:
     QSet<qint64> m_resolving; ///< runner accounts whose target is being resolved
     QThread *m_thread = nullptr;
     QTimer m_tick;
+    bool m_autoRun = true;
 };
 
 } // namespace Batchdesk::Realtime

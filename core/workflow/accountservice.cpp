@@ -163,7 +163,8 @@ void configureClient(Api::ApiClient *client, const Store::Account &account, cons
     client->setExtraHeaders(extraHeaders(account));
 }
 
-Realtime::LocalBatches::Runner runnerFor(const Store::Account &account, const QString &key, const QUrl &baseUrl)
+Realtime::LocalBatches::Runner runnerFor(const Store::Account &account, const QString &key,
+                                         const QUrl &baseUrl)
 {
     Realtime::LocalBatches::Runner runner;
     runner.target.baseUrl = baseUrl.isEmpty() ? account.baseUrl : baseUrl;

@@ -1,8 +1,8 @@
 #include "accountsession.h"
 
+#include "accountservice.h"
 #include "api/apiclient.h"
 #include "api/apijob.h"
-#include "accountservice.h"
 #include "common/asyncjob.h"
 #include "intentreconciler.h"
 #include "jobscheduler.h"
@@ -109,6 +109,8 @@ void AccountSession::start(const QUrl &baseUrl, const QString &key)
     m_client = std::make_unique<Api::ApiClient>(m_nam);
     configureClient(m_client.get(), m_account, baseUrl);
     m_client->setApiKey(key);
+    if (m_stores.local)
+        m_client->setLocalBackend(m_stores.local, m_account.id);
     if (m_settings.retryPolicy)
         m_client->setRetryPolicy(*m_settings.retryPolicy);
 

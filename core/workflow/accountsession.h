@@ -25,7 +25,8 @@ class QNetworkAccessManager;
 
 namespace Batchdesk::Api {
 class ApiClient;
-}
+class LocalBackend;
+} // namespace Batchdesk::Api
 namespace Batchdesk::Store {
 class BatchCache;
 class ResultsStore;
@@ -49,6 +50,8 @@ struct SessionStores
     Store::SampleStore *samples = nullptr;
     Store::ResultsStore *results = nullptr;
     Store::JobStore *jobs = nullptr;
+    /** The batches run on this machine ("Run here" accounts, a job's stragglers); may be null. */
+    Api::LocalBackend *local = nullptr;
 };
 
 /** How a session's engine is tuned (the app's defaults; the GUI tests shorten them). */

@@ -94,6 +94,11 @@ QSet<Results::Outcome> outcomesOf(const QStringList &names)
 }
 } // namespace
 
+QStringList JobScheduler::stragglerOutcomeNames()
+{
+    return {QStringLiteral("expired"), QStringLiteral("cancelled"), QStringLiteral("missing")};
+}
+
 QStringList retryOutcomeNames()
 {
     return {QStringLiteral("failed"), QStringLiteral("expired"), QStringLiteral("cancelled"),
@@ -365,6 +370,7 @@ void JobScheduler::startPart(JobPart part, const Job &job)
     params.metadata.insert(Api::kPartKey, QStringLiteral("%1/%2").arg(part.part).arg(part.parts));
     if (part.round > 0)
         params.metadata.insert(Api::kRoundKey, QString::number(part.round));
+    params.runnerAccountId = part.runnerAccountId; // a straggler part runs in real time on that account
     auto *s = new Submission(m_client, m_intents, m_scope, part.path, params, this);
     m_running.insert(keyOf(part), s);
     connect(s, &Submission::finished, this, [this, s, part] { onSubmissionFinished(s, part); });
@@ -398,6 +404,20 @@ void JobScheduler::onSubmissionFinished(Submission *s, JobPart part)
         qCInfo(lcApi) << "job" << part.jobId << "part" << part.label() << "->" << b.id;
         emit partSubmitted(part.jobId, b);
         emit jobChanged(part.jobId);
+        const auto owner = m_jobs->job(part.jobId);
+        if (owner && owner->realtimeRequested && part.runnerAccountId == 0
+            && part.state == JobPart::State::Submitted && m_client) {
+            // Created while the job switched to real time: cancelled like the others.
+            Api::RequestJob *cancel = m_client->cancelBatch(b.id);
+            ++m_cancels;
+            connect(cancel, &Api::ApiJob::finished, this, [this, cancel] {
+                --m_cancels;
+                if (!cancel->failed())
+                    observe(cancel->batch());
+                emitQuietIfSo();
+            });
+            cancel->start();
+        }
         if (part.state == JobPart::State::Finished)
             advance(part.jobId);
         QMetaObject::invokeMethod(this, &JobScheduler::pump, Qt::QueuedConnection);
@@ -554,6 +574,8 @@ void JobScheduler::observe(const Api::Batch &batch)
         return;
     }
     m_batches.insert(batch.id, batch);
+    if (!batch.isTerminal())
+        checkRealtimePolicy(part->jobId);
     const Api::RequestCounts counts = batch.requestCounts.value_or(Api::RequestCounts {});
     const bool changed = part->batchStatus != batch.statusText || part->completed != counts.completed
         || part->failed != counts.failed || part->total != counts.total
@@ -616,11 +638,17 @@ void JobScheduler::advance(const QString &jobId)
     const auto parts = m_jobs->parts(jobId);
     if (!parts.ok())
         return;
+    bool roundInRealtime = false;
     for (const JobPart &p : parts.value()) {
         if (p.round == job->round && !p.isDone())
             return; // the round still runs
+        if (p.round == job->round && p.runnerAccountId > 0)
+            roundInRealtime = true;
     }
-    if (job->round >= job->retryRounds || outcomesOf(job->retryOutcomes).isEmpty()) {
+    // The switch to real time was decided and the round that ended ran as batches: the requests without a
+    // result go next, in real time, whatever the retry policy says.
+    const bool toRealtime = job->realtimeRequested && job->realtimeAccountId > 0 && !roundInRealtime;
+    if (!toRealtime && (job->round >= job->retryRounds || outcomesOf(job->retryOutcomes).isEmpty())) {
         m_waitingForResults.remove(jobId);
         finishJob(*job, Job::State::Finished);
         return;
@@ -666,10 +694,12 @@ void JobScheduler::advance(const QString &jobId)
     if (waiting)
         return;
     m_waitingForResults.remove(jobId);
-    prepareRound(*job, parts.value());
+    prepareRound(*job, parts.value(), toRealtime ? stragglerOutcomeNames() : job->retryOutcomes,
+                 job->realtimeRequested ? job->realtimeAccountId : 0);
 }
 
-void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts)
+void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts, const QStringList &outcomeNames,
+                                qint64 runnerAccountId)
 {
     QStringList inputs;
     QStringList files;
@@ -690,52 +720,59 @@ void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts)
         ? QDir(QFileInfo(inputs.value(0)).absolutePath()).filePath(QStringLiteral("rounds"))
         : job.folder;
     const bool embeddings = job.endpoint == Jsonl::kEmbeddings;
-    const QSet<Results::Outcome> outcomes = outcomesOf(job.retryOutcomes);
+    const QSet<Results::Outcome> outcomes = outcomesOf(outcomeNames);
     m_preparing.insert(job.id);
     auto *watcher = new QFutureWatcher<RoundResult>(this);
-    connect(watcher, &QFutureWatcher<RoundResult>::finished, this, [this, watcher, jobId = job.id, round] {
-        watcher->deleteLater();
-        m_preparing.remove(jobId);
-        const RoundResult r = watcher->result();
-        auto job = m_jobs->job(jobId);
-        if (!job || job->state != Job::State::Active) {
-            emitQuietIfSo();
-            return;
-        }
-        if (!r.error.isEmpty()) {
-            failJob(*job,
-                    tr("Job %1 could not prepare retry round %2: %3").arg(jobId).arg(round).arg(r.error));
-            emitQuietIfSo();
-            return;
-        }
-        if (r.parts.isEmpty()) {
-            finishJob(*job, Job::State::Finished); // every request has its result
-            emitQuietIfSo();
-            return;
-        }
-        QList<JobPart> next;
-        int n = 0;
-        for (const Jsonl::SplitPart &sp : r.parts) {
-            JobPart p;
-            p.jobId = jobId;
-            p.round = round;
-            p.part = ++n;
-            p.parts = int(r.parts.size());
-            p.path = QFileInfo(sp.path).absoluteFilePath();
-            p.firstLine = sp.firstLine;
-            p.lines = sp.lines;
-            p.bytes = sp.bytes;
-            next << p;
-        }
-        if (auto added = m_jobs->addRound(jobId, round, next); !added.ok()) {
-            failJob(*job, added.errorString());
-            return;
-        }
-        qCInfo(lcApi) << "job" << jobId << "retry round" << round << ":" << r.requests << "requests in"
-                      << next.size() << "parts";
-        emit jobChanged(jobId);
-        pump();
-    });
+    connect(watcher, &QFutureWatcher<RoundResult>::finished, this,
+            [this, watcher, jobId = job.id, round, runnerAccountId] {
+                watcher->deleteLater();
+                m_preparing.remove(jobId);
+                const RoundResult r = watcher->result();
+                auto job = m_jobs->job(jobId);
+                if (!job || job->state != Job::State::Active) {
+                    emitQuietIfSo();
+                    return;
+                }
+                if (!r.error.isEmpty()) {
+                    failJob(
+                        *job,
+                        tr("Job %1 could not prepare retry round %2: %3").arg(jobId).arg(round).arg(r.error));
+                    emitQuietIfSo();
+                    return;
+                }
+                if (r.parts.isEmpty()) {
+                    finishJob(*job, Job::State::Finished); // every request has its result
+                    emitQuietIfSo();
+                    return;
+                }
+                QList<JobPart> next;
+                int n = 0;
+                for (const Jsonl::SplitPart &sp : r.parts) {
+                    JobPart p;
+                    p.jobId = jobId;
+                    p.round = round;
+                    p.part = ++n;
+                    p.parts = int(r.parts.size());
+                    p.path = QFileInfo(sp.path).absoluteFilePath();
+                    p.firstLine = sp.firstLine;
+                    p.lines = sp.lines;
+                    p.bytes = sp.bytes;
+                    p.runnerAccountId = runnerAccountId;
+                    next << p;
+                }
+                if (runnerAccountId > 0 && job->retryRounds < round) {
+                    job->retryRounds = round; // the straggler round is one more than the policy's
+                    m_jobs->updateJob(*job);
+                }
+                if (auto added = m_jobs->addRound(jobId, round, next); !added.ok()) {
+                    failJob(*job, added.errorString());
+                    return;
+                }
+                qCInfo(lcApi) << "job" << jobId << (runnerAccountId > 0 ? "real-time round" : "retry round")
+                              << round << ":" << r.requests << "requests in" << next.size() << "parts";
+                emit jobChanged(jobId);
+                pump();
+            });
     watcher->setFuture(
         QtConcurrent::run(writeRound, inputs, files, folder, round, outcomes, profile, embeddings));
 }
@@ -865,6 +902,106 @@ Result<void> JobScheduler::retryJob(const QString &jobId, const QStringList &out
     emit jobChanged(jobId);
     advance(jobId);
     return {};
+}
+
+Result<void> JobScheduler::finishInRealtime(const QString &jobId, qint64 realtimeAccountId)
+{
+    if (realtimeAccountId <= 0)
+        return Error {QStringLiteral("invalid"), tr("Choose a \"Run here\" account to finish the job on.")};
+    if (realtimeAccountId == m_scope.accountId && m_client && m_client->runsLocally())
+        return Error {QStringLiteral("invalid"), tr("Job %1 already runs in real time.").arg(jobId)};
+    auto job = m_jobs->job(jobId);
+    if (!job)
+        return Error {QStringLiteral("not_found"), tr("There is no job %1.").arg(jobId)};
+    if (job->state == Job::State::Canceled)
+        return Error {QStringLiteral("state"), tr("Job %1 was cancelled.").arg(jobId)};
+    const auto parts = m_jobs->parts(jobId);
+    if (!parts.ok())
+        return parts.error();
+    job->realtimeAccountId = realtimeAccountId;
+    job->realtimeRequested = true;
+    job->state = Job::State::Active;
+    job->error.clear();
+    if (auto saved = m_jobs->updateJob(*job); !saved.ok())
+        return saved;
+    qCInfo(lcApi) << "job" << jobId << "finishes in real time on account" << realtimeAccountId;
+    // What waits is dropped; what runs as a batch is cancelled (its results so far are kept and joined).
+    for (JobPart p : parts.value()) {
+        if (p.round != job->round || p.runnerAccountId > 0)
+            continue;
+        if (p.state == JobPart::State::Queued || p.state == JobPart::State::Failed) {
+            p.state = JobPart::State::Canceled;
+            save(p);
+        } else if (p.state == JobPart::State::Submitted && m_client && !p.batchId.isEmpty()) {
+            Api::RequestJob *cancel = m_client->cancelBatch(p.batchId);
+            ++m_cancels;
+            connect(cancel, &Api::ApiJob::finished, this, [this, cancel, jobId] {
+                --m_cancels;
+                if (cancel->failed())
+                    emit problem(describe(tr("Could not cancel a batch of %1").arg(jobId), cancel->error()));
+                else
+                    observe(cancel->batch());
+                emitQuietIfSo();
+            });
+            cancel->start();
+        }
+        // A part being submitted is cancelled once its batch exists (onSubmissionFinished → observe).
+    }
+    emit jobChanged(jobId);
+    advance(jobId);
+    return {};
+}
+
+Result<void> JobScheduler::setRealtimePolicy(const QString &jobId, qint64 realtimeAccountId,
+                                             double afterHours, int atPercent)
+{
+    auto job = m_jobs->job(jobId);
+    if (!job)
+        return Error {QStringLiteral("not_found"), tr("There is no job %1.").arg(jobId)};
+    if (afterHours < 0 || atPercent < 0 || atPercent > 100)
+        return Error {QStringLiteral("invalid"),
+                      tr("The hours cannot be negative and the percentage must be between 0 and 100.")};
+    job->realtimeAccountId = realtimeAccountId;
+    job->realtimeAfterHours = afterHours;
+    job->realtimeAtPercent = atPercent;
+    if (auto saved = m_jobs->updateJob(*job); !saved.ok())
+        return saved;
+    emit jobChanged(jobId);
+    checkRealtimePolicy(jobId);
+    return {};
+}
+
+void JobScheduler::checkRealtimePolicy(const QString &jobId)
+{
+    const auto job = m_jobs->job(jobId);
+    if (!job || job->state != Job::State::Active || job->realtimeRequested || job->realtimeAccountId <= 0
+        || (job->realtimeAfterHours <= 0 && job->realtimeAtPercent <= 0))
+        return;
+    bool due = job->realtimeAfterHours > 0
+        && QDateTime::currentSecsSinceEpoch() - job->createdAt >= qint64(job->realtimeAfterHours * 3600);
+    QString why = tr("it has run for %1 hours").arg(job->realtimeAfterHours);
+    if (!due && job->realtimeAtPercent > 0) {
+        const auto parts = m_jobs->parts(jobId);
+        if (!parts.ok())
+            return;
+        qint64 ended = 0;
+        qint64 total = 0;
+        for (const JobPart &p : parts.value()) {
+            if (p.round != job->round || p.state == JobPart::State::Canceled)
+                continue;
+            // A part not yet running counts with its lines.
+            const qint64 lines = p.total > 0 ? p.total : p.lines;
+            total += lines;
+            ended += p.state == JobPart::State::Finished ? lines : qMin(lines, p.completed + p.failed);
+        }
+        due = total > 0 && ended * 100 >= qint64(job->realtimeAtPercent) * total;
+        why = tr("%1 % of its requests have ended").arg(total > 0 ? ended * 100 / total : 0);
+    }
+    if (!due)
+        return;
+    qCInfo(lcApi) << "job" << jobId << "policy: finishing in real time because" << why;
+    if (auto done = finishInRealtime(jobId, job->realtimeAccountId); !done.ok())
+        emit problem(done.errorString());
 }
 
 } // namespace Batchdesk::Workflow

@@ -115,6 +115,20 @@ public:
      */
     Result<void> retryJob(const QString &jobId, const QStringList &outcomes);
 
+    /**
+     * Straggler fallback: cancels the job's running batches and queued parts, and once they have ended and
+     * their results are here, runs the requests that have no result (cancelled, expired, missing) as a new
+     * round in real time on realtimeAccountId (a "Run here" account), whose answers join the job's results
+     * like any round's. Every later round runs there too. Also for a finished job with requests left.
+     */
+    Result<void> finishInRealtime(const QString &jobId, qint64 realtimeAccountId);
+    /** Keeps a job's fallback policy: finishInRealtime() by itself once the job has run afterHours hours, or
+     *  once atPercent % of its current round's requests have ended (0: that trigger is off). */
+    Result<void> setRealtimePolicy(const QString &jobId, qint64 realtimeAccountId, double afterHours,
+                                   int atPercent);
+    /** The outcomes a straggler round runs: the requests without a result. */
+    static QStringList stragglerOutcomeNames();
+
     /** A batch as the monitor (or the scheduler's own polling) saw it: frees slots, ends rounds. Running
      *  batches that are no job's part count against the limit too (the provider counts them). */
     void observe(const Api::Batch &batch);
@@ -153,7 +167,10 @@ private:
     void reconcile();
     void applyReconciled(const QSet<QString> &notFound);
     void advance(const QString &jobId);
-    void prepareRound(const Store::Job &job, const QList<Store::JobPart> &parts);
+    void prepareRound(const Store::Job &job, const QList<Store::JobPart> &parts, const QStringList &outcomes,
+                      qint64 runnerAccountId);
+    /** finishInRealtime() when the job's policy says so. */
+    void checkRealtimePolicy(const QString &jobId);
     void onRoundPrepared(const QString &jobId);
     void poll();
     void failJob(Store::Job job, const QString &text);

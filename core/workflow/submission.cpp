@@ -74,7 +74,9 @@ void Submission::doStart()
     // The checksum (for joining results later) is read on a worker thread while the upload streams.
     m_checksumDone = false;
     m_checksum.setFuture(QtConcurrent::run(sha256OfFile, m_path));
-    m_upload = m_client->uploadFile(m_path);
+    // A part that runs in real time on a "Run here" account keeps its input here.
+    m_upload =
+        m_client->uploadFile(m_path, std::nullopt, QStringLiteral("batch"), m_params.runnerAccountId > 0);
     m_clock.start();
     connect(m_upload, &Api::ApiJob::progress, this, [this](qint64 sent, qint64 total) {
         const double seconds = qMax<qint64>(1, m_clock.elapsed()) / 1000.0;
