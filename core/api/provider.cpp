@@ -74,7 +74,6 @@ const QList<Provider> &Provider::all()
         // the batch run on this machine (docs/realtime.md).
         Provider realtime = make("realtime", "Run here (real-time endpoint)", F::OpenAI, AuthStyle::Bearer,
                                  "http://localhost:8000/v1", "", "docs/realtime.md");
-        realtime.limitProfile = QStringLiteral("openai");
         realtime.batchDiscountPercent = 0;
         realtime.runsLocally = true;
         l << realtime;

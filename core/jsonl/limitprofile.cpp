@@ -121,9 +121,25 @@ LimitProfile LimitProfile::gemini()
     return p;
 }
 
+LimitProfile LimitProfile::realtime()
+{
+    LimitProfile p;
+    p.name = QStringLiteral("realtime");
+    p.displayName = QStringLiteral("Run here (real-time endpoint)");
+    p.endpoints = {kChatCompletions, kCompletions, kEmbeddings};
+    p.maxLines = 1'000'000;
+    p.maxBytes = 4'000'000'000;
+    p.maxEmbeddingInputs = 10'000'000;
+    p.maxInFlight = 1; // one batch at a time: the account's concurrency is the endpoint's
+    p.completionWindows = {QStringLiteral("24h"), QStringLiteral("1h"), QStringLiteral("6h"),
+                           QStringLiteral("72h"), QStringLiteral("7d")};
+    return p;
+}
+
 QList<LimitProfile> LimitProfile::all()
 {
-    return {deepinfra(), openai(), groq(), together(), nebius(), azure(), anthropic(), mistral(), gemini()};
+    return {deepinfra(), openai(),    groq(),    together(), nebius(),
+            azure(),     anthropic(), mistral(), gemini(),   realtime()};
 }
 
 QStringList LimitProfile::names()

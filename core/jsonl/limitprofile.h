@@ -47,6 +47,9 @@ struct LimitProfile
     static LimitProfile anthropic();
     static LimitProfile mistral();
     static LimitProfile gemini();
+    /** "Run here": the lines run on this machine against a real-time endpoint; no batch API limits, only what
+     *  the runner keeps in memory (an offset per line), and any completion window. */
+    static LimitProfile realtime();
     /** All known profiles; the first is the default. */
     static QList<LimitProfile> all();
     static QStringList names();

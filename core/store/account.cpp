@@ -33,7 +33,7 @@ const QList<PresetInfo> &presets()
         {Preset::Azure, QStringLiteral("azure"), QStringLiteral("Azure OpenAI"), QUrl(),
          QStringLiteral("azure"), QStringLiteral("gpt-4o-mini"), QStringLiteral("azure")},
         {Preset::Realtime, QStringLiteral("realtime"), QStringLiteral("Run here (real-time endpoint)"),
-         QUrl(QStringLiteral("http://localhost:8000/v1")), QStringLiteral("openai"), QString(),
+         QUrl(QStringLiteral("http://localhost:8000/v1")), QStringLiteral("realtime"), QString(),
          QStringLiteral("realtime")},
         {Preset::Sandbox, QStringLiteral("sandbox"), QStringLiteral("Local sandbox"), QUrl(),
          QStringLiteral("openai"), QStringLiteral("sandbox/echo"), QStringLiteral("openai")},
