@@ -281,70 +281,39 @@ Result<void> RealtimeRunner::scanInput(const QSet<QString> &answered)
             QStringLiteral("realtime.input"),
             tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(m_task.inputPath), m_input.errorString()));
     QSet<QString> seen;
-    QByteArray pending;
-    qint64 lineStart = 0;
-    qint64 offset = 0;
     qint64 lineNumber = 0;
-    auto takeLine = [&](qint64 end) -> Result<void> {
+    auto takeLine = [&](const QByteArray &line, qint64 start, qint64 end) -> QString {
         ++lineNumber;
-        const QByteArray trimmed = pending.trimmed();
+        const QByteArray trimmed = line.trimmed();
         if (trimmed.isEmpty())
             return {};
         const QJsonObject o = QJsonDocument::fromJson(trimmed).object();
         const QString customId = o.value(QLatin1StringView("custom_id")).toString();
         if (customId.isEmpty())
-            return Result<void>::failure(
-                QStringLiteral("realtime.input"),
-                tr("Line %1 of %2 is not a request with a custom_id: validate the file before running it.")
-                    .arg(lineNumber)
-                    .arg(QDir::toNativeSeparators(m_task.inputPath)));
+            return tr("Line %1 of %2 is not a request with a custom_id: validate the file before running it.")
+                .arg(lineNumber)
+                .arg(QDir::toNativeSeparators(m_task.inputPath));
         if (seen.contains(customId))
-            return Result<void>::failure(
-                QStringLiteral("realtime.input"),
-                tr("Line %1 repeats the custom_id \"%2\": each request needs its own.")
-                    .arg(lineNumber)
-                    .arg(customId.left(200)));
+            return tr("Line %1 repeats the custom_id \"%2\": each request needs its own.")
+                .arg(lineNumber)
+                .arg(customId.left(200));
         seen.insert(customId);
         ++m_progress.total;
         if (!answered.contains(customId)) {
             Item item;
-            item.offset = lineStart;
-            item.length = end - lineStart;
+            item.offset = start;
+            item.length = end - start;
             item.customId = customId;
             m_pending.push_back(std::move(item));
         }
         return {};
     };
-    constexpr qint64 kBlock = 1 << 20;
-    while (true) {
-        const QByteArray block = m_input.read(kBlock);
-        if (block.isEmpty())
-            break;
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype nl = block.indexOf('\n', start);
-            if (nl < 0) {
-                pending.append(block.constData() + start, block.size() - start);
-                if (pending.size() > kMaxLineBytes)
-                    return Result<void>::failure(QStringLiteral("realtime.input"),
-                                                 tr("Line %1 is longer than 256 MiB.").arg(lineNumber + 1));
-                break;
-            }
-            pending.append(block.constData() + start, nl - start);
-            if (auto r = takeLine(offset + nl); !r)
-                return r;
-            pending.clear();
-            lineStart = offset + nl + 1;
-            start = nl + 1;
-        }
-        offset += block.size();
-    }
-    if (m_input.error() != QFileDevice::NoError)
-        return Result<void>::failure(
-            QStringLiteral("realtime.input"),
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(m_task.inputPath), m_input.errorString()));
-    if (!pending.isEmpty())
-        return takeLine(offset);
+    const LineScan scan = scanLines(m_input, kMaxLineBytes, takeLine);
+    QString problem = scan.error;
+    if (problem.isEmpty() && !scan.tail.isEmpty())
+        problem = takeLine(scan.tail, scan.endOfLastLine, scan.size); // no newline after the last line
+    if (!problem.isEmpty())
+        return Result<void>::failure(QStringLiteral("realtime.input"), problem);
     return {};
 }
 
@@ -363,10 +332,10 @@ bool RealtimeRunner::prepare(Item &item)
     item.url = o.value(QLatin1StringView("url")).toString();
     const QString method = o.value(QLatin1StringView("method")).toString(QStringLiteral("POST"));
     if (method.compare(QLatin1StringView("POST"), Qt::CaseInsensitive) != 0 || !item.url.startsWith(u'/')) {
-        writeError(item, 400,
-                   errorBody(tr("The line must be a POST to an endpoint path like /v1/chat/completions."),
-                             QStringLiteral("invalid_request_error"), QStringLiteral("invalid_line")),
-                   {});
+        writeResponse(item, 400,
+                      errorBody(tr("The line must be a POST to an endpoint path like /v1/chat/completions."),
+                                QStringLiteral("invalid_request_error"), QStringLiteral("invalid_line")),
+                      {});
         return false;
     }
     const QString model = body.value(QLatin1StringView("model")).toString();
@@ -511,12 +480,13 @@ void RealtimeRunner::onReplyFinished(QNetworkReply *reply)
         const QByteArray body = reply->read(m_task.limits.maxResponseBytes + 1);
         if (status >= 300 && status < 400) {
             const QString location = QString::fromUtf8(reply->rawHeader("Location").left(500));
-            writeError(item, status,
-                       errorBody(tr("The endpoint redirected the request to %1; real-time requests are not "
-                                    "redirected (set the account's URL to where the API is).")
-                                     .arg(location),
-                                 QStringLiteral("redirect")),
-                       requestId);
+            writeResponse(
+                item, status,
+                errorBody(tr("The endpoint redirected the request to %1; real-time requests are not "
+                             "redirected (set the account's URL to where the API is).")
+                              .arg(location),
+                          QStringLiteral("redirect")),
+                requestId);
         } else if (status >= 200 && status < 300) {
             const QJsonDocument doc = QJsonDocument::fromJson(body);
             if (doc.isObject()) {
@@ -525,7 +495,7 @@ void RealtimeRunner::onReplyFinished(QNetworkReply *reply)
                     m_pacer.correct(usage.value(QLatin1StringView("total_tokens")).toInteger() - item.tokens);
                 m_progress.inputTokens += usage.value(QLatin1StringView("prompt_tokens")).toInteger();
                 m_progress.outputTokens += usage.value(QLatin1StringView("completion_tokens")).toInteger();
-                writeAnswer(item, status, doc.object(), requestId);
+                writeResponse(item, status, doc.object(), requestId);
             } else {
                 retryOrFail(
                     std::move(item), 502, {},
@@ -543,7 +513,7 @@ void RealtimeRunner::onReplyFinished(QNetworkReply *reply)
             }
             retryOrFail(std::move(item), status, body, QStringLiteral("HTTP %1").arg(status), delay);
         } else {
-            writeError(item, status, bodyObject(body, status), requestId);
+            writeResponse(item, status, bodyObject(body, status), requestId);
         }
     }
     syncIfDue();
@@ -589,13 +559,15 @@ void RealtimeRunner::retryOrFail(Item item, int status, const QByteArray &body, 
     }
     QJsonObject errorObject =
         body.isEmpty() ? errorBody(message, QStringLiteral("server_error")) : bodyObject(body, status);
-    writeError(item, status, errorObject, {});
+    writeResponse(item, status, errorObject, {});
 }
 
-void RealtimeRunner::writeAnswer(const Item &item, int status, const QJsonObject &body,
-                                 const QString &requestId)
+void RealtimeRunner::writeResponse(const Item &item, int status, const QJsonObject &body,
+                                   const QString &requestId)
 {
-    writeLine(true,
+    // A 2xx answer goes to the output file, anything else to the error file, in the same line shape.
+    const bool success = status >= 200 && status < 300;
+    writeLine(success,
               compact(QJsonObject {{QStringLiteral("id"), newId("batch_req_")},
                                    {QStringLiteral("custom_id"), item.customId},
                                    {QStringLiteral("response"),
@@ -604,22 +576,7 @@ void RealtimeRunner::writeAnswer(const Item &item, int status, const QJsonObject
                                                   requestId.isEmpty() ? newId("req_") : requestId},
                                                  {QStringLiteral("body"), body}}},
                                    {QStringLiteral("error"), QJsonValue()}}));
-    ++m_progress.completed;
-}
-
-void RealtimeRunner::writeError(const Item &item, int status, const QJsonObject &body,
-                                const QString &requestId)
-{
-    writeLine(false,
-              compact(QJsonObject {{QStringLiteral("id"), newId("batch_req_")},
-                                   {QStringLiteral("custom_id"), item.customId},
-                                   {QStringLiteral("response"),
-                                    QJsonObject {{QStringLiteral("status_code"), status},
-                                                 {QStringLiteral("request_id"),
-                                                  requestId.isEmpty() ? newId("req_") : requestId},
-                                                 {QStringLiteral("body"), body}}},
-                                   {QStringLiteral("error"), QJsonValue()}}));
-    ++m_progress.failed;
+    ++(success ? m_progress.completed : m_progress.failed);
 }
 
 void RealtimeRunner::writeUnrun(const Item &item, const char *code, const QString &message)

@@ -182,8 +182,7 @@ private:
     void checkDeadlines();
     void retryOrFail(Item item, int status, const QByteArray &body, const QString &reason,
                      qint64 retryAfterMs);
-    void writeAnswer(const Item &item, int status, const QJsonObject &body, const QString &requestId);
-    void writeError(const Item &item, int status, const QJsonObject &body, const QString &requestId);
+    void writeResponse(const Item &item, int status, const QJsonObject &body, const QString &requestId);
     void writeUnrun(const Item &item, const char *code, const QString &message);
     void writeLine(bool success, const QByteArray &line);
     void maybeFinish();

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace Batchdesk::Realtime {
 
 namespace {
@@ -46,6 +48,48 @@ void readLine(const QByteArray &line, bool isErrorFile, ResultLog::Recovered *in
 
 } // namespace
 
+LineScan scanLines(QIODevice &device, qint64 maxLineBytes,
+                   const std::function<QString(const QByteArray &line, qint64 start, qint64 end)> &line)
+{
+    constexpr qint64 kBlock = 1 << 20;
+    LineScan scan;
+    QByteArray pending;
+    qint64 offset = device.pos();
+    scan.endOfLastLine = offset;
+    while (true) {
+        const QByteArray block = device.read(kBlock);
+        if (block.isEmpty())
+            break;
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype nl = block.indexOf('\n', start);
+            if (nl < 0) {
+                pending.append(block.constData() + start, block.size() - start);
+                if (pending.size() > maxLineBytes) {
+                    scan.error = tr("A line is longer than %1 MiB.").arg(maxLineBytes >> 20);
+                    return scan;
+                }
+                break;
+            }
+            pending.append(block.constData() + start, nl - start);
+            if (QString problem = line(pending, scan.endOfLastLine, offset + nl); !problem.isEmpty()) {
+                scan.error = problem;
+                return scan;
+            }
+            pending.clear();
+            scan.endOfLastLine = offset + nl + 1;
+            start = nl + 1;
+        }
+        offset += block.size();
+    }
+    scan.size = offset;
+    scan.tail = pending;
+    // A read error ends the loop like the end of the file: QFileDevice tells which it was.
+    if (auto *file = qobject_cast<QFileDevice *>(&device); file && file->error() != QFileDevice::NoError)
+        scan.error = file->errorString();
+    return scan;
+}
+
 ResultLog::ResultLog() = default;
 
 ResultLog::~ResultLog()
@@ -63,34 +107,18 @@ Result<void> ResultLog::recover(const QString &path, bool isErrorFile, Recovered
             QStringLiteral("realtime.read"),
             tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     // Read in blocks (a line may be large: embeddings), splitting at newlines.
-    constexpr qint64 kBlock = 1 << 20;
-    QByteArray pending;
-    qint64 lastNewlineEnd = 0; // file offset just after the last '\n' seen
-    qint64 offset = 0;
-    while (true) {
-        const QByteArray block = file.read(kBlock);
-        if (block.isEmpty())
-            break;
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype nl = block.indexOf('\n', start);
-            if (nl < 0) {
-                pending.append(block.constData() + start, block.size() - start);
-                break;
-            }
-            pending.append(block.constData() + start, nl - start);
-            if (!pending.trimmed().isEmpty())
-                readLine(pending, isErrorFile, into);
-            pending.clear();
-            lastNewlineEnd = offset + nl + 1;
-            start = nl + 1;
-        }
-        offset += block.size();
-    }
-    if (file.error() != QFileDevice::NoError)
+    const LineScan scan =
+        scanLines(file, std::numeric_limits<qint64>::max(), [&](const QByteArray &line, qint64, qint64) {
+            if (!line.trimmed().isEmpty())
+                readLine(line, isErrorFile, into);
+            return QString();
+        });
+    if (!scan.error.isEmpty())
         return Result<void>::failure(
             QStringLiteral("realtime.read"),
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), scan.error));
+    const qint64 offset = scan.size;
+    const qint64 lastNewlineEnd = scan.endOfLastLine;
     // A last line without its newline was being written when the process stopped: its request was not
     // answered as far as anyone can tell, so it is cut off and will be sent again.
     if (offset > lastNewlineEnd) {

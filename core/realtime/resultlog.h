@@ -6,9 +6,26 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace Batchdesk::Realtime {
+
+/** What scanLines() read. */
+struct LineScan
+{
+    qint64 endOfLastLine = 0; ///< offset just after the last '\n'
+    qint64 size = 0; ///< bytes read in all
+    QByteArray tail; ///< a last line without its newline (a write cut off, or a file without a final newline)
+    QString error; ///< the device's error, or a line longer than the limit; empty when all was read
+};
+/**
+ * Reads a file from its current position in 1 MiB blocks and calls line(bytes, start, end) for each line that
+ * ends in a newline (bytes without it; start and end are file offsets). A line longer than maxLineBytes, or
+ * line() returning an error text, stops the scan with that error.
+ */
+LineScan scanLines(QIODevice &device, qint64 maxLineBytes,
+                   const std::function<QString(const QByteArray &line, qint64 start, qint64 end)> &line);
 
 /**
  * The output and error files of a real-time run, in the Batch API's output format, written so that a run can
