@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Realtime::RealtimeRunner</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Results</name>
     <message numerus="yes">
         <source>embedding, %n dims</source>

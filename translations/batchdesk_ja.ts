@@ -27,6 +27,14 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません：%2</translation>
     </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such batch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::ApiError</name>
@@ -174,6 +182,10 @@
         <source>Cannot read the converted requests (%1).</source>
         <translation>変換済みリクエストを読み込めません（%1）。</translation>
     </message>
+    <message>
+        <source>This batch runs on this machine, but no local store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Api::CreateBatchParams</name>
@@ -211,6 +223,10 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 を読み込めません：%2</translation>
     </message>
 </context>
 <context>
@@ -267,6 +283,10 @@
     <message>
         <source>%1 cannot take this file as it is. %2</source>
         <translation>%1 はこのファイルをそのままでは受け付けません。%2</translation>
+    </message>
+    <message>
+        <source>This batch runs on this machine, but no local store is open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1809,182 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Realtime</name>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line is longer than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Realtime::Limits</name>
+    <message>
+        <source>The concurrency must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requests per minute cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens per minute cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempts per request must be between 1 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Realtime::LocalBatches</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is used by the batch %1, which is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such input file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A real-time batch needs a &quot;Run here&quot; account to run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>No such batch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch %1 has already ended (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account can run this batch here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Realtime::RealtimeRunner</name>
+    <message>
+        <source>&quot;%1&quot; is not an endpoint URL (e.g. http://localhost:8000/v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not a request with a custom_id: validate the file before running it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 repeats the custom_id &quot;%2&quot;: each request needs its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line must be a POST to an endpoint path like /v1/chat/completions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is larger than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint redirected the request to %1; real-time requests are not redirected (set the account&apos;s URL to where the API is).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint answered HTTP %1 with a body that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was cancelled before this request succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run expired before this request succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run was cancelled before this request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run expired before this request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Realtime::ResultLog</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">%1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot repair %1 (a line was cut off by an interrupted run): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result files are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1 to the disk: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Realtime::Target</name>
+    <message>
+        <source>&quot;%1&quot; is not a model mapping: write batch-model=served-model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Results</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -2345,6 +2541,10 @@ Save the account anyway?</source>
     <message>
         <source>Could not read the jobs: %1</source>
         <translation>ジョブを読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The account that runs this batch in real time no longer exists.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4934,6 +5134,30 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>Job %1 still has batches running or queued: retry when they have finished.</source>
         <translation>ジョブ %1 にはまだ実行中または待機中のバッチがあります。終了してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Choose a &quot;Run here&quot; account to finish the job on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 already runs in real time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hours cannot be negative and the percentage must be between 0 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has run for %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of its requests have ended</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
