@@ -46,6 +46,20 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
     return std::nullopt;
 }
 
+std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &option, int min, int max)
+{
+    bool ok = false;
+    const int v = p.value(option).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        err(tr("--%1 needs a whole number from %2 to %3.")
+                .arg(option.names().constFirst())
+                .arg(min)
+                .arg(max));
+        return std::nullopt;
+    }
+    return v;
+}
+
 bool stderrIsTerminal()
 {
     return Platform::isTerminal(Platform::Stream::Stderr);
