@@ -457,6 +457,15 @@ int runAccounts(Context &ctx, const QStringList &args)
             return UsageError;
         }
         std::unique_ptr<ListJob> models(client.value()->listModels());
+        if (client.value()->runsLocally()) {
+            // "Run here": its batches are on this computer; what can fail is the real-time endpoint.
+            if (!ctx.run(models.get()))
+                return ctx.reportApiError(models.get(), tr("Connection test failed"));
+            out(tr("OK: %1 answers, %n model(s) available; its batches run on this computer.", nullptr,
+                   int(models->items().size()))
+                    .arg(client.value()->baseUrl().toString()));
+            return Success;
+        }
         std::unique_ptr<ListJob> batches(client.value()->listBatches(1, 1));
         if (!ctx.run(batches.get()))
             return ctx.reportApiError(batches.get(), tr("Connection test failed"));

@@ -6,6 +6,7 @@
 #include "common/terminaltext.h"
 #include "context.h"
 #include "platform/platform.h"
+#include "realtime/localbatches.h"
 #include "results/resultsdownload.h"
 #include "workflow/submission.h"
 
@@ -171,6 +172,9 @@ int runSubmission(Context &ctx, const QString &path, const CreateBatchParams &pa
 int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double timeoutSeconds, Batch *final)
 {
     ApiClient *client = ctx.client().value();
+    // A batch run on this computer is read from a file: looked at every second at least.
+    if (Realtime::LocalBatches::isLocalId(batchId))
+        intervalSeconds = qMin(intervalSeconds, 1.0);
     QElapsedTimer elapsed;
     elapsed.start();
     QString lastLine;

@@ -242,6 +242,12 @@ private slots:
                      .toInt(),
                  3);
 
+        // The connection test of a Run here account asks its real-time endpoint (its batches are local).
+        const Run test = cli({QStringLiteral("accounts"), QStringLiteral("test"), QStringLiteral("rt")});
+        QCOMPARE(test.exitCode, 0);
+        QVERIFY2(test.out.contains("model(s) available; its batches run on this computer"),
+                 test.out.constData());
+
         const int n = 24;
         const QString file = input(QStringLiteral("here.jsonl"), idLines("here-", n));
         const QString dir = m_dir.filePath(QStringLiteral("here-out"));
