@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "context.h"
 #include "jsonl/limitprofile.h"
+#include "realtime/localbatches.h"
 #include "secrets/secretstore.h"
 #include "workflow/accountservice.h"
 
@@ -32,12 +33,117 @@ Result<QString> readKeyFromStdin()
     return key;
 }
 
+// The options that set a "Run here" account's limits and model map (accounts add and accounts set).
+struct RunSettingsOptions
+{
+    QCommandLineOption concurrency {QStringLiteral("concurrency"),
+                                    tr("Run here: requests in flight at once, 1-256 (default 4)."), tr("N")};
+    QCommandLineOption rpm {QStringLiteral("rpm"), tr("Run here: requests per minute at most (0: no limit)."),
+                            tr("N")};
+    QCommandLineOption tpm {QStringLiteral("tpm"),
+                            tr("Run here: tokens per minute at most, estimated (0: no limit)."), tr("N")};
+    QCommandLineOption modelMap {QStringLiteral("model-map"),
+                                 tr("Run here: send the file's model FROM as TO (comma-separated pairs; "
+                                    "an empty value clears the map)."),
+                                 tr("FROM=TO")};
+
+    QList<QCommandLineOption> all() const { return {concurrency, rpm, tpm, modelMap}; }
+    bool anySet(const QCommandLineParser &p) const
+    {
+        return p.isSet(concurrency) || p.isSet(rpm) || p.isSet(tpm) || p.isSet(modelMap);
+    }
+    /** Applies the options given to settings; false after printing what is wrong. */
+    bool apply(const QCommandLineParser &p, Realtime::RunSettings *settings) const
+    {
+        Realtime::Limits &limits = settings->limits;
+        if (p.isSet(concurrency)) {
+            const auto v = intOption(p, concurrency, 1, Realtime::Limits::kMaxConcurrency);
+            if (!v)
+                return false;
+            limits.concurrency = *v;
+        }
+        if (p.isSet(rpm)) {
+            const auto v = intOption(p, rpm, 0, 100'000'000);
+            if (!v)
+                return false;
+            limits.requestsPerMinute = *v;
+        }
+        if (p.isSet(tpm)) {
+            const auto v = intOption(p, tpm, 0, 2'000'000'000);
+            if (!v)
+                return false;
+            limits.tokensPerMinute = *v;
+        }
+        if (const QString problem = limits.validate(); !problem.isEmpty()) {
+            err(problem);
+            return false;
+        }
+        if (p.isSet(modelMap)) {
+            const QString text = p.values(modelMap).join(u',');
+            if (text.trimmed().isEmpty()) {
+                settings->modelMap.clear();
+            } else {
+                QString problem;
+                const auto map = Realtime::Target::parseModelMap(text, &problem);
+                if (!map) {
+                    err(tr("--model-map: %1").arg(problem));
+                    return false;
+                }
+                settings->modelMap = *map;
+            }
+        }
+        return true;
+    }
+};
+
+bool isRunHere(const Store::Account &account)
+{
+    return account.preset == Store::Preset::Realtime;
+}
+
+// "concurrency 4, 600 rpm, no tpm limit, models a=b"
+QString runSettingsText(const Realtime::RunSettings &s)
+{
+    QStringList parts;
+    parts << tr("concurrency %1").arg(s.limits.concurrency);
+    parts << (s.limits.requestsPerMinute > 0 ? tr("%1 rpm").arg(s.limits.requestsPerMinute)
+                                             : tr("no rpm limit"));
+    parts << (s.limits.tokensPerMinute > 0 ? tr("%1 tpm").arg(s.limits.tokensPerMinute) : tr("no tpm limit"));
+    if (!s.modelMap.isEmpty())
+        parts << tr("models %1").arg(Realtime::Target::modelMapText(s.modelMap));
+    return parts.join(QStringLiteral(", "));
+}
+
+QJsonObject runSettingsJson(const Realtime::RunSettings &s)
+{
+    QJsonObject map;
+    for (auto it = s.modelMap.cbegin(); it != s.modelMap.cend(); ++it)
+        map.insert(it.key(), it.value());
+    return QJsonObject {{QStringLiteral("concurrency"), s.limits.concurrency},
+                        {QStringLiteral("rpm"), s.limits.requestsPerMinute},
+                        {QStringLiteral("tpm"), s.limits.tokensPerMinute},
+                        {QStringLiteral("model_map"), map}};
+}
+
+// An http(s) URL with a host, or nullopt after saying so.
+std::optional<QUrl> urlOption(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1StringView("http") && url.scheme() != QLatin1StringView("https"))) {
+        err(tr("--url must be an http:// or https:// URL, e.g. http://localhost:8000/v1."));
+        return std::nullopt;
+    }
+    return url;
+}
+
 } // namespace
 
 int runAccounts(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
-        "batchdesk-cli accounts list | add NAME [options] | remove NAME | test [NAME] | set-key NAME");
+        "batchdesk-cli accounts list | add NAME [options] | set NAME [options] | remove NAME | test [NAME] "
+        "| set-key NAME");
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     auto db = ctx.database();
@@ -58,15 +164,19 @@ int runAccounts(Context &ctx, const QStringList &args)
         }
         if (ctx.json()) {
             QJsonArray a;
-            for (const auto &acc : list.value())
-                a.append(
-                    QJsonObject {{QStringLiteral("name"), acc.name},
-                                 {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
-                                 {QStringLiteral("provider"), Workflow::providerFor(acc).id},
-                                 {QStringLiteral("base_url"), acc.baseUrl.toString()},
-                                 {QStringLiteral("limit_profile"), acc.limitProfile},
-                                 {QStringLiteral("default_model"), acc.defaultModel},
-                                 {QStringLiteral("key_source"), Store::Account::keySourceId(acc.keySource)}});
+            for (const auto &acc : list.value()) {
+                QJsonObject o {{QStringLiteral("name"), acc.name},
+                               {QStringLiteral("preset"), Store::presetInfo(acc.preset).id},
+                               {QStringLiteral("provider"), Workflow::providerFor(acc).id},
+                               {QStringLiteral("base_url"), acc.baseUrl.toString()},
+                               {QStringLiteral("limit_profile"), acc.limitProfile},
+                               {QStringLiteral("default_model"), acc.defaultModel},
+                               {QStringLiteral("key_source"), Store::Account::keySourceId(acc.keySource)}};
+                if (isRunHere(acc))
+                    o.insert(QStringLiteral("run_settings"),
+                             runSettingsJson(Realtime::RunSettings::fromJson(acc.runSettings)));
+                a.append(o);
+            }
             printJson(QJsonObject {{QStringLiteral("data"), a}});
             return Success;
         }
@@ -81,6 +191,9 @@ int runAccounts(Context &ctx, const QStringList &args)
             out(QStringLiteral("%1  %2  %3  %4  %5")
                     .arg(acc.name, Store::presetInfo(acc.preset).id, acc.baseUrl.toString(), acc.limitProfile,
                          key));
+            if (isRunHere(acc))
+                out(tr("    runs here: %1")
+                        .arg(runSettingsText(Realtime::RunSettings::fromJson(acc.runSettings))));
         }
         return Success;
     }
@@ -116,11 +229,15 @@ int runAccounts(Context &ctx, const QStringList &args)
             tr("VAR"));
         const QCommandLineOption noKey(QStringLiteral("no-key"),
                                        tr("The server needs no key (e.g. a local sandbox)."));
+        const RunSettingsOptions running;
         p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey, organization, project});
+        p.addOptions(running.all());
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
         const QString addUsage = QStringLiteral(
             "batchdesk-cli accounts add NAME [--preset P] [--url URL] [--profile P] [--model M] "
-            "[--organization ID] [--project ID] (--key-stdin | --key-env VAR | --no-key)");
+            "[--organization ID] [--project ID] [--concurrency N] [--rpm N] [--tpm N] [--model-map "
+            "FROM=TO,...] "
+            "(--key-stdin | --key-env VAR | --no-key)");
         if (auto r = parseArgs(p, rest, addUsage))
             return *r;
         if (p.positionalArguments().size() != 1) {
@@ -143,9 +260,26 @@ int runAccounts(Context &ctx, const QStringList &args)
         a.organization = p.value(organization);
         a.project = p.value(project);
         const Store::PresetInfo &info = Store::presetInfo(a.preset);
-        a.baseUrl = p.isSet(baseUrl) ? QUrl(p.value(baseUrl)) : info.defaultBaseUrl;
+        a.baseUrl = info.defaultBaseUrl;
+        if (p.isSet(baseUrl)) {
+            const auto url = urlOption(p.value(baseUrl));
+            if (!url)
+                return UsageError;
+            a.baseUrl = *url;
+        }
         if (a.baseUrl.isEmpty()) {
             err(tr("The %1 preset needs --url.").arg(info.id));
+            return UsageError;
+        }
+        if (isRunHere(a)) {
+            // The limits and model map of its runs, kept with the account.
+            Realtime::RunSettings settings;
+            if (!running.apply(p, &settings))
+                return UsageError;
+            a.runSettings = settings.toJson();
+        } else if (running.anySet(p)) {
+            err(tr("--concurrency, --rpm, --tpm and --model-map are for \"Run here\" accounts "
+                   "(--preset realtime)."));
             return UsageError;
         }
         a.limitProfile = p.isSet(profile) ? p.value(profile) : info.limitProfile;
@@ -185,6 +319,66 @@ int runAccounts(Context &ctx, const QStringList &args)
             }
         }
         out(tr("Added account \"%1\" (%2, %3).").arg(a.name, info.displayName, a.baseUrl.toString()));
+        if (isRunHere(a) && !ctx.options().quiet)
+            out(tr("  runs here: %1").arg(runSettingsText(Realtime::RunSettings::fromJson(a.runSettings))));
+        return Success;
+    }
+
+    if (sub == QLatin1StringView("set")) {
+        QCommandLineParser p;
+        const QCommandLineOption baseUrl(QStringLiteral("url"), tr("Base URL."), tr("url"));
+        const QCommandLineOption model(QStringLiteral("model"), tr("Default model."), tr("model"));
+        const RunSettingsOptions running;
+        p.addOptions({baseUrl, model});
+        p.addOptions(running.all());
+        p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
+        const QString setUsage = QStringLiteral(
+            "batchdesk-cli accounts set NAME [--url URL] [--model M] [--concurrency N] [--rpm N] "
+            "[--tpm N] [--model-map FROM=TO,...]");
+        if (auto r = parseArgs(p, rest, setUsage))
+            return *r;
+        if (p.positionalArguments().size() != 1) {
+            err(tr("Usage: %1").arg(setUsage));
+            return UsageError;
+        }
+        const auto acc = accounts->byName(p.positionalArguments().first());
+        if (!acc.ok()) {
+            err(acc.errorString());
+            return UsageError;
+        }
+        Store::Account a = acc.value();
+        if (!p.isSet(baseUrl) && !p.isSet(model) && !running.anySet(p)) {
+            err(tr("Nothing to change.\nUsage: %1").arg(setUsage));
+            return UsageError;
+        }
+        if (p.isSet(baseUrl)) {
+            const auto url = urlOption(p.value(baseUrl));
+            if (!url)
+                return UsageError;
+            a.baseUrl = *url;
+        }
+        if (p.isSet(model))
+            a.defaultModel = p.value(model);
+        if (running.anySet(p)) {
+            if (!isRunHere(a)) {
+                err(tr("Account \"%1\" is not a \"Run here\" account: --concurrency, --rpm, --tpm and "
+                       "--model-map are for those (--preset realtime).")
+                        .arg(a.name));
+                return UsageError;
+            }
+            Realtime::RunSettings settings = Realtime::RunSettings::fromJson(a.runSettings);
+            if (!running.apply(p, &settings))
+                return UsageError;
+            a.runSettings = settings.toJson();
+        }
+        const auto updated = accounts->update(a);
+        if (!updated.ok()) {
+            err(updated.errorString());
+            return UsageError;
+        }
+        out(tr("Updated account \"%1\" (%2).").arg(a.name, a.baseUrl.toString()));
+        if (isRunHere(a) && !ctx.options().quiet)
+            out(tr("  runs here: %1").arg(runSettingsText(Realtime::RunSettings::fromJson(a.runSettings))));
         return Success;
     }
 
@@ -263,6 +457,15 @@ int runAccounts(Context &ctx, const QStringList &args)
             return UsageError;
         }
         std::unique_ptr<ListJob> models(client.value()->listModels());
+        if (client.value()->runsLocally()) {
+            // "Run here": its batches are on this computer; what can fail is the real-time endpoint.
+            if (!ctx.run(models.get()))
+                return ctx.reportApiError(models.get(), tr("Connection test failed"));
+            out(tr("OK: %1 answers, %n model(s) available; its batches run on this computer.", nullptr,
+                   int(models->items().size()))
+                    .arg(client.value()->baseUrl().toString()));
+            return Success;
+        }
         std::unique_ptr<ListJob> batches(client.value()->listBatches(1, 1));
         if (!ctx.run(batches.get()))
             return ctx.reportApiError(batches.get(), tr("Connection test failed"));

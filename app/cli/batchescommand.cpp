@@ -4,6 +4,7 @@
 #include "clicommon.h"
 #include "clioutput.h"
 #include "context.h"
+#include "realtime/localbatches.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -132,6 +133,11 @@ int runBatches(Context &ctx, const QStringList &args)
             printJson(job->result());
         else
             printBatch(job->batch());
+        if (cancel && Realtime::LocalBatches::isLocalId(job->batch().id)
+            && job->batch().statusText == QLatin1StringView("cancelling") && !ctx.options().quiet)
+            err(tr("It runs on this computer: it ends as cancelled (keeping what finished) once the app or a "
+                   "waiting command runs it, e.g. batchdesk-cli batches wait %1")
+                    .arg(job->batch().id));
         return Success;
     }
     // wait

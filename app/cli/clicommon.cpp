@@ -6,6 +6,7 @@
 #include "common/terminaltext.h"
 #include "context.h"
 #include "platform/platform.h"
+#include "realtime/localbatches.h"
 #include "results/resultsdownload.h"
 #include "workflow/submission.h"
 
@@ -44,6 +45,20 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
         return Success;
     }
     return std::nullopt;
+}
+
+std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &option, int min, int max)
+{
+    bool ok = false;
+    const int v = p.value(option).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        err(tr("--%1 needs a whole number from %2 to %3.")
+                .arg(option.names().constFirst())
+                .arg(min)
+                .arg(max));
+        return std::nullopt;
+    }
+    return v;
 }
 
 bool stderrIsTerminal()
@@ -157,6 +172,9 @@ int runSubmission(Context &ctx, const QString &path, const CreateBatchParams &pa
 int waitFor(Context &ctx, const QString &batchId, double intervalSeconds, double timeoutSeconds, Batch *final)
 {
     ApiClient *client = ctx.client().value();
+    // A batch run on this computer is read from a file: looked at every second at least.
+    if (Realtime::LocalBatches::isLocalId(batchId))
+        intervalSeconds = qMin(intervalSeconds, 1.0);
     QElapsedTimer elapsed;
     elapsed.start();
     QString lastLine;

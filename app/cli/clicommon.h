@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QCommandLineOption;
 class QCommandLineParser;
 
 namespace Batchdesk::Api {
@@ -26,6 +27,9 @@ QString tr(const char *s, const char *disambiguation = nullptr, int n = -1);
 /** Parses a command's options (args without the program name); on --help prints the usage and the options and
  *  returns Success, on an error prints it with the usage and returns UsageError; nullopt to go on. */
 std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &usage);
+
+/** An integer option within [min, max]; nullopt (with a message printed) when it is not one. */
+std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &option, int min, int max);
 
 /** Whether stderr is a terminal (progress lines are redrawn in place only then). */
 bool stderrIsTerminal();

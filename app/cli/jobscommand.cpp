@@ -101,7 +101,20 @@ QString summary(const Job &job, const QList<JobPart> &parts)
     return text;
 }
 
-QJsonObject partJson(const JobPart &p)
+// The name of an account (a job's "Run here" account), or "#id" when it is gone.
+QString accountName(Context &ctx, qint64 accountId)
+{
+    const auto account = ctx.accounts() ? ctx.accounts()->byId(accountId)
+                                        : Result<Store::Account>::failure(QStringLiteral("db"), QString());
+    return account.ok() ? account.value().name : QStringLiteral("#%1").arg(accountId);
+}
+
+QJsonValue accountJson(Context &ctx, qint64 accountId)
+{
+    return accountId > 0 ? QJsonValue(accountName(ctx, accountId)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject partJson(Context &ctx, const JobPart &p)
 {
     QJsonObject o {{QStringLiteral("round"), p.round},
                    {QStringLiteral("part"), p.part},
@@ -116,12 +129,14 @@ QJsonObject partJson(const JobPart &p)
                     QJsonObject {{QStringLiteral("total"), p.total},
                                  {QStringLiteral("completed"), p.completed},
                                  {QStringLiteral("failed"), p.failed}}}};
+    // The "Run here" account that ran the part in real time (a job's stragglers), null for a batch.
+    o.insert(QStringLiteral("runner_account"), accountJson(ctx, p.runnerAccountId));
     if (!p.error.isEmpty())
         o.insert(QStringLiteral("error"), p.error);
     return o;
 }
 
-QJsonObject jobJson(const Job &job, const QList<JobPart> &parts, bool withParts)
+QJsonObject jobJson(Context &ctx, const Job &job, const QList<JobPart> &parts, bool withParts)
 {
     QJsonObject o {{QStringLiteral("id"), job.id},
                    {QStringLiteral("name"), job.name},
@@ -135,6 +150,12 @@ QJsonObject jobJson(const Job &job, const QList<JobPart> &parts, bool withParts)
                    {QStringLiteral("created_at"), job.createdAt}};
     if (!job.error.isEmpty())
         o.insert(QStringLiteral("error"), job.error);
+    // The straggler fallback: where the requests without a result run in real time, the policy that
+    // switches by itself (0: off), and whether the switch happened.
+    o.insert(QStringLiteral("realtime_account"), accountJson(ctx, job.realtimeAccountId));
+    o.insert(QStringLiteral("realtime_after_hours"), job.realtimeAfterHours);
+    o.insert(QStringLiteral("realtime_at_percent"), job.realtimeAtPercent);
+    o.insert(QStringLiteral("realtime_requested"), job.realtimeRequested);
     int queued = 0, done = 0;
     for (const JobPart &p : parts) {
         queued += p.state == JobPart::State::Queued ? 1 : 0;
@@ -146,7 +167,7 @@ QJsonObject jobJson(const Job &job, const QList<JobPart> &parts, bool withParts)
     if (withParts) {
         QJsonArray list;
         for (const JobPart &p : parts)
-            list.append(partJson(p));
+            list.append(partJson(ctx, p));
         o.insert(QStringLiteral("parts"), list);
     }
     return o;
@@ -175,7 +196,15 @@ int drive(Context &ctx, Engine &engine, const QString &jobId, const JobRunOption
                          const auto part = ctx.jobs()->partOfBatch(b.id);
                          if (!part)
                              return;
-                         if (part->round == 0)
+                         if (part->runnerAccountId > 0)
+                             err(tr("Round %1 in real time on \"%2\", part %3/%4: %5 (%6 requests)")
+                                     .arg(part->round)
+                                     .arg(accountName(ctx, part->runnerAccountId))
+                                     .arg(part->part)
+                                     .arg(part->parts)
+                                     .arg(b.id)
+                                     .arg(part->lines));
+                         else if (part->round == 0)
                              err(tr("Part %1/%2: %3 (%4 requests from line %5)")
                                      .arg(part->part)
                                      .arg(part->parts)
@@ -252,8 +281,13 @@ int drive(Context &ctx, Engine &engine, const QString &jobId, const JobRunOption
     if (!options.wait)
         return Success;
     for (const JobPart &p : partsOf(ctx, jobId)) {
-        if (p.state != JobPart::State::Canceled && p.batchStatus != QLatin1StringView("completed"))
-            return Failure;
+        if (p.state == JobPart::State::Canceled || p.batchStatus == QLatin1StringView("completed"))
+            continue;
+        // A batch stopped by the switch to real time: its requests without a result ran in a later round.
+        if (job->realtimeRequested && p.runnerAccountId == 0 && p.round < job->round
+            && p.state == JobPart::State::Finished)
+            continue;
+        return Failure;
     }
     return Success;
 }
@@ -388,7 +422,7 @@ int listJobs(Context &ctx, const QStringList &args)
     if (ctx.json()) {
         QJsonArray list;
         for (const Job &j : jobs.value())
-            list.append(jobJson(j, partsOf(ctx, j.id), false));
+            list.append(jobJson(ctx, j, partsOf(ctx, j.id), false));
         printJson(QJsonObject {{QStringLiteral("jobs"), list}});
         return Success;
     }
@@ -488,14 +522,14 @@ int showRequest(Context &ctx, const Job &job, const QString &customId)
     out(QStringLiteral("  %1  %2  %3  %4  %5")
             .arg(tr("ROUND"), -5)
             .arg(tr("PART"), -5)
-            .arg(tr("BATCH"), -32)
+            .arg(tr("BATCH"), -33)
             .arg(tr("OUTCOME"), -10)
             .arg(tr("ERROR")));
     for (const Workflow::RequestAttempt &a : attempts.value()) {
         out(QStringLiteral("  %1  %2  %3  %4  %5")
                 .arg(a.round, -5)
                 .arg(a.part, -5)
-                .arg(a.batchId.isEmpty() ? QStringLiteral("-") : a.batchId, -32)
+                .arg(a.batchId.isEmpty() ? QStringLiteral("-") : a.batchId, -33)
                 .arg(a.resultsSaved ? Results::outcomeName(a.outcome) : tr("unknown"), -10)
                 .arg(field(a.error)));
     }
@@ -526,7 +560,7 @@ int showJob(Context &ctx, const QStringList &args)
         return showRequest(ctx, *job, p.value(request));
     const auto parts = partsOf(ctx, job->id);
     if (ctx.json()) {
-        printJson(jobJson(*job, parts, true));
+        printJson(jobJson(ctx, *job, parts, true));
         return Success;
     }
     out(tr("%1  %2").arg(job->id, Job::stateName(job->state)));
@@ -538,6 +572,22 @@ int showJob(Context &ctx, const QStringList &args)
             .arg(job->retryRounds > 0
                      ? tr("up to %1 round(s) of %2").arg(job->retryRounds).arg(job->retryOutcomes.join(u','))
                      : tr("off")));
+    if (job->realtimeAccountId > 0) {
+        QStringList when;
+        if (job->realtimeAfterHours > 0)
+            when << tr("after %1 hours").arg(job->realtimeAfterHours);
+        if (job->realtimeAtPercent > 0)
+            when << tr("at %1 % done").arg(job->realtimeAtPercent);
+        const QString name = accountName(ctx, job->realtimeAccountId);
+        out(tr("  real time:    %1")
+                .arg(job->realtimeRequested
+                         ? tr("switched: the requests without a result run on \"%1\"").arg(name)
+                         : when.isEmpty() ? tr("on \"%1\" when asked (batchdesk-cli jobs finish-realtime %2)")
+                                                .arg(name, job->id)
+                                          : tr("on \"%1\" %2 (not yet)").arg(name, when.join(tr(" or ")))));
+    } else if (job->realtimeRequested) {
+        out(tr("  real time:    switched"));
+    }
     if (job->round > 0)
         out(tr("  round:        %1").arg(job->round));
     if (!job->error.isEmpty())
@@ -547,22 +597,25 @@ int showJob(Context &ctx, const QStringList &args)
             .arg(tr("PART"), -8)
             .arg(tr("STATE"), -10)
             .arg(tr("LINES"), -13)
-            .arg(tr("BATCH"), -32)
+            .arg(tr("BATCH"), -33)
             .arg(tr("STATUS"), -11)
             .arg(tr("REQUESTS")));
     for (const JobPart &part : parts) {
         const QString lines = part.round == 0
             ? tr("%1-%2").arg(part.firstLine).arg(part.firstLine + part.lines - 1)
-            : tr("%1 retried").arg(part.lines);
+            : part.runnerAccountId > 0 ? tr("%1 real time").arg(part.lines)
+                                       : tr("%1 retried").arg(part.lines);
         out(QStringLiteral("  %1  %2  %3  %4  %5  %6")
                 .arg(part.label(), -8)
                 .arg(JobPart::stateName(part.state), -10)
                 .arg(lines, -13)
-                .arg(part.batchId.isEmpty() ? QStringLiteral("-") : part.batchId, -32)
+                .arg(part.batchId.isEmpty() ? QStringLiteral("-") : part.batchId, -33)
                 .arg(part.batchStatus.isEmpty() ? QStringLiteral("-") : field(part.batchStatus), -11)
                 .arg(part.total > 0
                          ? tr("%1/%2, %3 failed").arg(part.completed).arg(part.total).arg(part.failed)
                          : QStringLiteral("-")));
+        if (part.runnerAccountId > 0)
+            out(tr("           ran in real time on \"%1\"").arg(accountName(ctx, part.runnerAccountId)));
         if (!part.error.isEmpty())
             out(tr("           %1").arg(field(part.error)));
     }
@@ -620,6 +673,77 @@ int resumeOrRetry(Context &ctx, const QStringList &args, bool retry)
     return report(ctx, job->id, *options, created, rc, engine.value()->maxInFlight);
 }
 
+// jobs finish-realtime JOB_ID [--on NAME] [--wait] [--download DIR]: the straggler fallback by hand.
+int finishRealtime(Context &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral(
+        "batchdesk-cli jobs finish-realtime JOB_ID --on NAME [--wait] [--download DIR] [--max-in-flight N]");
+    QCommandLineParser p;
+    JobRunParser run;
+    run.add(p);
+    const QCommandLineOption on(
+        QStringLiteral("on"),
+        tr("The \"Run here\" account that runs the requests without a result (default: the job's policy's)."),
+        tr("NAME"));
+    p.addOption(on);
+    p.addPositionalArgument(QStringLiteral("JOB_ID"), tr("The job."));
+    if (auto r = parseArgs(p, args, usage))
+        return *r;
+    if (p.positionalArguments().size() != 1) {
+        err(tr("Usage: %1").arg(usage));
+        return UsageError;
+    }
+    const auto options = run.options(p);
+    if (!options)
+        return UsageError;
+    std::optional<Store::Account> runHere;
+    if (p.isSet(on)) {
+        runHere = realtimeAccountFor(ctx, p.value(on), QStringLiteral("--on"));
+        if (!runHere)
+            return UsageError;
+    }
+    auto engine = makeEngine(ctx, *options);
+    if (!engine.ok()) {
+        err(engine.errorString());
+        return UsageError;
+    }
+    const auto job = jobOrError(ctx, p.positionalArguments().first());
+    if (!job)
+        return Failure;
+    if (!runHere) {
+        // The account of the job's policy (submit --realtime-fallback NAME).
+        if (job->realtimeAccountId <= 0) {
+            err(tr("Job %1 has no \"Run here\" account: name one with --on NAME.\nUsage: %2")
+                    .arg(job->id, usage));
+            return UsageError;
+        }
+        runHere = realtimeAccountFor(ctx, accountName(ctx, job->realtimeAccountId), QStringLiteral("--on"));
+        if (!runHere)
+            return UsageError;
+    }
+    ctx.reconcilePendingIntents();
+    Workflow::JobScheduler *scheduler = engine.value()->scheduler.get();
+    if (const auto started = scheduler->finishInRealtime(job->id, runHere->id); !started.ok()) {
+        err(started.errorString());
+        return Failure;
+    }
+    if (!ctx.options().quiet)
+        err(tr("%1: its running batches are being cancelled; the requests without a result then run in real "
+               "time on \"%2\".")
+                .arg(job->id, runHere->name));
+    scheduler->resume();
+    QList<Api::Batch> created;
+    const int rc = drive(ctx, *engine.value(), job->id, *options, &created);
+    if (!options->wait && rc == Success && !ctx.options().quiet) {
+        const auto now = ctx.jobs()->job(job->id);
+        if (now && now->state == Job::State::Active)
+            err(tr("They run on this computer while the app is open or while a command waits for them: "
+                   "batchdesk-cli jobs resume %1 --wait")
+                    .arg(job->id));
+    }
+    return report(ctx, job->id, *options, created, rc, engine.value()->maxInFlight);
+}
+
 int cancelJob(Context &ctx, const QStringList &args)
 {
     int rc = Success;
@@ -658,7 +782,7 @@ int cancelJob(Context &ctx, const QStringList &args)
         countParts(before, -1, JobPart::State::Queued) + countParts(before, -1, JobPart::State::Failed);
     const int running = countParts(before, -1, JobPart::State::Submitted);
     if (ctx.json()) {
-        printJson(jobJson(*ctx.jobs()->job(job->id), partsOf(ctx, job->id), true));
+        printJson(jobJson(ctx, *ctx.jobs()->job(job->id), partsOf(ctx, job->id), true));
     } else if (!ctx.options().quiet) {
         err(tr("Cancelled %1: %2 queued part(s) dropped, %3 running batch(es) asked to stop.")
                 .arg(job->id)
@@ -708,7 +832,38 @@ std::optional<JobRunOptions> JobRunParser::options(const QCommandLineParser &p) 
     return o;
 }
 
-int runNewJob(Context &ctx, const Workflow::JobSpec &spec, const JobRunOptions &options)
+std::optional<Store::Account> realtimeAccountFor(Context &ctx, const QString &name, const QString &option)
+{
+    if (!ctx.options().baseUrl.isEmpty()) {
+        err(tr("%1 needs the job's account (--account NAME), not --base-url.").arg(option));
+        return std::nullopt;
+    }
+    const auto own = ctx.resolveAccount();
+    if (!own.ok()) {
+        err(own.errorString());
+        return std::nullopt;
+    }
+    if (own.value().preset == Store::Preset::Realtime) {
+        err(tr("Account \"%1\" already runs its batches in real time: %2 is for jobs on a Batch API account.")
+                .arg(own.value().name, option));
+        return std::nullopt;
+    }
+    const auto account = ctx.accounts()->byName(name);
+    if (!account.ok()) {
+        err(tr("%1: %2").arg(option, account.errorString()));
+        return std::nullopt;
+    }
+    if (account.value().preset != Store::Preset::Realtime) {
+        err(tr("%1: account \"%2\" is not a \"Run here\" account. Add one with: batchdesk-cli accounts add "
+               "NAME --preset realtime --url URL")
+                .arg(option, account.value().name));
+        return std::nullopt;
+    }
+    return account.value();
+}
+
+int runNewJob(Context &ctx, const Workflow::JobSpec &spec, const JobRunOptions &options,
+              const RealtimeFallback &fallback)
 {
     auto engine = makeEngine(ctx, options);
     if (!engine.ok()) {
@@ -719,6 +874,13 @@ int runNewJob(Context &ctx, const Workflow::JobSpec &spec, const JobRunOptions &
     if (!job.ok()) {
         err(tr("Could not record the job: %1").arg(job.errorString()));
         return Failure;
+    }
+    if (fallback.accountId > 0) {
+        const auto set = engine.value()->scheduler->setRealtimePolicy(
+            job.value().id, fallback.accountId, fallback.afterHours, fallback.atPercent);
+        if (!set.ok())
+            err(tr("Warning: the real-time fallback of %1 was not recorded: %2")
+                    .arg(job.value().id, set.errorString()));
     }
     if (!ctx.options().quiet)
         err(tr("Split %1 into %2 parts (job %3): %4")
@@ -734,7 +896,7 @@ int runJobs(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
         "batchdesk-cli jobs list | show JOB_ID | cancel JOB_ID | resume JOB_ID [--wait] | retry JOB_ID "
-        "[--outcomes LIST] [--wait]");
+        "[--outcomes LIST] [--wait] | finish-realtime JOB_ID --on NAME [--wait]");
     const QString sub = args.value(0);
     if (sub == QLatin1StringView("list"))
         return listJobs(ctx, args.mid(1));
@@ -746,6 +908,8 @@ int runJobs(Context &ctx, const QStringList &args)
         return resumeOrRetry(ctx, args.mid(1), false);
     if (sub == QLatin1StringView("retry"))
         return resumeOrRetry(ctx, args.mid(1), true);
+    if (sub == QLatin1StringView("finish-realtime"))
+        return finishRealtime(ctx, args.mid(1));
     err(tr("Usage: %1").arg(usage));
     return UsageError;
 }

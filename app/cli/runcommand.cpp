@@ -69,21 +69,6 @@ qint64 parseWindow(const QString &text)
     return n * factor;
 }
 
-/** A non-negative integer option within [min, max]; nullopt (with a message printed) when it is not one. */
-std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &option, int min, int max)
-{
-    bool ok = false;
-    const int v = p.value(option).toInt(&ok);
-    if (!ok || v < min || v > max) {
-        err(tr("--%1 needs a whole number from %2 to %3.")
-                .arg(option.names().constFirst())
-                .arg(min)
-                .arg(max));
-        return std::nullopt;
-    }
-    return v;
-}
-
 Result<QByteArray> sha256Of(const QString &path)
 {
     QFile f(path);

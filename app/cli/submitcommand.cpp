@@ -26,7 +26,8 @@ namespace {
 // (batchdesk_job / batchdesk_part metadata) by the job engine, as the app does.
 int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport &report,
                 const Jsonl::LimitProfile &profile, qint64 partLines, const CreateBatchParams &params,
-                const JobRunOptions &run, int retryRounds, const QStringList &retryOutcomes)
+                const JobRunOptions &run, int retryRounds, const QStringList &retryOutcomes,
+                const RealtimeFallback &fallback)
 {
     const QString jobId = Store::JobStore::newJobId();
     const QString dir = QDir(dataDirectory()).filePath(QStringLiteral("jobs/") + jobId);
@@ -62,7 +63,7 @@ int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport
     spec.parts = parts.value();
     spec.retryRounds = retryRounds;
     spec.retryOutcomes = retryOutcomes;
-    return runNewJob(ctx, spec, run);
+    return runNewJob(ctx, spec, run, fallback);
 }
 } // namespace
 
@@ -71,7 +72,9 @@ int runSubmit(Context &ctx, const QStringList &args)
     const QString usage = QStringLiteral("batchdesk-cli submit FILE [--endpoint URL] [--metadata k=v]... "
                                          "[--description TEXT] [--output-expires S] [--completion-window W] "
                                          "[--wait] [--download DIR] [--no-split] [--max-lines N] "
-                                         "[--max-in-flight N] [--retry-rounds K] [--retry-outcomes LIST]");
+                                         "[--max-in-flight N] [--retry-rounds K] [--retry-outcomes LIST] "
+                                         "[--realtime-fallback NAME [--realtime-after-hours H] "
+                                         "[--realtime-at-percent P]]");
     QCommandLineParser p;
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       tr("Batch endpoint (default: the file's url)."), tr("URL"));
@@ -101,8 +104,20 @@ int runSubmit(Context &ctx, const QStringList &args)
         QStringLiteral("retry-outcomes"),
         tr("Which requests a retry round takes: failed,expired,cancelled,missing (default: all)."),
         tr("LIST"));
+    const QCommandLineOption realtimeFallback(
+        QStringLiteral("realtime-fallback"),
+        tr("Submit as a job whose requests left can be finished in real time on this \"Run here\" account "
+           "(batchdesk-cli jobs finish-realtime), or by itself with --realtime-after-hours / "
+           "--realtime-at-percent."),
+        tr("NAME"));
+    const QCommandLineOption realtimeAfterHours(
+        QStringLiteral("realtime-after-hours"),
+        tr("With --realtime-fallback: switch once the job has run H hours."), tr("H"));
+    const QCommandLineOption realtimeAtPercent(
+        QStringLiteral("realtime-at-percent"),
+        tr("With --realtime-fallback: switch once P % of the requests have ended (1-100)."), tr("P"));
     p.addOptions({endpoint, metadata, description, outputExpires, profile, window, noSplit, maxLines,
-                  retryRounds, retryOutcomes});
+                  retryRounds, retryOutcomes, realtimeFallback, realtimeAfterHours, realtimeAtPercent});
     running.add(p);
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parseArgs(p, args, usage))
@@ -119,6 +134,37 @@ int runSubmit(Context &ctx, const QStringList &args)
     if (!md.ok()) {
         err(md.errorString());
         return UsageError;
+    }
+    // The straggler fallback: checked before anything leaves the machine.
+    RealtimeFallback fallback;
+    if (!p.isSet(realtimeFallback) && (p.isSet(realtimeAfterHours) || p.isSet(realtimeAtPercent))) {
+        err(tr("--realtime-after-hours and --realtime-at-percent go with --realtime-fallback NAME."));
+        return UsageError;
+    }
+    if (p.isSet(realtimeFallback)) {
+        if (p.isSet(noSplit)) {
+            err(tr("--realtime-fallback submits the file as a job: it cannot go with --no-split."));
+            return UsageError;
+        }
+        if (p.isSet(realtimeAfterHours)) {
+            bool ok = false;
+            fallback.afterHours = p.value(realtimeAfterHours).toDouble(&ok);
+            if (!ok || fallback.afterHours <= 0 || fallback.afterHours > 24 * 365) {
+                err(tr("--realtime-after-hours needs a number of hours (more than 0)."));
+                return UsageError;
+            }
+        }
+        if (p.isSet(realtimeAtPercent)) {
+            const auto v = intOption(p, realtimeAtPercent, 1, 100);
+            if (!v)
+                return UsageError;
+            fallback.atPercent = *v;
+        }
+        const auto runHere =
+            realtimeAccountFor(ctx, p.value(realtimeFallback), QStringLiteral("--realtime-fallback"));
+        if (!runHere)
+            return UsageError;
+        fallback.accountId = runHere->id;
     }
     const auto clientResult = ctx.client();
     if (!clientResult.ok()) {
@@ -155,7 +201,10 @@ int runSubmit(Context &ctx, const QStringList &args)
         return UsageError;
     }
     const bool tooLarge = report.errorCount > 0 && limitErrors == report.errorCount;
-    const bool split = !p.isSet(noSplit) && (tooLarge || (partLines > 0 && report.lines > partLines));
+    // A job also when it has a real-time fallback (of one part when the file fits).
+    const bool split = !p.isSet(noSplit)
+        && (tooLarge || (partLines > 0 && report.lines > partLines)
+            || (fallback.accountId > 0 && report.isValid()));
     if (!report.isValid() && !split) {
         for (const auto &d : report.diagnostics) {
             if (d.isError())
@@ -213,7 +262,8 @@ int runSubmit(Context &ctx, const QStringList &args)
             err(outcomes.errorString());
             return UsageError;
         }
-        return submitSplit(ctx, file, report, *lp, partLines, params, *runOptions, rounds, outcomes.value());
+        return submitSplit(ctx, file, report, *lp, partLines, params, *runOptions, rounds, outcomes.value(),
+                           fallback);
     }
     Batch b;
     if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)
