@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Datei: %1</translation>
     </message>
     <message>
         <source>No such batch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solcher Batch: %1</translation>
     </message>
 </context>
 <context>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>This batch runs on this machine, but no local store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Batch läuft auf diesem Computer, aber es ist kein lokaler Speicher geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -286,7 +286,7 @@
     </message>
     <message>
         <source>This batch runs on this machine, but no local store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Batch läuft auf diesem Computer, aber es ist kein lokaler Speicher geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1816,177 +1816,177 @@
     <name>Batchdesk::Realtime</name>
     <message>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The server answered HTTP %1 without a body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat mit HTTP %1 ohne Inhalt geantwortet.</translation>
     </message>
     <message>
         <source>A line is longer than %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile ist länger als %1 MiB.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::Limits</name>
     <message>
         <source>The concurrency must be between 1 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl gleichzeitiger Anfragen muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
         <source>The requests per minute cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragen pro Minute dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <source>The tokens per minute cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tokens pro Minute dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <source>The attempts per request must be between 1 and 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versuche pro Anfrage müssen zwischen 1 und 100 liegen.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::LocalBatches</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Datei: %1</translation>
     </message>
     <message>
         <source>The file is used by the batch %1, which is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wird vom Batch %1 verwendet, der noch läuft.</translation>
     </message>
     <message>
         <source>Cannot delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>No such input file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Eingabedatei: %1</translation>
     </message>
     <message>
         <source>A real-time batch needs a &quot;Run here&quot; account to run on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Echtzeit-Batch braucht ein „Run here“-Konto, auf dem er läuft.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht erstellt werden.</translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>No such batch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solcher Batch: %1</translation>
     </message>
     <message>
         <source>The batch %1 has already ended (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Batch %1 ist bereits beendet (%2).</translation>
     </message>
     <message>
         <source>No account can run this batch here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konto kann diesen Batch hier ausführen.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::RealtimeRunner</name>
     <message>
         <source>&quot;%1&quot; is not an endpoint URL (e.g. http://localhost:8000/v1).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Endpunkt-URL (z. B. http://localhost:8000/v1).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Line %1 of %2 is not a request with a custom_id: validate the file before running it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 von %2 ist keine Anfrage mit custom_id: Prüfen Sie die Datei, bevor Sie sie ausführen.</translation>
     </message>
     <message>
         <source>Line %1 repeats the custom_id &quot;%2&quot;: each request needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 wiederholt die custom_id „%2“: Jede Anfrage braucht ihre eigene.</translation>
     </message>
     <message>
         <source>The line must be a POST to an endpoint path like /v1/chat/completions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile muss ein POST an einen Endpunktpfad wie /v1/chat/completions sein.</translation>
     </message>
     <message>
         <source>The answer is larger than %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist größer als %1 MiB.</translation>
     </message>
     <message>
         <source>No complete answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine vollständige Antwort innerhalb von %1 s.</translation>
     </message>
     <message>
         <source>The endpoint redirected the request to %1; real-time requests are not redirected (set the account&apos;s URL to where the API is).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt hat die Anfrage an %1 umgeleitet; Echtzeitanfragen werden nicht umgeleitet (setzen Sie die URL des Kontos auf die Adresse, unter der die API liegt).</translation>
     </message>
     <message>
         <source>The endpoint answered HTTP %1 with a body that is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt hat mit HTTP %1 und einem Inhalt geantwortet, der kein JSON-Objekt ist.</translation>
     </message>
     <message>
         <source>The run was cancelled before this request succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde abgebrochen, bevor diese Anfrage erfolgreich war.</translation>
     </message>
     <message>
         <source>The run expired before this request succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist abgelaufen, bevor diese Anfrage erfolgreich war.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nach %n Versuch aufgegeben: %1</numerusform>
+            <numerusform>Nach %n Versuchen aufgegeben: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The run was cancelled before this request was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde abgebrochen, bevor diese Anfrage gesendet wurde.</translation>
     </message>
     <message>
         <source>The run expired before this request was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist abgelaufen, bevor diese Anfrage gesendet wurde.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::ResultLog</name>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot repair %1 (a line was cut off by an interrupted run): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht repariert werden (eine Zeile wurde durch einen unterbrochenen Lauf abgeschnitten): %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>The result files are not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisdateien sind nicht geöffnet.</translation>
     </message>
     <message>
         <source>Cannot save %1 to the disk: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht auf der Festplatte gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::Target</name>
     <message>
         <source>&quot;%1&quot; is not a model mapping: write batch-model=served-model.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Modellzuordnung: Schreiben Sie batch-model=served-model.</translation>
     </message>
 </context>
 <context>
@@ -2550,7 +2550,7 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>The account that runs this batch in real time no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto, das diesen Batch in Echtzeit ausführt, existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -5174,27 +5174,27 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Choose a &quot;Run here&quot; account to finish the job on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein „Run here“-Konto, auf dem der Job abgeschlossen werden soll.</translation>
     </message>
     <message>
         <source>Job %1 already runs in real time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 läuft bereits in Echtzeit.</translation>
     </message>
     <message>
         <source>Job %1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The hours cannot be negative and the percentage must be between 0 and 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stunden dürfen nicht negativ sein, und der Prozentsatz muss zwischen 0 und 100 liegen.</translation>
     </message>
     <message>
         <source>it has run for %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>er läuft seit %1 Stunden</translation>
     </message>
     <message>
         <source>%1 % of its requests have ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % seiner Anfragen sind beendet</translation>
     </message>
 </context>
 <context>

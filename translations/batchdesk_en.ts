@@ -39,9 +39,9 @@
     <name>Batchdesk::Realtime::RealtimeRunner</name>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gave up after %n attempt: %1</numerusform>
+            <numerusform>Gave up after %n attempts: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>該当するファイルがありません：%1</translation>
     </message>
     <message>
         <source>No such batch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>該当するバッチがありません：%1</translation>
     </message>
 </context>
 <context>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>This batch runs on this machine, but no local store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>このバッチはこのコンピューターで実行されますが、ローカルストアが開かれていません。</translation>
     </message>
 </context>
 <context>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
 </context>
 <context>
@@ -286,7 +286,7 @@
     </message>
     <message>
         <source>This batch runs on this machine, but no local store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>このバッチはこのコンピューターで実行されますが、ローカルストアが開かれていません。</translation>
     </message>
 </context>
 <context>
@@ -1812,176 +1812,176 @@
     <name>Batchdesk::Realtime</name>
     <message>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存できません：%2</translation>
     </message>
     <message>
         <source>The server answered HTTP %1 without a body.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーは HTTP %1 を返しましたが、本文がありません。</translation>
     </message>
     <message>
         <source>A line is longer than %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB を超える行があります。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::Limits</name>
     <message>
         <source>The concurrency must be between 1 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時実行数は 1～%1 の範囲で指定してください。</translation>
     </message>
     <message>
         <source>The requests per minute cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりのリクエスト数に負の値は指定できません。</translation>
     </message>
     <message>
         <source>The tokens per minute cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりのトークン数に負の値は指定できません。</translation>
     </message>
     <message>
         <source>The attempts per request must be between 1 and 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストあたりの試行回数は 1～100 の範囲で指定してください。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::LocalBatches</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません：%2</translation>
     </message>
     <message>
         <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>該当するファイルがありません：%1</translation>
     </message>
     <message>
         <source>The file is used by the batch %1, which is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルは実行中のバッチ %1 で使われています。</translation>
     </message>
     <message>
         <source>Cannot delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除できません。</translation>
     </message>
     <message>
         <source>No such input file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>該当する入力ファイルがありません：%1</translation>
     </message>
     <message>
         <source>A real-time batch needs a &quot;Run here&quot; account to run on.</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイムのバッチを実行するには「Run here」アカウントが必要です。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">フォルダー %1 を作成できません。</translation>
+        <translation>フォルダー %1 を作成できません。</translation>
     </message>
     <message>
         <source>No such batch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>該当するバッチがありません：%1</translation>
     </message>
     <message>
         <source>The batch %1 has already ended (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ %1 は既に終了しています（%2）。</translation>
     </message>
     <message>
         <source>No account can run this batch here.</source>
-        <translation type="unfinished"></translation>
+        <translation>このバッチをここで実行できるアカウントがありません。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::RealtimeRunner</name>
     <message>
         <source>&quot;%1&quot; is not an endpoint URL (e.g. http://localhost:8000/v1).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はエンドポイントの URL ではありません（例：http://localhost:8000/v1）。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>Line %1 of %2 is not a request with a custom_id: validate the file before running it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 行目は custom_id を持つリクエストではありません。実行する前にファイルを検証してください。</translation>
     </message>
     <message>
         <source>Line %1 repeats the custom_id &quot;%2&quot;: each request needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目の custom_id「%2」は重複しています。リクエストごとに別の custom_id が必要です。</translation>
     </message>
     <message>
         <source>The line must be a POST to an endpoint path like /v1/chat/completions.</source>
-        <translation type="unfinished"></translation>
+        <translation>この行は /v1/chat/completions のようなエンドポイントパスへの POST でなければなりません。</translation>
     </message>
     <message>
         <source>The answer is larger than %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が %1 MiB を超えています。</translation>
     </message>
     <message>
         <source>No complete answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒以内に完全な応答がありませんでした。</translation>
     </message>
     <message>
         <source>The endpoint redirected the request to %1; real-time requests are not redirected (set the account&apos;s URL to where the API is).</source>
-        <translation type="unfinished"></translation>
+        <translation>エンドポイントがリクエストを %1 にリダイレクトしました。リアルタイムのリクエストはリダイレクトされません（アカウントの URL を API の実際のアドレスに設定してください）。</translation>
     </message>
     <message>
         <source>The endpoint answered HTTP %1 with a body that is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>エンドポイントは HTTP %1 を返しましたが、本文が JSON オブジェクトではありません。</translation>
     </message>
     <message>
         <source>The run was cancelled before this request succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが成功する前に実行がキャンセルされました。</translation>
     </message>
     <message>
         <source>The run expired before this request succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが成功する前に実行が期限切れになりました。</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 回試行して断念しました：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>The run was cancelled before this request was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが送信される前に実行がキャンセルされました。</translation>
     </message>
     <message>
         <source>The run expired before this request was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリクエストが送信される前に実行が期限切れになりました。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::ResultLog</name>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 を開けません：%2</translation>
+        <translation>%1 を開けません：%2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>Cannot repair %1 (a line was cut off by an interrupted run): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を修復できません（中断された実行によって行が途中で切れています）：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません：%2</translation>
     </message>
     <message>
         <source>The result files are not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果ファイルが開かれていません。</translation>
     </message>
     <message>
         <source>Cannot save %1 to the disk: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をディスクに保存できません：%2</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Realtime::Target</name>
     <message>
         <source>&quot;%1&quot; is not a model mapping: write batch-model=served-model.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はモデルの対応付けではありません。batch-model=served-model の形式で書いてください。</translation>
     </message>
 </context>
 <context>
@@ -2544,7 +2544,7 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>The account that runs this batch in real time no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>このバッチをリアルタイムで実行するアカウントはもう存在しません。</translation>
     </message>
 </context>
 <context>
@@ -5137,27 +5137,27 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Choose a &quot;Run here&quot; account to finish the job on.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブを最後まで実行する「Run here」アカウントを選択してください。</translation>
     </message>
     <message>
         <source>Job %1 already runs in real time.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 は既にリアルタイムで実行中です。</translation>
     </message>
     <message>
         <source>Job %1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 はキャンセルされました。</translation>
     </message>
     <message>
         <source>The hours cannot be negative and the percentage must be between 0 and 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>時間に負の値は指定できません。割合は 0～100 の範囲で指定してください。</translation>
     </message>
     <message>
         <source>it has run for %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>実行開始から %1 時間が経過した</translation>
     </message>
     <message>
         <source>%1 % of its requests have ended</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストの %1 % が終了した</translation>
     </message>
 </context>
 <context>
