@@ -117,9 +117,14 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     m_tpm->setGroupSeparatorShown(true);
     m_tpm->setToolTip(tr("At most this many tokens per minute, estimated before sending and corrected "
                          "from the answers (0: no limit)."));
-    // As wide as the largest value, whatever the language of "No limit".
+    // Numbers, not text: as wide as the widest value (whatever the language of "No limit"), all alike.
+    int spinWidth = 0;
     for (QSpinBox *spin : {m_concurrency, m_rpm, m_tpm})
-        spin->setMinimumWidth(m_tpm->sizeHint().width());
+        spinWidth = qMax(spinWidth, spin->sizeHint().width());
+    for (QSpinBox *spin : {m_concurrency, m_rpm, m_tpm}) {
+        spin->setMinimumWidth(spinWidth);
+        spin->setSizePolicy(QSizePolicy::Fixed, spin->sizePolicy().verticalPolicy());
+    }
     m_modelMap->setObjectName(QStringLiteral("realtimeModelMap"));
     m_modelMap->setPlaceholderText(tr("batch-model=served-model, \u2026"));
     m_modelMap->setToolTip(tr("The model a batch line names \u2192 the model the server serves, e.g. "
@@ -145,7 +150,7 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     form->addRow(tr("&Concurrency:"), m_concurrency);
     form->addRow(tr("&Requests per minute:"), m_rpm);
     form->addRow(tr("&Tokens per minute:"), m_tpm);
-    form->addRow(tr("Model ma&pping:"), m_modelMap);
+    form->addRow(tr("Model m&apping:"), m_modelMap);
     form->addRow(QString(), m_modelMapError);
     m_realtimeFields = {m_realtimeHint, m_concurrency, m_rpm, m_tpm, m_modelMap};
     form->addRow(tr("&Organization:"), m_organization);

@@ -136,7 +136,9 @@ RealtimeFallbackDialog::RealtimeFallbackDialog(AppController *controller, const 
     accountRow->addWidget(m_account, 1);
     accountRow->addWidget(m_addAccount);
     auto *form = new QFormLayout;
-    form->addRow(tr("Run &on:"), accountRow);
+    auto *accountLabel = new QLabel(tr("Run &on:"), this);
+    accountLabel->setBuddy(m_account);
+    form->addRow(accountLabel, accountRow);
     form->addRow(QString(), m_noAccount);
 
     const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
