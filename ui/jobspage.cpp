@@ -167,6 +167,23 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
                          Models::BatchTableModel::tr("Assembling results")},
                         true);
         fitColumnToText(m_view, m_view->header(), JobTreeModel::CreatedColumn);
+        // A part run in real time names its account ("Retry 1, part 1/1 · real time: Local vLLM"): the name
+        // column grows for it, up to a bound, past the indentation of a child row.
+        int needed = 0;
+        const QFontMetrics metrics(m_view->font());
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            const QModelIndex job = m_model->index(r, 0);
+            for (int c = 0; c < m_model->rowCount(job); ++c) {
+                const QModelIndex part = m_model->index(c, JobTreeModel::NameColumn, job);
+                if (m_model->partAt(part).value_or(Store::JobPart()).runnerAccountId > 0)
+                    needed = qMax(needed, metrics.horizontalAdvance(part.data().toString()));
+            }
+        }
+        if (needed > 0) {
+            const int width = qMin(needed + 2 * m_view->indentation() + 16, 420);
+            if (m_view->header()->sectionSize(JobTreeModel::NameColumn) < width)
+                m_view->header()->resizeSection(JobTreeModel::NameColumn, width);
+        }
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, fit);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, fit);
