@@ -422,6 +422,46 @@ QString JobTreeModel::partName(const JobPart &p)
     return p.round > 0 ? tr("Retry %1, part %2").arg(p.round).arg(part) : tr("Part %1").arg(part);
 }
 
+void JobTreeModel::setAccountNames(const QHash<qint64, QString> &names)
+{
+    if (names == m_accountNames)
+        return;
+    m_accountNames = names;
+    if (!m_nodes.empty()) {
+        for (int r = 0; r < int(m_nodes.size()); ++r) {
+            const QModelIndex job = index(r, 0);
+            const int parts = rowCount(job);
+            if (parts > 0)
+                emit dataChanged(index(0, 0, job), index(parts - 1, ColumnCount - 1, job));
+        }
+        emit dataChanged(index(0, 0), index(int(m_nodes.size()) - 1, ColumnCount - 1));
+    }
+}
+
+QString JobTreeModel::accountName(qint64 accountId) const
+{
+    const QString name = m_accountNames.value(accountId);
+    return name.isEmpty() ? tr("account %1").arg(accountId) : name;
+}
+
+QString JobTreeModel::realtimeText(const Job &j) const
+{
+    if (j.realtimeAccountId <= 0)
+        return {};
+    const QString account = accountName(j.realtimeAccountId);
+    if (j.realtimeRequested)
+        return j.state == Job::State::Active ? tr("Finishing in real time on %1").arg(account)
+                                             : tr("Finished in real time on %1").arg(account);
+    QStringList when;
+    if (j.realtimeAfterHours > 0)
+        when << tr("after %1 hours").arg(QLocale().toString(j.realtimeAfterHours, 'g', 4));
+    if (j.realtimeAtPercent > 0)
+        when << tr("at %1 % done").arg(j.realtimeAtPercent);
+    if (when.isEmpty())
+        return {};
+    return tr("Finishes in real time on %1 %2").arg(account, when.join(tr(" or ")));
+}
+
 QVariant JobTreeModel::jobData(const JobEntry &e, int column, int role) const
 {
     const Job &j = e.job;
@@ -486,17 +526,27 @@ QVariant JobTreeModel::jobData(const JobEntry &e, int column, int role) const
         break;
     case Qt::ToolTipRole:
         switch (column) {
-        case NameColumn:
-            return tr("%1 \u2014 %2").arg(j.id, j.sourcePath.isEmpty() ? j.name : j.sourcePath);
+        case NameColumn: {
+            const QString text = tr("%1 \u2014 %2").arg(j.id, j.sourcePath.isEmpty() ? j.name : j.sourcePath);
+            const QString realtime = realtimeText(j);
+            return realtime.isEmpty() ? text : QString(text + u'\n' + realtime);
+        }
         case ProgressColumn:
             return tr("%1 succeeded, %2 failed of %3 requests")
                 .arg(DisplayFormat::count(succeeded), DisplayFormat::count(failed),
                      DisplayFormat::count(total));
-        case StateColumn:
-            if (j.state == Job::State::Active)
-                return tr("%n part(s) running, %1 waiting for a free slot", nullptr, e.inFlight())
-                    .arg(e.queued());
+        case StateColumn: {
+            const QString realtime = realtimeText(j);
+            if (j.state == Job::State::Active) {
+                const QString text =
+                    tr("%n part(s) running, %1 waiting for a free slot", nullptr, e.inFlight())
+                        .arg(e.queued());
+                return realtime.isEmpty() ? text : QString(text + u'\n' + realtime);
+            }
+            if (!realtime.isEmpty())
+                return realtime;
             break;
+        }
         case RoundColumn:
             if (j.retryRounds > 0)
                 return tr("Requests that did not succeed are retried up to %n time(s)", nullptr,
@@ -552,7 +602,9 @@ QVariant JobTreeModel::partData(const JobPart &p, const JobEntry &e, int column,
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return partName(p);
+            return p.runnerAccountId > 0
+                ? tr("%1 \u00b7 real time: %2").arg(partName(p), accountName(p.runnerAccountId))
+                : partName(p);
         case StateColumn:
             return partStateText(p);
         case ProgressColumn:
@@ -584,10 +636,16 @@ QVariant JobTreeModel::partData(const JobPart &p, const JobEntry &e, int column,
         break;
     case Qt::ToolTipRole:
         switch (column) {
-        case NameColumn:
-            return tr("%1 \u2014 lines %2 to %3 of the input")
-                .arg(QDir::toNativeSeparators(p.path), DisplayFormat::count(p.firstLine),
-                     DisplayFormat::count(p.firstLine + qMax<qint64>(p.lines, 1) - 1));
+        case NameColumn: {
+            const QString text = tr("%1 \u2014 lines %2 to %3 of the input")
+                                     .arg(QDir::toNativeSeparators(p.path), DisplayFormat::count(p.firstLine),
+                                          DisplayFormat::count(p.firstLine + qMax<qint64>(p.lines, 1) - 1));
+            if (p.runnerAccountId <= 0)
+                return text;
+            return QString(text + u'\n'
+                           + tr("Runs on this computer against the real-time endpoint of %1")
+                                 .arg(accountName(p.runnerAccountId)));
+        }
         case StateColumn:
             if (p.state == JobPart::State::Queued)
                 return tr("Waiting for a free slot: the provider runs a limited number of batches at once.");

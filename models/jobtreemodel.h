@@ -3,6 +3,7 @@
 #include "store/jobstore.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 
 #include <memory>
@@ -80,6 +81,10 @@ public:
     void updateJob(const JobEntry &entry);
     void removeJob(const QString &jobId);
     void clear();
+    /** Names of the accounts, for the parts that run in real time on a "Run here" account and the jobs'
+     *  fallback policy ("Part 1/1 · real time: Local vLLM"). */
+    void setAccountNames(const QHash<qint64, QString> &names);
+    QString accountName(qint64 accountId) const;
 
     int jobCount() const { return int(m_nodes.size()); }
     std::optional<JobEntry> job(const QString &jobId) const;
@@ -107,6 +112,9 @@ public:
     static QString partStateIconName(const Store::JobPart &part);
     /** "Part 2/5", or "Retry 1, part 2/5". */
     static QString partName(const Store::JobPart &part);
+    /** What the job's straggler fallback does ("Finishing in real time on Local vLLM", "Finishes in real
+     *  time on Local vLLM after 12 hours or at 95 % done"), or empty without one. */
+    QString realtimeText(const Store::Job &job) const;
 
 private:
     struct Node
@@ -119,6 +127,7 @@ private:
     QVariant partData(const Store::JobPart &p, const JobEntry &e, int column, int role) const;
 
     std::vector<std::unique_ptr<Node>> m_nodes;
+    QHash<qint64, QString> m_accountNames;
 };
 
 } // namespace Batchdesk::Models

@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "jsonl/limitprofile.h"
 #include "messagebox.h"
+#include "realtime/localbatches.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -14,9 +15,26 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Batchdesk::Ui {
+
+namespace {
+
+void dimText(QLabel *label)
+{
+    QPalette dim = label->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    label->setPalette(dim);
+}
+
+QColor errorColor(const QPalette &p)
+{
+    return p.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x18);
+}
+
+} // namespace
 
 AccountDialog::AccountDialog(AppController *controller, const Store::Account &account, QWidget *parent)
     : QDialog(parent)
@@ -30,6 +48,12 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     , m_model(new QComboBox(this))
     , m_organization(new QLineEdit(this))
     , m_project(new QLineEdit(this))
+    , m_realtimeHint(new QLabel(this))
+    , m_concurrency(new QSpinBox(this))
+    , m_rpm(new QSpinBox(this))
+    , m_tpm(new QSpinBox(this))
+    , m_modelMap(new QLineEdit(this))
+    , m_modelMapError(new QLabel(this))
     , m_test(new QPushButton(tr("Test Connection"), this))
     , m_result(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -47,8 +71,6 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
     m_key->setObjectName(QStringLiteral("accountKey"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(account.id == 0 ? tr("Paste the API key")
-                                              : tr("Stored in the keychain; type to replace"));
     m_profile->setObjectName(QStringLiteral("accountLimitProfile"));
     for (const auto &p : Jsonl::LimitProfile::all())
         m_profile->addItem(p.displayName, p.name);
@@ -68,19 +90,69 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
 
     auto *note =
         new QLabel(tr("The key is stored in the system keychain, never in Batchdesk's database."), this);
-    QPalette dim = note->palette();
-    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
-    note->setPalette(dim);
+    dimText(note);
     note->setWordWrap(true);
+
+    // "Run here": how this computer runs the batches of the account against its real-time endpoint.
+    m_realtimeHint->setObjectName(QStringLiteral("realtimeHint"));
+    m_realtimeHint->setText(tr("Runs the requests of each batch on this computer against any "
+                               "OpenAI-compatible server: vLLM, Ollama, llama.cpp, LM Studio."));
+    m_realtimeHint->setWordWrap(true);
+    dimText(m_realtimeHint);
+    const Realtime::Limits defaults;
+    m_concurrency->setObjectName(QStringLiteral("realtimeConcurrency"));
+    m_concurrency->setRange(1, Realtime::Limits::kMaxConcurrency);
+    m_concurrency->setValue(defaults.concurrency);
+    m_concurrency->setToolTip(tr("Requests sent at the same time. A local server serves a few at once; a "
+                                 "vLLM deployment many more."));
+    m_rpm->setObjectName(QStringLiteral("realtimeRpm"));
+    m_rpm->setRange(0, 1'000'000);
+    m_rpm->setSpecialValueText(tr("No limit"));
+    m_rpm->setGroupSeparatorShown(true);
+    m_rpm->setToolTip(tr("At most this many requests are sent per minute (0: no limit)."));
+    m_tpm->setObjectName(QStringLiteral("realtimeTpm"));
+    m_tpm->setRange(0, 1'000'000'000);
+    m_tpm->setSingleStep(1000);
+    m_tpm->setSpecialValueText(tr("No limit"));
+    m_tpm->setGroupSeparatorShown(true);
+    m_tpm->setToolTip(tr("At most this many tokens per minute, estimated before sending and corrected "
+                         "from the answers (0: no limit)."));
+    // Numbers, not text: as wide as the widest value (whatever the language of "No limit"), all alike.
+    int spinWidth = 0;
+    for (QSpinBox *spin : {m_concurrency, m_rpm, m_tpm})
+        spinWidth = qMax(spinWidth, spin->sizeHint().width());
+    for (QSpinBox *spin : {m_concurrency, m_rpm, m_tpm}) {
+        spin->setMinimumWidth(spinWidth);
+        spin->setSizePolicy(QSizePolicy::Fixed, spin->sizePolicy().verticalPolicy());
+    }
+    m_modelMap->setObjectName(QStringLiteral("realtimeModelMap"));
+    m_modelMap->setPlaceholderText(tr("batch-model=served-model, \u2026"));
+    m_modelMap->setToolTip(tr("The model a batch line names \u2192 the model the server serves, e.g. "
+                              "gpt-4o-mini=llama3.1:8b. Models not listed are sent as they are."));
+    m_modelMap->setClearButtonEnabled(true);
+    m_modelMapError->setObjectName(QStringLiteral("realtimeModelMapError"));
+    m_modelMapError->setWordWrap(true);
+    {
+        QPalette p = m_modelMapError->palette();
+        p.setColor(QPalette::WindowText, errorColor(p));
+        m_modelMapError->setPalette(p);
+    }
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Provider:"), m_preset);
+    form->addRow(QString(), m_realtimeHint);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Base URL:"), m_baseUrl);
     form->addRow(tr("API &key:"), m_key);
     form->addRow(QString(), note);
     form->addRow(tr("&Limits:"), m_profile);
     form->addRow(tr("Default &model:"), m_model);
+    form->addRow(tr("&Concurrency:"), m_concurrency);
+    form->addRow(tr("&Requests per minute:"), m_rpm);
+    form->addRow(tr("&Tokens per minute:"), m_tpm);
+    form->addRow(tr("Model m&apping:"), m_modelMap);
+    form->addRow(QString(), m_modelMapError);
+    m_realtimeFields = {m_realtimeHint, m_concurrency, m_rpm, m_tpm, m_modelMap};
     form->addRow(tr("&Organization:"), m_organization);
     form->addRow(tr("Pro&ject:"), m_project);
     m_form = form;
@@ -98,6 +170,7 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &AccountDialog::testConnection);
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+    connect(m_modelMap, &QLineEdit::textChanged, this, [this] { checkModelMap(); });
 
     if (account.id != 0) {
         m_preset->setCurrentIndex(m_preset->findData(int(account.preset)));
@@ -106,9 +179,20 @@ AccountDialog::AccountDialog(AppController *controller, const Store::Account &ac
         m_baseUrl->setText(account.baseUrl.toString());
         m_profile->setCurrentIndex(qMax(0, m_profile->findData(account.limitProfile)));
         m_model->setEditText(account.defaultModel);
+        updatePresetRows();
     } else {
+        // A new account may come with its preset chosen (a "Run here" account added from a job).
+        m_preset->setCurrentIndex(qMax(0, m_preset->findData(int(account.preset))));
         applyPreset();
     }
+    if (account.preset == Store::Preset::Realtime) {
+        const Realtime::RunSettings settings = Realtime::RunSettings::fromJson(account.runSettings);
+        m_concurrency->setValue(settings.limits.concurrency);
+        m_rpm->setValue(settings.limits.requestsPerMinute);
+        m_tpm->setValue(settings.limits.tokensPerMinute);
+        m_modelMap->setText(Realtime::Target::modelMapText(settings.modelMap));
+    }
+    checkModelMap();
     connect(m_preset, &QComboBox::currentIndexChanged, this, &AccountDialog::applyPreset);
 }
 
@@ -125,11 +209,45 @@ void AccountDialog::applyPreset()
                                       : QStringLiteral("https://api.example.com/v1"));
     m_profile->setCurrentIndex(qMax(0, m_profile->findData(info.limitProfile)));
     m_model->setEditText(info.defaultModel);
-    m_key->setEnabled(info.preset != Store::Preset::Sandbox);
+    updatePresetRows();
+}
+
+void AccountDialog::updatePresetRows()
+{
+    const Store::Preset preset = Store::Preset(m_preset->currentData().toInt());
+    m_key->setEnabled(preset != Store::Preset::Sandbox);
+    if (preset == Store::Preset::Realtime)
+        m_key->setPlaceholderText(m_account.id != 0 && m_account.keySource == Store::KeySource::Keychain
+                                      ? tr("Stored in the keychain; type to replace")
+                                      : tr("Optional: leave empty for a server without a key"));
+    else
+        m_key->setPlaceholderText(m_account.id == 0 ? tr("Paste the API key")
+                                                    : tr("Stored in the keychain; type to replace"));
     // OpenAI's organization and project headers: only OpenAI and custom OpenAI-compatible servers take them.
-    const bool openAiHeaders = info.preset == Store::Preset::OpenAI || info.preset == Store::Preset::Custom;
+    const bool openAiHeaders = preset == Store::Preset::OpenAI || preset == Store::Preset::Custom;
     m_form->setRowVisible(m_organization, openAiHeaders);
     m_form->setRowVisible(m_project, openAiHeaders);
+    const bool realtime = preset == Store::Preset::Realtime;
+    for (QWidget *w : std::as_const(m_realtimeFields))
+        m_form->setRowVisible(w, realtime);
+    m_form->setRowVisible(m_modelMapError, realtime && !m_modelMapError->text().isEmpty());
+}
+
+bool AccountDialog::isRealtime() const
+{
+    return Store::Preset(m_preset->currentData().toInt()) == Store::Preset::Realtime;
+}
+
+bool AccountDialog::checkModelMap(QString *error)
+{
+    QString why;
+    const bool ok = Realtime::Target::parseModelMap(m_modelMap->text(), &why).has_value();
+    const QString text = ok ? QString() : tr("The model mapping is not valid: %1").arg(why);
+    if (error)
+        *error = text;
+    m_modelMapError->setText(text);
+    m_form->setRowVisible(m_modelMapError, isRealtime() && !ok);
+    return ok;
 }
 
 QUrl AccountDialog::effectiveBaseUrl() const
@@ -151,8 +269,23 @@ Store::Account AccountDialog::collect() const
     a.defaultModel = m_model->currentText().trimmed();
     a.organization = m_organization->text().trimmed();
     a.project = m_project->text().trimmed();
+    a.runSettings.clear();
+    if (a.preset == Store::Preset::Realtime) {
+        Realtime::RunSettings settings;
+        settings.limits.concurrency = m_concurrency->value();
+        settings.limits.requestsPerMinute = m_rpm->value();
+        settings.limits.tokensPerMinute = m_tpm->value();
+        settings.modelMap =
+            Realtime::Target::parseModelMap(m_modelMap->text(), nullptr).value_or(QHash<QString, QString>());
+        a.runSettings = settings.toJson();
+    }
     if (a.preset == Store::Preset::Sandbox && a.baseUrl.isEmpty())
         a.keySource = Store::KeySource::None;
+    else if (a.preset == Store::Preset::Realtime && m_key->text().isEmpty())
+        // A local server without a key: none is stored; an edited account keeps the key it has.
+        a.keySource = m_account.id != 0 && m_account.keySource != Store::KeySource::None
+            ? m_account.keySource
+            : Store::KeySource::None;
     else if (a.keySource == Store::KeySource::None || m_account.id == 0)
         a.keySource = Store::KeySource::Keychain;
     return a;
@@ -176,9 +309,7 @@ void AccountDialog::showResult(const QString &text, bool ok)
     m_result->setText(text);
     QPalette p = palette();
     if (!ok)
-        p.setColor(QPalette::WindowText,
-                   p.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
-                                                             : QColor(0xb0, 0x20, 0x18));
+        p.setColor(QPalette::WindowText, errorColor(p));
     m_result->setPalette(p);
     // A long error wraps over several lines: the dialog grows with it instead of clipping it.
     if (QLayout *l = layout()) {
@@ -245,7 +376,15 @@ void AccountDialog::accept()
         m_baseUrl->setFocus();
         return;
     }
-    if (!sandbox && m_account.id == 0 && m_key->text().isEmpty()) {
+    if (a.preset == Store::Preset::Realtime) {
+        QString error;
+        if (!checkModelMap(&error)) {
+            showResult(error, false);
+            m_modelMap->setFocus();
+            return;
+        }
+    }
+    if (!sandbox && a.preset != Store::Preset::Realtime && m_account.id == 0 && m_key->text().isEmpty()) {
         showResult(tr("Enter the API key."), false);
         m_key->setFocus();
         return;
@@ -263,19 +402,29 @@ void AccountDialog::accept()
     std::optional<QString> key;
     if (!sandbox && !m_key->text().isEmpty())
         key = m_key->text();
+    if (a.preset == Store::Preset::Realtime) {
+        const QString problem = Realtime::RunSettings::fromJson(a.runSettings).limits.validate();
+        if (!problem.isEmpty()) {
+            showResult(problem, false);
+            return;
+        }
+    }
     setBusy(true);
     showResult(tr("Saving\u2026"), true);
     QPointer<AccountDialog> self(this);
-    m_controller->saveAccount(a, key, [self](const QString &error) {
-        if (!self)
-            return;
-        self->setBusy(false);
-        if (!error.isEmpty()) {
-            self->showResult(error, false);
-            return;
-        }
-        self->QDialog::accept();
-    });
+    m_controller->saveAccount(
+        a, key,
+        [self](const QString &error) {
+            if (!self)
+                return;
+            self->setBusy(false);
+            if (!error.isEmpty()) {
+                self->showResult(error, false);
+                return;
+            }
+            self->QDialog::accept();
+        },
+        m_selectNew);
 }
 
 } // namespace Batchdesk::Ui

@@ -108,6 +108,10 @@ bool AppController::initialize(QString *error)
             if (!account)
                 return done(Error {QStringLiteral("not_found"),
                                    tr("The account that runs this batch in real time no longer exists.")});
+            // A key from the environment (as the session reads it): readKey() answers only for the keychain.
+            if (account->keySource == Store::KeySource::Environment)
+                return done(Workflow::runnerFor(
+                    *account, qEnvironmentVariable(account->keyEnvironmentVariable.toUtf8().constData())));
             m_accountService->readKey(*account,
                                       [a = *account, done](const QString &key, const QString &error) {
                                           if (!error.isEmpty())
@@ -311,19 +315,29 @@ bool AppController::ensureSandbox(QString *error)
 // Accounts
 
 void AppController::saveAccount(Store::Account account, const std::optional<QString> &key,
-                                std::function<void(const QString &)> done)
+                                std::function<void(const QString &)> done, bool selectNew)
 {
     const bool isNew = account.id == 0;
-    m_accountService->save(account, key, [this, isNew, done](Result<qint64> id) {
+    m_accountService->save(account, key, [this, isNew, selectNew, done](Result<qint64> id) {
         if (!id.ok()) {
             done(id.errorString());
             return;
         }
         // A new account is selected; an edited current one is connected again with its new settings.
-        if (isNew || id.value() == m_currentId)
+        if ((isNew && selectNew) || id.value() == m_currentId)
             selectAccount(id.value());
         done(QString());
     });
+}
+
+QList<Store::Account> AppController::realtimeAccounts() const
+{
+    QList<Store::Account> out;
+    for (const Store::Account &a : accounts()) {
+        if (a.preset == Store::Preset::Realtime)
+            out << a;
+    }
+    return out;
 }
 
 void AppController::removeAccount(qint64 accountId, std::function<void(const QString &)> done)
@@ -668,6 +682,18 @@ Result<void> AppController::resumeJob(const QString &jobId)
 Result<void> AppController::retryJob(const QString &jobId, const QStringList &outcomes)
 {
     return withScheduler([&] { return m_session->scheduler()->retryJob(jobId, outcomes); });
+}
+
+Result<void> AppController::finishJobInRealtime(const QString &jobId, qint64 accountId)
+{
+    return withScheduler([&] { return m_session->scheduler()->finishInRealtime(jobId, accountId); });
+}
+
+Result<void> AppController::setJobRealtimePolicy(const QString &jobId, qint64 accountId, double hours,
+                                                 int percent)
+{
+    return withScheduler(
+        [&] { return m_session->scheduler()->setRealtimePolicy(jobId, accountId, hours, percent); });
 }
 
 bool AppController::isJobActive(const QString &jobId) const

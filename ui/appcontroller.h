@@ -112,9 +112,12 @@ public:
     /** Whether the current account is the in-process sandbox. */
     bool isSandbox(const Store::Account &account) const;
 
-    /** Adds (id == 0) or updates an account; a key, when given, is written to the keychain first. */
+    /** Adds (id == 0) or updates an account; a key, when given, is written to the keychain first. A new
+     *  account becomes the current one unless selectNew is false (one added from a job's dialog). */
     void saveAccount(Store::Account account, const std::optional<QString> &key,
-                     std::function<void(const QString &error)> done);
+                     std::function<void(const QString &error)> done, bool selectNew = true);
+    /** The "Run here" accounts (preset Realtime), in the order of accounts(). */
+    QList<Store::Account> realtimeAccounts() const;
     /** Removes an account, its keychain entry and its cache. */
     void removeAccount(qint64 accountId, std::function<void(const QString &error)> done);
     /** Lists the models and the newest batches of an endpoint; done(text, ok) with a one-line summary. */
@@ -220,6 +223,12 @@ public:
     Result<void> resumeJob(const QString &jobId);
     /** A retry round now for the requests whose latest outcome is one of outcomes (failed, expired, ...). */
     Result<void> retryJob(const QString &jobId, const QStringList &outcomes);
+    /** Straggler fallback (JobScheduler::finishInRealtime): cancels the job's running batches and queued
+     *  parts and runs the requests without a result on the "Run here" account accountId. */
+    Result<void> finishJobInRealtime(const QString &jobId, qint64 accountId);
+    /** The job's fallback policy (JobScheduler::setRealtimePolicy): after hours hours or at percent % of the
+     *  requests ended (0: that trigger is off; both 0: no policy). */
+    Result<void> setJobRealtimePolicy(const QString &jobId, qint64 accountId, double hours, int percent);
     /** Whether the job still has work (queued, submitting or running parts). */
     bool isJobActive(const QString &jobId) const;
     /** Batches of job parts the current account runs at once. */

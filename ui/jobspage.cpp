@@ -7,6 +7,7 @@
 #include "icons.h"
 #include "messagebox.h"
 #include "progressdelegate.h"
+#include "realtimefallbackdialog.h"
 #include "workflow/jobscheduler.h"
 
 #include <QAction>
@@ -63,6 +64,8 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     , m_cancelPartAction(new QAction(Models::icon(QStringLiteral("close")), tr("Cancel &Part\u2026"), this))
     , m_resumeAction(new QAction(Models::icon(QStringLiteral("upload")), tr("Res&ume"), this))
     , m_retryAction(new QAction(Models::icon(QStringLiteral("refresh")), tr("Retry &Failed\u2026"), this))
+    , m_finishRealtimeAction(new QAction(Models::icon(QStringLiteral("upload")),
+                                         tr("Finish the Rest in Real &Time\u2026"), this))
     , m_openResultsAction(new QAction(Models::icon(QStringLiteral("ok")), tr("Open &Results"), this))
     , m_showBatchAction(new QAction(Models::icon(QStringLiteral("file")), tr("Show &Batch"), this))
 {
@@ -81,6 +84,11 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     m_retryAction->setObjectName(QStringLiteral("jobsRetryAction"));
     m_retryAction->setIconText(tr("Retry failed"));
     m_retryAction->setStatusTip(tr("Submit the requests of the job that did not succeed again"));
+    m_finishRealtimeAction->setObjectName(QStringLiteral("finishRealtimeAction"));
+    m_finishRealtimeAction->setIconText(tr("Finish in real time"));
+    m_finishRealtimeAction->setStatusTip(
+        tr("Run the requests of the job without a result on a \u201cRun here\u201d account, now or by a "
+           "policy"));
     m_openResultsAction->setObjectName(QStringLiteral("jobsOpenResultsAction"));
     m_openResultsAction->setIconText(tr("Results"));
     m_openResultsAction->setStatusTip(tr("Show every request of the job joined to its result"));
@@ -91,6 +99,7 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     connect(m_cancelPartAction, &QAction::triggered, this, &JobsPage::cancelPart);
     connect(m_resumeAction, &QAction::triggered, this, &JobsPage::resumeJob);
     connect(m_retryAction, &QAction::triggered, this, &JobsPage::retryJob);
+    connect(m_finishRealtimeAction, &QAction::triggered, this, &JobsPage::finishInRealtime);
     connect(m_openResultsAction, &QAction::triggered, this, &JobsPage::openResults);
     connect(m_showBatchAction, &QAction::triggered, this, &JobsPage::showBatch);
 
@@ -98,7 +107,8 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(2);
-    for (QAction *a : {m_cancelJobAction, m_cancelPartAction, m_resumeAction, m_retryAction})
+    for (QAction *a :
+         {m_cancelJobAction, m_cancelPartAction, m_resumeAction, m_retryAction, m_finishRealtimeAction})
         tools->addWidget(toolButton(a, this));
     auto *separator = new QFrame(this);
     separator->setFrameShape(QFrame::VLine);
@@ -157,6 +167,23 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
                          Models::BatchTableModel::tr("Assembling results")},
                         true);
         fitColumnToText(m_view, m_view->header(), JobTreeModel::CreatedColumn);
+        // A part run in real time names its account ("Retry 1, part 1/1 · real time: Local vLLM"): the name
+        // column grows for it, up to a bound, past the indentation of a child row.
+        int needed = 0;
+        const QFontMetrics metrics(m_view->font());
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            const QModelIndex job = m_model->index(r, 0);
+            for (int c = 0; c < m_model->rowCount(job); ++c) {
+                const QModelIndex part = m_model->index(c, JobTreeModel::NameColumn, job);
+                if (m_model->partAt(part).value_or(Store::JobPart()).runnerAccountId > 0)
+                    needed = qMax(needed, metrics.horizontalAdvance(part.data().toString()));
+            }
+        }
+        if (needed > 0) {
+            const int width = qMin(needed + 2 * m_view->indentation() + 16, 420);
+            if (m_view->header()->sectionSize(JobTreeModel::NameColumn) < width)
+                m_view->header()->resizeSection(JobTreeModel::NameColumn, width);
+        }
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, fit);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, fit);
@@ -168,6 +195,7 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
         menu.addSeparator();
         menu.addAction(m_resumeAction);
         menu.addAction(m_retryAction);
+        menu.addAction(m_finishRealtimeAction);
         menu.addSeparator();
         menu.addAction(m_cancelPartAction);
         menu.addAction(m_cancelJobAction);
@@ -269,12 +297,23 @@ JobsPage::JobsPage(AppController *controller, QWidget *parent)
         updateActions();
         updateSummary();
     });
+    // Parts run in real time name their "Run here" account.
+    connect(controller, &AppController::accountsChanged, this, &JobsPage::updateAccountNames);
+    updateAccountNames();
     updateEmptyState();
     updateActions();
     updateSummary();
 }
 
 JobsPage::~JobsPage() = default;
+
+void JobsPage::updateAccountNames()
+{
+    QHash<qint64, QString> names;
+    for (const Store::Account &a : m_controller->accounts())
+        names.insert(a.id, a.name);
+    m_model->setAccountNames(names);
+}
 
 std::optional<JobEntry> JobsPage::currentJob() const
 {
@@ -323,6 +362,13 @@ void JobsPage::updateActions()
     m_resumeAction->setEnabled(connected && job && state == Job::State::Failed);
     m_retryAction->setEnabled(connected && job && state != Job::State::Active
                               && !firstBatchOf(*job).isEmpty());
+    // Straggler fallback: for a job of a Batch API account with requests left, unless already switching.
+    const auto account = m_controller->currentAccount();
+    const bool batchApi = account && account->preset != Store::Preset::Realtime;
+    m_finishRealtimeAction->setEnabled(
+        connected && job && batchApi && state != Job::State::Canceled
+        && !(state == Job::State::Active && job->job.realtimeRequested)
+        && (state == Job::State::Active || RealtimeFallbackDialog::requestsWithoutResult(*job) > 0));
     m_openResultsAction->setEnabled(!resultsBatch().isEmpty());
     m_showBatchAction->setEnabled(part && !part->batchId.isEmpty());
 }
@@ -425,6 +471,16 @@ void JobsPage::retryJob()
     auto *dialog = new RetryJobDialog(*job, this);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { report(m_controller->retryJob(dialog->jobId(), dialog->outcomes())); });
+    dialog->open();
+}
+
+void JobsPage::finishInRealtime()
+{
+    const auto job = currentJob();
+    if (!job || !m_finishRealtimeAction->isEnabled())
+        return;
+    auto *dialog = new RealtimeFallbackDialog(m_controller, *job, this);
+    connect(dialog, &QDialog::accepted, this, &JobsPage::updateActions);
     dialog->open();
 }
 

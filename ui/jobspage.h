@@ -21,8 +21,10 @@ class AppController;
  * The jobs of the current account (a file too large for one batch, a CSV build in several parts): one row
  * per job with its parts as children, queued parts included (they have no batch yet, so the batch list cannot
  * show them). A tool row and the context menu act on the selection: Cancel Job, Cancel Part (a queued one),
- * Resume (a stopped job), Retry Failed… (a finished one: which outcomes go again), Open Results (the job's
- * joined table) and Show Batch (the part's batch in the batch list).
+ * Resume (a stopped job), Retry Failed… (a finished one: which outcomes go again), Finish the Rest in Real
+ * Time… (a job of a Batch API account: its requests without a result run on a "Run here" account, now or by
+ * a policy; RealtimeFallbackDialog), Open Results (the job's joined table) and Show Batch (the part's batch
+ * in the batch list). Parts run in real time say so, with the account's name.
  *
  * The tree observes the controller's JobTreeModel; the actions go to the controller, which forwards them to
  * the account's JobScheduler. Failures of an action are reported with problem(); the window shows them.
@@ -66,6 +68,8 @@ private:
     void cancelPart();
     void resumeJob();
     void retryJob();
+    void finishInRealtime();
+    void updateAccountNames();
     void openResults();
     void showBatch();
     /** The batch the Results view opens for the selection: the part's, else the job's first. */
@@ -81,6 +85,7 @@ private:
     QAction *m_cancelPartAction;
     QAction *m_resumeAction;
     QAction *m_retryAction;
+    QAction *m_finishRealtimeAction;
     QAction *m_openResultsAction;
     QAction *m_showBatchAction;
 };

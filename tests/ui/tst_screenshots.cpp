@@ -13,6 +13,7 @@
 #include "languagemenu.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "realtime/localbatches.h"
 #include "resultsmodel.h"
 #include "resultspage.h"
 #include "validationpage.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
@@ -233,6 +235,87 @@ private slots:
         save(dialog, language, "account-error");
         dialog->reject();
 
+        m_window.reset();
+        qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>());
+    }
+
+    // "Run here" (issue 15), in English: the account dialog's Run here section, and Finish the Rest in Real
+    // Time… for a job whose batches run (docs/screenshot-run-here-account.png, -finish-realtime.png).
+    void runHere()
+    {
+        QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+        Ui::LanguageMenu::installTranslators(QCoreApplication::instance(), QStringLiteral("en"));
+        m_data = std::make_unique<QTemporaryDir>();
+        qputenv("BATCHDESK_DATA_DIR", m_data->path().toUtf8());
+        QSettings().clear();
+        start();
+        if (QTest::currentTestFailed())
+            return;
+        const auto grab = [this](QWidget *widget, const char *name) {
+            QTest::qWait(300);
+            const QString path = QStringLiteral("%1/%2.png").arg(m_out, QString::fromLatin1(name));
+            QVERIFY2(widget->grab().save(path), qPrintable(path));
+        };
+
+        find<QAction>("addAccountAction")->trigger();
+        QPointer<QDialog> dialog = find<QDialog>("accountDialog");
+        QVERIFY(dialog);
+        auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("accountPreset"));
+        preset->setCurrentIndex(preset->findData(int(Store::Preset::Realtime)));
+        dialog->findChild<QLineEdit *>(QStringLiteral("accountName"))->setText(QStringLiteral("Local vLLM"));
+        dialog->findChild<QComboBox *>(QStringLiteral("accountDefaultModel"))
+            ->setEditText(QStringLiteral("meta-llama/Llama-3.1-8B-Instruct"));
+        dialog->findChild<QSpinBox *>(QStringLiteral("realtimeConcurrency"))->setValue(16);
+        dialog->findChild<QSpinBox *>(QStringLiteral("realtimeTpm"))->setValue(200000);
+        dialog->findChild<QLineEdit *>(QStringLiteral("realtimeModelMap"))
+            ->setText(QStringLiteral("gpt-4o-mini=meta-llama/Llama-3.1-8B-Instruct"));
+        dialog->adjustSize();
+        grab(dialog, "run-here-account");
+        dialog->reject();
+        QTRY_VERIFY(dialog.isNull());
+
+        // A Run here account, then a job of the sandbox account whose batches run.
+        Store::Account runHere;
+        runHere.name = QStringLiteral("Local vLLM");
+        runHere.preset = Store::Preset::Realtime;
+        runHere.baseUrl = QUrl(QStringLiteral("http://localhost:8000/v1"));
+        runHere.keySource = Store::KeySource::None;
+        runHere.runSettings = Realtime::RunSettings().toJson();
+        bool saved = false;
+        m_window->controller()->saveAccount(
+            runHere, std::nullopt, [&](const QString &) { saved = true; }, false);
+        QTRY_VERIFY(saved);
+        Jsonl::SplitLimits limits;
+        limits.maxLines = 7;
+        const auto parts =
+            Jsonl::splitJsonl(sampleFile(), m_data->filePath(QStringLiteral("parts")),
+                              QStringLiteral("reviews"), Jsonl::LimitProfile::deepinfra(), false, limits);
+        QVERIFY(parts.ok());
+        Ui::JobDraft draft;
+        draft.name = QStringLiteral("reviews.jsonl");
+        draft.sourcePath = m_data->filePath(QStringLiteral("reviews.jsonl"));
+        draft.folder = m_data->filePath(QStringLiteral("parts"));
+        draft.endpoint = QStringLiteral("/v1/chat/completions");
+        draft.parts = parts.value();
+        m_window->submitJob(draft);
+        QPointer<QDialog> jobDialog = find<QDialog>("createBatchDialog");
+        QVERIFY(jobDialog);
+        QTest::mouseClick(jobDialog->findChild<QPushButton *>(QStringLiteral("createOkButton")),
+                          Qt::LeftButton);
+        auto *jobs = m_window->controller()->jobModel();
+        QTRY_VERIFY(jobs->jobCount() == 1);
+        const QString jobId = jobs->index(0, 0).data(Models::JobTreeModel::JobIdRole).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->job(jobId)->succeeded() >= 3, 30000);
+        m_window->showView(Ui::Sidebar::View::Jobs);
+        m_window->jobsPage()->selectJob(jobId);
+        find<QAction>("finishRealtimeAction")->trigger();
+        QPointer<QDialog> finish = find<QDialog>("realtimeFallbackDialog");
+        QVERIFY(finish);
+        QTRY_VERIFY(finish->isVisible());
+        finish->adjustSize();
+        grab(finish, "finish-realtime");
+        finish->reject();
+        QVERIFY(m_window->controller()->cancelJob(jobId).ok());
         m_window.reset();
         qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>());
     }
