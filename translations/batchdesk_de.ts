@@ -1706,6 +1706,42 @@
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing in real time on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished in real time on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1 % done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishes in real time on %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · real time: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer against the real-time endpoint of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::RequestsModel</name>
@@ -2437,6 +2473,58 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Pro&amp;ject:</source>
         <translation>Pro&amp;jekt:</translation>
+    </message>
+    <message>
+        <source>Runs the requests of each batch on this computer against any OpenAI-compatible server: vLLM, Ollama, llama.cpp, LM Studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests sent at the same time. A local server serves a few at once; a vLLM deployment many more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many requests are sent per minute (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many tokens per minute, estimated before sending and corrected from the answers (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch-model=served-model, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model a batch line names → the model the server serves, e.g. gpt-4o-mini=llama3.1:8b. Models not listed are sent as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requests per minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tokens per minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model m&amp;apping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: leave empty for a server without a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model mapping is not valid: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3706,18 @@ Das Konto trotzdem speichern?</translation>
         <source>Res&amp;ume</source>
         <translation>Fort&amp;setzen</translation>
     </message>
+    <message>
+        <source>Finish the Rest in Real &amp;Time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish in real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the requests of the job without a result on a “Run here” account, now or by a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::LanguageMenu</name>
@@ -4132,6 +4232,131 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::RealtimeFallbackDialog</name>
+    <message>
+        <source>&amp;New Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automatically, while the job runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a&amp;fter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>w&amp;hen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish %1 in Real Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 of %3 requests have no result yet. They can run on a “Run here” account: on this computer, against a real-time endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a “Run here” account for a real-time endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no “Run here” account yet. Add one for the server that is to answer the requests: vLLM, Ollama, llama.cpp, LM Studio or any OpenAI-compatible endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running batches are cancelled; their finished answers are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has ended; its answers are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from the job&apos;s creation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since the job was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the requests have ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only while the job runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The running batches of this job are cancelled; their finished answers are kept; the %n request(s) without a result run on %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n request(s) of this job without a result run on %1; the answers the job has are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>No “Run here” account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn Policy Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a “Run here” account, or add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish in Real Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation type="unfinished">Zurück</translation>
     </message>
 </context>
 <context>

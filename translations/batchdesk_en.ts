@@ -231,6 +231,23 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Ui::RealtimeFallbackDialog</name>
+    <message numerus="yes">
+        <source>The running batches of this job are cancelled; their finished answers are kept; the %n request(s) without a result run on %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n request(s) of this job without a result run on %1; the answers the job has are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Ui::ResultsPage</name>
     <message numerus="yes">
         <source>Results of %1 (%n batch(es))</source>
