@@ -202,6 +202,14 @@ void AccountService::testConnection(const Store::Account &account, const QUrl &b
     connect(models, &Api::ApiJob::finished, this, [this, client, models, done] {
         const bool modelsOk = !models->failed();
         const qsizetype modelCount = modelsOk ? models->models().size() : 0;
+        if (!modelsOk && client->runsLocally()) {
+            // A "Run here" account's batches are local: the model list is the only word from its endpoint.
+            client->deleteLater();
+            done(withHint(tr("The real-time endpoint did not answer. %1").arg(models->error().message),
+                          models->error()),
+                 false);
+            return;
+        }
         Api::ListJob *batches = client->listBatches(20, 1);
         connect(batches, &Api::ApiJob::finished, this, [client, batches, done, modelCount, modelsOk] {
             client->deleteLater();

@@ -24,6 +24,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -290,6 +291,29 @@ private slots:
                                [&](const QString &text, bool ok) { testText = ok ? text : QString(); });
         QTRY_VERIFY_WITH_TIMEOUT(testText.has_value(), 10000);
         QVERIFY2(testText->startsWith(QStringLiteral("Connected")), qPrintable(*testText));
+
+        // A Run here account's batches are local: only its endpoint's model list can say it is there.
+        Store::Account runHere;
+        runHere.preset = Store::Preset::Realtime;
+        std::optional<std::pair<QString, bool>> rt;
+        service.testConnection(runHere, QUrl(m_server->baseUrl()), QStringLiteral("k"),
+                               [&](const QString &text, bool ok) {
+                                   rt = {text, ok};
+                               });
+        QTRY_VERIFY_WITH_TIMEOUT(rt.has_value(), 10000);
+        QVERIFY2(rt->second, qPrintable(rt->first));
+        rt.reset();
+        QTcpServer closed; // a port nobody answers on once it is closed
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        service.testConnection(runHere, QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(deadPort)),
+                               QString(), [&](const QString &text, bool ok) {
+                                   rt = {text, ok};
+                               });
+        QTRY_VERIFY_WITH_TIMEOUT(rt.has_value(), 20000);
+        QVERIFY2(!rt->second, qPrintable(rt->first));
+        QVERIFY2(rt->first.contains(QLatin1StringView("did not answer")), qPrintable(rt->first));
 
         std::optional<QString> removed;
         service.remove(renamed.id, [&](const QString &error) { removed = error; });
