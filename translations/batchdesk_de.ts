@@ -1708,39 +1708,39 @@
     </message>
     <message>
         <source>account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1</translation>
     </message>
     <message>
         <source>Finishing in real time on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in Echtzeit auf %1 abgeschlossen</translation>
     </message>
     <message>
         <source>Finished in real time on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In Echtzeit auf %1 abgeschlossen</translation>
     </message>
     <message>
         <source>after %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Stunden</translation>
     </message>
     <message>
         <source>at %1 % done</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1 % Fortschritt</translation>
     </message>
     <message>
         <source>Finishes in real time on %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird %2 in Echtzeit auf %1 abgeschlossen</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>%1 · real time: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Echtzeit: %2</translation>
     </message>
     <message>
         <source>Runs on this computer against the real-time endpoint of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf diesem Computer über den Echtzeit-Endpunkt von %1</translation>
     </message>
 </context>
 <context>
@@ -2476,55 +2476,55 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>Runs the requests of each batch on this computer against any OpenAI-compatible server: vLLM, Ollama, llama.cpp, LM Studio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt die Anfragen jedes Batches auf diesem Computer über einen beliebigen OpenAI-kompatiblen Server aus: vLLM, Ollama, llama.cpp, LM Studio.</translation>
     </message>
     <message>
         <source>Requests sent at the same time. A local server serves a few at once; a vLLM deployment many more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig gesendete Anfragen. Ein lokaler Server bearbeitet nur wenige auf einmal, eine vLLM-Installation deutlich mehr.</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Limit</translation>
     </message>
     <message>
         <source>At most this many requests are sent per minute (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Anfragen werden pro Minute gesendet (0: kein Limit).</translation>
     </message>
     <message>
         <source>At most this many tokens per minute, estimated before sending and corrected from the answers (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Tokens pro Minute, vor dem Senden geschätzt und anhand der Antworten korrigiert (0: kein Limit).</translation>
     </message>
     <message>
         <source>batch-model=served-model, …</source>
-        <translation type="unfinished"></translation>
+        <translation>batch-model=served-model, …</translation>
     </message>
     <message>
         <source>The model a batch line names → the model the server serves, e.g. gpt-4o-mini=llama3.1:8b. Models not listed are sent as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das in einer Batchzeile genannte Modell → das Modell, das der Server bereitstellt, z. B. gpt-4o-mini=llama3.1:8b. Nicht aufgeführte Modelle werden unverändert gesendet.</translation>
     </message>
     <message>
         <source>&amp;Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl &amp;gleichzeitiger Anfragen:</translation>
     </message>
     <message>
         <source>&amp;Requests per minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;fragen pro Minute:</translation>
     </message>
     <message>
         <source>&amp;Tokens per minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tokens pro Minute:</translation>
     </message>
     <message>
         <source>Model m&amp;apping:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell&amp;zuordnung:</translation>
     </message>
     <message>
         <source>Optional: leave empty for a server without a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: leer lassen bei einem Server ohne Schlüssel</translation>
     </message>
     <message>
         <source>The model mapping is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellzuordnung ist ungültig: %1</translation>
     </message>
 </context>
 <context>
@@ -3708,15 +3708,15 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>Finish the Rest in Real &amp;Time…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rest in Echtzeit abschließen…</translation>
     </message>
     <message>
         <source>Finish in real time</source>
-        <translation type="unfinished"></translation>
+        <translation>In Echtzeit abschließen</translation>
     </message>
     <message>
         <source>Run the requests of the job without a result on a “Run here” account, now or by a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragen des Jobs ohne Ergebnis auf einem „Run here“-Konto ausführen, sofort oder nach einer Regel</translation>
     </message>
 </context>
 <context>
@@ -4238,125 +4238,125 @@ Das Konto trotzdem speichern?</translation>
     <name>Batchdesk::Ui::RealtimeFallbackDialog</name>
     <message>
         <source>&amp;New Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Konto…</translation>
     </message>
     <message>
         <source>No&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt</translation>
     </message>
     <message>
         <source>&amp;Automatically, while the job runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Automatisch, solange der Job läuft:</translation>
     </message>
     <message>
         <source>a&amp;fter</source>
-        <translation type="unfinished"></translation>
+        <translation>na&amp;ch</translation>
     </message>
     <message>
         <source>w&amp;hen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;wenn</translation>
     </message>
     <message>
         <source>Finish %1 in Real Time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in Echtzeit abschließen</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 of %3 requests have no result yet. They can run on a “Run here” account: on this computer, against a real-time endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 von %3 Anfragen haben noch kein Ergebnis. Sie können auf einem „Run here“-Konto laufen: auf diesem Computer, über einen Echtzeit-Endpunkt.</translation>
     </message>
     <message>
         <source>Add a “Run here” account for a real-time endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein „Run here“-Konto für einen Echtzeit-Endpunkt hinzufügen</translation>
     </message>
     <message>
         <source>There is no “Run here” account yet. Add one for the server that is to answer the requests: vLLM, Ollama, llama.cpp, LM Studio or any OpenAI-compatible endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch kein „Run here“-Konto. Fügen Sie eines für den Server hinzu, der die Anfragen beantworten soll: vLLM, Ollama, llama.cpp, LM Studio oder einen beliebigen OpenAI-kompatiblen Endpunkt.</translation>
     </message>
     <message>
         <source>The running batches are cancelled; their finished answers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufenden Batches werden abgebrochen; ihre fertigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
         <source>The job has ended; its answers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Job ist beendet; seine Antworten bleiben erhalten.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source>Counted from the job&apos;s creation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezählt ab der Erstellung des Jobs</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Run &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen a&amp;uf:</translation>
     </message>
     <message>
         <source>since the job was created</source>
-        <translation type="unfinished"></translation>
+        <translation>seit der Erstellung des Jobs</translation>
     </message>
     <message>
         <source>of the requests have ended</source>
-        <translation type="unfinished"></translation>
+        <translation>der Anfragen beendet sind</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann:</translation>
     </message>
     <message>
         <source>Only while the job runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur solange der Job läuft</translation>
     </message>
     <message numerus="yes">
         <source>The running batches of this job are cancelled; their finished answers are kept; the %n request(s) without a result run on %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die laufenden Batches dieses Jobs werden abgebrochen; ihre fertigen Antworten bleiben erhalten; die %n Anfrage ohne Ergebnis läuft auf %1.</numerusform>
+            <numerusform>Die laufenden Batches dieses Jobs werden abgebrochen; ihre fertigen Antworten bleiben erhalten; die %n Anfragen ohne Ergebnis laufen auf %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n request(s) of this job without a result run on %1; the answers the job has are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n Anfrage dieses Jobs ohne Ergebnis läuft auf %1; die vorhandenen Antworten des Jobs bleiben erhalten.</numerusform>
+            <numerusform>Die %n Anfragen dieses Jobs ohne Ergebnis laufen auf %1; die vorhandenen Antworten des Jobs bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>No “Run here” account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein „Run here“-Konto</translation>
     </message>
     <message>
         <source>Finish Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt abschließen</translation>
     </message>
     <message>
         <source>Save Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel speichern</translation>
     </message>
     <message>
         <source>Turn Policy Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel ausschalten</translation>
     </message>
     <message>
         <source>Choose a “Run here” account, or add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein „Run here“-Konto aus oder fügen Sie eines hinzu.</translation>
     </message>
     <message>
         <source>Finish in Real Time</source>
-        <translation type="unfinished"></translation>
+        <translation>In Echtzeit abschließen</translation>
     </message>
     <message>
         <source>Go Back</source>
-        <translation type="unfinished">Zurück</translation>
+        <translation>Zurück</translation>
     </message>
 </context>
 <context>

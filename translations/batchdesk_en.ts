@@ -234,16 +234,16 @@
     <name>Batchdesk::Ui::RealtimeFallbackDialog</name>
     <message numerus="yes">
         <source>The running batches of this job are cancelled; their finished answers are kept; the %n request(s) without a result run on %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The running batches of this job are cancelled; their finished answers are kept; the %n request without a result runs on %1.</numerusform>
+            <numerusform>The running batches of this job are cancelled; their finished answers are kept; the %n requests without a result run on %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n request(s) of this job without a result run on %1; the answers the job has are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n request of this job without a result runs on %1; the answers the job has are kept.</numerusform>
+            <numerusform>The %n requests of this job without a result run on %1; the answers the job has are kept.</numerusform>
         </translation>
     </message>
 </context>

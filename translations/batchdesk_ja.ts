@@ -1705,39 +1705,39 @@
     </message>
     <message>
         <source>account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント %1</translation>
     </message>
     <message>
         <source>Finishing in real time on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 でリアルタイムに完了中</translation>
     </message>
     <message>
         <source>Finished in real time on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 でリアルタイムに完了</translation>
     </message>
     <message>
         <source>after %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 時間後</translation>
     </message>
     <message>
         <source>at %1 % done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% 完了時</translation>
     </message>
     <message>
         <source>Finishes in real time on %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2に %1 でリアルタイムに完了します</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation>または</translation>
     </message>
     <message>
         <source>%1 · real time: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · リアルタイム：%2</translation>
     </message>
     <message>
         <source>Runs on this computer against the real-time endpoint of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターから %1 のリアルタイムのエンドポイントを使って実行されます</translation>
     </message>
 </context>
 <context>
@@ -2470,55 +2470,55 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>Runs the requests of each batch on this computer against any OpenAI-compatible server: vLLM, Ollama, llama.cpp, LM Studio.</source>
-        <translation type="unfinished"></translation>
+        <translation>各バッチのリクエストを、このコンピューターから任意の OpenAI 互換サーバー（vLLM、Ollama、llama.cpp、LM Studio）に送って実行します。</translation>
     </message>
     <message>
         <source>Requests sent at the same time. A local server serves a few at once; a vLLM deployment many more.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時に送信するリクエストの数。ローカルサーバーは一度に数件しか処理しませんが、vLLM のデプロイではずっと多く処理できます。</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>制限なし</translation>
     </message>
     <message>
         <source>At most this many requests are sent per minute (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりに送信するリクエストの最大数（0：制限なし）。</translation>
     </message>
     <message>
         <source>At most this many tokens per minute, estimated before sending and corrected from the answers (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりの最大トークン数。送信前に見積もり、応答に基づいて補正します（0：制限なし）。</translation>
     </message>
     <message>
         <source>batch-model=served-model, …</source>
-        <translation type="unfinished"></translation>
+        <translation>batch-model=served-model, …</translation>
     </message>
     <message>
         <source>The model a batch line names → the model the server serves, e.g. gpt-4o-mini=llama3.1:8b. Models not listed are sent as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ行で指定されたモデル → サーバーが提供するモデル（例：gpt-4o-mini=llama3.1:8b）。一覧にないモデルはそのまま送信されます。</translation>
     </message>
     <message>
         <source>&amp;Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>同時実行数(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Requests per minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりのリクエスト数(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Tokens per minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりのトークン数(&amp;T):</translation>
     </message>
     <message>
         <source>Model m&amp;apping:</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの対応付け(&amp;A):</translation>
     </message>
     <message>
         <source>Optional: leave empty for a server without a key</source>
-        <translation type="unfinished"></translation>
+        <translation>任意：キーのないサーバーでは空欄のまま</translation>
     </message>
     <message>
         <source>The model mapping is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの対応付けが無効です：%1</translation>
     </message>
 </context>
 <context>
@@ -3684,15 +3684,15 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>Finish the Rest in Real &amp;Time…</source>
-        <translation type="unfinished"></translation>
+        <translation>残りをリアルタイムで完了(&amp;T)…</translation>
     </message>
     <message>
         <source>Finish in real time</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイムで完了</translation>
     </message>
     <message>
         <source>Run the requests of the job without a result on a “Run here” account, now or by a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブのうち結果のないリクエストを「Run here」アカウントで実行します（今すぐ、またはルールに従って）</translation>
     </message>
 </context>
 <context>
@@ -4208,123 +4208,123 @@ Save the account anyway?</source>
     <name>Batchdesk::Ui::RealtimeFallbackDialog</name>
     <message>
         <source>&amp;New Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアカウント(&amp;N)…</translation>
     </message>
     <message>
         <source>No&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Automatically, while the job runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの実行中に自動で(&amp;A):</translation>
     </message>
     <message>
         <source>a&amp;fter</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの作成から(&amp;F)</translation>
     </message>
     <message>
         <source>w&amp;hen</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストの(&amp;H)</translation>
     </message>
     <message>
         <source>Finish %1 in Real Time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をリアルタイムで完了</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 of %3 requests have no result yet. They can run on a “Run here” account: on this computer, against a real-time endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %3 件のリクエストのうち %2 件にまだ結果がありません。これらは「Run here」アカウントで、このコンピューターからリアルタイムのエンドポイントを使って実行できます。</translation>
     </message>
     <message>
         <source>Add a “Run here” account for a real-time endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイムのエンドポイント用の「Run here」アカウントを追加します</translation>
     </message>
     <message>
         <source>There is no “Run here” account yet. Add one for the server that is to answer the requests: vLLM, Ollama, llama.cpp, LM Studio or any OpenAI-compatible endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>「Run here」アカウントはまだありません。リクエストに応答するサーバー（vLLM、Ollama、llama.cpp、LM Studio、または任意の OpenAI 互換エンドポイント）用のアカウントを追加してください。</translation>
     </message>
     <message>
         <source>The running batches are cancelled; their finished answers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中のバッチはキャンセルされます。完了した応答は保持されます。</translation>
     </message>
     <message>
         <source>The job has ended; its answers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブは終了しています。応答は保持されます。</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> 時間</translation>
     </message>
     <message>
         <source>Counted from the job&apos;s creation</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの作成時から数えます</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Run &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>実行先(&amp;O):</translation>
     </message>
     <message>
         <source>since the job was created</source>
-        <translation type="unfinished"></translation>
+        <translation>が経過した後</translation>
     </message>
     <message>
         <source>of the requests have ended</source>
-        <translation type="unfinished"></translation>
+        <translation>が終了した時</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>タイミング:</translation>
     </message>
     <message>
         <source>Only while the job runs</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの実行中のみ</translation>
     </message>
     <message numerus="yes">
         <source>The running batches of this job are cancelled; their finished answers are kept; the %n request(s) without a result run on %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>このジョブの実行中のバッチはキャンセルされ、完了した応答は保持されます。結果のない %n 件のリクエストは %1 で実行されます。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n request(s) of this job without a result run on %1; the answers the job has are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>このジョブの結果のない %n 件のリクエストは %1 で実行されます。ジョブにある応答は保持されます。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>No “Run here” account</source>
-        <translation type="unfinished"></translation>
+        <translation>「Run here」アカウントなし</translation>
     </message>
     <message>
         <source>Finish Now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ完了</translation>
     </message>
     <message>
         <source>Save Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>ルールを保存</translation>
     </message>
     <message>
         <source>Turn Policy Off</source>
-        <translation type="unfinished"></translation>
+        <translation>ルールをオフにする</translation>
     </message>
     <message>
         <source>Choose a “Run here” account, or add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>「Run here」アカウントを選択するか、追加してください。</translation>
     </message>
     <message>
         <source>Finish in Real Time</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイムで完了</translation>
     </message>
     <message>
         <source>Go Back</source>
-        <translation type="unfinished">戻る</translation>
+        <translation>戻る</translation>
     </message>
 </context>
 <context>
