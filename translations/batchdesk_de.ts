@@ -5252,6 +5252,10 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
         <source>Connected: %1, %2.</source>
         <translation>Verbunden: %1, %2.</translation>
     </message>
+    <message>
+        <source>The real-time endpoint did not answer. %1</source>
+        <translation>Der Echtzeit-Endpunkt hat nicht geantwortet. %1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Workflow::AccountSession</name>

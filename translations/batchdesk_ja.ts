@@ -5213,6 +5213,10 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
         <source>Connected: %1, %2.</source>
         <translation>接続済み：%1、%2。</translation>
     </message>
+    <message>
+        <source>The real-time endpoint did not answer. %1</source>
+        <translation>リアルタイムエンドポイントが応答しませんでした。%1</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Workflow::AccountSession</name>
