@@ -760,10 +760,6 @@ void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts, con
                     p.runnerAccountId = runnerAccountId;
                     next << p;
                 }
-                if (runnerAccountId > 0 && job->retryRounds < round) {
-                    job->retryRounds = round; // the straggler round is one more than the policy's
-                    m_jobs->updateJob(*job);
-                }
                 if (auto added = m_jobs->addRound(jobId, round, next); !added.ok()) {
                     failJob(*job, added.errorString());
                     return;
