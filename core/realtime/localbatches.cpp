@@ -212,12 +212,17 @@ void LocalBatches::importFile(const QString &path, qint64 ownerAccountId, QObjec
     const QString id = QStringLiteral("file-rt-") + hex24();
     const QString target = m_root + QStringLiteral("/files/") + id + QStringLiteral(".jsonl");
     const QString name = QFileInfo(path).fileName();
-    auto *watcher = new QFutureWatcher<QString>(this);
+    struct Copied
+    {
+        QString error;
+        QString model; ///< the first line's body.model: the batch's model (one per file)
+    };
+    auto *watcher = new QFutureWatcher<Copied>(this);
     QPointer<QObject> guard(context);
-    connect(watcher, &QFutureWatcher<QString>::finished, this,
+    connect(watcher, &QFutureWatcher<Copied>::finished, this,
             [this, watcher, guard, id, target, name, ownerAccountId, done = std::move(done)] {
                 watcher->deleteLater();
-                const QString error = watcher->result();
+                const QString error = watcher->result().error;
                 if (!guard)
                     return;
                 if (!error.isEmpty())
@@ -230,6 +235,7 @@ void LocalBatches::importFile(const QString &path, qint64 ownerAccountId, QObjec
                 file.purpose = QStringLiteral("batch");
                 QJsonObject record = file.toJson();
                 record.insert(QStringLiteral("_owner"), ownerAccountId);
+                record.insert(QStringLiteral("_model"), watcher->result().model);
                 if (auto saved =
                         writeJson(m_root + QStringLiteral("/files/") + id + QStringLiteral(".json"), record);
                     !saved) {
@@ -239,23 +245,37 @@ void LocalBatches::importFile(const QString &path, qint64 ownerAccountId, QObjec
                 done(file);
             });
     // Copied through a temporary name: a half-copied input never has the final name.
-    watcher->setFuture(QtConcurrent::run([path, target]() -> QString {
+    watcher->setFuture(QtConcurrent::run([path, target]() -> Copied {
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
-            return tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString());
+            return {tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString()), {}};
         QSaveFile out(target);
         if (!out.open(QIODevice::WriteOnly))
-            return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
+            return {tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString()), {}};
+        QString model;
+        bool first = true;
         while (!in.atEnd()) {
             const QByteArray block = in.read(1 << 20);
             if (block.isEmpty() && in.error() != QFileDevice::NoError)
-                return tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString());
+                return {tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString()), {}};
+            if (first) {
+                first = false;
+                const qsizetype nl = block.indexOf('\n');
+                model = QJsonDocument::fromJson(nl < 0 ? block : block.left(nl))
+                            .object()
+                            .value(QLatin1StringView("body"))
+                            .toObject()
+                            .value(QLatin1StringView("model"))
+                            .toString()
+                            .left(200);
+            }
             if (out.write(block) != block.size())
-                return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
+                return {tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString()),
+                        {}};
         }
         if (!out.commit())
-            return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
-        return {};
+            return {tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString()), {}};
+        return {QString(), model};
     }));
 }
 
@@ -475,6 +495,10 @@ Result<Api::Batch> LocalBatches::create(const Api::CreateBatchParams &params, qi
     r->endpoint = params.endpoint;
     r->completionWindow = params.completionWindow.isEmpty() ? QStringLiteral("24h") : params.completionWindow;
     r->model = params.model;
+    if (r->model.isEmpty()) // the model of the file, read when it was imported
+        r->model = readJson(m_root + QStringLiteral("/files/") + params.inputFileId + QStringLiteral(".json"))
+                       .value(QLatin1StringView("_model"))
+                       .toString();
     r->metadata = params.metadata;
     r->createdAt = nowSeconds();
     if (const qint64 window = windowSeconds(r->completionWindow); window > 0)

@@ -165,6 +165,7 @@ private slots:
         QCOMPARE(b.requestCounts->total, 12);
         QCOMPARE(b.requestCounts->completed, 12);
         QCOMPARE(b.description(), QStringLiteral("local run"));
+        QCOMPARE(b.model, QStringLiteral("sandbox/echo")); // read from the file when it was imported
         QVERIFY(b.completedAt.has_value());
         QVERIFY(b.expiresAt.has_value()); // 24h window
         QVERIFY(!b.outputFileId.isEmpty());
