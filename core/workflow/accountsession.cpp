@@ -67,25 +67,31 @@ void AccountSession::start()
         emit problem(tr("Account \u201c%1\u201d has no base URL. Edit the account to set one.").arg(a.name));
         return;
     }
+    // A "Run here" account's batches are on this machine: they are shown without the key (its runs wait for
+    // it, each saying why).
+    const bool local = providerFor(a).runsLocally;
     switch (a.keySource) {
     case Store::KeySource::None:
         start(a.baseUrl, QString());
         break;
     case Store::KeySource::Environment: {
         const QString key = qEnvironmentVariable(a.keyEnvironmentVariable.toUtf8().constData());
-        if (key.isEmpty())
+        if (key.isEmpty()) {
             emit problem(
                 tr("Account \u201c%1\u201d takes its key from the environment variable %2, which is not "
                    "set. Set it and restart, or store the key in the keychain.")
                     .arg(a.name, a.keyEnvironmentVariable));
-        else
+            if (local)
+                start(a.baseUrl, QString());
+        } else {
             start(a.baseUrl, key);
+        }
         break;
     }
     case Store::KeySource::Keychain: {
         // The answer may come after the user switched accounts: it must not reach a session that is gone.
         QPointer<AccountSession> self(this);
-        m_secrets->read(a.secretKey(), [self](Result<QString> key) {
+        m_secrets->read(a.secretKey(), [self, local](Result<QString> key) {
             if (!self)
                 return;
             if (!key.ok()) {
@@ -93,6 +99,8 @@ void AccountSession::start()
                     tr("Cannot read the API key of \u201c%1\u201d from the keychain: %2 Edit the account to "
                        "store the key again.")
                         .arg(self->m_account.name, key.errorString()));
+                if (local)
+                    self->start(self->m_account.baseUrl, QString());
                 return;
             }
             self->start(self->m_account.baseUrl, key.value());

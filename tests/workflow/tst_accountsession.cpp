@@ -203,6 +203,34 @@ private slots:
         QCOMPARE(files.count(), 0);
     }
 
+    // A Run here account whose key cannot be found still shows its batches (they are on this machine); the
+    // problem says what is missing. A batch API account in the same state does not connect.
+    void runHereAccountConnectsWithoutItsKey()
+    {
+        Store::Account account = m_account;
+        account.preset = Store::Preset::Realtime;
+        account.keySource = Store::KeySource::Environment;
+        account.keyEnvironmentVariable = QStringLiteral("BATCHDESK_TEST_UNSET_KEY_VARIABLE");
+        Workflow::SessionSettings settings;
+        AccountSession local(account, stores(), &m_secrets, &m_nam, settings);
+        QSignalSpy problem(&local, &AccountSession::problem);
+        QSignalSpy connected(&local, &AccountSession::connected);
+        local.start();
+        QVERIFY(connected.count() == 1 || connected.wait(5000));
+        QCOMPARE(problem.count(), 1);
+        QVERIFY(problem.first().first().toString().contains(
+            QLatin1StringView("BATCHDESK_TEST_UNSET_KEY_VARIABLE")));
+        QVERIFY(local.client()->runsLocally());
+
+        account.preset = Store::Preset::Custom;
+        AccountSession remote(account, stores(), &m_secrets, &m_nam, settings);
+        QSignalSpy remoteConnected(&remote, &AccountSession::connected);
+        remote.start();
+        QTest::qWait(100);
+        QCOMPARE(remoteConnected.count(), 0);
+        QVERIFY(!remote.isConnected());
+    }
+
     // One batch at a time: the job's parts wait; the session goes (a quit); the next session of the account
     // resumes the job after reconciling, and every part has exactly one batch on the server.
     void jobSurvivesTheSession()
