@@ -33,69 +33,6 @@ Result<QString> readKeyFromStdin()
     return key;
 }
 
-// The options that set a "Run here" account's limits and model map (accounts add and accounts set).
-struct RunSettingsOptions
-{
-    QCommandLineOption concurrency {QStringLiteral("concurrency"),
-                                    tr("Run here: requests in flight at once, 1-256 (default 4)."), tr("N")};
-    QCommandLineOption rpm {QStringLiteral("rpm"), tr("Run here: requests per minute at most (0: no limit)."),
-                            tr("N")};
-    QCommandLineOption tpm {QStringLiteral("tpm"),
-                            tr("Run here: tokens per minute at most, estimated (0: no limit)."), tr("N")};
-    QCommandLineOption modelMap {QStringLiteral("model-map"),
-                                 tr("Run here: send the file's model FROM as TO (comma-separated pairs; "
-                                    "an empty value clears the map)."),
-                                 tr("FROM=TO")};
-
-    QList<QCommandLineOption> all() const { return {concurrency, rpm, tpm, modelMap}; }
-    bool anySet(const QCommandLineParser &p) const
-    {
-        return p.isSet(concurrency) || p.isSet(rpm) || p.isSet(tpm) || p.isSet(modelMap);
-    }
-    /** Applies the options given to settings; false after printing what is wrong. */
-    bool apply(const QCommandLineParser &p, Realtime::RunSettings *settings) const
-    {
-        Realtime::Limits &limits = settings->limits;
-        if (p.isSet(concurrency)) {
-            const auto v = intOption(p, concurrency, 1, Realtime::Limits::kMaxConcurrency);
-            if (!v)
-                return false;
-            limits.concurrency = *v;
-        }
-        if (p.isSet(rpm)) {
-            const auto v = intOption(p, rpm, 0, 100'000'000);
-            if (!v)
-                return false;
-            limits.requestsPerMinute = *v;
-        }
-        if (p.isSet(tpm)) {
-            const auto v = intOption(p, tpm, 0, 2'000'000'000);
-            if (!v)
-                return false;
-            limits.tokensPerMinute = *v;
-        }
-        if (const QString problem = limits.validate(); !problem.isEmpty()) {
-            err(problem);
-            return false;
-        }
-        if (p.isSet(modelMap)) {
-            const QString text = p.values(modelMap).join(u',');
-            if (text.trimmed().isEmpty()) {
-                settings->modelMap.clear();
-            } else {
-                QString problem;
-                const auto map = Realtime::Target::parseModelMap(text, &problem);
-                if (!map) {
-                    err(tr("--model-map: %1").arg(problem));
-                    return false;
-                }
-                settings->modelMap = *map;
-            }
-        }
-        return true;
-    }
-};
-
 bool isRunHere(const Store::Account &account)
 {
     return account.preset == Store::Preset::Realtime;
@@ -229,7 +166,7 @@ int runAccounts(Context &ctx, const QStringList &args)
             tr("VAR"));
         const QCommandLineOption noKey(QStringLiteral("no-key"),
                                        tr("The server needs no key (e.g. a local sandbox)."));
-        const RunSettingsOptions running;
+        const RunSettingsOptions running(QStringLiteral("Run here: "));
         p.addOptions({preset, baseUrl, profile, model, keyStdin, keyEnv, noKey, organization, project});
         p.addOptions(running.all());
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));
@@ -328,7 +265,7 @@ int runAccounts(Context &ctx, const QStringList &args)
         QCommandLineParser p;
         const QCommandLineOption baseUrl(QStringLiteral("url"), tr("Base URL."), tr("url"));
         const QCommandLineOption model(QStringLiteral("model"), tr("Default model."), tr("model"));
-        const RunSettingsOptions running;
+        const RunSettingsOptions running(QStringLiteral("Run here: "));
         p.addOptions({baseUrl, model});
         p.addOptions(running.all());
         p.addPositionalArgument(QStringLiteral("NAME"), tr("Account name."));

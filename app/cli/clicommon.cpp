@@ -61,6 +61,67 @@ std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOpti
     return v;
 }
 
+RunSettingsOptions::RunSettingsOptions(const QString &helpPrefix)
+    : concurrency(QStringLiteral("concurrency"),
+                  helpPrefix + tr("Requests in flight at once, 1-256 (default 4)."), tr("N"))
+    , rpm(QStringLiteral("rpm"), helpPrefix + tr("Requests per minute at most (0: no limit)."), tr("N"))
+    , tpm(QStringLiteral("tpm"), helpPrefix + tr("Tokens per minute at most, estimated (0: no limit)."),
+          tr("N"))
+    , modelMap(
+          QStringLiteral("model-map"),
+          helpPrefix
+              + tr(
+                  "Send the file's model FROM as TO (comma-separated pairs; an empty value clears the map)."),
+          tr("FROM=TO"))
+{ }
+
+bool RunSettingsOptions::anySet(const QCommandLineParser &p) const
+{
+    return p.isSet(concurrency) || p.isSet(rpm) || p.isSet(tpm) || p.isSet(modelMap);
+}
+
+bool RunSettingsOptions::apply(const QCommandLineParser &p, Realtime::RunSettings *settings) const
+{
+    Realtime::Limits &limits = settings->limits;
+    if (p.isSet(concurrency)) {
+        const auto v = intOption(p, concurrency, 1, Realtime::Limits::kMaxConcurrency);
+        if (!v)
+            return false;
+        limits.concurrency = *v;
+    }
+    if (p.isSet(rpm)) {
+        const auto v = intOption(p, rpm, 0, 100'000'000);
+        if (!v)
+            return false;
+        limits.requestsPerMinute = *v;
+    }
+    if (p.isSet(tpm)) {
+        const auto v = intOption(p, tpm, 0, 2'000'000'000);
+        if (!v)
+            return false;
+        limits.tokensPerMinute = *v;
+    }
+    if (const QString problem = limits.validate(); !problem.isEmpty()) {
+        err(problem);
+        return false;
+    }
+    if (p.isSet(modelMap)) {
+        const QString text = p.values(modelMap).join(u',');
+        if (text.trimmed().isEmpty()) {
+            settings->modelMap.clear();
+        } else {
+            QString problem;
+            const auto map = Realtime::Target::parseModelMap(text, &problem);
+            if (!map) {
+                err(tr("--model-map: %1").arg(problem));
+                return false;
+            }
+            settings->modelMap = *map;
+        }
+    }
+    return true;
+}
+
 bool stderrIsTerminal()
 {
     return Platform::isTerminal(Platform::Stream::Stderr);

@@ -4,6 +4,9 @@
 // the three steps more than one command runs (a submission, waiting for a batch, downloading its results).
 // Output goes through clioutput.h; exit codes are Cli::ExitCode.
 
+#include "realtime/localbatches.h"
+
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +33,23 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
 
 /** An integer option within [min, max]; nullopt (with a message printed) when it is not one. */
 std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &option, int min, int max);
+
+/** The options that set a real-time run's limits and model map: --concurrency, --rpm, --tpm, --model-map
+ *  (`run`, and `accounts add` / `accounts set` of a Run here account, whose help puts helpPrefix first). */
+struct RunSettingsOptions
+{
+    explicit RunSettingsOptions(const QString &helpPrefix = {});
+    QCommandLineOption concurrency;
+    QCommandLineOption rpm;
+    QCommandLineOption tpm;
+    QCommandLineOption modelMap;
+
+    QList<QCommandLineOption> all() const { return {concurrency, rpm, tpm, modelMap}; }
+    bool anySet(const QCommandLineParser &p) const;
+    /** Applies the options given to settings (an empty --model-map clears the map) and checks the limits;
+     *  false after printing what is wrong. */
+    bool apply(const QCommandLineParser &p, Realtime::RunSettings *settings) const;
+};
 
 /** Whether stderr is a terminal (progress lines are redrawn in place only then). */
 bool stderrIsTerminal();

@@ -244,22 +244,15 @@ int runRun(Context &ctx, const QStringList &args)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     tr("Folder for output.jsonl, errors.jsonl and run.json (required)."),
                                     tr("DIR"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
-                                         tr("Requests in flight at once, 1-256 (default 4)."), tr("N"));
-    const QCommandLineOption rpm(QStringLiteral("rpm"), tr("Requests per minute at most (0: no limit)."),
-                                 tr("N"));
-    const QCommandLineOption tpm(QStringLiteral("tpm"),
-                                 tr("Tokens per minute at most, estimated (0: no limit)."), tr("N"));
+    const RunSettingsOptions running;
     const QCommandLineOption maxAttempts(
         QStringLiteral("max-attempts"),
         tr("Attempts per request on 429, 5xx and network errors, 1-100 (default 6)."), tr("N"));
-    const QCommandLineOption modelMap(QStringLiteral("model-map"),
-                                      tr("Send the file's model FROM as TO (comma-separated pairs)."),
-                                      tr("FROM=TO"));
     const QCommandLineOption window(
         QStringLiteral("completion-window"),
         tr("The run expires this long after it was first started, e.g. 24h (default: never)."), tr("W"));
-    p.addOptions({output, concurrency, rpm, tpm, maxAttempts, modelMap, window});
+    p.addOptions({output, maxAttempts, window});
+    p.addOptions(running.all());
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl batch file to run."));
     if (auto r = parseArgs(p, args, usage))
         return *r;
@@ -312,43 +305,18 @@ int runRun(Context &ctx, const QStringList &args)
         target = runner.target;
         limits = runner.limits;
     }
-    if (p.isSet(concurrency)) {
-        const auto v = intOption(p, concurrency, 1, Realtime::Limits::kMaxConcurrency);
-        if (!v)
-            return UsageError;
-        limits.concurrency = *v;
-    }
-    if (p.isSet(rpm)) {
-        const auto v = intOption(p, rpm, 0, 100'000'000);
-        if (!v)
-            return UsageError;
-        limits.requestsPerMinute = *v;
-    }
-    if (p.isSet(tpm)) {
-        const auto v = intOption(p, tpm, 0, 2'000'000'000);
-        if (!v)
-            return UsageError;
-        limits.tokensPerMinute = *v;
-    }
     if (p.isSet(maxAttempts)) {
         const auto v = intOption(p, maxAttempts, 1, 100);
         if (!v)
             return UsageError;
         limits.maxAttempts = *v;
     }
-    if (const QString problem = limits.validate(); !problem.isEmpty()) {
-        err(problem);
+    // The options override the account's stored settings; the limits are checked together.
+    Realtime::RunSettings settings {limits, target.modelMap};
+    if (!running.apply(p, &settings))
         return UsageError;
-    }
-    if (p.isSet(modelMap)) {
-        QString problem;
-        const auto map = Realtime::Target::parseModelMap(p.values(modelMap).join(u','), &problem);
-        if (!map) {
-            err(tr("--model-map: %1").arg(problem));
-            return UsageError;
-        }
-        target.modelMap = *map;
-    }
+    limits = settings.limits;
+    target.modelMap = settings.modelMap;
     qint64 windowSeconds = 0;
     if (p.isSet(window)) {
         windowSeconds = parseWindow(p.value(window));
