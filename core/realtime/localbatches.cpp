@@ -295,7 +295,6 @@ std::optional<Api::FileObject> LocalBatches::file(const QString &id) const
     const QString path = pathOf(id);
     if (!QFileInfo::exists(path))
         return std::nullopt;
-    const QJsonObject record = readJson(batchDir(batchId) + QStringLiteral("/batch.json"));
     Api::FileObject file;
     file.id = id;
     file.bytes = fileSize(path);
@@ -304,7 +303,6 @@ std::optional<Api::FileObject> LocalBatches::file(const QString &id) const
         + (m.captured(3) == QLatin1StringView("-output") ? QStringLiteral("_output.jsonl")
                                                          : QStringLiteral("_error.jsonl"));
     file.purpose = QStringLiteral("batch_output");
-    Q_UNUSED(record)
     return file;
 }
 
