@@ -408,15 +408,7 @@ void JobScheduler::onSubmissionFinished(Submission *s, JobPart part)
         if (owner && owner->realtimeRequested && part.runnerAccountId == 0
             && part.state == JobPart::State::Submitted && m_client) {
             // Created while the job switched to real time: cancelled like the others.
-            Api::RequestJob *cancel = m_client->cancelBatch(b.id);
-            ++m_cancels;
-            connect(cancel, &Api::ApiJob::finished, this, [this, cancel] {
-                --m_cancels;
-                if (!cancel->failed())
-                    observe(cancel->batch());
-                emitQuietIfSo();
-            });
-            cancel->start();
+            cancelBatch(part.jobId, b.id);
         }
         if (part.state == JobPart::State::Finished)
             advance(part.jobId);
@@ -850,18 +842,7 @@ Result<void> JobScheduler::cancelJob(const QString &jobId)
             break;
         case JobPart::State::Submitted:
             if (m_client && !p.batchId.isEmpty()) {
-                Api::RequestJob *cancel = m_client->cancelBatch(p.batchId);
-                ++m_cancels;
-                connect(cancel, &Api::ApiJob::finished, this, [this, cancel, jobId] {
-                    --m_cancels;
-                    if (cancel->failed())
-                        emit problem(
-                            describe(tr("Could not cancel a batch of %1").arg(jobId), cancel->error()));
-                    else
-                        observe(cancel->batch());
-                    emitQuietIfSo();
-                });
-                cancel->start();
+                cancelBatch(jobId, p.batchId);
             }
             break;
         case JobPart::State::Finished:
@@ -873,6 +854,21 @@ Result<void> JobScheduler::cancelJob(const QString &jobId)
     emit jobFinished(jobId);
     pump();
     return {};
+}
+
+void JobScheduler::cancelBatch(const QString &jobId, const QString &batchId)
+{
+    Api::RequestJob *cancel = m_client->cancelBatch(batchId);
+    ++m_cancels;
+    connect(cancel, &Api::ApiJob::finished, this, [this, cancel, jobId] {
+        --m_cancels;
+        if (cancel->failed())
+            emit problem(describe(tr("Could not cancel a batch of %1").arg(jobId), cancel->error()));
+        else
+            observe(cancel->batch());
+        emitQuietIfSo();
+    });
+    cancel->start();
 }
 
 Result<void> JobScheduler::retryJob(const QString &jobId, const QStringList &outcomes)
@@ -929,17 +925,7 @@ Result<void> JobScheduler::finishInRealtime(const QString &jobId, qint64 realtim
             p.state = JobPart::State::Canceled;
             save(p);
         } else if (p.state == JobPart::State::Submitted && m_client && !p.batchId.isEmpty()) {
-            Api::RequestJob *cancel = m_client->cancelBatch(p.batchId);
-            ++m_cancels;
-            connect(cancel, &Api::ApiJob::finished, this, [this, cancel, jobId] {
-                --m_cancels;
-                if (cancel->failed())
-                    emit problem(describe(tr("Could not cancel a batch of %1").arg(jobId), cancel->error()));
-                else
-                    observe(cancel->batch());
-                emitQuietIfSo();
-            });
-            cancel->start();
+            cancelBatch(jobId, p.batchId);
         }
         // A part being submitted is cancelled once its batch exists (onSubmissionFinished → observe).
     }

@@ -169,6 +169,9 @@ private:
     void advance(const QString &jobId);
     void prepareRound(const Store::Job &job, const QList<Store::JobPart> &parts, const QStringList &outcomes,
                       qint64 runnerAccountId);
+    /** Cancels a running batch of a job (m_client must be set); the answer is observed, a failure reported.
+     */
+    void cancelBatch(const QString &jobId, const QString &batchId);
     /** finishInRealtime() when the job's policy says so. */
     void checkRealtimePolicy(const QString &jobId);
     void onRoundPrepared(const QString &jobId);
