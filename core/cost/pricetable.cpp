@@ -188,6 +188,12 @@ std::optional<PriceEntry> PriceTable::find(const QString &provider, const QStrin
     qsizetype i = indexOf(provider, model);
     if (i < 0)
         i = indexOf(QString(), model);
+    if (i < 0 && provider.isEmpty()) { // no provider given: the model's entry at whichever provider
+        for (i = 0; i < m_entries.size() && m_entries[i].model.compare(model, Qt::CaseInsensitive) != 0;
+             ++i) { }
+        if (i == m_entries.size())
+            i = -1;
+    }
     if (i < 0)
         return std::nullopt;
     return m_entries[i];

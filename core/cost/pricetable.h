@@ -62,7 +62,7 @@ public:
     QList<PriceEntry> entries() const { return m_entries; }
     /**
      * The price of a model at a provider: that provider's entry, else an entry for any provider; model ids
-     * compare case-insensitively.
+     * compare case-insensitively. An empty provider finds the model's entry at any provider.
      */
     std::optional<PriceEntry> find(const QString &provider, const QString &model) const;
     /** Adds or replaces (same provider and model) an entry, marked edited with today's date unless asOf is

@@ -4,6 +4,7 @@
 // gone, a failed batch without files). Then Results::openJoin on real files: a job's parts read in order as
 // one input and joined, the later result of a chain winning, a changed input noticed, cancel. And the price
 // arithmetic.
+#include "cost/pricetable.h"
 #include "results/joinplan.h"
 #include "results/prices.h"
 #include "results/resultsdownload.h"
@@ -572,6 +573,7 @@ private slots:
     {
         QTemporaryDir settingsDir;
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        qputenv("BATCHDESK_DATA_DIR", settingsDir.filePath(QStringLiteral("data")).toUtf8());
         const QString model = QStringLiteral("org/model: ünïcode");
         QVERIFY(!storedPrice(model));
         JoinTotals totals;
@@ -591,11 +593,27 @@ private slots:
         QCOMPARE(estimatedCost(totals, ModelPrice {1, 1, 50}), 1.25);
         QCOMPARE(defaultBatchDiscount(Store::Preset::OpenAI), 50);
         QCOMPARE(defaultBatchDiscount(Store::Preset::DeepInfra), 20);
-        // The key stays the one earlier versions wrote.
-        QVERIFY(
-            QSettings().contains(QStringLiteral("Prices/")
-                                 + QString::fromLatin1(model.toUtf8().toBase64(QByteArray::Base64UrlEncoding))
-                                 + QStringLiteral("/input")));
+        // It is in the one price table, which the estimate before submitting reads too.
+        const auto entry = Cost::PriceTable::load().value().find(QString(), model);
+        QVERIFY(entry);
+        QVERIFY(entry->edited);
+        QCOMPARE(entry->inputPerMillion, 0.5);
+        // The snapshot's prices count for the results too.
+        QCOMPARE(storedPrice(QStringLiteral("gpt-4o-mini"), 20, QStringLiteral("openai"))->discountPercent,
+                 50.0);
+
+        // A price an earlier version kept in QSettings moves into the table.
+        const QString old = QStringLiteral("old/model");
+        const QString key = QStringLiteral("Prices/")
+            + QString::fromLatin1(old.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+        QSettings().setValue(key + QStringLiteral("/input"), 3.0);
+        QSettings().setValue(key + QStringLiteral("/output"), 4.0);
+        QSettings().setValue(key + QStringLiteral("/discount"), 10.0);
+        QCOMPARE(storedPrice(old)->outputPerMillion, 4.0);
+        QVERIFY(!QSettings().contains(key + QStringLiteral("/input")));
+        QCOMPARE(Cost::PriceTable::load().value().find(QString(), old)->batchDiscountPercent, 10.0);
+        QCOMPARE(storedPrice(model)->inputPerMillion, 0.5);
+        qunsetenv("BATCHDESK_DATA_DIR");
 
         // The model of the cost: the batch's, else the first request's.
         addBatch(QStringLiteral("b1"));
