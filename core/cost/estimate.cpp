@@ -325,4 +325,21 @@ Result<FileTokens> estimateFileTokens(const QString &path, const QString &model,
     return result;
 }
 
+Result<FileCost> estimateFileCost(const QString &path, const QString &provider, const QString &model,
+                                  const WorkControl &control)
+{
+    auto tokens = estimateFileTokens(path, model, control);
+    if (!tokens.ok())
+        return tokens.error();
+    FileCost r;
+    r.tokens = tokens.value();
+    r.provider = provider;
+    const auto table = PriceTable::load();
+    if (!table.ok())
+        r.priceError = table.errorString();
+    const auto price = (table.ok() ? table.value() : PriceTable::snapshot()).find(provider, r.tokens.model);
+    r.cost = costEstimate(r.tokens.inputTokens, r.tokens.maxOutputTokens, r.tokens.outputBounded(), price);
+    return r;
+}
+
 } // namespace Batchdesk::Cost

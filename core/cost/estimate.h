@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "common/workcontrol.h"
+#include "pricetable.h"
 #include "tokenizer.h"
 
 #include <QByteArrayView>
@@ -80,5 +81,21 @@ struct FileTokens
  */
 Result<FileTokens> estimateFileTokens(const QString &path, const QString &model = {},
                                       const WorkControl &control = {});
+
+/** A file's tokens priced: what Validate, the Create dialog, `validate --json` and the budget cap show. */
+struct FileCost
+{
+    FileTokens tokens;
+    CostEstimate cost;
+    QString provider; ///< whose price was looked up
+    QString priceError; ///< the user's price table could not be read (the snapshot was used)
+};
+
+/**
+ * estimateFileTokens() priced with the price table (PriceTable::load(), the snapshot when it cannot be read)
+ * for the model at provider. Blocking: a worker thread.
+ */
+Result<FileCost> estimateFileCost(const QString &path, const QString &provider, const QString &model = {},
+                                  const WorkControl &control = {});
 
 } // namespace Batchdesk::Cost

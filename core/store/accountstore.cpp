@@ -119,7 +119,8 @@ Result<Account> AccountStore::add(Account account)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral(
         "INSERT INTO accounts (name, preset, base_url, limit_profile, default_model, key_source, "
-        "key_env, organization, project, run_settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "key_env, organization, project, run_settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     bindFields(q, account);
     q.addBindValue(account.createdAt);
     if (!q.exec())

@@ -179,6 +179,10 @@ const char *const kMigrations[] = {
      "ALTER TABLE jobs ADD COLUMN realtime_at_percent INTEGER NOT NULL DEFAULT 0;"
      "ALTER TABLE jobs ADD COLUMN realtime_requested INTEGER NOT NULL DEFAULT 0;"
      "ALTER TABLE job_parts ADD COLUMN runner_account_id INTEGER NOT NULL DEFAULT 0;"),
+    // 7 -> 8: a job's budget cap in dollars (0: none) and the cost estimated when it was submitted (-1: none)
+    // (issue 16).
+    ("ALTER TABLE jobs ADD COLUMN budget REAL NOT NULL DEFAULT 0;"
+     "ALTER TABLE jobs ADD COLUMN estimated_cost REAL NOT NULL DEFAULT -1;"),
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion, "one migration per schema version");
 

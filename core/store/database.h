@@ -19,7 +19,7 @@ namespace Batchdesk::Store {
 class Database final
 {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     static Result<std::shared_ptr<Database>> open(const QString &path);
     ~Database();

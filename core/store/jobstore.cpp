@@ -27,7 +27,7 @@ constexpr std::array<const char *, 4> kJobStates {"active", "finished", "cancele
 const char kJobColumns[] =
     "id, account_id, origin, name, source_path, folder, endpoint, params_json, profile, "
     "state, round, retry_rounds, retry_outcomes, error, created_at, updated_at, realtime_account_id, "
-    "realtime_after_hours, realtime_at_percent, realtime_requested";
+    "realtime_after_hours, realtime_at_percent, realtime_requested, budget, estimated_cost";
 const char kPartColumns[] =
     "job_id, round, part, parts, path, first_line, lines, bytes, state, client_id, batch_id, batch_status, "
     "completed, failed, total, results_folder, error, updated_at, runner_account_id";
@@ -55,6 +55,8 @@ Job jobFrom(const QSqlQuery &q)
     j.realtimeAfterHours = q.value(17).toDouble();
     j.realtimeAtPercent = q.value(18).toInt();
     j.realtimeRequested = q.value(19).toInt() != 0;
+    j.budget = q.value(20).toDouble();
+    j.estimatedCost = q.value(21).toDouble();
     return j;
 }
 
@@ -174,7 +176,7 @@ Result<void> JobStore::create(const Job &job, const QList<JobPart> &parts)
     if (!db.transaction())
         return Error {QStringLiteral("db"), db.lastError().text()};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                   .arg(QLatin1StringView(kJobColumns)));
     const qint64 t = now();
     q.addBindValue(job.id);
@@ -197,6 +199,8 @@ Result<void> JobStore::create(const Job &job, const QList<JobPart> &parts)
     q.addBindValue(job.realtimeAfterHours);
     q.addBindValue(job.realtimeAtPercent);
     q.addBindValue(job.realtimeRequested ? 1 : 0);
+    q.addBindValue(job.budget);
+    q.addBindValue(job.estimatedCost);
     if (!q.exec()) {
         const Error e = dbError(q);
         db.rollback();
@@ -241,7 +245,7 @@ Result<void> JobStore::updateJob(const Job &job)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE jobs SET state = ?, round = ?, retry_rounds = ?, retry_outcomes = ?, "
                              "error = ?, updated_at = ?, realtime_account_id = ?, realtime_after_hours = ?, "
-                             "realtime_at_percent = ?, realtime_requested = ? WHERE id = ?"));
+                             "realtime_at_percent = ?, realtime_requested = ?, budget = ? WHERE id = ?"));
     q.addBindValue(Job::stateName(job.state));
     q.addBindValue(job.round);
     q.addBindValue(job.retryRounds);
@@ -252,6 +256,7 @@ Result<void> JobStore::updateJob(const Job &job)
     q.addBindValue(job.realtimeAfterHours);
     q.addBindValue(job.realtimeAtPercent);
     q.addBindValue(job.realtimeRequested ? 1 : 0);
+    q.addBindValue(job.budget);
     q.addBindValue(job.id);
     if (!q.exec())
         return dbError(q);

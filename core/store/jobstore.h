@@ -83,6 +83,11 @@ struct Job
     /** The switch was decided (by hand or by the policy): running batches are cancelled and the next round
      *  runs on realtimeAccountId. */
     bool realtimeRequested = false;
+    /** The budget cap in dollars (0: none): nothing is submitted whose estimate would pass it, retry rounds
+     *  included. */
+    double budget = 0;
+    /** The cost estimated for the first round when the job was submitted, in dollars (-1: not estimated). */
+    double estimatedCost = -1;
     qint64 createdAt = 0; ///< seconds since the epoch
     qint64 updatedAt = 0;
 

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "common/logging.h"
+#include "cost/estimate.h"
 #include "intentreconciler.h"
 #include "jsonl/limitprofile.h"
 #include "jsonl/validator.h"
@@ -40,13 +41,36 @@ struct RoundResult
     QList<Jsonl::SplitPart> parts;
     qint64 requests = 0;
     QString error;
+    QString overBudget; ///< the round was not written: it would pass the job's budget
 };
 
 // The job's input (the round-0 part files, read in order as one), joined with every result file so far (later
 // rounds win), written as a resubmit of the chosen outcomes and split like the job.
+// A job with a budget: what its latest results cost (their usage at the table's price), plus the estimate of
+// the round about to be sent, must stay within it. Returns the refusal, empty when within.
+QString roundOverBudget(const Results::JoinedResults &joined, const QString &retryFile, double budget,
+                        const QString &provider)
+{
+    const auto tokens = Cost::estimateFileTokens(retryFile);
+    if (!tokens.ok())
+        return tokens.errorString();
+    const auto table = Cost::PriceTable::load();
+    const auto price =
+        (table.ok() ? table.value() : Cost::PriceTable::snapshot()).find(provider, tokens.value().model);
+    const Cost::CostEstimate estimate = Cost::costEstimate(
+        tokens.value().inputTokens, tokens.value().maxOutputTokens, tokens.value().outputBounded(), price);
+    const double spent =
+        price ? price->batchCost(joined.totals().inputTokens, joined.totals().outputTokens) : 0;
+    const QString refused = Cost::checkBudget(estimate, budget - spent);
+    if (refused.isEmpty())
+        return {};
+    return JobScheduler::tr("The job has spent about %1 of its budget of %2; the next round: %3")
+        .arg(Cost::formatDollars(spent), Cost::formatDollars(budget), refused);
+}
+
 RoundResult writeRound(const QStringList &inputs, const QStringList &resultFiles, const QString &folder,
                        int round, const QSet<Results::Outcome> &outcomes, const Jsonl::LimitProfile &profile,
-                       bool embeddings)
+                       bool embeddings, double budget, const QString &provider)
 {
     RoundResult r;
     QDir().mkpath(folder);
@@ -63,6 +87,13 @@ RoundResult writeRound(const QStringList &inputs, const QStringList &resultFiles
         return r; // nothing left to retry
     }
     r.requests = written.value().lines;
+    if (budget > 0) {
+        if (const QString refused = roundOverBudget(*joined.value(), retry, budget, provider);
+            !refused.isEmpty()) {
+            r.overBudget = refused;
+            return r;
+        }
+    }
     const auto parts = Jsonl::splitJsonl(retry, QDir(folder).filePath(QStringLiteral("round-%1").arg(round)),
                                          QStringLiteral("retry-%1").arg(round), profile, embeddings);
     if (!parts.ok()) {
@@ -227,6 +258,14 @@ Result<Job> JobScheduler::recordJob(Store::JobStore *jobs, const Scope &scope, c
 {
     if (spec.parts.isEmpty())
         return Error {QStringLiteral("usage"), tr("A job needs at least one part.")};
+    if (spec.budget > 0) {
+        const QString refused = spec.estimate
+            ? Cost::checkBudget(*spec.estimate, spec.budget)
+            : tr("The job has a budget of %1 but no cost estimate to check it against.")
+                  .arg(Cost::formatDollars(spec.budget));
+        if (!refused.isEmpty())
+            return Error {QStringLiteral("over_budget"), refused};
+    }
     Job job;
     job.id = spec.id.isEmpty() ? Store::JobStore::newJobId() : spec.id;
     job.accountId = scope.accountId;
@@ -241,6 +280,8 @@ Result<Job> JobScheduler::recordJob(Store::JobStore *jobs, const Scope &scope, c
     job.paramsJson = QString::fromUtf8(QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact));
     job.retryRounds = qMax(0, spec.retryRounds);
     job.retryOutcomes = spec.retryOutcomes.isEmpty() ? retryOutcomeNames() : spec.retryOutcomes;
+    job.budget = qMax(0.0, spec.budget);
+    job.estimatedCost = spec.estimate && spec.estimate->total() ? *spec.estimate->total() : -1;
     QList<JobPart> parts;
     int n = 0;
     for (const Jsonl::SplitPart &sp : spec.parts) {
@@ -732,6 +773,15 @@ void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts, con
                     emitQuietIfSo();
                     return;
                 }
+                if (!r.overBudget.isEmpty()) {
+                    failJob(*job,
+                            tr("Job %1: retry round %2 was not submitted. %3")
+                                .arg(jobId)
+                                .arg(round)
+                                .arg(r.overBudget));
+                    emitQuietIfSo();
+                    return;
+                }
                 if (r.parts.isEmpty()) {
                     finishJob(*job, Job::State::Finished); // every request has its result
                     emitQuietIfSo();
@@ -761,8 +811,8 @@ void JobScheduler::prepareRound(const Job &job, const QList<JobPart> &parts, con
                 emit jobChanged(jobId);
                 pump();
             });
-    watcher->setFuture(
-        QtConcurrent::run(writeRound, inputs, files, folder, round, outcomes, profile, embeddings));
+    watcher->setFuture(QtConcurrent::run(writeRound, inputs, files, folder, round, outcomes, profile,
+                                         embeddings, job.budget, m_client->provider().id));
 }
 
 Result<void> JobScheduler::resumeJob(const QString &jobId)

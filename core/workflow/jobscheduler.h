@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 #include "api/types.h"
 #include "common/result.h"
+#include "cost/pricetable.h"
 #include "jsonl/splitter.h"
 #include "store/jobstore.h"
 #include "submission.h"
@@ -46,6 +47,13 @@ struct JobSpec
     QList<Jsonl::SplitPart> parts;
     int retryRounds = 0; ///< K retry rounds for the outcomes below (0: off)
     QStringList retryOutcomes; ///< default: failed, expired, cancelled, missing
+    /** The budget cap in dollars (0: none). addJob() refuses a job whose estimate is above it (or that has no
+     *  estimate to judge by), and a retry round is not submitted when what the job has spent plus the round's
+     *  estimate would pass it. */
+    double budget = 0;
+    /** The cost estimate of the source file (Cost::estimateFileTokens with the price table), made by the
+     *  caller on a worker thread; kept with the job. */
+    std::optional<Cost::CostEstimate> estimate;
 };
 
 /** How the scheduler of an account behaves. */
