@@ -506,6 +506,28 @@ private slots:
                  two.at(1).constData());
     }
 
+    void syntaxErrorsSayWhere()
+    {
+        const JsonColumns columns = JsonColumns::fromSchemaJson(classificationSchema());
+        const auto errorOf = [&](const char *answer) {
+            ResultRow row;
+            row.outcome = Outcome::Succeeded;
+            row.responseText = QString::fromUtf8(answer);
+            return columns.extract(row).error;
+        };
+        // An answer cut by max_tokens, prose after the object, a bad escape, a single-quoted "JSON".
+        QCOMPARE(errorOf("{\"label\": \"sp"), QStringLiteral("not JSON: unterminated string at offset 13"));
+        QCOMPARE(errorOf("{\"label\": 1,"),
+                 QStringLiteral("not JSON: the text ends at offset 12 before the JSON does"));
+        QCOMPARE(errorOf("{\"label\": 1} I hope this helps"),
+                 QStringLiteral("not JSON: text after the JSON at offset 13"));
+        QCOMPARE(errorOf("{\"label\": \"a\\qb\"}"),
+                 QStringLiteral("not JSON: invalid escape sequence at offset 12"));
+        QCOMPARE(errorOf("{'label': 1}"), QStringLiteral("not JSON: unexpected character at offset 1"));
+        QCOMPARE(errorOf("[1, 2]"), QStringLiteral("the answer is JSON but not an object"));
+        QCOMPARE(errorOf("   "), QString()); // blank: no answer
+    }
+
     void cellText()
     {
         QCOMPARE(jsonCellText(0.1 + 0.2), QStringLiteral("0.30000000000000004"));
