@@ -58,6 +58,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The price table is the snapshot's, whatever this machine's user edited.
+        qputenv("BATCHDESK_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
         m_valid = write(QStringLiteral("valid.jsonl"), chat("a") + chat("b"));
         m_invalid = write(QStringLiteral("invalid.jsonl"), chat("a") + "{oops\n" + chat("a", "m2"));
     }
@@ -98,6 +100,9 @@ private slots:
                                 QStringLiteral("embedding_inputs"),
                                 QStringLiteral("error_count"),
                                 QStringLiteral("warning_count"),
+                                QStringLiteral("estimated_input_tokens"),
+                                QStringLiteral("estimated_cost"),
+                                QStringLiteral("estimate"),
                                 QStringLiteral("diagnostics")};
         QCOMPARE(o.keys().size(), keys.size());
         for (const auto &k : keys)
@@ -143,6 +148,48 @@ private slots:
         QCOMPARE(
             o.value(QStringLiteral("diagnostics")).toArray().at(0).toObject().value(QStringLiteral("line")),
             QJsonValue(0));
+    }
+
+    // The estimate of a fixture whose true token counts tiktoken gave (tests/data/token_sample.counts.jsonl):
+    // for an OpenAI model the count is exact, so the estimate is the texts' tokens plus the chat format's (3
+    // a message, 1 for its role, 3 for the reply), priced at the snapshot's gpt-4o-mini price, half off.
+    void costEstimate()
+    {
+        const QString sample = QStringLiteral(BATCHDESK_TEST_DATA "/token_sample.jsonl");
+        QFile counts(QStringLiteral(BATCHDESK_TEST_DATA "/token_sample.counts.jsonl"));
+        QVERIFY(counts.open(QIODevice::ReadOnly));
+        qint64 expected = 0;
+        for (const QByteArray &line : counts.readAll().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (!o.isEmpty())
+                expected += o.value(QStringLiteral("o200k")).toInteger()
+                    + 4 * o.value(QStringLiteral("messages")).toInteger() + 3;
+        }
+        const Run r = cli({QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--profile"),
+                           QStringLiteral("openai"), sample});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("estimated_input_tokens")).toInteger(), expected);
+        const double cost = (double(expected) * 0.15 + 240 * 64 * 0.60) / 1e6 * 0.5;
+        QVERIFY(qAbs(o.value(QStringLiteral("estimated_cost")).toDouble() - cost) < 1e-9);
+        const QJsonObject e = o.value(QStringLiteral("estimate")).toObject();
+        QCOMPARE(e.value(QStringLiteral("tokenizer")).toString(), QStringLiteral("o200k_base"));
+        QVERIFY(e.value(QStringLiteral("exact")).toBool());
+        QCOMPARE(e.value(QStringLiteral("price")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("snapshot"));
+        QCOMPARE(e.value(QStringLiteral("max_output_tokens")).toInteger(), 240 * 64);
+
+        // The text form says the same; a model without a price says so; --no-estimate leaves the fields null.
+        const Run text =
+            cli({QStringLiteral("validate"), QStringLiteral("--profile"), QStringLiteral("openai"), sample});
+        QVERIFY(text.out.contains("o200k_base, exact"));
+        QVERIFY(text.out.contains("estimated cost:   $"));
+        const Run unknown = cli({QStringLiteral("validate"), m_valid});
+        QVERIFY(unknown.out.contains("no price for"));
+        const Run skipped = cli(
+            {QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--no-estimate"), sample});
+        QVERIFY(
+            QJsonDocument::fromJson(skipped.out).object().value(QStringLiteral("estimated_cost")).isNull());
     }
 
     void endpointOption()
