@@ -156,6 +156,10 @@ QJsonObject jobJson(Context &ctx, const Job &job, const QList<JobPart> &parts, b
     o.insert(QStringLiteral("realtime_after_hours"), job.realtimeAfterHours);
     o.insert(QStringLiteral("realtime_at_percent"), job.realtimeAtPercent);
     o.insert(QStringLiteral("realtime_requested"), job.realtimeRequested);
+    // The budget cap (null: none) and the cost estimated when the job was submitted (null: not estimated).
+    o.insert(QStringLiteral("budget"), job.budget > 0 ? QJsonValue(job.budget) : QJsonValue());
+    o.insert(QStringLiteral("estimated_cost"),
+             job.estimatedCost >= 0 ? QJsonValue(job.estimatedCost) : QJsonValue());
     int queued = 0, done = 0;
     for (const JobPart &p : parts) {
         queued += p.state == JobPart::State::Queued ? 1 : 0;

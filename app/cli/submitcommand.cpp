@@ -5,6 +5,7 @@
 #include "clioutput.h"
 #include "common/paths.h"
 #include "context.h"
+#include "cost/estimate.h"
 #include "jobscommand.h"
 #include "jsonl/splitter.h"
 #include "jsonl/validator.h"
@@ -27,7 +28,8 @@ namespace {
 int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport &report,
                 const Jsonl::LimitProfile &profile, qint64 partLines, const CreateBatchParams &params,
                 const JobRunOptions &run, int retryRounds, const QStringList &retryOutcomes,
-                const RealtimeFallback &fallback)
+                const RealtimeFallback &fallback, double budget,
+                const std::optional<Cost::CostEstimate> &estimate)
 {
     const QString jobId = Store::JobStore::newJobId();
     const QString dir = QDir(dataDirectory()).filePath(QStringLiteral("jobs/") + jobId);
@@ -63,6 +65,8 @@ int submitSplit(Context &ctx, const QString &file, const Jsonl::ValidationReport
     spec.parts = parts.value();
     spec.retryRounds = retryRounds;
     spec.retryOutcomes = retryOutcomes;
+    spec.budget = budget;
+    spec.estimate = estimate;
     return runNewJob(ctx, spec, run, fallback);
 }
 } // namespace
@@ -74,7 +78,7 @@ int runSubmit(Context &ctx, const QStringList &args)
                                          "[--wait] [--download DIR] [--no-split] [--max-lines N] "
                                          "[--max-in-flight N] [--retry-rounds K] [--retry-outcomes LIST] "
                                          "[--realtime-fallback NAME [--realtime-after-hours H] "
-                                         "[--realtime-at-percent P]]");
+                                         "[--realtime-at-percent P]] [--budget USD]");
     QCommandLineParser p;
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       tr("Batch endpoint (default: the file's url)."), tr("URL"));
@@ -104,6 +108,12 @@ int runSubmit(Context &ctx, const QStringList &args)
         QStringLiteral("retry-outcomes"),
         tr("Which requests a retry round takes: failed,expired,cancelled,missing (default: all)."),
         tr("LIST"));
+    const QCommandLineOption budget(
+        QStringLiteral("budget"),
+        tr("Refuse to submit when the estimated cost (input tokens, and answers up to max_tokens, at the "
+           "price "
+           "table's batch price) is above USD dollars; a job keeps the cap for its retry rounds."),
+        tr("USD"));
     const QCommandLineOption realtimeFallback(
         QStringLiteral("realtime-fallback"),
         tr("Submit as a job whose requests left can be finished in real time on this \"Run here\" account "
@@ -117,7 +127,8 @@ int runSubmit(Context &ctx, const QStringList &args)
         QStringLiteral("realtime-at-percent"),
         tr("With --realtime-fallback: switch once P % of the requests have ended (1-100)."), tr("P"));
     p.addOptions({endpoint, metadata, description, outputExpires, profile, window, noSplit, maxLines,
-                  retryRounds, retryOutcomes, realtimeFallback, realtimeAfterHours, realtimeAtPercent});
+                  retryRounds, retryOutcomes, realtimeFallback, realtimeAfterHours, realtimeAtPercent,
+                  budget});
     running.add(p);
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The .jsonl file to submit."));
     if (auto r = parseArgs(p, args, usage))
@@ -226,6 +237,34 @@ int runSubmit(Context &ctx, const QStringList &args)
                 .arg(report.lines)
                 .arg(report.endpoint, report.model));
 
+    // The budget cap: estimated before anything is uploaded; a job keeps it for its retry rounds.
+    double budgetUsd = 0;
+    std::optional<Cost::CostEstimate> estimate;
+    if (p.isSet(budget)) {
+        bool ok = false;
+        budgetUsd = p.value(budget).toDouble(&ok);
+        if (!ok || !(budgetUsd > 0)) {
+            err(tr("--budget needs an amount of dollars (more than 0)."));
+            return UsageError;
+        }
+        const auto cost = Cost::estimateFileCost(file, clientResult.value()->provider().id, report.model);
+        if (!cost.ok()) {
+            err(cost.errorString());
+            return Failure;
+        }
+        estimate = cost.value().cost;
+        QString warning;
+        if (const QString refused = Cost::checkBudget(*estimate, budgetUsd, &warning); !refused.isEmpty()) {
+            err(tr("%1 Nothing was uploaded.").arg(refused));
+            return Failure;
+        }
+        if (!warning.isEmpty())
+            err(warning);
+        if (!ctx.options().quiet)
+            err(tr("Estimated cost %1 of a budget of %2.")
+                    .arg(Cost::formatDollars(estimate->total().value_or(0)), Cost::formatDollars(budgetUsd)));
+    }
+
     // 2. upload and create: one submission, recorded so that nothing is lost or billed twice
     CreateBatchParams params;
     params.endpoint = report.endpoint;
@@ -263,7 +302,7 @@ int runSubmit(Context &ctx, const QStringList &args)
             return UsageError;
         }
         return submitSplit(ctx, file, report, *lp, partLines, params, *runOptions, rounds, outcomes.value(),
-                           fallback);
+                           fallback, budgetUsd, estimate);
     }
     Batch b;
     if (const int rc = runSubmission(ctx, file, params, &b); rc != Success)

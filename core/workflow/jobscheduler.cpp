@@ -61,7 +61,8 @@ QString roundOverBudget(const Results::JoinedResults &joined, const QString &ret
         tokens.value().inputTokens, tokens.value().maxOutputTokens, tokens.value().outputBounded(), price);
     const double spent =
         price ? price->batchCost(joined.totals().inputTokens, joined.totals().outputTokens) : 0;
-    const QString refused = Cost::checkBudget(estimate, budget - spent);
+    const QString refused = spent >= budget ? JobScheduler::tr("Nothing of it is left.")
+                                            : Cost::checkBudget(estimate, budget - spent);
     if (refused.isEmpty())
         return {};
     return JobScheduler::tr("The job has spent about %1 of its budget of %2; the next round: %3")

@@ -497,6 +497,65 @@ private slots:
         QCOMPARE(after.json().value(QStringLiteral("data")).toArray().size(), files);
     }
 
+    // The budget cap: a file whose estimate is above it is refused before anything is uploaded; a job keeps
+    // the cap and does not submit a retry round that would pass it (what it spent is priced from the usage
+    // of its results).
+    void budgetCapRefuses()
+    {
+        const Run before = cli({QStringLiteral("files"), QStringLiteral("list"), QStringLiteral("--json")});
+        const qsizetype files = before.json().value(QStringLiteral("data")).toArray().size();
+        const QString file = input(QStringLiteral("budget.jsonl"), chatFile(20, 4));
+        const Run estimate = cli({QStringLiteral("validate"), QStringLiteral("--json"), file});
+        const double cost = estimate.json().value(QStringLiteral("estimated_cost")).toDouble();
+        QVERIFY2(cost > 0, estimate.out.constData()); // sandbox/echo has a (made-up) price in the snapshot
+
+        const Run refused = cli({QStringLiteral("submit"), file, QStringLiteral("--budget"),
+                                 QString::number(cost * 0.9, 'g', 10)});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("above the budget") && refused.err.contains("Nothing was uploaded"),
+                 refused.err.constData());
+        const Run after = cli({QStringLiteral("files"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(after.json().value(QStringLiteral("data")).toArray().size(), files);
+        QCOMPARE(
+            cli({QStringLiteral("submit"), file, QStringLiteral("--budget"), QStringLiteral("0")}).exitCode,
+            2);
+
+        // Within the cap as a job of two parts with a retry round; the answers' output is not in the estimate
+        // (no max_tokens: a warning says so), and at a steep output price what the first round spent leaves
+        // too little for the retry round, which is not submitted.
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+        QFile prices(m_dir.filePath(QStringLiteral("data/prices.json")));
+        QVERIFY(prices.open(QIODevice::WriteOnly));
+        prices.write(R"({"prices":[{"provider":"","model":"sandbox/echo","input":10,"output":100000,)"
+                     R"("batch_discount_percent":50}]})");
+        prices.close();
+        const double steep = cli({QStringLiteral("validate"), QStringLiteral("--json"), file})
+                                 .json()
+                                 .value(QStringLiteral("estimated_cost"))
+                                 .toDouble();
+        QVERIFY(steep > cost);
+        const Run job =
+            cli({QStringLiteral("submit"), file, QStringLiteral("--max-lines"), QStringLiteral("10"),
+                 QStringLiteral("--retry-rounds"), QStringLiteral("1"), QStringLiteral("--budget"),
+                 QString::number(steep * 1.5, 'g', 10), QStringLiteral("--wait"),
+                 QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+        QFile::remove(prices.fileName());
+        QVERIFY2(job.err.contains("max_tokens"), job.err.constData());
+        const QString jobId = job.json().value(QStringLiteral("job")).toString();
+        QVERIFY2(!jobId.isEmpty(), job.out.constData());
+        const Run shown =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), jobId, QStringLiteral("--json")});
+        QCOMPARE(shown.json().value(QStringLiteral("budget")).toDouble(), steep * 1.5);
+        QCOMPARE(shown.json().value(QStringLiteral("estimated_cost")).toDouble(), steep);
+        QCOMPARE(shown.json().value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QVERIFY2(shown.json()
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("retry round 1 was not submitted")),
+                 shown.out.constData());
+        QCOMPARE(shown.json().value(QStringLiteral("parts")).toArray().size(), 2); // no round 1 part
+    }
+
     void stepByStepAndCancel()
     {
         SandboxConfig c;
