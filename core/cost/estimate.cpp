@@ -210,7 +210,12 @@ struct ChunkTokens
 ChunkTokens countChunk(const QByteArray &chunk, const TokenizerChoice &choice)
 {
     ChunkTokens t;
-    TokenCounter counter(choice.method);
+    // One counter per pool thread and method, so that its cache of counted words lives across chunks.
+    thread_local std::unique_ptr<TokenCounter> counters[3];
+    auto &slot = counters[int(choice.method)];
+    if (!slot)
+        slot = std::make_unique<TokenCounter>(choice.method);
+    TokenCounter &counter = *slot;
     qsizetype pos = 0;
     while (pos < chunk.size()) {
         qsizetype end = chunk.indexOf('\n', pos);

@@ -200,15 +200,15 @@ bool TokenCounter::isValid() const
 
 int TokenCounter::countPiece(QStringView piece)
 {
-    const QString key = piece.toString();
-    const auto it = m_cache.constFind(key);
-    if (it != m_cache.cend())
-        return it.value();
+    const std::u16string_view key(reinterpret_cast<const char16_t *>(piece.utf16()),
+                                  std::size_t(piece.size()));
+    if (const auto it = m_cache.find(key); it != m_cache.end())
+        return it->second;
     const BpeEncoding &encoding = m_secondary && !isLatinPiece(piece) ? *m_secondary : *m_primary;
-    const int tokens = bpeTokenCount(encoding, key.toUtf8());
+    const int tokens = bpeTokenCount(encoding, piece.toUtf8());
     if (m_cache.size() > 200'000)
         m_cache.clear();
-    m_cache.insert(key, tokens);
+    m_cache.emplace(std::u16string(key), tokens);
     return tokens;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QByteArrayView>
-#include <QHash>
 #include <QString>
 #include <QStringView>
 
 #include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace Batchdesk::Cost {
 
@@ -49,7 +51,16 @@ private:
     Method m_method;
     std::shared_ptr<const BpeEncoding> m_primary; // splits the text (its pattern) and counts Latin pieces
     std::shared_ptr<const BpeEncoding> m_secondary; // Llama3Approx: counts the other pieces
-    QHash<QString, int> m_cache;
+    // Counted pieces (words recur): looked up by view, without making a string.
+    struct ViewHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::u16string_view v) const noexcept
+        {
+            return std::hash<std::u16string_view>()(v);
+        }
+    };
+    std::unordered_map<std::u16string, int, ViewHash, std::equal_to<>> m_cache;
 };
 
 /** The encoding's vocabulary, loaded once (thread-safe); null when the resource is missing. */
