@@ -23,6 +23,7 @@ struct ViewSpec
 {
     QSet<Outcome> outcomes;
     QString search;
+    Results::SummaryFilter summary;
     int column = -1;
     Qt::SortOrder order = Qt::AscendingOrder;
 };
@@ -117,6 +118,7 @@ std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, co
 {
     const bool textSort = isTextColumn(spec.column);
     const bool search = !spec.search.isEmpty();
+    const bool parseForFilter = spec.summary.needsParsedRow();
     std::vector<qint64> view;
     std::vector<QString> keys;
     view.reserve(std::size_t(r.rowCount()));
@@ -127,8 +129,12 @@ std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, co
         // in the unfiltered view only.
         if (!spec.outcomes.isEmpty() && (r.isExtra(i) || !spec.outcomes.contains(r.outcome(i))))
             continue;
-        if (search || textSort) {
+        if (!parseForFilter && !spec.summary.matches(r, i))
+            continue;
+        if (search || textSort || parseForFilter) {
             const ResultRow row = r.row(i, search ? kSearchPreviewChars : kSortKeyChars);
+            if (parseForFilter && !spec.summary.matches(r, i, &row))
+                continue;
             if (search && !matches(row, spec.search))
                 continue;
             if (textSort)
@@ -258,6 +264,14 @@ void ResultsModel::setSearchText(const QString &text)
     updateView();
 }
 
+void ResultsModel::setSummaryFilter(const Results::SummaryFilter &filter)
+{
+    if (filter == m_summaryFilter)
+        return;
+    m_summaryFilter = filter;
+    updateView();
+}
+
 void ResultsModel::sort(int column, Qt::SortOrder order)
 {
     if (column == m_sortColumn && order == m_sortOrder)
@@ -276,8 +290,8 @@ void ResultsModel::updateView()
         applyView({});
         return;
     }
-    ViewSpec spec {m_outcomes, m_search, m_sortColumn, m_sortOrder};
-    if (spec.search.isEmpty() && !isTextColumn(spec.column)) {
+    ViewSpec spec {m_outcomes, m_search, m_summaryFilter, m_sortColumn, m_sortOrder};
+    if (spec.search.isEmpty() && !isTextColumn(spec.column) && !spec.summary.needsParsedRow()) {
         applyView(computeView(*m_results, spec, nullptr));
         return;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "results/joinedresults.h"
+#include "results/resultsummary.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -65,6 +66,13 @@ public:
     /** Case-insensitive search in custom_id, request, response and error text; empty shows all. */
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
+    /**
+     * Shows only the rows behind one bar of the summaries (Results::SummaryFilter); a null filter shows all.
+     * A token range is applied at once (the index knows the tokens); a finish reason or an error code needs
+     * the parsed rows and is computed in the background like a search.
+     */
+    void setSummaryFilter(const Results::SummaryFilter &filter);
+    Results::SummaryFilter summaryFilter() const { return m_summaryFilter; }
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -100,6 +108,7 @@ private:
     std::vector<qint64> m_view;
     QSet<Results::Outcome> m_outcomes;
     QString m_search;
+    Results::SummaryFilter m_summaryFilter;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QFutureWatcher<std::vector<qint64>> m_watcher;

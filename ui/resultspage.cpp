@@ -12,6 +12,7 @@
 #include "results/csvappend.h"
 #include "results/imagesaver.h"
 #include "results/prices.h"
+#include "resultscharts.h"
 #include "resultsmodel.h"
 #include "store/account.h"
 
@@ -195,6 +196,10 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     header->addLayout(titles, 1);
+    m_chartsButton = toolButton(QStringLiteral("showResultsCharts"), tr("Charts"), QString(), this);
+    m_chartsButton->setCheckable(true);
+    m_chartsButton->setToolTip(tr("Show or hide the charts of output tokens, finish reasons and failures"));
+    header->addWidget(m_chartsButton, 0, Qt::AlignTop);
     header->addWidget(m_exportButton, 0, Qt::AlignTop);
     header->addWidget(m_resubmitButton, 0, Qt::AlignTop);
     header->addWidget(m_deleteRemoteButton, 0, Qt::AlignTop);
@@ -264,6 +269,18 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         m_chips << chip;
         chipRow->addWidget(chip);
     }
+    // The bar of a chart that filters the table, as a chip that removes the filter when clicked.
+    m_summaryChip = new QToolButton(this);
+    m_summaryChip->setObjectName(QStringLiteral("summaryFilterChip"));
+    m_summaryChip->setCheckable(true);
+    m_summaryChip->setChecked(true);
+    m_summaryChip->setIcon(Models::icon(QStringLiteral("close")));
+    m_summaryChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_summaryChip->setLayoutDirection(Qt::RightToLeft);
+    m_summaryChip->setToolTip(tr("Rows of the chart bar you clicked; click to show all rows again"));
+    m_summaryChip->hide();
+    connect(m_summaryChip, &QToolButton::clicked, this, [this] { setSummaryFilter({}); });
+    chipRow->addWidget(m_summaryChip);
     chipRow->addSpacing(12);
     m_search->setObjectName(QStringLiteral("resultsSearch"));
     m_search->setPlaceholderText(tr("Search requests, responses and errors\u2026"));
@@ -384,7 +401,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     auto *tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(chipRow);
-    tableLayout->addWidget(m_splitter, 1);
+    tableLayout->addWidget(setUpCharts(m_splitter), 1);
     tableLayout->addLayout(footer);
 
     m_stack->addWidget(statePage);
@@ -477,6 +494,43 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     showBatch(QString());
 }
 
+QWidget *ResultsPage::setUpCharts(QWidget *table)
+{
+    // The charts below the table, in a splitter whose sizes and visibility are kept between sessions.
+    m_charts = new ResultsCharts(this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("resultsChartsSplitter"));
+    splitter->addWidget(table);
+    splitter->addWidget(m_charts);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    const QByteArray state = QSettings().value(QStringLiteral("Results/chartsSplitter")).toByteArray();
+    if (!state.isEmpty())
+        splitter->restoreState(state);
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        QSettings().setValue(QStringLiteral("Results/chartsSplitter"), splitter->saveState());
+    });
+    const bool shown = QSettings().value(QStringLiteral("Results/charts"), true).toBool();
+    m_chartsButton->setChecked(shown);
+    m_charts->setVisible(shown);
+    connect(m_chartsButton, &QToolButton::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("Results/charts"), on);
+        m_charts->setVisible(on);
+    });
+    connect(m_charts, &ResultsCharts::filterRequested, this, &ResultsPage::setSummaryFilter);
+    return splitter;
+}
+
+void ResultsPage::setSummaryFilter(const Results::SummaryFilter &filter)
+{
+    m_model->setSummaryFilter(filter);
+    m_charts->setActiveFilter(filter);
+    m_summaryChip->setText(filter.text());
+    m_summaryChip->setChecked(true);
+    m_summaryChip->setVisible(!filter.isNull());
+}
+
 ResultsPage::~ResultsPage()
 {
     if (m_cancelJoin)
@@ -521,6 +575,8 @@ void ResultsPage::reload()
         m_cancelJoin->store(true);
     ++m_joinGeneration;
     m_model->clear();
+    setSummaryFilter({});
+    m_charts->setResults(nullptr);
     m_warning.clear();
     m_stateButton->setProperty("action", QString());
     // A copy: fetchResults() below may come back into reload() (resultsChanged), which replaces m_plan.
@@ -650,6 +706,7 @@ void ResultsPage::onJoined()
     }
     const Results::OpenedJoin &opened = joined.opened.value();
     m_model->setResults(opened.results);
+    m_charts->setResults(opened.results);
     // The columns of moderations, images and videos are shown only for such batches.
     m_kinds = joined.kinds;
     m_view->setColumnHidden(Models::ResultsModel::FlaggedColumn, !m_kinds.moderations);

@@ -3,6 +3,7 @@
 #include "results/exporters.h"
 #include "results/joinedresults.h"
 #include "results/joinplan.h"
+#include "results/resultsummary.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -30,6 +31,7 @@ class ResultsModel;
 namespace Batchdesk::Ui {
 
 class AppController;
+class ResultsCharts;
 
 /**
  * The results of a batch joined to its requests: one row per request of the input file (and one per result
@@ -87,6 +89,10 @@ public:
     void writeResubmit(const QString &path, const QSet<Results::Outcome> &outcomes);
     /** Estimated cost of the tokens used, from the stored per-model prices; nullopt without a price. */
     std::optional<double> estimatedCost() const;
+    /** The charts panel below the table (output tokens, finish reasons, failures). */
+    ResultsCharts *charts() const { return m_charts; }
+    /** Shows only the rows behind one bar of the charts (a null filter shows all); the chip says which. */
+    void setSummaryFilter(const Results::SummaryFilter &filter);
 
 public slots:
     /** Asks for a file (format from the chosen filter) and exports. */
@@ -118,6 +124,7 @@ private:
     void updateDetail();
     void updateActions();
     void setBusy(QProgressBar *bar, bool busy);
+    QWidget *setUpCharts(QWidget *table);
     QString modelName() const;
 
     AppController *m_controller;
@@ -147,6 +154,9 @@ private:
     QPlainTextEdit *m_requestView;
     QPlainTextEdit *m_resultView;
     QLabel *m_totals;
+    ResultsCharts *m_charts = nullptr;
+    QToolButton *m_chartsButton = nullptr;
+    QToolButton *m_summaryChip = nullptr;
     QWidget *m_exportStrip;
     QLabel *m_exportLabel;
     QProgressBar *m_exportProgress;
