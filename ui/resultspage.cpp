@@ -401,6 +401,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     auto *tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(chipRow);
+    tableLayout->addLayout(setUpJsonColumns());
     tableLayout->addWidget(setUpCharts(m_splitter), 1);
     tableLayout->addLayout(footer);
 
@@ -442,6 +443,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ResultsPage::updateDetail);
     connect(&m_joinWatcher, &QFutureWatcher<Joined>::finished, this, &ResultsPage::onJoined);
+    connect(&m_jsonWatcher, &QFutureWatcher<JsonSplit>::finished, this, &ResultsPage::onJsonSplit);
     connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         m_exportStrip->hide();
         const QString error = m_exportWatcher.result();
@@ -479,6 +481,9 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     // After the restore: widths saved in another language may be too narrow for this one.
     fitShortColumns();
     const auto saveHeader = [this] {
+        // The JSON columns come and go with the data: the widths kept are those of the fixed columns.
+        if (m_model->hasJsonColumns())
+            return;
         QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
     };
     connect(m_view->horizontalHeader(), &QHeaderView::sectionMoved, this, saveHeader);
@@ -531,10 +536,128 @@ void ResultsPage::setSummaryFilter(const Results::SummaryFilter &filter)
     m_summaryChip->setVisible(!filter.isNull());
 }
 
+QLayout *ResultsPage::setUpJsonColumns()
+{
+    // Structured answers as columns: a switch, the JSON path of the object to split, and how many answers
+    // did not parse (a chip that shows those rows).
+    m_splitJson = new QCheckBox(tr("Split JSON Answers into Columns"), this);
+    m_splitJson->setObjectName(QStringLiteral("splitJsonColumns"));
+    m_splitJson->setToolTip(tr("Show the members of JSON answers (structured outputs, tool calls) as columns "
+                               "named answer.<member>; exports then include them"));
+    m_jsonPath = new QLineEdit(this);
+    m_jsonPath->setObjectName(QStringLiteral("jsonColumnsPath"));
+    m_jsonPath->setPlaceholderText(tr("JSON path (optional), e.g. result"));
+    m_jsonPath->setToolTip(
+        tr("The object whose members become the columns: member names with dots and [n] indexes; empty for "
+           "the whole answer"));
+    m_jsonPath->setClearButtonEnabled(true);
+    m_jsonPath->setMaximumWidth(260);
+    m_jsonPath->setEnabled(false);
+    m_jsonStatus = new QLabel(this);
+    m_jsonStatus->setObjectName(QStringLiteral("jsonColumnsStatus"));
+    m_invalidJsonChip = new QToolButton(this);
+    m_invalidJsonChip->setObjectName(QStringLiteral("invalidJsonChip"));
+    m_invalidJsonChip->setCheckable(true);
+    m_invalidJsonChip->setIcon(Models::icon(QStringLiteral("warning")));
+    m_invalidJsonChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_invalidJsonChip->setToolTip(tr("Show only the rows whose answer is not JSON (toggle)"));
+    m_invalidJsonChip->hide();
+    connect(m_invalidJsonChip, &QToolButton::toggled, m_model, &ResultsModel::setInvalidJsonFilter);
+    connect(m_splitJson, &QCheckBox::toggled, this, &ResultsPage::setSplitJson);
+    connect(m_jsonPath, &QLineEdit::editingFinished, this, [this] {
+        if (m_splitJson->isChecked() && m_model->results()
+            && m_jsonPath->text().trimmed() != m_model->jsonColumns().options().path)
+            startJsonSplit();
+    });
+    auto *row = new QHBoxLayout;
+    row->setSpacing(6);
+    row->addWidget(m_splitJson);
+    row->addWidget(m_jsonPath, 1);
+    row->addWidget(m_jsonStatus);
+    row->addWidget(m_invalidJsonChip);
+    row->addStretch(1);
+    return row;
+}
+
+void ResultsPage::setSplitJson(bool on)
+{
+    if (m_splitJson->isChecked() != on) {
+        m_splitJson->setChecked(on); // comes back here through toggled()
+        return;
+    }
+    m_jsonPath->setEnabled(on);
+    if (on) {
+        startJsonSplit();
+        return;
+    }
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    ++m_jsonGeneration;
+    m_invalidJsonChip->setChecked(false);
+    m_invalidJsonChip->hide();
+    m_jsonStatus->clear();
+    m_model->setJsonColumns({});
+}
+
+void ResultsPage::startJsonSplit()
+{
+    const auto r = m_model->results();
+    if (!r)
+        return;
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    m_cancelJson = std::make_shared<std::atomic<bool>>(false);
+    const int generation = ++m_jsonGeneration;
+    Results::JsonColumnsOptions options;
+    options.path = m_jsonPath->text().trimmed();
+    m_jsonStatus->setText(tr("Finding the columns of the JSON answers…"));
+    m_invalidJsonChip->setChecked(false);
+    m_invalidJsonChip->hide();
+    m_jsonWatcher.setProperty("generation", generation);
+    m_jsonWatcher.setFuture(
+        QtConcurrent::run([r, options, cancel = m_cancelJson, control = pollingControl(m_cancelJson)] {
+            JsonSplit split;
+            split.columns = Results::JsonColumns::discover(*r, options, control);
+            if (!cancel->load())
+                split.counts = Results::countJsonAnswers(*r, split.columns, control);
+            split.cancelled = cancel->load();
+            return split;
+        }));
+}
+
+void ResultsPage::onJsonSplit()
+{
+    if (m_jsonWatcher.property("generation").toInt() != m_jsonGeneration || !m_splitJson->isChecked())
+        return;
+    const JsonSplit split = m_jsonWatcher.result();
+    if (split.cancelled) {
+        m_jsonStatus->clear();
+        return;
+    }
+    m_model->setJsonColumns(split.columns);
+    const int em = m_view->fontMetrics().horizontalAdvance(u'M');
+    for (int c = ResultsModel::ColumnCount; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, 9 * em);
+    if (split.columns.isEmpty())
+        m_jsonStatus->setText(split.counts.invalid > 0 ? tr("No answer is a JSON object.")
+                                                       : tr("No JSON answers to split."));
+    else
+        m_jsonStatus->setText(
+            split.columns.isFromSchema()
+                ? tr("%Ln column(s) from the request's schema", nullptr, int(split.columns.columns().size()))
+                : tr("%Ln column(s) from the answers", nullptr, int(split.columns.columns().size())));
+    m_invalidJsonChip->setText(
+        tr("%Ln row(s)' JSON did not parse", nullptr, int(qMin<qint64>(split.counts.invalid, INT_MAX))));
+    m_invalidJsonChip->setVisible(split.counts.invalid > 0);
+}
+
 ResultsPage::~ResultsPage()
 {
     if (m_cancelJoin)
         m_cancelJoin->store(true);
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    m_jsonWatcher.waitForFinished();
     if (m_cancelExport)
         m_cancelExport->store(true);
     m_joinWatcher.waitForFinished();
@@ -577,6 +700,12 @@ void ResultsPage::reload()
     m_model->clear();
     setSummaryFilter({});
     m_charts->setResults(nullptr);
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    ++m_jsonGeneration;
+    m_model->setJsonColumns({});
+    m_jsonStatus->clear();
+    m_invalidJsonChip->hide();
     m_warning.clear();
     m_stateButton->setProperty("action", QString());
     // A copy: fetchResults() below may come back into reload() (resultsChanged), which replaces m_plan.
@@ -707,6 +836,8 @@ void ResultsPage::onJoined()
     const Results::OpenedJoin &opened = joined.opened.value();
     m_model->setResults(opened.results);
     m_charts->setResults(opened.results);
+    if (m_splitJson->isChecked())
+        startJsonSplit();
     // The columns of moderations, images and videos are shown only for such batches.
     m_kinds = joined.kinds;
     m_view->setColumnHidden(Models::ResultsModel::FlaggedColumn, !m_kinds.moderations);

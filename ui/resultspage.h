@@ -3,6 +3,7 @@
 #include "results/exporters.h"
 #include "results/joinedresults.h"
 #include "results/joinplan.h"
+#include "results/jsoncolumns.h"
 #include "results/resultsummary.h"
 
 #include <QFutureWatcher>
@@ -12,6 +13,7 @@
 #include <memory>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -93,6 +95,10 @@ public:
     ResultsCharts *charts() const { return m_charts; }
     /** Shows only the rows behind one bar of the charts (a null filter shows all); the chip says which. */
     void setSummaryFilter(const Results::SummaryFilter &filter);
+    /** Splits the answers' JSON into columns (discovered on a worker thread), or removes the columns. */
+    void setSplitJson(bool on);
+    /** Whether the JSON columns are being discovered and counted. */
+    bool isSplittingJson() const { return m_jsonWatcher.isRunning(); }
 
 public slots:
     /** Asks for a file (format from the chosen filter) and exports. */
@@ -125,6 +131,9 @@ private:
     void updateActions();
     void setBusy(QProgressBar *bar, bool busy);
     QWidget *setUpCharts(QWidget *table);
+    QLayout *setUpJsonColumns();
+    void startJsonSplit();
+    void onJsonSplit();
     QString modelName() const;
 
     AppController *m_controller;
@@ -157,6 +166,19 @@ private:
     ResultsCharts *m_charts = nullptr;
     QToolButton *m_chartsButton = nullptr;
     QToolButton *m_summaryChip = nullptr;
+    QCheckBox *m_splitJson = nullptr;
+    QLineEdit *m_jsonPath = nullptr;
+    QLabel *m_jsonStatus = nullptr;
+    QToolButton *m_invalidJsonChip = nullptr;
+    struct JsonSplit
+    {
+        Results::JsonColumns columns;
+        Results::JsonColumnsCounts counts;
+        bool cancelled = false;
+    };
+    QFutureWatcher<JsonSplit> m_jsonWatcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelJson;
+    int m_jsonGeneration = 0;
     QWidget *m_exportStrip;
     QLabel *m_exportLabel;
     QProgressBar *m_exportProgress;
