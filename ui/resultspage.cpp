@@ -1076,6 +1076,9 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
         return;
     Results::ExportOptions options;
     options.csvBom = csvBom;
+    // The columns the table shows are the columns the file gets.
+    if (m_splitJson->isChecked())
+        options.jsonColumns = m_model->jsonColumns();
     if (onlyShownRows) {
         options.rows = m_model->visibleRows();
         if (options.rows.isEmpty()) {
