@@ -636,8 +636,11 @@ void ResultsPage::onJsonSplit()
     }
     m_model->setJsonColumns(split.columns);
     const int em = m_view->fontMetrics().horizontalAdvance(u'M');
-    for (int c = ResultsModel::ColumnCount; c < m_model->columnCount(); ++c)
-        m_view->setColumnWidth(c, 9 * em);
+    // As wide as the header and the values on screen (with room for the sort arrow), within bounds.
+    for (int c = ResultsModel::ColumnCount; c < m_model->columnCount(); ++c) {
+        m_view->resizeColumnToContents(c);
+        m_view->setColumnWidth(c, qBound(6 * em, m_view->columnWidth(c) + em, 22 * em));
+    }
     if (split.columns.isEmpty())
         m_jsonStatus->setText(split.counts.invalid > 0 ? tr("No answer is a JSON object.")
                                                        : tr("No JSON answers to split."));

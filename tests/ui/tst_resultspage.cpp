@@ -441,6 +441,19 @@ private slots:
         QCOMPARE(order,
                  (QStringList {QStringLiteral("8"), QStringLiteral("7"), QStringLiteral("5"),
                                QStringLiteral("4"), QStringLiteral("1"), QStringLiteral("0")}));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty()) {
+            emit tokens->clicked(sixBar);
+            QTRY_COMPARE(model()->rowCount(), 6);
+            for (const int c : {int(ResultsModel::RequestColumn), int(ResultsModel::InputTokensColumn)})
+                view->setColumnHidden(c, true);
+            view->scrollTo(model()->index(0, okColumn));
+            QTest::qWait(200);
+            m_window->grab().save(dir + QStringLiteral("/results-charts.png"));
+            for (const int c : {int(ResultsModel::RequestColumn), int(ResultsModel::InputTokensColumn)})
+                view->setColumnHidden(c, false);
+            QTest::mouseClick(chip, Qt::LeftButton);
+            QTRY_COMPARE(model()->rowCount(), 10);
+        }
         // Three answers are not JSON (two plain texts, one cut short); the chip shows them.
         auto *invalid = find<QToolButton>("invalidJsonChip");
         QVERIFY(invalid->isVisible());
@@ -467,12 +480,6 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray header = file.readLine();
         QVERIFY2(header.contains("answer.label") && header.contains("answer.score"), header.constData());
-
-        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty()) {
-            emit tokens->clicked(sixBar);
-            QTest::qWait(300);
-            m_window->grab().save(dir + QStringLiteral("/results-charts.png"));
-        }
 
         // Off again: the columns go.
         split->click();
