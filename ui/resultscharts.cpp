@@ -109,7 +109,7 @@ ResultsCharts::ResultsCharts(QWidget *parent)
         view->setRenderHint(QPainter::Antialiasing);
         view->setFrameShape(QFrame::NoFrame);
         view->setMinimumSize(220, 180);
-        chartsLayout->addWidget(view, view == m_tokenView ? 3 : 2);
+        chartsLayout->addWidget(view, view == m_tokenView ? 4 : 3);
     }
     m_tokenView->setToolTip(tr("Click a bar to show its rows; click it again to show all"));
     m_stack->addWidget(statePage);
@@ -252,7 +252,9 @@ void ResultsCharts::styleChart(QChart *chart) const
     for (QAbstractAxis *axis : axes) {
         axis->setLabelsColor(pal.color(QPalette::Text));
         axis->setLabelsFont(small);
-        axis->setTitleBrush(pal.color(QPalette::PlaceholderText));
+        QColor title = pal.color(QPalette::Text);
+        title.setAlpha(170);
+        axis->setTitleBrush(title);
         axis->setTitleFont(small);
         QColor grid = pal.color(QPalette::Mid);
         grid.setAlpha(80);

@@ -243,6 +243,8 @@ private slots:
         QVERIFY(ready.wait(10000));
         QCOMPARE(charts.outputTokenChart()->chart()->backgroundBrush().color(), QColor(30, 30, 30));
         QCOMPARE(charts.outputTokenChart()->chart()->titleBrush().color(), QColor(230, 230, 230));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty())
+            charts.grab().save(dir + QStringLiteral("/results-charts-dark.png"));
     }
 };
 
