@@ -23,6 +23,9 @@ struct ViewSpec
 {
     QSet<Outcome> outcomes;
     QString search;
+    Results::SummaryFilter summary;
+    std::shared_ptr<const Results::JsonColumns> json;
+    bool invalidJsonOnly = false;
     int column = -1;
     Qt::SortOrder order = Qt::AscendingOrder;
 };
@@ -112,13 +115,63 @@ bool matches(const ResultRow &row, const QString &needle)
         || row.videoId.contains(needle, Qt::CaseInsensitive);
 }
 
+int jsonIndex(const ViewSpec &spec, int column)
+{
+    const int c = column - ResultsModel::ColumnCount;
+    return spec.json && c >= 0 && c < spec.json->columns().size() ? c : -1;
+}
+
+// JSON values in sort order: absent first, then booleans, numbers (as numbers), text (case-insensitive).
+int compareJson(const QVariant &a, const QVariant &b)
+{
+    const auto rank = [](const QVariant &v) {
+        switch (v.typeId()) {
+        case QMetaType::UnknownType:
+            return 0;
+        case QMetaType::Bool:
+            return 1;
+        case QMetaType::Double:
+        case QMetaType::LongLong:
+            return 2;
+        default:
+            return 3;
+        }
+    };
+    const int ra = rank(a);
+    const int rb = rank(b);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    switch (ra) {
+    case 1:
+        return int(a.toBool()) - int(b.toBool());
+    case 2: {
+        if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong) {
+            const qint64 x = a.toLongLong();
+            const qint64 y = b.toLongLong();
+            return x < y ? -1 : x > y ? 1 : 0;
+        }
+        const double x = a.toDouble();
+        const double y = b.toDouble();
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 3:
+        return a.toString().compare(b.toString(), Qt::CaseInsensitive);
+    default:
+        return 0;
+    }
+}
+
 // Computes a view; returns early (with whatever it has) when canceled, and the caller drops the result.
 std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, const std::atomic<bool> *cancel)
 {
     const bool textSort = isTextColumn(spec.column);
     const bool search = !spec.search.isEmpty();
+    const int jsonSort = jsonIndex(spec, spec.column);
+    const bool invalidOnly = spec.invalidJsonOnly && spec.json;
+    const bool parseForFilter = spec.summary.needsParsedRow() || invalidOnly || jsonSort >= 0;
     std::vector<qint64> view;
     std::vector<QString> keys;
+    std::vector<QVariant> jsonKeys;
     view.reserve(std::size_t(r.rowCount()));
     for (qint64 i = 0; i < r.rowCount(); ++i) {
         if ((i & 255) == 0 && cancel && cancel->load(std::memory_order_relaxed))
@@ -127,10 +180,21 @@ std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, co
         // in the unfiltered view only.
         if (!spec.outcomes.isEmpty() && (r.isExtra(i) || !spec.outcomes.contains(r.outcome(i))))
             continue;
-        if (search || textSort) {
+        if (!parseForFilter && !spec.summary.matches(r, i))
+            continue;
+        if (search || textSort || parseForFilter) {
             const ResultRow row = r.row(i, search ? kSearchPreviewChars : kSortKeyChars);
+            if (parseForFilter && !spec.summary.matches(r, i, &row))
+                continue;
             if (search && !matches(row, spec.search))
                 continue;
+            if (invalidOnly || jsonSort >= 0) {
+                const Results::JsonRowValues values = spec.json->extract(row);
+                if (invalidOnly && values.status != Results::JsonRowValues::Status::Invalid)
+                    continue;
+                if (jsonSort >= 0)
+                    jsonKeys.push_back(values.values.value(jsonSort));
+            }
             if (textSort)
                 keys.push_back(textKey(row, spec.column));
         }
@@ -139,6 +203,19 @@ std::vector<qint64> computeView(const JoinedResults &r, const ViewSpec &spec, co
     if (spec.column < 0)
         return view;
     const bool descending = spec.order == Qt::DescendingOrder;
+    if (jsonSort >= 0) {
+        std::vector<std::size_t> order(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const int c = compareJson(jsonKeys[a], jsonKeys[b]);
+            return descending ? c > 0 : c < 0;
+        });
+        std::vector<qint64> sorted(view.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            sorted[k] = view[order[k]];
+        return sorted;
+    }
     if (textSort) {
         std::vector<std::size_t> order(view.size());
         for (std::size_t k = 0; k < order.size(); ++k)
@@ -210,7 +287,9 @@ QIcon outcomeIcon(Outcome o)
 
 ResultsModel::ResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_json(std::make_shared<Results::JsonColumns>())
     , m_cache(2000)
+    , m_jsonCache(2000)
 {
     connect(&m_watcher, &QFutureWatcher<std::vector<qint64>>::finished, this, [this] {
         const int generation = m_watcher.property("generation").toInt();
@@ -236,9 +315,53 @@ void ResultsModel::setResults(std::shared_ptr<const JoinedResults> results)
     beginResetModel();
     m_results = std::move(results);
     m_cache.clear();
+    m_jsonCache.clear();
     m_view.clear();
     endResetModel();
     updateView();
+}
+
+void ResultsModel::setJsonColumns(const Results::JsonColumns &columns)
+{
+    beginResetModel();
+    m_json = std::make_shared<Results::JsonColumns>(columns);
+    m_jsonCache.clear();
+    if (columns.isEmpty())
+        m_invalidJsonOnly = false;
+    if (m_sortColumn >= ColumnCount && m_sortColumn - ColumnCount >= columns.columns().size())
+        m_sortColumn = -1;
+    endResetModel();
+    updateView();
+}
+
+int ResultsModel::jsonColumnOf(int column) const
+{
+    const int c = column - ColumnCount;
+    return c >= 0 && c < m_json->columns().size() ? c : -1;
+}
+
+void ResultsModel::setInvalidJsonFilter(bool on)
+{
+    if (on == m_invalidJsonOnly)
+        return;
+    m_invalidJsonOnly = on;
+    updateView();
+}
+
+const Results::JsonRowValues *ResultsModel::cachedJson(qint64 sourceRow) const
+{
+    if (Results::JsonRowValues *values = m_jsonCache.object(sourceRow))
+        return values;
+    auto *values = new Results::JsonRowValues(m_json->extract(*cachedRow(sourceRow)));
+    m_jsonCache.insert(sourceRow, values);
+    return values;
+}
+
+Results::JsonRowValues ResultsModel::jsonValues(int row) const
+{
+    if (!m_results || row < 0 || row >= rowCount() || m_json->isEmpty())
+        return {};
+    return *cachedJson(m_view[std::size_t(row)]);
 }
 
 void ResultsModel::setOutcomeFilter(const QSet<Outcome> &outcomes)
@@ -255,6 +378,14 @@ void ResultsModel::setSearchText(const QString &text)
     if (trimmed == m_search)
         return;
     m_search = trimmed;
+    updateView();
+}
+
+void ResultsModel::setSummaryFilter(const Results::SummaryFilter &filter)
+{
+    if (filter == m_summaryFilter)
+        return;
+    m_summaryFilter = filter;
     updateView();
 }
 
@@ -276,8 +407,10 @@ void ResultsModel::updateView()
         applyView({});
         return;
     }
-    ViewSpec spec {m_outcomes, m_search, m_sortColumn, m_sortOrder};
-    if (spec.search.isEmpty() && !isTextColumn(spec.column)) {
+    ViewSpec spec {m_outcomes,        m_search,     m_summaryFilter, m_json,
+                   m_invalidJsonOnly, m_sortColumn, m_sortOrder};
+    if (spec.search.isEmpty() && !isTextColumn(spec.column) && !spec.summary.needsParsedRow()
+        && !(spec.invalidJsonOnly && !m_json->isEmpty()) && jsonIndex(spec, spec.column) < 0) {
         applyView(computeView(*m_results, spec, nullptr));
         return;
     }
@@ -330,7 +463,7 @@ ResultRow ResultsModel::resultRow(int row) const
 QString ResultsModel::rowText(int row) const
 {
     QStringList cells;
-    for (int c = 0; c < ColumnCount; ++c)
+    for (int c = 0; c < columnCount(); ++c)
         cells << data(index(row, c), Qt::DisplayRole).toString();
     return cells.join(u'\t');
 }
@@ -342,7 +475,7 @@ int ResultsModel::rowCount(const QModelIndex &parent) const
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_json->columns().size());
 }
 
 QVariant ResultsModel::data(const QModelIndex &index, int role) const
@@ -351,6 +484,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return {};
     const qint64 source = m_view[std::size_t(index.row())];
     const int column = index.column();
+    if (const int json = jsonColumnOf(column); json >= 0)
+        return jsonData(source, json, role);
     switch (role) {
     case SourceRowRole:
         return source;
@@ -424,10 +559,44 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QVariant ResultsModel::jsonData(qint64 source, int json, int role) const
+{
+    using Type = Results::JsonColumn::Type;
+    const Results::JsonRowValues &values = *cachedJson(source);
+    const QVariant value = values.values.value(json);
+    switch (role) {
+    case JsonValueRole:
+        return value;
+    case Qt::DisplayRole:
+        return Results::jsonCellText(value);
+    case Qt::TextAlignmentRole: {
+        const Type type = m_json->columns().at(json).type;
+        const bool numeric = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong
+            || type == Type::Number || type == Type::Integer;
+        return numeric ? int(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    }
+    case Qt::ToolTipRole:
+        if (values.status == Results::JsonRowValues::Status::Invalid)
+            return tr("The answer is not JSON: %1").arg(values.error);
+        return value.typeId() == QMetaType::QString ? QVariant(value.toString().left(1000)) : QVariant();
+    default:
+        return {};
+    }
+}
+
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
         return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (const int json = jsonColumnOf(section); json >= 0) {
+        using Type = Results::JsonColumn::Type;
+        const Type type = m_json->columns().at(json).type;
+        if (role == Qt::TextAlignmentRole && (type == Type::Number || type == Type::Integer))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::DisplayRole)
+            return QString(QStringLiteral("answer.") + m_json->columns().at(json).name);
+        return {};
+    }
     if (role == Qt::TextAlignmentRole
         && (section == StatusColumn || section == InputTokensColumn || section == OutputTokensColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "results/joinedresults.h"
+#include "results/jsoncolumns.h"
+#include "results/resultsummary.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -50,6 +52,8 @@ public:
     enum Role {
         OutcomeRole = Qt::UserRole + 1, ///< int(Results::Outcome)
         SourceRowRole, ///< row number in the JoinedResults
+        /** JSON columns: the typed value (double, qlonglong, bool, QString; invalid when absent). */
+        JsonValueRole,
     };
 
     explicit ResultsModel(QObject *parent = nullptr);
@@ -65,6 +69,30 @@ public:
     /** Case-insensitive search in custom_id, request, response and error text; empty shows all. */
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
+    /**
+     * Shows only the rows behind one bar of the summaries (Results::SummaryFilter); a null filter shows all.
+     * A token range is applied at once (the index knows the tokens); a finish reason or an error code needs
+     * the parsed rows and is computed in the background like a search.
+     */
+    void setSummaryFilter(const Results::SummaryFilter &filter);
+    Results::SummaryFilter summaryFilter() const { return m_summaryFilter; }
+
+    /**
+     * Appends one column per JSON column after ColumnCount (header "answer.<name>"; numbers right-aligned and
+     * sorted as numbers, booleans as true/false). Empty columns remove them. The values are split from each
+     * visible row's answer on demand (cached); sorting by them runs in the background.
+     */
+    void setJsonColumns(const Results::JsonColumns &columns);
+    const Results::JsonColumns &jsonColumns() const { return *m_json; }
+    bool hasJsonColumns() const { return !m_json->isEmpty(); }
+    /** The JSON column of a model column, or -1 for the fixed columns. */
+    int jsonColumnOf(int column) const;
+    /** Shows only the rows whose answer is not JSON (JsonRowValues::Status::Invalid); computed in the
+     *  background. Needs JSON columns. */
+    void setInvalidJsonFilter(bool on);
+    bool invalidJsonFilter() const { return m_invalidJsonOnly; }
+    /** What the JSON columns made of a row's answer (cached). */
+    Results::JsonRowValues jsonValues(int row) const;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -95,17 +123,23 @@ private:
     void updateView();
     void applyView(std::vector<qint64> view);
     const Results::ResultRow *cachedRow(qint64 sourceRow) const;
+    const Results::JsonRowValues *cachedJson(qint64 sourceRow) const;
+    QVariant jsonData(qint64 source, int json, int role) const;
 
     std::shared_ptr<const Results::JoinedResults> m_results;
     std::vector<qint64> m_view;
     QSet<Results::Outcome> m_outcomes;
     QString m_search;
+    Results::SummaryFilter m_summaryFilter;
+    std::shared_ptr<const Results::JsonColumns> m_json;
+    bool m_invalidJsonOnly = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QFutureWatcher<std::vector<qint64>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     int m_generation = 0;
     mutable QCache<qint64, Results::ResultRow> m_cache;
+    mutable QCache<qint64, Results::JsonRowValues> m_jsonCache;
 };
 
 } // namespace Batchdesk::Models

@@ -12,6 +12,7 @@
 #include "results/csvappend.h"
 #include "results/imagesaver.h"
 #include "results/prices.h"
+#include "resultscharts.h"
 #include "resultsmodel.h"
 #include "store/account.h"
 
@@ -195,6 +196,10 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     header->addLayout(titles, 1);
+    m_chartsButton = toolButton(QStringLiteral("showResultsCharts"), tr("Charts"), QString(), this);
+    m_chartsButton->setCheckable(true);
+    m_chartsButton->setToolTip(tr("Show or hide the charts of output tokens, finish reasons and failures"));
+    header->addWidget(m_chartsButton, 0, Qt::AlignTop);
     header->addWidget(m_exportButton, 0, Qt::AlignTop);
     header->addWidget(m_resubmitButton, 0, Qt::AlignTop);
     header->addWidget(m_deleteRemoteButton, 0, Qt::AlignTop);
@@ -264,6 +269,18 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
         m_chips << chip;
         chipRow->addWidget(chip);
     }
+    // The bar of a chart that filters the table, as a chip that removes the filter when clicked.
+    m_summaryChip = new QToolButton(this);
+    m_summaryChip->setObjectName(QStringLiteral("summaryFilterChip"));
+    m_summaryChip->setCheckable(true);
+    m_summaryChip->setChecked(true);
+    m_summaryChip->setIcon(Models::icon(QStringLiteral("close")));
+    m_summaryChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_summaryChip->setLayoutDirection(Qt::RightToLeft);
+    m_summaryChip->setToolTip(tr("Rows of the chart bar you clicked; click to show all rows again"));
+    m_summaryChip->hide();
+    connect(m_summaryChip, &QToolButton::clicked, this, [this] { setSummaryFilter({}); });
+    chipRow->addWidget(m_summaryChip);
     chipRow->addSpacing(12);
     m_search->setObjectName(QStringLiteral("resultsSearch"));
     m_search->setPlaceholderText(tr("Search requests, responses and errors\u2026"));
@@ -384,7 +401,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     auto *tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(chipRow);
-    tableLayout->addWidget(m_splitter, 1);
+    tableLayout->addLayout(setUpJsonColumns());
+    tableLayout->addWidget(setUpCharts(m_splitter), 1);
     tableLayout->addLayout(footer);
 
     m_stack->addWidget(statePage);
@@ -425,6 +443,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ResultsPage::updateDetail);
     connect(&m_joinWatcher, &QFutureWatcher<Joined>::finished, this, &ResultsPage::onJoined);
+    connect(&m_jsonWatcher, &QFutureWatcher<JsonSplit>::finished, this, &ResultsPage::onJsonSplit);
     connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         m_exportStrip->hide();
         const QString error = m_exportWatcher.result();
@@ -462,6 +481,9 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     // After the restore: widths saved in another language may be too narrow for this one.
     fitShortColumns();
     const auto saveHeader = [this] {
+        // The JSON columns come and go with the data: the widths kept are those of the fixed columns.
+        if (m_model->hasJsonColumns())
+            return;
         QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
     };
     connect(m_view->horizontalHeader(), &QHeaderView::sectionMoved, this, saveHeader);
@@ -477,10 +499,168 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     showBatch(QString());
 }
 
+QWidget *ResultsPage::setUpCharts(QWidget *table)
+{
+    // The charts below the table, in a splitter whose sizes and visibility are kept between sessions.
+    m_charts = new ResultsCharts(this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("resultsChartsSplitter"));
+    splitter->addWidget(table);
+    splitter->addWidget(m_charts);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    const QByteArray state = QSettings().value(QStringLiteral("Results/chartsSplitter")).toByteArray();
+    if (!state.isEmpty())
+        splitter->restoreState(state);
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        QSettings().setValue(QStringLiteral("Results/chartsSplitter"), splitter->saveState());
+    });
+    const bool shown = QSettings().value(QStringLiteral("Results/charts"), true).toBool();
+    m_chartsButton->setChecked(shown);
+    m_charts->setVisible(shown);
+    connect(m_chartsButton, &QToolButton::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("Results/charts"), on);
+        m_charts->setVisible(on);
+    });
+    connect(m_charts, &ResultsCharts::filterRequested, this, &ResultsPage::setSummaryFilter);
+    return splitter;
+}
+
+void ResultsPage::setSummaryFilter(const Results::SummaryFilter &filter)
+{
+    m_model->setSummaryFilter(filter);
+    m_charts->setActiveFilter(filter);
+    m_summaryChip->setText(filter.text());
+    m_summaryChip->setChecked(true);
+    m_summaryChip->setVisible(!filter.isNull());
+}
+
+QLayout *ResultsPage::setUpJsonColumns()
+{
+    // Structured answers as columns: a switch, the JSON path of the object to split, and how many answers
+    // did not parse (a chip that shows those rows).
+    m_splitJson = new QCheckBox(tr("Split JSON Answers into Columns"), this);
+    m_splitJson->setObjectName(QStringLiteral("splitJsonColumns"));
+    m_splitJson->setToolTip(tr("Show the members of JSON answers (structured outputs, tool calls) as columns "
+                               "named answer.<member>; exports then include them"));
+    m_jsonPath = new QLineEdit(this);
+    m_jsonPath->setObjectName(QStringLiteral("jsonColumnsPath"));
+    m_jsonPath->setPlaceholderText(tr("JSON path (optional), e.g. result"));
+    m_jsonPath->setToolTip(
+        tr("The object whose members become the columns: member names with dots and [n] indexes; empty for "
+           "the whole answer"));
+    m_jsonPath->setClearButtonEnabled(true);
+    m_jsonPath->setMaximumWidth(260);
+    m_jsonPath->setEnabled(false);
+    m_jsonStatus = new QLabel(this);
+    m_jsonStatus->setObjectName(QStringLiteral("jsonColumnsStatus"));
+    m_invalidJsonChip = new QToolButton(this);
+    m_invalidJsonChip->setObjectName(QStringLiteral("invalidJsonChip"));
+    m_invalidJsonChip->setCheckable(true);
+    m_invalidJsonChip->setIcon(Models::icon(QStringLiteral("warning")));
+    m_invalidJsonChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_invalidJsonChip->setToolTip(tr("Show only the rows whose answer is not JSON (toggle)"));
+    m_invalidJsonChip->hide();
+    connect(m_invalidJsonChip, &QToolButton::toggled, m_model, &ResultsModel::setInvalidJsonFilter);
+    connect(m_splitJson, &QCheckBox::toggled, this, &ResultsPage::setSplitJson);
+    connect(m_jsonPath, &QLineEdit::editingFinished, this, [this] {
+        if (m_splitJson->isChecked() && m_model->results()
+            && m_jsonPath->text().trimmed() != m_model->jsonColumns().options().path)
+            startJsonSplit();
+    });
+    auto *row = new QHBoxLayout;
+    row->setSpacing(6);
+    row->addWidget(m_splitJson);
+    row->addWidget(m_jsonPath, 1);
+    row->addWidget(m_jsonStatus);
+    row->addWidget(m_invalidJsonChip);
+    row->addStretch(1);
+    return row;
+}
+
+void ResultsPage::setSplitJson(bool on)
+{
+    if (m_splitJson->isChecked() != on) {
+        m_splitJson->setChecked(on); // comes back here through toggled()
+        return;
+    }
+    m_jsonPath->setEnabled(on);
+    if (on) {
+        startJsonSplit();
+        return;
+    }
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    ++m_jsonGeneration;
+    m_invalidJsonChip->setChecked(false);
+    m_invalidJsonChip->hide();
+    m_jsonStatus->clear();
+    m_model->setJsonColumns({});
+}
+
+void ResultsPage::startJsonSplit()
+{
+    const auto r = m_model->results();
+    if (!r)
+        return;
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    m_cancelJson = std::make_shared<std::atomic<bool>>(false);
+    const int generation = ++m_jsonGeneration;
+    Results::JsonColumnsOptions options;
+    options.path = m_jsonPath->text().trimmed();
+    m_jsonStatus->setText(tr("Finding the columns of the JSON answers…"));
+    m_invalidJsonChip->setChecked(false);
+    m_invalidJsonChip->hide();
+    m_jsonWatcher.setProperty("generation", generation);
+    m_jsonWatcher.setFuture(
+        QtConcurrent::run([r, options, cancel = m_cancelJson, control = pollingControl(m_cancelJson)] {
+            JsonSplit split;
+            split.columns = Results::JsonColumns::discover(*r, options, control);
+            if (!cancel->load())
+                split.counts = Results::countJsonAnswers(*r, split.columns, control);
+            split.cancelled = cancel->load();
+            return split;
+        }));
+}
+
+void ResultsPage::onJsonSplit()
+{
+    if (m_jsonWatcher.property("generation").toInt() != m_jsonGeneration || !m_splitJson->isChecked())
+        return;
+    const JsonSplit split = m_jsonWatcher.result();
+    if (split.cancelled) {
+        m_jsonStatus->clear();
+        return;
+    }
+    m_model->setJsonColumns(split.columns);
+    const int em = m_view->fontMetrics().horizontalAdvance(u'M');
+    // As wide as the header and the values on screen (with room for the sort arrow), within bounds.
+    for (int c = ResultsModel::ColumnCount; c < m_model->columnCount(); ++c) {
+        m_view->resizeColumnToContents(c);
+        m_view->setColumnWidth(c, qBound(6 * em, m_view->columnWidth(c) + em, 22 * em));
+    }
+    if (split.columns.isEmpty())
+        m_jsonStatus->setText(split.counts.invalid > 0 ? tr("No answer is a JSON object.")
+                                                       : tr("No JSON answers to split."));
+    else
+        m_jsonStatus->setText(
+            split.columns.isFromSchema()
+                ? tr("%Ln column(s) from the request's schema", nullptr, int(split.columns.columns().size()))
+                : tr("%Ln column(s) from the answers", nullptr, int(split.columns.columns().size())));
+    m_invalidJsonChip->setText(
+        tr("%Ln row(s)' JSON did not parse", nullptr, int(qMin<qint64>(split.counts.invalid, INT_MAX))));
+    m_invalidJsonChip->setVisible(split.counts.invalid > 0);
+}
+
 ResultsPage::~ResultsPage()
 {
     if (m_cancelJoin)
         m_cancelJoin->store(true);
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    m_jsonWatcher.waitForFinished();
     if (m_cancelExport)
         m_cancelExport->store(true);
     m_joinWatcher.waitForFinished();
@@ -521,6 +701,14 @@ void ResultsPage::reload()
         m_cancelJoin->store(true);
     ++m_joinGeneration;
     m_model->clear();
+    setSummaryFilter({});
+    m_charts->setResults(nullptr);
+    if (m_cancelJson)
+        m_cancelJson->store(true);
+    ++m_jsonGeneration;
+    m_model->setJsonColumns({});
+    m_jsonStatus->clear();
+    m_invalidJsonChip->hide();
     m_warning.clear();
     m_stateButton->setProperty("action", QString());
     // A copy: fetchResults() below may come back into reload() (resultsChanged), which replaces m_plan.
@@ -650,6 +838,9 @@ void ResultsPage::onJoined()
     }
     const Results::OpenedJoin &opened = joined.opened.value();
     m_model->setResults(opened.results);
+    m_charts->setResults(opened.results);
+    if (m_splitJson->isChecked())
+        startJsonSplit();
     // The columns of moderations, images and videos are shown only for such batches.
     m_kinds = joined.kinds;
     m_view->setColumnHidden(Models::ResultsModel::FlaggedColumn, !m_kinds.moderations);
@@ -888,6 +1079,9 @@ void ResultsPage::exportTo(const QString &path, Format format, bool onlyShownRow
         return;
     Results::ExportOptions options;
     options.csvBom = csvBom;
+    // The columns the table shows are the columns the file gets.
+    if (m_splitJson->isChecked())
+        options.jsonColumns = m_model->jsonColumns();
     if (onlyShownRows) {
         options.rows = m_model->visibleRows();
         if (options.rows.isEmpty()) {

@@ -3,6 +3,8 @@
 #include "results/exporters.h"
 #include "results/joinedresults.h"
 #include "results/joinplan.h"
+#include "results/jsoncolumns.h"
+#include "results/resultsummary.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -11,6 +13,7 @@
 #include <memory>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -30,6 +33,7 @@ class ResultsModel;
 namespace Batchdesk::Ui {
 
 class AppController;
+class ResultsCharts;
 
 /**
  * The results of a batch joined to its requests: one row per request of the input file (and one per result
@@ -87,6 +91,14 @@ public:
     void writeResubmit(const QString &path, const QSet<Results::Outcome> &outcomes);
     /** Estimated cost of the tokens used, from the stored per-model prices; nullopt without a price. */
     std::optional<double> estimatedCost() const;
+    /** The charts panel below the table (output tokens, finish reasons, failures). */
+    ResultsCharts *charts() const { return m_charts; }
+    /** Shows only the rows behind one bar of the charts (a null filter shows all); the chip says which. */
+    void setSummaryFilter(const Results::SummaryFilter &filter);
+    /** Splits the answers' JSON into columns (discovered on a worker thread), or removes the columns. */
+    void setSplitJson(bool on);
+    /** Whether the JSON columns are being discovered and counted. */
+    bool isSplittingJson() const { return m_jsonWatcher.isRunning(); }
 
 public slots:
     /** Asks for a file (format from the chosen filter) and exports. */
@@ -118,6 +130,10 @@ private:
     void updateDetail();
     void updateActions();
     void setBusy(QProgressBar *bar, bool busy);
+    QWidget *setUpCharts(QWidget *table);
+    QLayout *setUpJsonColumns();
+    void startJsonSplit();
+    void onJsonSplit();
     QString modelName() const;
 
     AppController *m_controller;
@@ -147,6 +163,22 @@ private:
     QPlainTextEdit *m_requestView;
     QPlainTextEdit *m_resultView;
     QLabel *m_totals;
+    ResultsCharts *m_charts = nullptr;
+    QToolButton *m_chartsButton = nullptr;
+    QToolButton *m_summaryChip = nullptr;
+    QCheckBox *m_splitJson = nullptr;
+    QLineEdit *m_jsonPath = nullptr;
+    QLabel *m_jsonStatus = nullptr;
+    QToolButton *m_invalidJsonChip = nullptr;
+    struct JsonSplit
+    {
+        Results::JsonColumns columns;
+        Results::JsonColumnsCounts counts;
+        bool cancelled = false;
+    };
+    QFutureWatcher<JsonSplit> m_jsonWatcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelJson;
+    int m_jsonGeneration = 0;
     QWidget *m_exportStrip;
     QLabel *m_exportLabel;
     QProgressBar *m_exportProgress;

@@ -10,6 +10,7 @@
 #include "messagebanner.h"
 #include "messagebox.h"
 #include "results/resultsdownload.h"
+#include "resultscharts.h"
 #include "resultsmodel.h"
 #include "resultspage.h"
 #include "store/resultsstore.h"
@@ -17,10 +18,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -67,6 +75,22 @@ QByteArray chatLine(const QString &id, const QString &text)
                           "\"content\": \"%2\"}]}}\n")
         .arg(id, text)
         .toUtf8();
+}
+
+// A chat request whose answer (the sandbox echoes the user's text) is that text; maxTokens >= 0 cuts it.
+QByteArray echoLine(const QString &id, const QString &text, int maxTokens = -1)
+{
+    QJsonObject body {{QStringLiteral("model"), QStringLiteral("sandbox/echo")},
+                      {QStringLiteral("messages"),
+                       QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                                {QStringLiteral("content"), text}}}}};
+    if (maxTokens >= 0)
+        body.insert(QStringLiteral("max_tokens"), maxTokens);
+    const QJsonObject line {{QStringLiteral("custom_id"), id},
+                            {QStringLiteral("method"), QStringLiteral("POST")},
+                            {QStringLiteral("url"), QStringLiteral("/v1/chat/completions")},
+                            {QStringLiteral("body"), body}};
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
 } // namespace
@@ -282,6 +306,185 @@ private slots:
         // Totals: tokens, and a cost once a price is entered for the model.
         QVERIFY(find<QLabel>("resultsTotals")->text().contains(QStringLiteral("no price entered")));
         QVERIFY(!page()->estimatedCost());
+    }
+
+    // The charts below the table count the joined results; a click on a bar filters the table to exactly its
+    // rows, the chip says which and takes the filter away. JSON answers split into typed columns, with the
+    // rows whose JSON did not parse one click away, and the export gets the same columns.
+    void chartsFilterAndJsonColumns()
+    {
+        QByteArray content;
+        for (int i = 0; i < 6; ++i) // six answers of 6 tokens each: {"label": "pos", "score": 3, "ok": true}
+            content += echoLine(QStringLiteral("j%1").arg(i),
+                                QStringLiteral("{\"label\": \"%1\", \"score\": %2, \"ok\": %3}")
+                                    .arg(i % 2 ? QStringLiteral("neg") : QStringLiteral("pos"))
+                                    .arg(i * 7 % 10)
+                                    .arg(i % 3 ? QStringLiteral("true") : QStringLiteral("false")));
+        content += echoLine(QStringLiteral("t0"), QStringLiteral("plain words here"));
+        content += echoLine(QStringLiteral("t1"), QString(QStringLiteral("word ")).repeated(40).trimmed());
+        content += echoLine(QStringLiteral("cut"), QStringLiteral("{\"label\": \"pos\", \"score\": 1}"), 2);
+        content += echoLine(QStringLiteral("fail"), QStringLiteral("[[fail]] no"));
+        const QString id = submitAndWaitForResults(writeFile(QStringLiteral("charts.jsonl"), content));
+        QVERIFY(!id.isEmpty());
+        openResults(id);
+        QCOMPARE(model()->rowCount(), 10);
+
+        // The charts are shown by default and count every answer.
+        auto *charts = find<Ui::ResultsCharts>("resultsCharts");
+        QVERIFY(charts && charts->isVisible());
+        QVERIFY(find<QToolButton>("showResultsCharts")->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(charts->hasSummary(), 10000);
+        QBarSet *tokens = charts->outputTokenBars();
+        QVERIFY(tokens);
+        QHash<qint64, qint64> byTokens; // output tokens -> rows, from the table
+        for (int r = 0; r < model()->rowCount(); ++r) {
+            const QString text = model()->index(r, ResultsModel::OutputTokensColumn).data().toString();
+            if (!text.isEmpty())
+                ++byTokens[text.toLongLong()];
+        }
+        QCOMPARE(byTokens.value(6), 6);
+        int sixBar = -1;
+        qint64 total = 0;
+        for (int i = 0; i < tokens->count(); ++i) {
+            const auto &bin = charts->summary().outputTokenBins[std::size_t(i)];
+            qint64 expected = 0;
+            for (auto it = byTokens.cbegin(); it != byTokens.cend(); ++it)
+                expected += it.key() >= bin.low && it.key() < bin.high ? it.value() : 0;
+            QCOMPARE(qint64(tokens->at(i)), expected);
+            total += expected;
+            if (6 >= bin.low && 6 < bin.high)
+                sixBar = i;
+        }
+        QCOMPARE(total, 9); // every row but the failure
+        QVERIFY(sixBar >= 0);
+
+        // Click the bar with the six JSON answers (at its position on screen).
+        QChartView *tokenView = charts->outputTokenChart();
+        QChart *chart = tokenView->chart();
+        const QPointF centre =
+            chart->mapToPosition(QPointF(sixBar, tokens->at(sixBar) / 2), chart->series().constFirst());
+        QTest::mouseClick(tokenView->viewport(), Qt::LeftButton, {},
+                          tokenView->mapFromScene(chart->mapToScene(centre)));
+        const auto bin = charts->summary().outputTokenBins[std::size_t(sixBar)];
+        QCOMPARE(model()->rowCount(), int(tokens->at(sixBar)));
+        for (int r = 0; r < model()->rowCount(); ++r) {
+            const qint64 n = model()->index(r, ResultsModel::OutputTokensColumn).data().toLongLong();
+            QVERIFY(n >= bin.low && n < bin.high);
+        }
+        auto *chip = find<QToolButton>("summaryFilterChip");
+        QVERIFY(chip->isVisible());
+        QVERIFY(chip->text().startsWith(QStringLiteral("Output tokens: ")));
+        QVERIFY(tokens->isBarSelected(sixBar));
+        QVERIFY(find<QLabel>("resultsShown")->text().startsWith(QString::number(model()->rowCount())));
+        // The chip takes the filter away.
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QCOMPARE(model()->rowCount(), 10);
+        QVERIFY(!chip->isVisible());
+        QVERIFY(!tokens->isBarSelected(sixBar));
+
+        // Finish reasons: one answer cut by max_tokens; its bar shows exactly that row.
+        QBarSet *finish = charts->finishReasonBars();
+        QVERIFY(finish);
+        int lengthBar = -1;
+        for (int i = 0; i < finish->count(); ++i) {
+            if (charts->filterOf(finish, i).key == QLatin1StringView("length"))
+                lengthBar = i;
+        }
+        QVERIFY(lengthBar >= 0);
+        QCOMPARE(finish->at(lengthBar), 1.0);
+        emit finish->clicked(lengthBar);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 1, 5000);
+        QCOMPARE(model()->resultRow(0).customId, QStringLiteral("cut"));
+        QCOMPARE(chip->text(), QStringLiteral("Finish reason: length"));
+        // Failures: the one [[fail]] row.
+        QBarSet *failures = charts->failureBars();
+        QVERIFY(failures);
+        QCOMPARE(failures->count(), 1);
+        QCOMPARE(failures->at(0), 1.0);
+        emit failures->clicked(0);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->resultRow(0).customId, QStringLiteral("fail"), 5000);
+        QCOMPARE(model()->rowCount(), 1);
+        emit failures->clicked(0); // the same bar again: all rows
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 10, 5000);
+        QVERIFY(!chip->isVisible());
+
+        // JSON answers as columns: answer.label, answer.score, answer.ok, typed.
+        auto *split = find<QCheckBox>("splitJsonColumns");
+        QVERIFY(split && split->isVisible());
+        split->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isSplittingJson() && model()->hasJsonColumns(), 10000);
+        QStringList headers;
+        for (int c = ResultsModel::ColumnCount; c < model()->columnCount(); ++c)
+            headers << model()->headerData(c, Qt::Horizontal).toString();
+        QCOMPARE(headers,
+                 (QStringList {QStringLiteral("answer.label"), QStringLiteral("answer.score"),
+                               QStringLiteral("answer.ok")}));
+        const int labelColumn = ResultsModel::ColumnCount;
+        const int scoreColumn = ResultsModel::ColumnCount + 1;
+        const int okColumn = ResultsModel::ColumnCount + 2;
+        QCOMPARE(model()->resultRow(1).customId, QStringLiteral("j1"));
+        QCOMPARE(model()->index(1, labelColumn).data().toString(), QStringLiteral("neg"));
+        QCOMPARE(model()->index(1, scoreColumn).data().toString(), QStringLiteral("7"));
+        QCOMPARE(model()->index(1, scoreColumn).data(ResultsModel::JsonValueRole).typeId(),
+                 int(QMetaType::LongLong));
+        QCOMPARE(model()->index(1, scoreColumn).data(Qt::TextAlignmentRole).toInt(),
+                 int(Qt::AlignRight | Qt::AlignVCenter));
+        QCOMPARE(model()->index(1, okColumn).data().toString(), QStringLiteral("true"));
+        QCOMPARE(model()->index(0, okColumn).data(ResultsModel::JsonValueRole), QVariant(false));
+        // Sorted by the score as numbers, descending: 8 (j4), 7 (j1), 5 (j5), 4 (j2), 1 (j3), 0 (j0).
+        auto *view = find<QTableView>("resultsView");
+        view->horizontalHeader()->setSortIndicator(scoreColumn, Qt::DescendingOrder);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->resultRow(0).customId, QStringLiteral("j4"), 5000);
+        QStringList order;
+        for (int r = 0; r < 6; ++r)
+            order << model()->index(r, scoreColumn).data().toString();
+        QCOMPARE(order,
+                 (QStringList {QStringLiteral("8"), QStringLiteral("7"), QStringLiteral("5"),
+                               QStringLiteral("4"), QStringLiteral("1"), QStringLiteral("0")}));
+        if (const QString dir = qEnvironmentVariable("BATCHDESK_GRAB_DIR"); !dir.isEmpty()) {
+            emit tokens->clicked(sixBar);
+            QTRY_COMPARE(model()->rowCount(), 6);
+            for (const int c : {int(ResultsModel::RequestColumn), int(ResultsModel::InputTokensColumn)})
+                view->setColumnHidden(c, true);
+            view->scrollTo(model()->index(0, okColumn));
+            QTest::qWait(200);
+            m_window->grab().save(dir + QStringLiteral("/results-charts.png"));
+            for (const int c : {int(ResultsModel::RequestColumn), int(ResultsModel::InputTokensColumn)})
+                view->setColumnHidden(c, false);
+            QTest::mouseClick(chip, Qt::LeftButton);
+            QTRY_COMPARE(model()->rowCount(), 10);
+        }
+        // Three answers are not JSON (two plain texts, one cut short); the chip shows them.
+        auto *invalid = find<QToolButton>("invalidJsonChip");
+        QVERIFY(invalid->isVisible());
+        QVERIFY2(invalid->text().startsWith(QStringLiteral("3 row")), qPrintable(invalid->text()));
+        QTest::mouseClick(invalid, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 3, 5000);
+        QStringList invalidIds;
+        for (int r = 0; r < 3; ++r)
+            invalidIds << model()->resultRow(r).customId;
+        invalidIds.sort();
+        QCOMPARE(invalidIds,
+                 (QStringList {QStringLiteral("cut"), QStringLiteral("t0"), QStringLiteral("t1")}));
+        QVERIFY(!model()->index(0, scoreColumn).data(Qt::ToolTipRole).toString().isEmpty());
+        QTest::mouseClick(invalid, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 10, 5000);
+
+        // The export gets the columns the table shows.
+        QSignalSpy exported(page(), &Ui::ResultsPage::exportFinished);
+        const QString csv = m_data->filePath(QStringLiteral("json.csv"));
+        page()->exportTo(csv, Ui::ResultsPage::Format::Csv, false);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray header = file.readLine();
+        QVERIFY2(header.contains("answer.label") && header.contains("answer.score"), header.constData());
+
+        // Off again: the columns go.
+        split->click();
+        QCOMPARE(model()->columnCount(), int(ResultsModel::ColumnCount));
+        QVERIFY(!invalid->isVisible());
     }
 
     // Trust, then verify: a saved output file cut short is noticed by its recorded size when the results are
