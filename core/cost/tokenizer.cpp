@@ -107,6 +107,143 @@ bool isLatinPiece(QStringView piece)
     return true;
 }
 
+// The pre-tokenizer patterns over ASCII text, without a regex: \p{L} is [A-Za-z], \p{Lu} [A-Z], \p{Ll} [a-z],
+// \p{N} [0-9], \s [\t\n\v\f\r ], and no character is Lt, Lm, Lo or M. Each function returns the end of the
+// piece that starts at i, with the alternatives tried in the patterns' order (tst_costestimate checks it
+// against the regex on random text).
+inline bool isLetter(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+inline bool isUpper(char16_t c)
+{
+    return c >= u'A' && c <= u'Z';
+}
+inline bool isLower(char16_t c)
+{
+    return c >= u'a' && c <= u'z';
+}
+inline bool isDigit(char16_t c)
+{
+    return c >= u'0' && c <= u'9';
+}
+inline bool isSpace(char16_t c)
+{
+    return c == u' ' || (c >= u'\t' && c <= u'\r');
+}
+inline bool isNewline(char16_t c)
+{
+    return c == u'\r' || c == u'\n';
+}
+// [^\s\p{L}\p{N}]
+inline bool isOther(char16_t c)
+{
+    return !isSpace(c) && !isLetter(c) && !isDigit(c);
+}
+
+// (?i:'s|'t|'re|'ve|'m|'ll|'d) at i: its length, or 0.
+qsizetype contraction(const char16_t *s, qsizetype i, qsizetype n)
+{
+    if (i + 1 >= n || s[i] != u'\'')
+        return 0;
+    const auto lower = [&](qsizetype k) { return k < n ? char16_t(s[k] | 0x20) : u'\0'; };
+    const char16_t a = lower(i + 1);
+    if (a == u's' || a == u't' || a == u'm' || a == u'd')
+        return 2;
+    const char16_t b = lower(i + 2);
+    if ((a == u'r' && b == u'e') || (a == u'v' && b == u'e') || (a == u'l' && b == u'l'))
+        return 3;
+    return 0;
+}
+
+// The whitespace alternatives shared by both patterns: \s*[\r\n]+ | \s+(?!\S) | \s+
+qsizetype whitespacePiece(const char16_t *s, qsizetype i, qsizetype n)
+{
+    qsizetype end = i;
+    while (end < n && isSpace(s[end]))
+        ++end;
+    for (qsizetype k = end - 1; k >= i; --k) {
+        if (isNewline(s[k]))
+            return k + 1;
+    }
+    if (end == n || end - i == 1)
+        return end;
+    return end - 1;
+}
+
+qsizetype cl100kPiece(const char16_t *s, qsizetype i, qsizetype n)
+{
+    if (const qsizetype c = contraction(s, i, n))
+        return i + c;
+    const char16_t c = s[i];
+    // [^\r\n\p{L}\p{N}]?\p{L}+
+    qsizetype j = i;
+    if (!isNewline(c) && !isLetter(c) && !isDigit(c) && i + 1 < n && isLetter(s[i + 1]))
+        j = i + 1;
+    if (isLetter(s[j])) {
+        while (j < n && isLetter(s[j]))
+            ++j;
+        return j;
+    }
+    if (isDigit(c)) { // \p{N}{1,3}
+        j = i;
+        while (j < n && j < i + 3 && isDigit(s[j]))
+            ++j;
+        return j;
+    }
+    // ' ?[^\s\p{L}\p{N}]+[\r\n]*'
+    j = (c == u' ' && i + 1 < n && isOther(s[i + 1])) ? i + 1 : i;
+    if (isOther(s[j])) {
+        while (j < n && isOther(s[j]))
+            ++j;
+        while (j < n && isNewline(s[j]))
+            ++j;
+        return j;
+    }
+    return whitespacePiece(s, i, n);
+}
+
+qsizetype o200kPiece(const char16_t *s, qsizetype i, qsizetype n)
+{
+    const char16_t c = s[i];
+    // [^\r\n\p{L}\p{N}]?[A-Z]*[a-z]+(?i:'s|…)? | [^\r\n\p{L}\p{N}]?[A-Z]+[a-z]*(?i:'s|…)?
+    qsizetype j = i;
+    if (!isNewline(c) && !isLetter(c) && !isDigit(c) && i + 1 < n && isLetter(s[i + 1]))
+        j = i + 1;
+    if (isLetter(s[j])) {
+        while (j < n && isUpper(s[j]))
+            ++j;
+        while (j < n && isLower(s[j]))
+            ++j;
+        return j + contraction(s, j, n);
+    }
+    if (isDigit(c)) {
+        j = i;
+        while (j < n && j < i + 3 && isDigit(s[j]))
+            ++j;
+        return j;
+    }
+    // ' ?[^\s\p{L}\p{N}]+[\r\n/]*'
+    j = (c == u' ' && i + 1 < n && isOther(s[i + 1])) ? i + 1 : i;
+    if (isOther(s[j])) {
+        while (j < n && isOther(s[j]))
+            ++j;
+        while (j < n && (isNewline(s[j]) || s[j] == u'/'))
+            ++j;
+        return j;
+    }
+    return whitespacePiece(s, i, n);
+}
+
+bool isAscii(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::shared_ptr<const BpeEncoding> bpeEncoding(Encoding encoding)
@@ -218,6 +355,18 @@ qint64 TokenCounter::count(QStringView text)
         return 0;
     if (!isValid()) // no vocabulary: about four characters a token
         return (text.size() + 3) / 4;
+    if (m_asciiFastPath && isAscii(text)) {
+        const auto *s = reinterpret_cast<const char16_t *>(text.utf16());
+        const qsizetype n = text.size();
+        const bool o200k = m_method == Method::O200k;
+        qint64 total = 0;
+        for (qsizetype i = 0; i < n;) {
+            const qsizetype end = o200k ? o200kPiece(s, i, n) : cl100kPiece(s, i, n);
+            total += countPiece(text.sliced(i, end - i));
+            i = end;
+        }
+        return total;
+    }
     const QString subject = text.toString();
     qint64 total = 0;
     qsizetype covered = 0;

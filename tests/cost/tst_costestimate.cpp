@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +72,8 @@ private slots:
     void bpeMatchesTiktokenExactly_data();
     void bpeMatchesTiktokenExactly();
     void llama3ApproximationWithinMeasuredError();
+    void asciiFastPathEqualsPattern_data();
+    void asciiFastPathEqualsPattern();
     void tokenizerChoice();
     void chatFormatOverhead();
     void endpointsShapes();
@@ -152,6 +155,39 @@ void TestCostEstimate::llama3ApproximationWithinMeasuredError()
           estimated, truth, totalError, p95, errors.last());
     QVERIFY2(totalError <= kLlama3TotalErrorPercent, qPrintable(QString::number(totalError)));
     QVERIFY2(p95 <= kLlama3RequestErrorPercent, qPrintable(QString::number(p95)));
+}
+
+void TestCostEstimate::asciiFastPathEqualsPattern_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::newRow("o200k_base") << int(TokenCounter::Method::O200k);
+    QTest::newRow("cl100k_base") << int(TokenCounter::Method::Cl100k);
+    QTest::newRow("llama3") << int(TokenCounter::Method::Llama3Approx);
+}
+
+// ASCII text is split by hand-written code instead of the regex: on 20,000 random strings over the characters
+// where the patterns' alternatives meet (case, contractions, digits, punctuation, every kind of whitespace),
+// both give the same count.
+void TestCostEstimate::asciiFastPathEqualsPattern()
+{
+    QFETCH(int, method);
+    TokenCounter fast {TokenCounter::Method(method)};
+    TokenCounter pattern {TokenCounter::Method(method)};
+    pattern.setAsciiFastPath(false);
+    const QString alphabet = QStringLiteral("aAbZzQ019 '\t\n\r.,/-_sStTrReEvVmMlLdD!{}\x0b\x0c\x01\x7f\"");
+    QRandomGenerator random(16);
+    for (int i = 0; i < 20'000; ++i) {
+        QString text;
+        const int length = int(random.bounded(40));
+        for (int k = 0; k < length; ++k)
+            text += alphabet.at(int(random.bounded(int(alphabet.size()))));
+        QVERIFY2(fast.count(text) == pattern.count(text), text.toUtf8().toPercentEncoding().constData());
+    }
+    // And the real texts of the sample.
+    for (const QJsonObject &request : m_requests) {
+        for (const QString &text : messageTexts(request))
+            QCOMPARE(fast.count(text), pattern.count(text));
+    }
 }
 
 void TestCostEstimate::tokenizerChoice()
