@@ -4,6 +4,8 @@
 // skips a class when a raw string literal with a quote shares its file).
 
 #include <QByteArray>
+#include <QList>
+#include <QStringBuilder>
 
 namespace Fixtures {
 
