@@ -29,12 +29,10 @@ namespace Batchdesk::Cli {
 
 using namespace Batchdesk::Results;
 
-namespace {
-
 // The result files of one batch: the local copies under dataDirectory()/results/<account>/<batch id>/ when a
 // complete download is there (the desktop app keeps them in the same place), otherwise they are downloaded
 // there first and recorded in the store. Returns an exit code; appends the files.
-int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
+int batchResultFiles(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
 {
     if (!isSafeBatchId(batchId)) {
         err(tr("\"%1\" is not a valid batch id.").arg(Api::printableId(batchId)));
@@ -91,6 +89,8 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
     return Success;
 }
 
+namespace {
+
 struct Joined
 {
     std::shared_ptr<const JoinedResults> results;
@@ -106,7 +106,7 @@ int join(Context &ctx, const QStringList &batchIds, const QString &input, Joined
         return UsageError;
     }
     for (const QString &id : batchIds) {
-        if (const int rc = resultFilesOf(ctx, id, &joined->files, &joined->downloaded); rc != Success)
+        if (const int rc = batchResultFiles(ctx, id, &joined->files, &joined->downloaded); rc != Success)
             return rc;
     }
     if (joined->files.isEmpty()) {
@@ -162,7 +162,7 @@ int runResultsExport(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
         "batchdesk-cli results export BATCH_ID [BATCH_ID...] --input FILE --format csv|xlsx|jsonl|npy -o OUT "
-        "[--bom]");
+        "[--bom] [--with-previous-stage]");
     QCommandLineParser p;
     const QCommandLineOption input(QStringList {QStringLiteral("i"), QStringLiteral("input")},
                                    tr("The batch's input file (.jsonl)."), tr("FILE"));
@@ -177,7 +177,11 @@ int runResultsExport(Context &ctx, const QStringList &args)
         QStringLiteral("no-formula-escape"),
         tr("CSV: keep cells that start with = + - @ as they are (by default they get a leading ' so that a "
            "spreadsheet does not run model output as a formula)."));
-    p.addOptions({input, format, output, bom, rawCsv});
+    const QCommandLineOption withPrevious(
+        QStringLiteral("with-previous-stage"),
+        tr("CSV: the results as a stage table with the previous stage's answers beside them "
+           "(previous.response, previous.answer.*), matched by custom_id."));
+    p.addOptions({input, format, output, bom, rawCsv, withPrevious});
     p.addPositionalArgument(
         QStringLiteral("BATCH_ID"),
         tr("The batch; several batches (a batch and its resubmits): the later result wins."));
@@ -196,6 +200,14 @@ int runResultsExport(Context &ctx, const QStringList &args)
     if (!formats.contains(fmt)) {
         err(tr("Unknown format \"%1\": use csv, xlsx, jsonl or npy.").arg(fmt));
         return UsageError;
+    }
+    if (p.isSet(withPrevious)) {
+        if (fmt != QLatin1StringView("csv")) {
+            err(tr("--with-previous-stage writes CSV only."));
+            return UsageError;
+        }
+        return exportWithPreviousStage(ctx, p.positionalArguments(), p.value(input), outPath,
+                                       !p.isSet(rawCsv));
     }
     Joined joined;
     if (const int rc = join(ctx, p.positionalArguments(), p.value(input), &joined); rc != Success)
@@ -269,7 +281,7 @@ int runResultsImages(Context &ctx, const QStringList &args)
     QStringList files;
     bool downloaded = false;
     for (const QString &id : p.positionalArguments()) {
-        if (const int rc = resultFilesOf(ctx, id, &files, &downloaded); rc != Success)
+        if (const int rc = batchResultFiles(ctx, id, &files, &downloaded); rc != Success)
             return rc;
     }
     const QString dir = p.value(output);
