@@ -25,7 +25,7 @@ using Jsonl::Detail::qs;
 
 namespace {
 
-QString toolCallsText(ondemand::value value)
+QString toolCallsText(ondemand::value value, QString &firstArguments)
 {
     ondemand::array calls;
     if (value.get_array().get(calls))
@@ -52,6 +52,8 @@ QString toolCallsText(ondemand::value value)
             else if (key == "arguments" && f.value().get_string().get(arguments))
                 arguments = {};
         }
+        if (parts.isEmpty())
+            firstArguments = qs(arguments);
         parts << QStringLiteral("\u2192 %1(%2)").arg(qs(name), qs(arguments));
     }
     return parts.join(u'\n');
@@ -84,7 +86,7 @@ void readChoice(ondemand::object choice, ResultRow &row)
                 else if (mkey == "refusal" && row.responseText.isEmpty() && !mf.value().get_string().get(s))
                     row.responseText = qs(s);
                 else if (mkey == "tool_calls")
-                    toolText = toolCallsText(mf.value());
+                    toolText = toolCallsText(mf.value(), row.toolArguments);
             }
             // A tool-call-only answer (content null) shows its calls: "→ get_weather({"city":"Oslo"})".
             if (row.responseText.isEmpty() && !toolText.isEmpty())
@@ -400,6 +402,7 @@ void parseResultLine(QByteArrayView line, ResultRow &row)
     row.outcome = Detail::classify(hasResponse, status, std::string_view(code.constData(), code.size()));
     row.responseText = body.responseText;
     row.finishReason = body.finishReason;
+    row.toolArguments = body.toolArguments;
     row.inputTokens = body.inputTokens;
     row.outputTokens = body.outputTokens;
     row.embeddingCount = body.embeddingCount;

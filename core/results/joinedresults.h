@@ -31,6 +31,9 @@ struct ResultRow
     /** The assistant message, the completion text, or "embedding, N dims". */
     QString responseText;
     QString finishReason;
+    /** The function.arguments of the assistant message's first tool call (JSON text as the model wrote it);
+     *  empty when the message has no tool call. */
+    QString toolArguments;
     qint64 inputTokens = -1; ///< -1 when unknown
     qint64 outputTokens = -1;
     QString errorCode;

@@ -3,6 +3,8 @@
 #include "common/workcontrol.h"
 #include "joinedresults.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -34,6 +36,9 @@ struct JsonColumn
     enum class Type { Any, String, Number, Integer, Boolean };
     QString name; ///< "label", "scores.positive" (no prefix)
     Type type = Type::Any;
+    /** The member names from the object at the path down to this value (name split at the nesting, so a
+     *  member name that itself holds a dot is still found). */
+    QStringList keys;
 };
 
 /** What one row's answer held, split into the columns. */
@@ -84,8 +89,16 @@ public:
     static JsonColumns discover(const JoinedResults &results, const JsonColumnsOptions &options = {},
                                 const WorkControl &control = {});
     /** The columns a JSON schema describes (object properties, nested as dotted names), below options.path.
-     */
+     *  A QJsonObject keeps its members sorted, so the columns come in name order; fromSchemaJson() keeps the
+     *  schema's order. Local "$ref"s (#/$defs/…, #/definitions/…) and anyOf/oneOf of one type and null are
+     *  followed. */
     static JsonColumns fromSchema(const QJsonObject &schema, const JsonColumnsOptions &options = {});
+    /** The same from the schema's JSON text, properties in the order the text lists them. */
+    static JsonColumns fromSchemaJson(QByteArrayView schemaJson, const JsonColumnsOptions &options = {});
+    /** Why a JsonColumnsOptions::path cannot be used ("a..b", "items[x]"), for a person; empty if usable. */
+    static QString pathError(const QString &path);
+    /** Answers larger than this (UTF-8 bytes) are Invalid without being parsed. */
+    static constexpr qint64 kMaxAnswerBytes = 16 * 1024 * 1024;
 
     bool isEmpty() const { return m_columns.isEmpty(); }
     const QList<JsonColumn> &columns() const { return m_columns; }
@@ -96,8 +109,15 @@ public:
 
     /** The JSON text of a row's answer (see the class comment); empty when it has none. */
     static QString answerJson(const ResultRow &row);
-    /** Splits one row's answer into the columns. */
+    /**
+     * Splits one row's answer into the columns. values has one entry per column whatever the status (all
+     * invalid QVariants unless Parsed). Values keep the JSON type the answer gave them: a string where the
+     * schema says number stays a string (the row is still Parsed).
+     */
     JsonRowValues extract(const ResultRow &row) const;
+    /** extract(), and when Parsed, the object at the path as compact JSON (members in the answer's order) in
+     *  *objectJson (cleared otherwise). */
+    JsonRowValues extract(const ResultRow &row, QByteArray *objectJson) const;
 
 private:
     QList<JsonColumn> m_columns;
