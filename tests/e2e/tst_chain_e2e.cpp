@@ -47,6 +47,7 @@ class TestChainE2E : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_server;
+    QHash<QString, QString> m_labelOf; // stage 1's label by custom_id (twoStages)
 
     Run cli(QStringList args)
     {
@@ -157,6 +158,7 @@ private slots:
             }
         }
         QVERIFY(distinct.size() >= 2); // different prompts, different labels
+        m_labelOf = labelOf;
 
         // The stage table's columns, and the [[badjson]] row counted.
         const Run dry =
@@ -259,6 +261,52 @@ private slots:
                  QStringLiteral("--json")});
         QVERIFY2(dry3.exitCode == 0, dry3.err.constData());
         QCOMPARE(dry3.json().value(QStringLiteral("stage")).toInt(), 3);
+    }
+
+    // Stage 1 submitted as a job of three parts: build --results job-… needs no --input (the job store knows
+    // the parts), and the original CSV's columns come through the job's source file's manifest.
+    void fromAJob()
+    {
+        QVERIFY(!m_labelOf.isEmpty());
+        const Run built1 = cli(
+            {QStringLiteral("build"), QStringLiteral("--csv"), QStringLiteral("reviews.csv"),
+             QStringLiteral("--endpoint"), QStringLiteral("chat"), QStringLiteral("--model"),
+             QStringLiteral("sandbox/echo"), QStringLiteral("--user"), QStringLiteral("Classify: {{text}}"),
+             QStringLiteral("--param"), QStringLiteral("json_schema=@schema.json"), QStringLiteral("-o"),
+             QStringLiteral("job1.jsonl")});
+        QVERIFY2(built1.exitCode == 0, built1.err.constData());
+        const Run submitted =
+            cli({QStringLiteral("submit"), QStringLiteral("job1.jsonl"), QStringLiteral("--max-lines"),
+                 QStringLiteral("5"), QStringLiteral("--wait"), QStringLiteral("--interval"),
+                 QStringLiteral("0.1"), QStringLiteral("--json")});
+        QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+        const QString job = submitted.json().value(QStringLiteral("job")).toString();
+        QVERIFY(job.startsWith(QStringLiteral("job-")));
+        QCOMPARE(submitted.json().value(QStringLiteral("batches")).toArray().size(), 3);
+
+        const Run built2 =
+            cli({QStringLiteral("build"), QStringLiteral("--results"), job, QStringLiteral("--endpoint"),
+                 QStringLiteral("chat"), QStringLiteral("--model"), QStringLiteral("sandbox/echo"),
+                 QStringLiteral("--user"), QStringLiteral("{{answer.label}} / {{topic}}"),
+                 QStringLiteral("--allow-empty"), QStringLiteral("-o"), QStringLiteral("job2.jsonl"),
+                 QStringLiteral("--json")});
+        QVERIFY2(built2.exitCode == 0, built2.err.constData());
+        const QList<QByteArray> lines = readLines(m_dir.filePath(QStringLiteral("job2.jsonl")));
+        QCOMPARE(lines.size(), kRows);
+        for (const QByteArray &l : lines) {
+            const QJsonObject line = QJsonDocument::fromJson(l).object();
+            const QString id = line.value(QLatin1String("custom_id")).toString();
+            // The same prompts as in twoStages: the sandbox gives the same labels.
+            QCOMPARE(userContent(line), QStringLiteral("%1 / topic-%2").arg(m_labelOf.value(id), id.mid(4)));
+        }
+        QFile manifestFile(m_dir.filePath(QStringLiteral("job2.build.json")));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonObject source = QJsonDocument::fromJson(manifestFile.readAll())
+                                       .object()
+                                       .value(QLatin1String("source"))
+                                       .toObject();
+        QCOMPARE(source.value(QLatin1String("job_id")).toString(), job);
+        QCOMPARE(source.value(QLatin1String("stage")).toInt(), 2);
     }
 };
 
