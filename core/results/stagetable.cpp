@@ -241,7 +241,7 @@ Result<Jsonl::CsvTable> stageTable(const JoinedResults &results, const JsonColum
             ++report.skipped;
             continue;
         }
-        const ResultRow row = results.row(i, 0);
+        const ResultRow row = results.row(i);
         const auto request = results.requestLine(i);
         if (!request.ok())
             return request.error();
@@ -362,7 +362,7 @@ Result<Jsonl::CsvTable> withPreviousStage(const Jsonl::CsvTable &table, const Jo
             builder.addCell(table.cellBytes(r, c));
         const qint64 p = rowOfId.value(table.cellBytes(r, idColumn).toByteArray(), -1);
         if (p >= 0 && previous.hasResult(p)) {
-            const ResultRow row = previous.row(p, 0);
+            const ResultRow row = previous.row(p);
             builder.addCell(row.responseText);
             if (!answerNames.isEmpty()) {
                 const JsonRowValues values = previousColumns.extract(row);

@@ -238,8 +238,9 @@ QJsonValue valueForSchema(const QJsonObject &schema, const QString &prompt, cons
         return array;
     }
     if (type == QLatin1String("integer") || type == QLatin1String("number")) {
-        const double lo = schema.value(QLatin1String("minimum")).toDouble(0);
-        const double hi = schema.value(QLatin1String("maximum")).toDouble(lo + 100);
+        constexpr double kLimit = 1e15; // integers stay exact in a double and in qint64
+        const double lo = qBound(-kLimit, schema.value(QLatin1String("minimum")).toDouble(0), kLimit);
+        const double hi = qBound(-kLimit, schema.value(QLatin1String("maximum")).toDouble(lo + 100), kLimit);
         const double span = hi > lo ? hi - lo : 0;
         if (type == QLatin1String("integer")) {
             const qint64 first = qint64(std::ceil(lo));
