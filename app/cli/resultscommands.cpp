@@ -9,6 +9,7 @@
 #include "results/exporters.h"
 #include "results/imagesaver.h"
 #include "results/joinedresults.h"
+#include "results/jsoncolumns.h"
 #include "results/resultsdownload.h"
 #include "store/resultsstore.h"
 
@@ -162,7 +163,7 @@ int runResultsExport(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
         "batchdesk-cli results export BATCH_ID [BATCH_ID...] --input FILE --format csv|xlsx|jsonl|npy -o OUT "
-        "[--bom] [--with-previous-stage]");
+        "[--bom] [--json-columns] [--json-path PATH] [--with-previous-stage]");
     QCommandLineParser p;
     const QCommandLineOption input(QStringList {QStringLiteral("i"), QStringLiteral("input")},
                                    tr("The batch's input file (.jsonl)."), tr("FILE"));
@@ -181,7 +182,16 @@ int runResultsExport(Context &ctx, const QStringList &args)
         QStringLiteral("with-previous-stage"),
         tr("CSV: the results as a stage table with the previous stage's answers beside them "
            "(previous.response, previous.answer.*), matched by custom_id."));
-    p.addOptions({input, format, output, bom, rawCsv, withPrevious});
+    const QCommandLineOption jsonColumns(
+        QStringLiteral("json-columns"),
+        tr("csv, xlsx, jsonl: split the JSON answers into columns answer.<name> (from the requests' JSON "
+           "schema, else from the answers) and answer_error; jsonl: add \"answer\" and \"answer_error\"."));
+    const QCommandLineOption jsonPath(
+        QStringLiteral("json-path"),
+        tr("The object of the answer whose members become the columns (\"result\", \"items[0]\", "
+           "\"$.a.b\"); implies --json-columns."),
+        tr("PATH"));
+    p.addOptions({input, format, output, bom, rawCsv, jsonColumns, jsonPath, withPrevious});
     p.addPositionalArgument(
         QStringLiteral("BATCH_ID"),
         tr("The batch; several batches (a batch and its resubmits): the later result wins."));
@@ -209,6 +219,19 @@ int runResultsExport(Context &ctx, const QStringList &args)
         return exportWithPreviousStage(ctx, p.positionalArguments(), p.value(input), outPath,
                                        !p.isSet(rawCsv));
     }
+    const bool withJson = p.isSet(jsonColumns) || p.isSet(jsonPath);
+    JsonColumnsOptions jsonOptions;
+    if (withJson) {
+        if (fmt == QLatin1StringView("npy")) {
+            err(tr("--json-columns and --json-path work with csv, xlsx and jsonl, not npy."));
+            return UsageError;
+        }
+        jsonOptions.path = p.value(jsonPath);
+        if (const QString error = JsonColumns::pathError(jsonOptions.path); !error.isEmpty()) {
+            err(error);
+            return UsageError;
+        }
+    }
     Joined joined;
     if (const int rc = join(ctx, p.positionalArguments(), p.value(input), &joined); rc != Success)
         return rc;
@@ -216,6 +239,16 @@ int runResultsExport(Context &ctx, const QStringList &args)
     ExportOptions options;
     options.csvBom = p.isSet(bom);
     options.neutralizeFormulas = !p.isSet(rawCsv);
+    if (withJson) {
+        options.jsonColumns = JsonColumns::discover(results, jsonOptions);
+        if (options.jsonColumns.isEmpty() && !ctx.options().quiet)
+            err(jsonOptions.path.isEmpty()
+                    ? tr("Warning: no request has a JSON schema and no answer is a JSON object: no JSON "
+                         "columns.")
+                    : tr("Warning: neither the requests' JSON schema nor the answers have an object at "
+                         "\"%1\": no JSON columns.")
+                          .arg(jsonOptions.path));
+    }
     Result<ExportReport> report = Error {};
     if (fmt == QLatin1StringView("csv"))
         report = exportCsv(results, outPath, options);
@@ -233,16 +266,22 @@ int runResultsExport(Context &ctx, const QStringList &args)
     if (!ctx.options().quiet)
         warnAboutOddResults(results.totals());
     if (ctx.json()) {
-        printJson(
-            QJsonObject {{QStringLiteral("format"), fmt},
-                         {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
-                         {QStringLiteral("rows"), r.rows},
-                         {QStringLiteral("skipped"), r.skipped},
-                         {QStringLiteral("not_in_input"), results.totals().extraRows},
-                         {QStringLiteral("duplicate_result_lines"), results.totals().duplicateResultLines},
-                         {QStringLiteral("outcomes"), countsJson(results.totals().outcomes)},
-                         {QStringLiteral("result_files"), QJsonArray::fromStringList(joined.files)},
-                         {QStringLiteral("downloaded"), joined.downloaded}});
+        QJsonObject summary {
+            {QStringLiteral("format"), fmt},
+            {QStringLiteral("files"), QJsonArray::fromStringList(r.files)},
+            {QStringLiteral("rows"), r.rows},
+            {QStringLiteral("skipped"), r.skipped},
+            {QStringLiteral("not_in_input"), results.totals().extraRows},
+            {QStringLiteral("duplicate_result_lines"), results.totals().duplicateResultLines},
+            {QStringLiteral("outcomes"), countsJson(results.totals().outcomes)},
+            {QStringLiteral("result_files"), QJsonArray::fromStringList(joined.files)},
+            {QStringLiteral("downloaded"), joined.downloaded}};
+        if (withJson) {
+            summary.insert(QStringLiteral("json_columns"),
+                           QJsonArray::fromStringList(options.jsonColumns.names()));
+            summary.insert(QStringLiteral("json_invalid"), r.jsonInvalid);
+        }
+        printJson(summary);
         return Success;
     }
     if (fmt == QLatin1StringView("npy")) {
@@ -255,6 +294,16 @@ int runResultsExport(Context &ctx, const QStringList &args)
     } else {
         out(tr("Wrote %1: %n rows", nullptr, int(r.rows)).arg(outPath) + QStringLiteral(" (")
             + countsText(results.totals()) + QStringLiteral(")."));
+    }
+    if (withJson && !options.jsonColumns.isEmpty()) {
+        const int columns = int(options.jsonColumns.columns().size());
+        out((options.jsonColumns.isFromSchema()
+                 ? tr("%n JSON column(s) from the requests' schema", nullptr, columns)
+                 : tr("%n JSON column(s) from the answers", nullptr, columns))
+            + QStringLiteral("; ")
+            + (r.jsonInvalid > 0 ? tr("%n row(s) whose answer did not parse (see answer_error).", nullptr,
+                                      int(r.jsonInvalid))
+                                 : tr("every answer parsed.")));
     }
     return Success;
 }

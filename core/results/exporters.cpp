@@ -82,6 +82,17 @@ QStringList exportColumns()
             QStringLiteral("video_id"),      QStringLiteral("video_status")};
 }
 
+QStringList exportColumns(const ExportOptions &options)
+{
+    QStringList columns = exportColumns();
+    if (options.jsonColumns.isEmpty())
+        return columns;
+    for (const QString &name : options.jsonColumns.names())
+        columns << QStringLiteral("answer.") + name;
+    columns << QStringLiteral("answer_error");
+    return columns;
+}
+
 namespace Detail {
 // The cells of one row in exportColumns() order; numbers empty when unknown.
 QStringList rowCells(const ResultRow &r)
@@ -128,11 +139,34 @@ Result<ExportReport> exportCsv(const JoinedResults &results, const QString &path
         }
         buffer += "\r\n";
     };
-    appendRecord(exportColumns());
+    const QStringList header = exportColumns(options);
+    appendRecord(header);
+    const JsonColumns &json = options.jsonColumns;
+    qint64 jsonInvalid = 0;
     for (qint64 i = 0; i < rows.size(); ++i) {
         if (shouldStop(control, i, rows.size()))
             return cancelled();
-        appendRecord(Detail::rowCells(results.row(rows.at(i), options.previewChars)));
+        const ResultRow row = results.row(rows.at(i), options.previewChars);
+        if (json.isEmpty()) {
+            appendRecord(Detail::rowCells(row));
+        } else {
+            appendRecord(Detail::rowCells(row));
+            buffer.chop(2); // the record goes on with the answer's cells
+            const JsonRowValues values = json.extract(row);
+            if (values.status == JsonRowValues::Status::Invalid)
+                ++jsonInvalid;
+            for (const QVariant &value : values.values) {
+                buffer += ',';
+                const QByteArray text = jsonCellText(value).toUtf8();
+                if (value.typeId() == QMetaType::QString)
+                    appendCsvCell(buffer, text, ',', neutralize);
+                else
+                    buffer += text; // numbers and true/false: no quotes, nothing to neutralise
+            }
+            buffer += ',';
+            appendCsvCell(buffer, values.error.toUtf8(), ',', neutralize);
+            buffer += "\r\n";
+        }
         if (buffer.size() >= kFlushBytes) {
             if (file.write(buffer) != buffer.size())
                 return writeError(file);
@@ -143,7 +177,9 @@ Result<ExportReport> exportCsv(const JoinedResults &results, const QString &path
         return writeError(file);
     if (control.progress)
         control.progress(rows.size(), rows.size());
-    return ExportReport {{path}, rows.size(), 0, qint64(exportColumns().size())};
+    ExportReport report {{path}, rows.size(), 0, qint64(header.size()), 0};
+    report.jsonInvalid = jsonInvalid;
+    return report;
 }
 
 Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &path,
@@ -155,6 +191,7 @@ Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &pa
     const RowSelection rows(results, options);
     QByteArray buffer;
     buffer.reserve(kFlushBytes + 4096);
+    qint64 jsonInvalid = 0;
     for (qint64 i = 0; i < rows.size(); ++i) {
         if (shouldStop(control, i, rows.size()))
             return cancelled();
@@ -184,6 +221,22 @@ Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &pa
                 buffer += ']';
             }
         }
+        if (!options.jsonColumns.isEmpty()) {
+            ResultRow parsed;
+            if (results.hasResult(r))
+                parseResultLine(result.value(), parsed);
+            QByteArray object;
+            const JsonRowValues values = options.jsonColumns.extract(parsed, &object);
+            buffer += ",\"answer\":";
+            buffer += values.status == JsonRowValues::Status::Parsed ? object : QByteArray("null");
+            buffer += ",\"answer_error\":";
+            if (values.status == JsonRowValues::Status::Invalid) {
+                ++jsonInvalid;
+                appendJsonString(buffer, values.error.toUtf8());
+            } else {
+                buffer += "null";
+            }
+        }
         buffer += ",\"request\":";
         const auto request = results.requestLine(r);
         if (!request.ok())
@@ -207,7 +260,9 @@ Result<ExportReport> exportJsonl(const JoinedResults &results, const QString &pa
         return writeError(file);
     if (control.progress)
         control.progress(rows.size(), rows.size());
-    return ExportReport {{path}, rows.size(), 0, 0};
+    ExportReport report {{path}, rows.size(), 0, 0, 0};
+    report.jsonInvalid = jsonInvalid;
+    return report;
 }
 
 namespace {
@@ -359,7 +414,7 @@ Result<ExportReport> exportNpy(const JoinedResults &results, const QString &path
         return writeError(file);
     if (control.progress)
         control.progress(rows.size(), rows.size());
-    return ExportReport {{path, idsPath}, matrixRows, skipped, dims};
+    return ExportReport {{path, idsPath}, matrixRows, skipped, dims, 0};
 }
 
 QSet<Outcome> defaultResubmitOutcomes()

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "joinedresults.h"
+#include "jsoncolumns.h"
 
 #include <QList>
 #include <QSet>
@@ -21,6 +22,14 @@ struct ExportOptions
     bool neutralizeFormulas = true;
     /** Bound of the request preview column in CSV and XLSX (XLSX cells are further capped at 32,767). */
     int previewChars = 32'767;
+    /**
+     * Structured answers as columns (JsonColumns::discover()); empty = none, the files are as without it.
+     * CSV and XLSX then append one column "answer.<name>" per JSON column and "answer_error" (the reason
+     * the answer did not parse, else empty); CSV writes numbers unquoted in the C locale and booleans as
+     * true/false, XLSX writes number and boolean cells. JSONL adds "answer" (the object at the path, or
+     * null) and "answer_error" (a string, or null) after "input_line" (and the moderation members).
+     */
+    JsonColumns jsonColumns;
 };
 
 /** What an export wrote. */
@@ -30,10 +39,14 @@ struct ExportReport
     qint64 rows = 0; ///< rows written (for NumPy: matrix rows)
     qint64 skipped = 0; ///< rows left out (NumPy: rows without an embedding)
     qint64 columns = 0; ///< NumPy: vector dimensions
+    qint64 jsonInvalid = 0; ///< with ExportOptions::jsonColumns: rows written whose answer did not parse
 };
 
 /** The column headers of the CSV and XLSX exports (stable machine names, not translated). */
 QStringList exportColumns();
+/** The column headers of the CSV and XLSX exports with options: exportColumns(), then "answer.<name>" per
+ *  JSON column and "answer_error" when options.jsonColumns is not empty. */
+QStringList exportColumns(const ExportOptions &options);
 
 /**
  * Exporters. Each one writes to a temporary file next to `path` and renames it over `path` only when complete

@@ -31,6 +31,30 @@ QByteArray cellText(const QString &text)
     return (cut + QChar(0x2026)).toUtf8();
 }
 
+// A value of a JSON column: numbers and booleans as such (a spreadsheet sums and filters them), integers
+// beyond 2^53 as text (a double would round them), strings and JSON text as text.
+lxw_error writeJsonCell(lxw_worksheet *sheet, lxw_row_t row, lxw_col_t col, const QVariant &value)
+{
+    constexpr qlonglong kExactDouble = 1LL << 53;
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+        return LXW_NO_ERROR;
+    case QMetaType::Double:
+        return worksheet_write_number(sheet, row, col, value.toDouble(), nullptr);
+    case QMetaType::LongLong:
+        if (value.toLongLong() >= -kExactDouble && value.toLongLong() <= kExactDouble)
+            return worksheet_write_number(sheet, row, col, double(value.toLongLong()), nullptr);
+        break;
+    case QMetaType::Bool:
+        return worksheet_write_boolean(sheet, row, col, value.toBool() ? 1 : 0, nullptr);
+    default:
+        break;
+    }
+    const QString text = jsonCellText(value);
+    return text.isEmpty() ? LXW_NO_ERROR
+                          : worksheet_write_string(sheet, row, col, cellText(text).constData(), nullptr);
+}
+
 } // namespace
 
 Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &path,
@@ -71,7 +95,10 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "Results");
     lxw_format *bold = workbook_add_format(workbook);
     format_set_bold(bold);
-    const QStringList columns = exportColumns();
+    const QStringList columns = exportColumns(options);
+    const JsonColumns &json = options.jsonColumns;
+    const auto jsonStart = lxw_col_t(exportColumns().size());
+    qint64 jsonInvalid = 0;
     worksheet_set_column(sheet, 0, 0, 18, nullptr);
     worksheet_set_column(sheet, 4, 5, 60, nullptr);
     worksheet_set_column(sheet, 10, 10, 40, nullptr);
@@ -96,7 +123,8 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
             }
         }
         const qint64 r = options.allRows() ? i : options.rows.at(i);
-        const QStringList cells = Detail::rowCells(results.row(r, options.previewChars));
+        const ResultRow resultRow = results.row(r, options.previewChars);
+        const QStringList cells = Detail::rowCells(resultRow);
         const auto row = lxw_row_t(i + 1);
         for (qsizetype c = 0; c < cells.size() && status == LXW_NO_ERROR; ++c) {
             const QString &text = cells.at(c);
@@ -107,6 +135,16 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
             else
                 status =
                     worksheet_write_string(sheet, row, lxw_col_t(c), cellText(text).constData(), nullptr);
+        }
+        if (!json.isEmpty() && status == LXW_NO_ERROR) {
+            const JsonRowValues values = json.extract(resultRow);
+            if (values.status == JsonRowValues::Status::Invalid)
+                ++jsonInvalid;
+            for (qsizetype c = 0; c < values.values.size() && status == LXW_NO_ERROR; ++c)
+                status = writeJsonCell(sheet, row, lxw_col_t(jsonStart + c), values.values.at(c));
+            if (!values.error.isEmpty() && status == LXW_NO_ERROR)
+                status = worksheet_write_string(sheet, row, lxw_col_t(jsonStart + values.values.size()),
+                                                cellText(values.error).constData(), nullptr);
         }
     }
     const lxw_error closed = workbook_close(workbook);
@@ -128,7 +166,9 @@ Result<ExportReport> exportXlsx(const JoinedResults &results, const QString &pat
     }
     if (control.progress)
         control.progress(total, total);
-    return ExportReport {{path}, total, 0, qint64(columns.size())};
+    ExportReport report {{path}, total, 0, qint64(columns.size()), 0};
+    report.jsonInvalid = jsonInvalid;
+    return report;
 }
 
 } // namespace Batchdesk::Results

@@ -123,4 +123,26 @@ inline QByteArray refSchema()
     return R"({"$defs":{"Item":{"type":"object","properties":{"sku":{"type":"string"},"qty":{"type":"integer"}}}},"type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/$defs/Item"}},"total":{"anyOf":[{"type":"number"},{"type":"null"}]},"owner":{"$ref":"#/$defs/Item"}}})";
 }
 
+// A request to the sandbox's echo model, which answers with the user message: `answer` is what comes back.
+// With a response_format json_schema of label, score, n, ok and meta.source.
+inline QByteArray echoRequest(const QByteArray &id, const QByteArray &answer)
+{
+    return R"({"custom_id":")" + id
+        + R"(","method":"POST","url":"/v1/chat/completions","body":{"model":"sandbox/echo","messages":[{"role":"user","content":)"
+        + jsonString(answer)
+        + R"(}],"response_format":{"type":"json_schema","json_schema":{"name":"verdict","strict":true,"schema":{"type":"object","properties":{"label":{"type":"string"},"score":{"type":"number"},"n":{"type":"integer"},"ok":{"type":"boolean"},"meta":{"type":"object","properties":{"source":{"type":"string"}}}}}}}}})"
+        + '\n';
+}
+
+inline QByteArray echoAnswerFull()
+{
+    return R"({"label":"spam","score":0.5,"n":2,"ok":true,"meta":{"source":"web"}})";
+}
+inline QByteArray echoAnswerFenced()
+{
+    return "```json\n"
+           R"({"label":"=ham","score":1.25,"n":-3,"ok":false})"
+           "\n```";
+}
+
 } // namespace JsonFixtures

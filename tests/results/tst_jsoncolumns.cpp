@@ -7,12 +7,15 @@
 #include "results/jsoncolumns.h"
 #include "results_readers.h"
 
-#include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace Batchdesk::Results;
 using namespace JsonFixtures;
@@ -61,6 +64,48 @@ private:
                 return i;
         }
         return -1;
+    }
+
+    static QByteArray readAll(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // The cells of the first sheet by reference ("B2"): the cell type attribute ("" = number, "b", "s",
+    // "inlineStr") and the value as written.
+    struct XlsxCell
+    {
+        QString type;
+        QString value;
+    };
+    static QMap<QString, XlsxCell> xlsxCells(const QString &file)
+    {
+        QMap<QString, XlsxCell> cells;
+        QXmlStreamReader xml(unzipEntry(file, QStringLiteral("xl/worksheets/sheet1.xml")));
+        QString ref;
+        XlsxCell cell;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1StringView("c")) {
+                ref = xml.attributes().value(QLatin1StringView("r")).toString();
+                cell = {xml.attributes().value(QLatin1StringView("t")).toString(), QString()};
+            } else if (xml.isStartElement()
+                       && (xml.name() == QLatin1StringView("v") || xml.name() == QLatin1StringView("t"))) {
+                cell.value += xml.readElementText();
+            } else if (xml.isEndElement() && xml.name() == QLatin1StringView("c")) {
+                cells.insert(ref, cell);
+            }
+        }
+        return cells;
+    }
+
+    static QString cellRef(int column, qint64 row)
+    {
+        QString letters;
+        for (int c = column + 1; c > 0; c = (c - 1) / 26)
+            letters.prepend(QChar(u'A' + (c - 1) % 26));
+        return letters + QString::number(row + 1);
     }
 
     JsonRowValues extractRow(const JsonColumns &columns, const JoinedResults &j, const QByteArray &id)
@@ -289,8 +334,6 @@ private slots:
         ResultRow row;
         row.outcome = Outcome::Succeeded;
         row.responseText = QStringLiteral("{\"label\":\"") + QString(17 << 20, u'z') + QStringLiteral("\"}");
-        QElapsedTimer timer;
-        timer.start();
         const JsonRowValues v = columns.extract(row);
         QCOMPARE(v.status, Status::Invalid);
         QCOMPARE(v.error, QStringLiteral("the answer is larger than 16 MiB"));
@@ -300,6 +343,189 @@ private slots:
         const JsonRowValues under = columns.extract(row);
         QCOMPARE(under.status, Status::Parsed);
         QCOMPARE(under.values.at(0).toString().size(), (16 << 20) - 20);
+    }
+
+    void csvWithJsonColumns()
+    {
+        ExportOptions options;
+        options.jsonColumns = JsonColumns::discover(*m_schema);
+        const QString out = path(QStringLiteral("answers.csv"));
+        const auto report = exportCsv(*m_schema, out, options);
+        QVERIFY2(report.ok(), qPrintable(report.errorString()));
+        QCOMPARE(report.value().rows, 8);
+        QCOMPARE(report.value().jsonInvalid, 1);
+        const QByteArray bytes = readAll(out);
+        const QList<QStringList> csv = parseCsv(bytes);
+        QCOMPARE(csv.size(), 9);
+        const QStringList header = csv.at(0);
+        const qsizetype base = exportColumns().size();
+        QCOMPARE(header.mid(0, base), exportColumns());
+        QCOMPARE(header.mid(base),
+                 strings({"answer.label", "answer.confidence", "answer.count", "answer.urgent",
+                          "answer.scores.positive", "answer.scores.negative", "answer.tags", "answer.note",
+                          "answer_error"}));
+        QCOMPARE(report.value().columns, header.size());
+        const auto cells = [&](const QByteArray &id) { return csv.at(rowOf(*m_schema, id) + 1).mid(base); };
+        QCOMPARE(cells("full"),
+                 strings({"spam", "0.93", "3", "true", "0.1", "0.9", "[\"a\",\"b\"]", "", ""}));
+        QCOMPARE(cells("fenced"),
+                 strings({"ham", "1e-07", "12", "false", "0.75", "0.25", "[]", "checked", ""}));
+        QCOMPARE(cells("tool"), strings({"via tool", "1.5", "-4", "true", "", "", "", "", ""}));
+        QCOMPARE(cells("invalid"),
+                 strings({"", "", "", "", "", "", "", "", "not JSON: unexpected character at offset 15"}));
+        QCOMPARE(cells("wrongtype"),
+                 strings({"typed wrong", "high", "9007199254740993", "yes", "", "", "", "", ""}));
+        QCOMPARE(cells("failed"), strings({"", "", "", "", "", "", "", "", ""}));
+        // Numbers and booleans are bare (no quotes, no formula guard on -4); strings as ever.
+        QVERIFY(bytes.contains(",spam,0.93,3,true,0.1,0.9,\"[\"\"a\"\",\"\"b\"\"]\",,\r\n"));
+        QVERIFY(bytes.contains(",via tool,1.5,-4,true,,,,,\r\n"));
+    }
+
+    void csvNeutralizesAnswerStringsOnly()
+    {
+        write(QStringLiteral("formula.jsonl"), {schemaRequest("f1")});
+        write(QStringLiteral("formula_out.jsonl"),
+              {answer("f1", "{\"label\":\"=HYPERLINK(1)\",\"count\":-7,\"confidence\":-0.5}")});
+        const auto joined = open(QStringLiteral("formula.jsonl"), QStringLiteral("formula_out.jsonl"));
+        ExportOptions options;
+        options.jsonColumns = JsonColumns::discover(*joined);
+        const QString out = path(QStringLiteral("formula.csv"));
+        QVERIFY(exportCsv(*joined, out, options).ok());
+        const QByteArray bytes = readAll(out);
+        QVERIFY2(bytes.endsWith(",'=HYPERLINK(1),-0.5,-7,,,,,,\r\n"), bytes.constData());
+    }
+
+    void withoutJsonColumnsNothingChanges()
+    {
+        ExportOptions plain;
+        ExportOptions empty;
+        empty.jsonColumns = JsonColumns(); // explicitly empty
+        for (const auto &[name, exporter] : QList<std::pair<QString, decltype(&exportCsv)>>(
+                 {{QStringLiteral("csv"), &exportCsv}, {QStringLiteral("jsonl"), &exportJsonl}})) {
+            const QString a = path(QStringLiteral("plain.") + name);
+            const QString b = path(QStringLiteral("empty.") + name);
+            QVERIFY(exporter(*m_schema, a, plain, {}).ok());
+            const auto report = exporter(*m_schema, b, empty, {});
+            QVERIFY(report.ok());
+            QCOMPARE(report.value().jsonInvalid, 0);
+            QCOMPARE(readAll(a), readAll(b));
+            QVERIFY(!readAll(a).contains("answer"));
+        }
+        QCOMPARE(exportColumns(plain), exportColumns());
+    }
+
+    void xlsxWithJsonColumns()
+    {
+        ExportOptions options;
+        options.jsonColumns = JsonColumns::discover(*m_schema);
+        const QString out = path(QStringLiteral("answers.xlsx"));
+        const auto report = exportXlsx(*m_schema, out, options);
+        QVERIFY2(report.ok(), qPrintable(report.errorString()));
+        QCOMPARE(report.value().jsonInvalid, 1);
+        const QList<QStringList> grid = readXlsx(out);
+        const int base = int(exportColumns().size());
+        QCOMPARE(grid.at(0).mid(base, 2), strings({"answer.label", "answer.confidence"}));
+        QCOMPARE(grid.at(0).value(base + 8), QStringLiteral("answer_error"));
+        const QMap<QString, XlsxCell> cells = xlsxCells(out);
+        const qint64 full = rowOf(*m_schema, "full") + 1;
+        const auto cell = [&](int column, qint64 row) { return cells.value(cellRef(base + column, row)); };
+        QVERIFY(cell(0, full).type == QStringLiteral("s")
+                || cell(0, full).type == QStringLiteral("inlineStr"));
+        QCOMPARE(grid.at(full).at(base), QStringLiteral("spam"));
+        QCOMPARE(cell(1, full).type, QString()); // a number cell
+        QCOMPARE(cell(1, full).value.toDouble(), 0.93);
+        QCOMPARE(cell(2, full).type, QString());
+        QCOMPARE(cell(2, full).value, QStringLiteral("3"));
+        QCOMPARE(cell(3, full).type, QStringLiteral("b"));
+        QCOMPARE(cell(3, full).value, QStringLiteral("1"));
+        QCOMPARE(cell(4, full).value.toDouble(), 0.1);
+        const qint64 fenced = rowOf(*m_schema, "fenced") + 1;
+        QCOMPARE(cell(3, fenced).type, QStringLiteral("b"));
+        QCOMPARE(cell(3, fenced).value, QStringLiteral("0"));
+        QCOMPARE(cell(1, fenced).value.toDouble(), 1e-7);
+        // Beyond 2^53 an integer stays exact as text; a string stays a string.
+        const qint64 wrong = rowOf(*m_schema, "wrongtype") + 1;
+        QCOMPARE(grid.at(wrong).at(base + 2), QStringLiteral("9007199254740993"));
+        QVERIFY(!cell(2, wrong).type.isEmpty());
+        QCOMPARE(grid.at(wrong).at(base + 1), QStringLiteral("high"));
+        const qint64 invalid = rowOf(*m_schema, "invalid") + 1;
+        QCOMPARE(grid.at(invalid).value(base + 8),
+                 QStringLiteral("not JSON: unexpected character at offset 15"));
+        QVERIFY(!cells.contains(cellRef(base, invalid)));
+    }
+
+    void jsonlWithAnswer()
+    {
+        ExportOptions options;
+        options.jsonColumns = JsonColumns::discover(*m_schema);
+        const QString out = path(QStringLiteral("answers.jsonl"));
+        const auto report = exportJsonl(*m_schema, out, options);
+        QVERIFY2(report.ok(), qPrintable(report.errorString()));
+        QCOMPARE(report.value().jsonInvalid, 1);
+        const QList<QByteArray> lines = readAll(out).split('\n');
+        QCOMPARE(lines.size(), 9); // 8 lines and the final newline
+        QHash<QString, QJsonObject> byId;
+        for (const QByteArray &l : lines) {
+            if (l.isEmpty())
+                continue;
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(l, &error).object();
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            byId.insert(o.value(QStringLiteral("custom_id")).toString(), o);
+        }
+        const QJsonObject full = byId.value(QStringLiteral("full"));
+        QCOMPARE(full.value(QStringLiteral("answer")).toObject(),
+                 QJsonDocument::fromJson(answerFull()).object());
+        QVERIFY(full.value(QStringLiteral("answer_error")).isNull());
+        QVERIFY(full.value(QStringLiteral("result")).isObject());
+        const QJsonObject fenced = byId.value(QStringLiteral("fenced"));
+        QCOMPARE(fenced.value(QStringLiteral("answer")).toObject().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("ham"));
+        const QJsonObject invalid = byId.value(QStringLiteral("invalid"));
+        QVERIFY(invalid.value(QStringLiteral("answer")).isNull());
+        QCOMPARE(invalid.value(QStringLiteral("answer_error")).toString(),
+                 QStringLiteral("not JSON: unexpected character at offset 15"));
+        const QJsonObject failed = byId.value(QStringLiteral("failed"));
+        QVERIFY(failed.contains(QStringLiteral("answer")));
+        QVERIFY(failed.value(QStringLiteral("answer")).isNull());
+        QVERIFY(failed.value(QStringLiteral("answer_error")).isNull());
+
+        // With a path, "answer" is the object there.
+        JsonColumnsOptions scores;
+        scores.path = QStringLiteral("$.scores");
+        options.jsonColumns = JsonColumns::discover(*m_schema, scores);
+        options.rows = {rowOf(*m_schema, "full"), rowOf(*m_schema, "tool")};
+        const auto pathReport = exportJsonl(*m_schema, out, options);
+        QVERIFY(pathReport.ok());
+        QCOMPARE(pathReport.value().rows, 2);
+        QCOMPARE(pathReport.value().jsonInvalid, 1); // the tool answer has no scores
+        const QList<QByteArray> two = readAll(out).split('\n');
+        QVERIFY2(two.at(0).contains(",\"answer\":{\"positive\":0.1,\"negative\":0.9},\"answer_error\":null,"),
+                 two.at(0).constData());
+        QVERIFY2(two.at(1).contains(",\"answer\":null,\"answer_error\":\"no object at \\\"$.scores\\\"\","),
+                 two.at(1).constData());
+    }
+
+    void syntaxErrorsSayWhere()
+    {
+        const JsonColumns columns = JsonColumns::fromSchemaJson(classificationSchema());
+        const auto errorOf = [&](const char *answer) {
+            ResultRow row;
+            row.outcome = Outcome::Succeeded;
+            row.responseText = QString::fromUtf8(answer);
+            return columns.extract(row).error;
+        };
+        // An answer cut by max_tokens, prose after the object, a bad escape, a single-quoted "JSON".
+        QCOMPARE(errorOf("{\"label\": \"sp"), QStringLiteral("not JSON: unterminated string at offset 13"));
+        QCOMPARE(errorOf("{\"label\": 1,"),
+                 QStringLiteral("not JSON: the text ends at offset 12 before the JSON does"));
+        QCOMPARE(errorOf("{\"label\": 1} I hope this helps"),
+                 QStringLiteral("not JSON: text after the JSON at offset 13"));
+        QCOMPARE(errorOf("{\"label\": \"a\\qb\"}"),
+                 QStringLiteral("not JSON: invalid escape sequence at offset 12"));
+        QCOMPARE(errorOf("{'label': 1}"), QStringLiteral("not JSON: unexpected character at offset 1"));
+        QCOMPARE(errorOf("[1, 2]"), QStringLiteral("the answer is JSON but not an object"));
+        QCOMPARE(errorOf("   "), QString()); // blank: no answer
     }
 
     void cellText()
