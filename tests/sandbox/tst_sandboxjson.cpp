@@ -145,6 +145,20 @@ private slots:
         QVERIFY(!answerOf(r).isEmpty());
     }
 
+    void scriptedAnswers()
+    {
+        for (const QString &scripted : {QStringLiteral("{\"label\": \"other\", \"extra\": 1}"),
+                                        QStringLiteral("```json\n{\"a\": 1}\n```")}) {
+            const auto r =
+                executeRequest(QStringLiteral("/v1/chat/completions"), chatBody(scripted, schemaFormat()), 1);
+            QCOMPARE(answerOf(r), scripted);
+        }
+        // Text that merely starts like JSON is not a script.
+        const auto r = executeRequest(QStringLiteral("/v1/chat/completions"),
+                                      chatBody(QStringLiteral("{ not json"), schemaFormat()), 1);
+        QVERIFY(QJsonDocument::fromJson(answerOf(r).toUtf8()).isObject());
+    }
+
     void plainTextUnchanged()
     {
         const auto r = executeRequest(QStringLiteral("/v1/chat/completions"),
