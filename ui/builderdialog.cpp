@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "jsonhighlighter.h"
 #include "jsonl/requestsummary.h"
+#include "results/jsoncolumns.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -62,6 +64,8 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     , m_controller(controller)
     , m_profile(profile)
     , m_csvPath(new QLineEdit(this))
+    , m_browse(new QPushButton(tr("Bro&wse\u2026"), this))
+    , m_delimiterLabel(new QLabel(tr("Delimiter:"), this))
     , m_delimiter(new QComboBox(this))
     , m_header(new QCheckBox(tr("First row names the columns"), this))
     , m_csvInfo(new QLabel(this))
@@ -107,7 +111,7 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     m_csvPath->setObjectName(QStringLiteral("builderCsvPath"));
     m_csvPath->setReadOnly(true);
     m_csvPath->setPlaceholderText(tr("Choose a CSV or TSV file\u2026"));
-    auto *browse = new QPushButton(tr("Bro&wse\u2026"), this);
+    QPushButton *browse = m_browse;
     browse->setObjectName(QStringLiteral("builderBrowseCsv"));
     connect(browse, &QPushButton::clicked, this, &BuilderDialog::browseCsv);
     m_delimiter->setObjectName(QStringLiteral("builderDelimiter"));
@@ -142,7 +146,7 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     auto *sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_csvPath, 1);
     sourceRow->addWidget(browse);
-    sourceRow->addWidget(new QLabel(tr("Delimiter:"), this));
+    sourceRow->addWidget(m_delimiterLabel);
     sourceRow->addWidget(m_delimiter);
     sourceRow->addWidget(m_header);
     auto *sourceBox = new QGroupBox(tr("Spreadsheet"), this);
@@ -331,8 +335,8 @@ BuilderDialog::BuilderDialog(AppController *controller, const Jsonl::LimitProfil
     connect(m_submitJobButton, &QPushButton::clicked, this, [this] {
         // Parts cover consecutive rows in order: each starts on the line after the previous one.
         JobDraft draft;
-        draft.sourcePath = m_csvPath->text();
-        draft.name = QFileInfo(draft.sourcePath).fileName();
+        draft.sourcePath = m_source.isEmpty() ? m_csvPath->text() : m_sourcePath;
+        draft.name = m_source.isEmpty() ? QFileInfo(draft.sourcePath).fileName() : m_title;
         draft.endpoint = spec().endpoint;
         // Retry rounds write their inputs into the job's folder: the app's data, not the user's folder.
         draft.folder = QDir(dataDirectory())
@@ -491,11 +495,71 @@ void BuilderDialog::browseCsv()
         loadCsv(path);
 }
 
+void BuilderDialog::setSourceEditable(bool editable)
+{
+    for (QWidget *w : std::initializer_list<QWidget *> {m_browse, m_delimiterLabel, m_delimiter, m_header})
+        w->setVisible(editable);
+    m_preview->setAccessibleName(editable ? tr("First rows of the CSV") : tr("First rows of the table"));
+}
+
+void BuilderDialog::setTable(std::shared_ptr<const Jsonl::CsvTable> table, const QString &title,
+                             const QJsonObject &source, const QString &idColumn)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_readWatcher.waitForFinished();
+    m_title = title;
+    m_source = source;
+    m_pendingLink.reset();
+    m_defaultIdColumn = idColumn;
+    m_csvPath->setText(title);
+    setSourceEditable(false);
+    m_table = std::move(table);
+    showTable();
+}
+
+void BuilderDialog::loadResults(std::shared_ptr<const Results::JoinedResults> results, const QString &title,
+                                const QStringList &batchIds, const QString &jobId)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_readWatcher.waitForFinished();
+    m_title = title;
+    m_source = {};
+    m_defaultIdColumn = QStringLiteral("custom_id"); // the next stage's results join this one's
+    m_sourcePath = results->inputPath();
+    m_csvPath->setText(title);
+    setSourceEditable(false);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_done = std::make_shared<std::atomic<qint64>>(0);
+    m_stageInfo = std::make_shared<Results::StageInfo>();
+    m_pendingLink = std::make_shared<Results::StageLink>();
+    m_status->setText(tr("Reading the results\u2026"));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_buildButton->setEnabled(false);
+    m_readWatcher.setFuture(
+        QtConcurrent::run([results, batchIds, jobId, info = m_stageInfo, link = m_pendingLink,
+                           control = pollingControl(m_cancel, m_done)] {
+            *link = Results::nextStageLink(batchIds, jobId, results->inputPath());
+            const Results::JsonColumns columns = Results::JsonColumns::discover(*results, {}, control);
+            Results::StageOptions options;
+            options.manifestPath = Results::manifestOf(results->inputPath());
+            return Results::stageTable(*results, columns, options, control, info.get());
+        }));
+}
+
 void BuilderDialog::loadCsv(const QString &path)
 {
     if (m_cancel)
         m_cancel->store(true);
     m_readWatcher.waitForFinished();
+    m_source = {};
+    m_pendingLink.reset();
+    m_defaultIdColumn.clear();
+    m_sourcePath.clear();
+    m_title.clear();
+    setSourceEditable(true);
     m_csvPath->setText(path);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_done = std::make_shared<std::atomic<qint64>>(0);
@@ -531,16 +595,55 @@ void BuilderDialog::onCsvRead()
         return;
     }
     m_table = std::make_shared<const Jsonl::CsvTable>(std::move(result.value()));
+    showTable();
+}
+
+void BuilderDialog::showTable()
+{
+    m_progress->hide();
+    m_buildButton->setEnabled(true);
+    if (!m_table)
+        return;
+    if (m_pendingLink) {
+        const Results::StageLink link = *std::exchange(m_pendingLink, {});
+        m_source = link.toJson();
+        if (m_output->text().isEmpty() && !link.inputPath.isEmpty()) {
+            const QFileInfo info(link.inputPath);
+            static const QRegularExpression stageSuffix(QStringLiteral("-stage\\d+$"));
+            const QString base = info.completeBaseName().remove(stageSuffix);
+            m_output->setText(
+                info.absoluteDir().filePath(base + QStringLiteral("-stage%1.jsonl").arg(link.stage)));
+        }
+    }
     const char d = m_table->delimiter();
     const QString delimiterName = d == ',' ? tr("comma")
         : d == ';'                         ? tr("semicolon")
         : d == '\t'                        ? tr("tab")
         : d == '|'                         ? tr("pipe")
                                            : QString(QChar::fromLatin1(d));
-    m_csvInfo->setText(tr("%Ln row(s), %1 columns, %2-separated, %3", nullptr,
-                          int(qMin<qint64>(m_table->rowCount(), INT_MAX)))
-                           .arg(count(m_table->columnCount()))
-                           .arg(delimiterName, Models::DisplayFormat::bytes(m_table->sourceBytes())));
+    if (m_title.isEmpty()) {
+        m_csvInfo->setText(tr("%Ln row(s), %1 columns, %2-separated, %3", nullptr,
+                              int(qMin<qint64>(m_table->rowCount(), INT_MAX)))
+                               .arg(count(m_table->columnCount()))
+                               .arg(delimiterName, Models::DisplayFormat::bytes(m_table->sourceBytes())));
+    } else {
+        QString info = tr("%Ln row(s), %1 columns", nullptr, int(qMin<qint64>(m_table->rowCount(), INT_MAX)))
+                           .arg(count(m_table->columnCount()));
+        const Results::StageInfo &stage = *m_stageInfo;
+        if (stage.answerColumns > 0)
+            info += tr("; %n answer column(s) from the JSON answers", nullptr, stage.answerColumns);
+        if (stage.invalidAnswers > 0)
+            info += tr("; %n answer(s) are not JSON (their answer cells are empty)", nullptr,
+                       int(qMin<qint64>(stage.invalidAnswers, INT_MAX)));
+        if (stage.skipped > 0)
+            info += tr("; %n request(s) without a successful answer left out", nullptr,
+                       int(qMin<qint64>(stage.skipped, INT_MAX)));
+        if (!stage.csvPath.isEmpty())
+            info += tr("; with the columns of %1").arg(QDir::toNativeSeparators(stage.csvPath));
+        if (!stage.csvProblem.isEmpty())
+            info += QStringLiteral(". ") + stage.csvProblem;
+        m_csvInfo->setText(info);
+    }
     m_status->clear();
     const QList<QStringList> rows = m_table->preview(kPreviewRows);
     m_preview->clear();
@@ -560,10 +663,15 @@ void BuilderDialog::onCsvRead()
         m_preview->setColumnWidth(c, qMin(m_preview->columnWidth(c), 260));
     m_previewRow->setRange(1, int(qMax<qint64>(1, qMin<qint64>(m_table->rowCount(), INT_MAX))));
     fillColumns();
-    // A first template that works: the first text column.
-    if (m_user->toPlainText().isEmpty() && m_table->columnCount() > 0)
-        m_user->setPlainText(QStringLiteral("{{") + m_table->columnNames().constLast()
+    if (!m_defaultIdColumn.isEmpty() && m_idColumn->findData(m_defaultIdColumn) >= 0)
+        m_idColumn->setCurrentIndex(m_idColumn->findData(m_defaultIdColumn));
+    // A first template that works: the first text column (the answer, for a table of results).
+    if (m_user->toPlainText().isEmpty() && m_table->columnCount() > 0) {
+        const bool results = m_table->columnIndex(u"response") >= 0 && !m_title.isEmpty();
+        m_user->setPlainText(QStringLiteral("{{")
+                             + (results ? QStringLiteral("response") : m_table->columnNames().constLast())
                              + QStringLiteral("}}"));
+    }
     updatePreview();
     emit csvLoaded();
 }
@@ -639,6 +747,7 @@ Jsonl::BuildSpec BuilderDialog::spec() const
         s.dimensions = m_dimensions->value();
     s.extraJson = m_extra->text().trimmed().toUtf8();
     s.allowEmptyCells = m_allowEmpty->isChecked();
+    s.source = m_source;
     return s;
 }
 

@@ -3,6 +3,8 @@
 #include "jsonl/csvtable.h"
 #include "jsonl/limitprofile.h"
 #include "jsonl/requestbuilder.h"
+#include "results/joinedresults.h"
+#include "results/stagetable.h"
 
 #include "appcontroller.h"
 
@@ -41,6 +43,12 @@ class AppController;
  * and problems of the spec (unknown placeholders, bad parameters) are listed as you type; the full check
  * (empty cells, duplicate ids) and the write run in the background. Output is split over the account's limit
  * profile. Afterwards: one part opens in the Validate view; several parts can be submitted as one job.
+ *
+ * Instead of a CSV the dialog can start from a ready table (setTable()) or from the joined results of a
+ * stage (loadResults(): Results::stageTable() on a worker thread, with the answer.* columns of the JSON
+ * answers): the next stage of a chain. Then the spreadsheet row shows the table's title ("Results of
+ * batch_…") instead of a file, custom_id is taken from the table's custom_id column by default, and the
+ * build manifest records the stage link.
  */
 class BuilderDialog final : public QDialog
 {
@@ -53,6 +61,23 @@ public:
 
     /** Reads a CSV (in the background); csvLoaded() follows. */
     void loadCsv(const QString &path);
+    /**
+     * Builds from a table made elsewhere (no file): title names it in the spreadsheet row, source is written
+     * to the build manifest as "source" (the stage link), idColumn (when a column of the table) is the
+     * default custom_id. csvLoaded() follows at once.
+     */
+    void setTable(std::shared_ptr<const Jsonl::CsvTable> table, const QString &title,
+                  const QJsonObject &source = {}, const QString &idColumn = {});
+    /**
+     * The next stage of a chain: makes the stage table of results (the JSON answers' columns discovered, the
+     * succeeded rows, the original CSV's columns when its build manifest still matches) and the stage link
+     * (Results::nextStageLink() over batchIds or jobId and the results' input) in the background, then shows
+     * the table as setTable() does with the link as source and the custom_id column; csvLoaded() follows.
+     */
+    void loadResults(std::shared_ptr<const Results::JoinedResults> results, const QString &title,
+                     const QStringList &batchIds, const QString &jobId);
+    /** What the stage table held (loadResults()). */
+    const Results::StageInfo &stageInfo() const { return *m_stageInfo; }
     bool isBusy() const { return m_readWatcher.isRunning() || m_writeWatcher.isRunning(); }
     const Jsonl::CsvTable *table() const { return m_table.get(); }
     /** The spec as the form describes it. */
@@ -81,6 +106,8 @@ signals:
 private:
     void browseCsv();
     void onCsvRead();
+    void showTable();
+    void setSourceEditable(bool editable);
     void updateEndpointFields();
     void updatePreview();
     void setPreview(const QString &text, bool json);
@@ -96,6 +123,16 @@ private:
     Jsonl::BuildReport m_report;
 
     QLineEdit *m_csvPath;
+    QPushButton *m_browse;
+    QLabel *m_delimiterLabel;
+    /** Built from a table, not a CSV: the manifest's "source", the default id column, the job's source. */
+    QJsonObject m_source;
+    QString m_defaultIdColumn;
+    QString m_sourcePath;
+    QString m_title;
+    std::shared_ptr<Results::StageInfo> m_stageInfo = std::make_shared<Results::StageInfo>();
+    /** The link loadResults() computes on its worker thread (taken by showTable()). */
+    std::shared_ptr<Results::StageLink> m_pendingLink;
     QComboBox *m_delimiter;
     QCheckBox *m_header;
     QLabel *m_csvInfo;

@@ -206,6 +206,11 @@ void MainWindow::setUp()
                                           .arg(QDir::toNativeSeparators(path), parent));
                 m_banner->setOwner(m_validationPage);
             });
+    connect(m_resultsPage, &ResultsPage::builderOpened, this, [this](BuilderDialog *dialog) {
+        connect(dialog, &BuilderDialog::openFileRequested, this, &MainWindow::openFile);
+        connect(dialog, &BuilderDialog::submitJobRequested, this, &MainWindow::submitJob);
+        connect(dialog, &BuilderDialog::submitFileRequested, this, &MainWindow::openAndCreate);
+    });
     connect(m_resultsPage, &ResultsPage::resubmitFailed, this, [this](const QString &error) {
         m_banner->showMessage(MessageBanner::Type::Warning, error);
         m_banner->setOwner(m_resultsPage);

@@ -1,6 +1,7 @@
 #include "resultspage.h"
 
 #include "appcontroller.h"
+#include "builderdialog.h"
 #include "columnfit.h"
 #include "common/workcontrol.h"
 #include "displayformat.h"
@@ -190,6 +191,18 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     connect(m_resubmitButton, &QToolButton::clicked, this, &ResultsPage::resubmitDialog);
     connect(m_deleteRemoteButton, &QToolButton::clicked, this, &ResultsPage::deleteRemoteFiles);
 
+    m_nextStageAction = new QAction(tr("Build Next Stage from These Results\u2026"), this);
+    m_nextStageAction->setObjectName(QStringLiteral("buildNextStage"));
+    m_nextStageAction->setIconText(tr("Next stage\u2026"));
+    m_nextStageAction->setToolTip(
+        tr("Build a new batch from these results: {{response}}, {{answer.label}} and "
+           "the original columns in the templates"));
+    connect(m_nextStageAction, &QAction::triggered, this, &ResultsPage::buildNextStage);
+    auto *nextStageButton = new QToolButton(this);
+    nextStageButton->setObjectName(QStringLiteral("buildNextStageButton"));
+    nextStageButton->setDefaultAction(m_nextStageAction);
+    nextStageButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     auto *header = new QHBoxLayout;
     auto *titles = new QVBoxLayout;
     titles->setSpacing(2);
@@ -202,6 +215,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     header->addWidget(m_chartsButton, 0, Qt::AlignTop);
     header->addWidget(m_exportButton, 0, Qt::AlignTop);
     header->addWidget(m_resubmitButton, 0, Qt::AlignTop);
+    header->addWidget(nextStageButton, 0, Qt::AlignTop);
     header->addWidget(m_deleteRemoteButton, 0, Qt::AlignTop);
 
     // State page: empty, downloading, joining, input unknown, failure.
@@ -964,6 +978,7 @@ void ResultsPage::updateActions()
     m_appendCsvAction->setEnabled(haveRows && !busy && !manifestPath().isEmpty());
     m_saveImagesAction->setEnabled(haveRows && !busy && m_kinds.images);
     m_resubmitButton->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
+    m_nextStageAction->setEnabled(haveRows && !busy && m_model->results()->rowCount() > 0);
     bool canDelete = false;
     for (const QString &id : std::as_const(m_plan.chain)) {
         const auto d = m_controller->resultDownload(id);
@@ -1359,6 +1374,24 @@ void ResultsPage::chooseInputFile()
         return;
     m_controller->setInputPath(m_plan.chain.value(0), path);
     reload();
+}
+
+void ResultsPage::buildNextStage()
+{
+    const auto joined = results();
+    if (!joined)
+        return;
+    const auto account = m_controller->currentAccount();
+    const auto profile = Jsonl::LimitProfile::byName(account ? account->limitProfile : QString())
+                             .value_or(Jsonl::LimitProfile::deepinfra());
+    auto *dialog = new BuilderDialog(m_controller, profile, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const bool job = !m_plan.jobId.isEmpty();
+    dialog->loadResults(joined,
+                        job ? tr("Results of job %1").arg(m_plan.jobId) : tr("Results of %1").arg(m_batchId),
+                        job ? QStringList() : m_plan.chain, m_plan.jobId);
+    emit builderOpened(dialog);
+    dialog->show();
 }
 
 } // namespace Batchdesk::Ui

@@ -34,6 +34,7 @@ namespace Batchdesk::Ui {
 
 class AppController;
 class ResultsCharts;
+class BuilderDialog;
 
 /**
  * The results of a batch joined to its requests: one row per request of the input file (and one per result
@@ -111,6 +112,8 @@ public slots:
     void deleteRemoteFiles();
     void chooseInputFile();
     void copySelection();
+    /** "Build Next Stage from These Results…": opens the builder over the stage table of these results. */
+    void buildNextStage();
 
 signals:
     /** The join finished (the table shows the rows) or failed (stateText() says why). */
@@ -119,6 +122,8 @@ signals:
     /** A resubmit file was written; the window opens it in the submission flow. */
     void resubmitReady(const QString &path, const QString &parentBatchId);
     void resubmitFailed(const QString &error);
+    /** buildNextStage() opened a builder (shown, deleted on close); the window connects its requests. */
+    void builderOpened(Batchdesk::Ui::BuilderDialog *dialog);
 
 private:
     void reload();
@@ -141,6 +146,7 @@ private:
     /** What is shown: the chain of batches, the input(s), the result files (Results::planJoin). */
     Results::JoinPlan m_plan;
     QAction *m_appendCsvAction = nullptr;
+    QAction *m_nextStageAction = nullptr;
     QString m_warning;
     Models::ResultsModel *m_model;
     QLabel *m_title;

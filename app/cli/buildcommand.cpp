@@ -8,15 +8,22 @@
 #include "jsonl/csvtable.h"
 #include "jsonl/requestbuilder.h"
 #include "results/csvappend.h"
+#include "results/joinedresults.h"
+#include "results/jsoncolumns.h"
+#include "results/stagetable.h"
+#include "resultscommands.h"
+#include "store/jobstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -86,17 +93,127 @@ void printDiagnostic(const QString &csv, const BuildDiagnostic &d)
             .arg(where, QString::fromLatin1(severityName(d.severity)), d.message, d.code));
 }
 
+// The joined results of a stage: batches (a batch and its resubmits, later ones win) over their input file,
+// or a job's parts (round 0's inputs in part order, every round's results). input overrides the job's part
+// files. Returns an exit code (the error printed).
+struct StageResults
+{
+    std::shared_ptr<const Results::JoinedResults> results;
+    QStringList inputs;
+    QStringList batchIds;
+    QString jobId;
+    QString manifest; ///< the build manifest of the inputs, when any
+};
+
+int openStage(Context &ctx, const QStringList &ids, const QString &input, StageResults *stage,
+              const QString &command)
+{
+    QStringList files;
+    bool downloaded = false;
+    if (ids.size() == 1 && ids.first().startsWith(QLatin1StringView("job-"))) {
+        stage->jobId = ids.first();
+        const auto job = ctx.jobs() ? ctx.jobs()->job(stage->jobId) : std::nullopt;
+        const auto parts =
+            ctx.jobs() ? ctx.jobs()->parts(stage->jobId) : Result<QList<Store::JobPart>>(Error {});
+        if (!job || !parts.ok()) {
+            err(tr("%1: no job %2 on this computer (see batchdesk-cli jobs list).")
+                    .arg(command, stage->jobId));
+            return UsageError;
+        }
+        QList<Store::JobPart> sorted = parts.value();
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Store::JobPart &a, const Store::JobPart &b) {
+            return a.round != b.round ? a.round < b.round : a.part < b.part;
+        });
+        for (const Store::JobPart &part : std::as_const(sorted)) {
+            if (part.round == 0)
+                stage->inputs << part.path;
+            if (part.batchId.isEmpty())
+                continue;
+            if (!part.isDone()) {
+                err(tr("%1: part %2 of %3 has not finished (%4); build from the job once it has.")
+                        .arg(command, part.label(), stage->jobId, Store::JobPart::stateName(part.state)));
+                return Failure;
+            }
+            stage->batchIds << part.batchId;
+            if (const int rc = batchResultFiles(ctx, part.batchId, &files, &downloaded); rc != Success)
+                return rc;
+        }
+        if (!input.isEmpty())
+            stage->inputs = {input};
+        stage->manifest = Results::manifestOf(stage->inputs.value(0));
+        if (stage->manifest.isEmpty() && job->sourcePath.endsWith(QLatin1StringView(".jsonl")))
+            stage->manifest = Results::manifestOf(job->sourcePath);
+    } else {
+        if (input.isEmpty()) {
+            err(tr("%1: --input FILE is needed with a batch: the batch's input file.").arg(command));
+            return UsageError;
+        }
+        for (const QString &id : ids) {
+            if (id.startsWith(QLatin1StringView("job-"))) {
+                err(tr("%1: give one job, or batches, not both.").arg(command));
+                return UsageError;
+            }
+            if (const int rc = batchResultFiles(ctx, id, &files, &downloaded); rc != Success)
+                return rc;
+        }
+        stage->batchIds = ids;
+        stage->inputs = {input};
+        stage->manifest = Results::manifestOf(input);
+    }
+    for (const QString &path : std::as_const(stage->inputs)) {
+        if (!QFileInfo(path).isFile()) {
+            err(tr("Cannot open %1: no such file.").arg(path));
+            return UsageError;
+        }
+    }
+    if (stage->inputs.isEmpty() || files.isEmpty()) {
+        err(tr("%1: the results have no output or error file: nothing to build from.").arg(command));
+        return Failure;
+    }
+    auto joined = Results::JoinedResults::open(stage->inputs, files);
+    if (!joined.ok()) {
+        err(tr("%1: %2").arg(command, joined.errorString()));
+        return UsageError;
+    }
+    stage->results = joined.value();
+    return Success;
+}
+
+Results::JsonColumns discoverColumns(const Results::JoinedResults &results, const QString &jsonPath)
+{
+    Results::JsonColumnsOptions options;
+    options.path = jsonPath;
+    return Results::JsonColumns::discover(results, options);
+}
+
 } // namespace
 
 int runBuild(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
-        "batchdesk-cli build --csv FILE --endpoint URL --model M [--system TEXT] (--user TEXT | --template "
-        "FILE) "
+        "batchdesk-cli build (--csv FILE | --results BATCH_OR_JOB [--input FILE] [--json-path PATH] "
+        "[--all-rows]) --endpoint URL --model M [--system TEXT] (--user TEXT | --template FILE) "
         "[--input-column COL]... [--id-column COL] [--param key=value]... [--profile NAME] -o OUT.jsonl");
     QCommandLineParser p;
     const QCommandLineOption csvOpt(QStringLiteral("csv"), tr("The CSV or TSV file (UTF-8, header row)."),
                                     tr("FILE"));
+    const QCommandLineOption resultsOpt(
+        QStringLiteral("results"),
+        tr("Build the next stage from the results of a batch (repeat for its resubmits; later ones win) or "
+           "of a job (job-…): columns custom_id, outcome, model, request, response, finish_reason, "
+           "input_tokens, output_tokens, error, answer.<name> for the JSON answers, and the original CSV's "
+           "columns."),
+        tr("BATCH_OR_JOB"));
+    const QCommandLineOption stageInputOpt(
+        QStringLiteral("input"), tr("With --results: the batch's input file (a job's parts are known)."),
+        tr("FILE"));
+    const QCommandLineOption jsonPathOpt(
+        QStringLiteral("json-path"),
+        tr("With --results: the object of the JSON answers whose members become answer.* columns (e.g. "
+           "result or items[0]; default: the whole answer)."),
+        tr("PATH"));
+    const QCommandLineOption allRowsOpt(QStringLiteral("all-rows"),
+                                        tr("With --results: every request, not only the succeeded ones."));
     const QCommandLineOption endpointOpt(
         QStringLiteral("endpoint"),
         tr("/v1/chat/completions, /v1/completions or /v1/embeddings (or chat, "
@@ -142,24 +259,33 @@ int runBuild(Context &ctx, const QStringList &args)
                                           tr("D"), QStringLiteral("auto"));
     const QCommandLineOption noHeaderOpt(QStringLiteral("no-header"),
                                          tr("The first row is data; columns are column_1, column_2, ..."));
-    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
-                                       tr("Check, print the first request line and write nothing."));
+    const QCommandLineOption dryRunOpt(
+        QStringLiteral("dry-run"),
+        tr("Check, print the first request line and write nothing (with --results: print the table's "
+           "columns; the template is then optional)."));
     const QCommandLineOption maxLinesOpt(
         QStringLiteral("max-lines"),
         tr("Lines per file at most (below the profile's limit: smaller batches)."), tr("N"));
     const QCommandLineOption maxBytesOpt(QStringLiteral("max-bytes"),
                                          tr("Bytes per file at most (below the profile's limit)."), tr("N"));
-    p.addOptions({csvOpt, endpointOpt, modelOpt, systemOpt, userOpt, templateOpt, inputOpt, idOpt, paramOpt,
-                  extraOpt, profileOpt, outOpt, allowEmptyOpt, delimiterOpt, noHeaderOpt, dryRunOpt,
-                  maxLinesOpt, maxBytesOpt});
+    p.addOptions({csvOpt,      resultsOpt, stageInputOpt, jsonPathOpt, allRowsOpt,    endpointOpt,
+                  modelOpt,    systemOpt,  userOpt,       templateOpt, inputOpt,      idOpt,
+                  paramOpt,    extraOpt,   profileOpt,    outOpt,      allowEmptyOpt, delimiterOpt,
+                  noHeaderOpt, dryRunOpt,  maxLinesOpt,   maxBytesOpt});
     if (auto r = parseArgs(p, args, usage))
         return *r;
-    if (!p.isSet(csvOpt) || !p.isSet(endpointOpt) || !p.isSet(modelOpt)
+    const bool fromResults = p.isSet(resultsOpt);
+    if (p.isSet(csvOpt) == fromResults || !p.isSet(endpointOpt) || !p.isSet(modelOpt)
         || (!p.isSet(outOpt) && !p.isSet(dryRunOpt)) || !p.positionalArguments().isEmpty()) {
         err(tr("Usage: %1").arg(usage));
         return UsageError;
     }
-    if (!p.isSet(userOpt) && !p.isSet(templateOpt) && !p.isSet(inputOpt)) {
+    if (!fromResults && (p.isSet(stageInputOpt) || p.isSet(jsonPathOpt) || p.isSet(allRowsOpt))) {
+        err(tr("build: --input, --json-path and --all-rows go with --results."));
+        return UsageError;
+    }
+    const bool templateOptional = fromResults && p.isSet(dryRunOpt);
+    if (!p.isSet(userOpt) && !p.isSet(templateOpt) && !p.isSet(inputOpt) && !templateOptional) {
         err(tr("build: give the template: --user TEXT (or --prompt) or --template FILE (embeddings: or "
                "--input-column COL).\n")
             + tr("Usage: %1").arg(usage));
@@ -243,14 +369,73 @@ int runBuild(Context &ctx, const QStringList &args)
         }
     }
 
-    const QString csvPath = p.value(csvOpt);
-    CsvOptions csvOptions;
-    csvOptions.delimiter = *delimiter;
-    csvOptions.hasHeader = !p.isSet(noHeaderOpt);
-    auto table = CsvTable::read(csvPath, csvOptions);
-    if (!table.ok()) {
-        err(tr("build: %1").arg(table.errorString()));
-        return UsageError;
+    QString csvPath = p.value(csvOpt);
+    Result<CsvTable> table = Error {};
+    Results::StageInfo stageInfo;
+    if (fromResults) {
+        StageResults stage;
+        if (const int rc =
+                openStage(ctx, p.values(resultsOpt), p.value(stageInputOpt), &stage, QStringLiteral("build"));
+            rc != Success)
+            return rc;
+        const Results::JsonColumns columns = discoverColumns(*stage.results, p.value(jsonPathOpt));
+        Results::StageOptions stageOptions;
+        stageOptions.allRows = p.isSet(allRowsOpt);
+        stageOptions.manifestPath = stage.manifest;
+        table = Results::stageTable(*stage.results, columns, stageOptions, {}, &stageInfo);
+        if (!table.ok()) {
+            err(tr("build: %1").arg(table.errorString()));
+            return UsageError;
+        }
+        csvPath = stage.jobId.isEmpty() ? tr("results of %1").arg(stage.batchIds.join(QStringLiteral(", ")))
+                                        : tr("results of %1").arg(stage.jobId);
+        if (!ctx.options().quiet) {
+            if (!stageInfo.csvProblem.isEmpty())
+                err(tr("build: warning: %1").arg(stageInfo.csvProblem));
+            if (stageInfo.invalidAnswers > 0)
+                err(tr(
+                    "build: warning: %n answer(s) are not JSON; their answer.* cells are empty (a template "
+                    "using them needs --allow-empty).",
+                    nullptr, int(stageInfo.invalidAnswers)));
+        }
+        if (spec.idColumn.isEmpty())
+            spec.idColumn = QStringLiteral("custom_id"); // stage 2's results join stage 1's by custom_id
+        spec.source = Results::nextStageLink(stage.batchIds, stage.jobId, stage.inputs.value(0)).toJson();
+        if (p.isSet(dryRunOpt)) {
+            const CsvTable &t = table.value();
+            if (ctx.json()) {
+                QJsonObject o {{QStringLiteral("columns"), QJsonArray::fromStringList(t.columnNames())},
+                               {QStringLiteral("rows"), t.rowCount()},
+                               {QStringLiteral("skipped"), stageInfo.skipped},
+                               {QStringLiteral("invalid_json"), stageInfo.invalidAnswers},
+                               {QStringLiteral("csv"), stageInfo.csvPath},
+                               {QStringLiteral("stage"), spec.source.value(QLatin1StringView("stage"))}};
+                if (!spec.userTemplate.isEmpty() || !spec.inputColumns.isEmpty())
+                    o.insert(QStringLiteral("request"),
+                             QJsonDocument::fromJson(RequestBuilder(t, spec).requestFor(0)).object());
+                printJson(o);
+                return Success;
+            }
+            for (const QString &name : t.columnNames())
+                out(name);
+            err(tr("build: %1: %2 rows (%3 left out), %4 columns; stage %5")
+                    .arg(csvPath)
+                    .arg(t.rowCount())
+                    .arg(stageInfo.skipped)
+                    .arg(t.columnCount())
+                    .arg(spec.source.value(QLatin1StringView("stage")).toInt()));
+            if (spec.userTemplate.isEmpty() && spec.inputColumns.isEmpty())
+                return Success;
+        }
+    } else {
+        CsvOptions csvOptions;
+        csvOptions.delimiter = *delimiter;
+        csvOptions.hasHeader = !p.isSet(noHeaderOpt);
+        table = CsvTable::read(csvPath, csvOptions);
+        if (!table.ok()) {
+            err(tr("build: %1").arg(table.errorString()));
+            return UsageError;
+        }
     }
     const RequestBuilder builder(table.value(), spec);
     const BuildCheck check = builder.check();
@@ -281,7 +466,7 @@ int runBuild(Context &ctx, const QStringList &args)
     }
     if (p.isSet(dryRunOpt)) {
         const CsvTable &t = table.value();
-        if (!ctx.json()) {
+        if (!ctx.json() && !fromResults) {
             err(tr("build: %1: %2 rows, %3 columns (%4), delimiter %5%6")
                     .arg(csvPath)
                     .arg(t.rowCount())
@@ -440,6 +625,62 @@ int runResultsAppendCsv(Context &ctx, const QStringList &args)
         out(tr("Wrote %1 (%2 rows: %3)").arg(outPath).arg(r.rows).arg(parts.join(QStringLiteral(", "))));
         if (r.unmatchedResults > 0)
             err(tr("%1 result(s) have a custom_id that is not a row of the CSV.").arg(r.unmatchedResults));
+    }
+    return Success;
+}
+
+int exportWithPreviousStage(Context &ctx, const QStringList &ids, const QString &input,
+                            const QString &outPath, bool neutralizeFormulas)
+{
+    const QString command = QStringLiteral("results export");
+    StageResults stage;
+    if (const int rc = openStage(ctx, ids, input, &stage, command); rc != Success)
+        return rc;
+    const auto link = Results::previousStage(stage.inputs.value(0));
+    if (!link) {
+        err(tr("%1: %2 was not built from the results of an earlier stage (its build manifest has no "
+               "stage link).")
+                .arg(command, stage.inputs.value(0)));
+        return Failure;
+    }
+    StageResults previous;
+    if (const int rc = openStage(ctx, link->jobId.isEmpty() ? link->batchIds : QStringList {link->jobId},
+                                 link->jobId.isEmpty() ? link->inputPath : QString(), &previous, command);
+        rc != Success)
+        return rc;
+    Results::StageOptions options;
+    options.allRows = true;
+    options.manifestPath = stage.manifest;
+    const auto table = Results::stageTable(*stage.results, discoverColumns(*stage.results, {}), options);
+    if (!table.ok()) {
+        err(tr("%1: %2").arg(command, table.errorString()));
+        return UsageError;
+    }
+    const auto both =
+        Results::withPreviousStage(table.value(), *previous.results, discoverColumns(*previous.results, {}));
+    if (!both.ok()) {
+        err(tr("%1: %2").arg(command, both.errorString()));
+        return UsageError;
+    }
+    const auto written = Results::writeTableCsv(both.value(), outPath, neutralizeFormulas);
+    if (!written.ok()) {
+        err(tr("%1: %2").arg(command, written.errorString()));
+        return UsageError;
+    }
+    if (ctx.json()) {
+        printOrderedJson(
+            {{QStringLiteral("file"), outPath},
+             {QStringLiteral("rows"), both.value().rowCount()},
+             {QStringLiteral("columns"), QJsonArray::fromStringList(both.value().columnNames())},
+             {QStringLiteral("stage"), link->stage},
+             {QStringLiteral("previous_batch_ids"), QJsonArray::fromStringList(previous.batchIds)},
+             {QStringLiteral("previous_job_id"), link->jobId}});
+    } else {
+        out(tr("Wrote %1: %n rows of stage %2 beside stage %3's answers", nullptr,
+               int(both.value().rowCount()))
+                .arg(outPath)
+                .arg(link->stage)
+                .arg(link->stage - 1));
     }
     return Success;
 }

@@ -30,12 +30,10 @@ namespace Batchdesk::Cli {
 
 using namespace Batchdesk::Results;
 
-namespace {
-
 // The result files of one batch: the local copies under dataDirectory()/results/<account>/<batch id>/ when a
 // complete download is there (the desktop app keeps them in the same place), otherwise they are downloaded
 // there first and recorded in the store. Returns an exit code; appends the files.
-int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
+int batchResultFiles(Context &ctx, const QString &batchId, QStringList *files, bool *downloaded)
 {
     if (!isSafeBatchId(batchId)) {
         err(tr("\"%1\" is not a valid batch id.").arg(Api::printableId(batchId)));
@@ -92,6 +90,8 @@ int resultFilesOf(Context &ctx, const QString &batchId, QStringList *files, bool
     return Success;
 }
 
+namespace {
+
 struct Joined
 {
     std::shared_ptr<const JoinedResults> results;
@@ -107,7 +107,7 @@ int join(Context &ctx, const QStringList &batchIds, const QString &input, Joined
         return UsageError;
     }
     for (const QString &id : batchIds) {
-        if (const int rc = resultFilesOf(ctx, id, &joined->files, &joined->downloaded); rc != Success)
+        if (const int rc = batchResultFiles(ctx, id, &joined->files, &joined->downloaded); rc != Success)
             return rc;
     }
     if (joined->files.isEmpty()) {
@@ -163,7 +163,7 @@ int runResultsExport(Context &ctx, const QStringList &args)
 {
     const QString usage = QStringLiteral(
         "batchdesk-cli results export BATCH_ID [BATCH_ID...] --input FILE --format csv|xlsx|jsonl|npy -o OUT "
-        "[--bom] [--json-columns] [--json-path PATH]");
+        "[--bom] [--json-columns] [--json-path PATH] [--with-previous-stage]");
     QCommandLineParser p;
     const QCommandLineOption input(QStringList {QStringLiteral("i"), QStringLiteral("input")},
                                    tr("The batch's input file (.jsonl)."), tr("FILE"));
@@ -178,6 +178,10 @@ int runResultsExport(Context &ctx, const QStringList &args)
         QStringLiteral("no-formula-escape"),
         tr("CSV: keep cells that start with = + - @ as they are (by default they get a leading ' so that a "
            "spreadsheet does not run model output as a formula)."));
+    const QCommandLineOption withPrevious(
+        QStringLiteral("with-previous-stage"),
+        tr("CSV: the results as a stage table with the previous stage's answers beside them "
+           "(previous.response, previous.answer.*), matched by custom_id."));
     const QCommandLineOption jsonColumns(
         QStringLiteral("json-columns"),
         tr("csv, xlsx, jsonl: split the JSON answers into columns answer.<name> (from the requests' JSON "
@@ -187,7 +191,7 @@ int runResultsExport(Context &ctx, const QStringList &args)
         tr("The object of the answer whose members become the columns (\"result\", \"items[0]\", "
            "\"$.a.b\"); implies --json-columns."),
         tr("PATH"));
-    p.addOptions({input, format, output, bom, rawCsv, jsonColumns, jsonPath});
+    p.addOptions({input, format, output, bom, rawCsv, jsonColumns, jsonPath, withPrevious});
     p.addPositionalArgument(
         QStringLiteral("BATCH_ID"),
         tr("The batch; several batches (a batch and its resubmits): the later result wins."));
@@ -206,6 +210,14 @@ int runResultsExport(Context &ctx, const QStringList &args)
     if (!formats.contains(fmt)) {
         err(tr("Unknown format \"%1\": use csv, xlsx, jsonl or npy.").arg(fmt));
         return UsageError;
+    }
+    if (p.isSet(withPrevious)) {
+        if (fmt != QLatin1StringView("csv")) {
+            err(tr("--with-previous-stage writes CSV only."));
+            return UsageError;
+        }
+        return exportWithPreviousStage(ctx, p.positionalArguments(), p.value(input), outPath,
+                                       !p.isSet(rawCsv));
     }
     const bool withJson = p.isSet(jsonColumns) || p.isSet(jsonPath);
     JsonColumnsOptions jsonOptions;
@@ -318,7 +330,7 @@ int runResultsImages(Context &ctx, const QStringList &args)
     QStringList files;
     bool downloaded = false;
     for (const QString &id : p.positionalArguments()) {
-        if (const int rc = resultFilesOf(ctx, id, &files, &downloaded); rc != Success)
+        if (const int rc = batchResultFiles(ctx, id, &files, &downloaded); rc != Success)
             return rc;
     }
     const QString dir = p.value(output);

@@ -15,16 +15,18 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 namespace Batchdesk::Jsonl {
 
 namespace {
 
-// lupdate files these strings under the class each call is written in: CsvReader and CsvTable.
+// lupdate files these strings under the class each call is written in: CsvReader, CsvTable, its Builder.
 QString tr(const char *text)
 {
-    return Batchdesk::translateIn(
-        {"Batchdesk::Jsonl::CsvReader", "Batchdesk::Jsonl::CsvTable", "Batchdesk::Jsonl"}, text);
+    return Batchdesk::translateIn({"Batchdesk::Jsonl::CsvReader", "Batchdesk::Jsonl::CsvTable",
+                                   "Batchdesk::Jsonl::CsvTable::Builder", "Batchdesk::Jsonl"},
+                                  text);
 }
 
 constexpr qsizetype kChunk = 1 << 20;
@@ -453,6 +455,104 @@ CsvTable CsvTable::fromData(QByteArrayView data, const CsvOptions &options)
         reader.feed(data);
         reader.finish();
     }
+    return table;
+}
+
+CsvTable::Builder::Builder(const QStringList &columns, int maxDiagnostics)
+    : m_maxDiagnostics(maxDiagnostics)
+{
+    QSet<QString> used;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        QString name = columns.at(i).trimmed();
+        if (name.isEmpty())
+            name = QStringLiteral("column_%1").arg(i + 1);
+        if (used.contains(name)) {
+            QString unique;
+            for (int n = 2;; ++n) {
+                unique = name + QStringLiteral("_%1").arg(n);
+                if (!used.contains(unique))
+                    break;
+            }
+            add(Severity::Warning, QStringLiteral("duplicate_header"), 0, int(i),
+                tr("Column %1 repeats the name \"%2\"; it is called \"%3\".").arg(i + 1).arg(name, unique));
+            name = unique;
+        }
+        used.insert(name);
+        m_table.m_columns << name;
+    }
+}
+
+void CsvTable::Builder::add(Severity severity, const QString &code, qint64 row, int column,
+                            const QString &message)
+{
+    if (severity == Severity::Error)
+        ++m_table.m_errors;
+    else
+        ++m_table.m_warnings;
+    if (m_table.m_diagnostics.size() >= m_maxDiagnostics) {
+        m_table.m_truncated = true;
+        return;
+    }
+    BuildDiagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.row = row;
+    d.record = row + 1;
+    d.line = row + 1;
+    d.column = column;
+    d.message = message;
+    m_table.m_diagnostics << d;
+}
+
+void CsvTable::Builder::reserve(qint64 rows, qint64 bytes)
+{
+    m_table.m_arena.reserve(qsizetype(bytes));
+    m_table.m_cellStart.reserve(std::size_t(rows * columnCount() + 1));
+    m_table.m_rowFirstCell.reserve(std::size_t(rows + 1));
+    m_table.m_rowLine.reserve(std::size_t(rows));
+}
+
+void CsvTable::Builder::addCell(QByteArrayView utf8)
+{
+    const qint64 row = rowCount() + 1;
+    if (m_cells >= columnCount()) {
+        add(Severity::Error, QStringLiteral("ragged_row"), row, m_cells,
+            tr("Row %1 has more cells than the %2 columns; the cell is dropped.")
+                .arg(row)
+                .arg(columnCount()));
+        ++m_cells;
+        return;
+    }
+    if (!utf8.isValidUtf8()) {
+        add(Severity::Error, QStringLiteral("invalid_utf8"), row, m_cells,
+            tr("Row %1, column %2: the cell is not valid UTF-8.").arg(row).arg(m_cells + 1));
+    }
+    m_table.m_arena.append(utf8);
+    m_table.m_cellStart.push_back(m_table.m_arena.size());
+    ++m_cells;
+}
+
+void CsvTable::Builder::addCell(const QString &text)
+{
+    addCell(QByteArrayView(text.toUtf8()));
+}
+
+void CsvTable::Builder::endRow()
+{
+    for (; m_cells < columnCount(); ++m_cells)
+        m_table.m_cellStart.push_back(m_table.m_arena.size());
+    m_table.m_rowFirstCell.push_back(qint64(m_table.m_cellStart.size()) - 1);
+    m_table.m_rowLine.push_back(m_table.rowCount() + 1); // row r (0-based) on line r + 2
+    m_cells = 0;
+}
+
+CsvTable CsvTable::Builder::finish()
+{
+    if (m_cells > 0)
+        endRow();
+    m_table.m_arena.squeeze();
+    CsvTable table = std::move(m_table);
+    m_table = CsvTable();
     return table;
 }
 

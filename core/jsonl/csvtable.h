@@ -74,6 +74,8 @@ struct CsvOptions
 class CsvTable final
 {
 public:
+    class Builder;
+
     CsvTable() = default;
 
     /** Reads a file. Fails only when it cannot be read or on cancel (code "canceled"); findings about the
@@ -93,9 +95,9 @@ public:
     char delimiter() const { return m_delimiter; }
     bool hasHeader() const { return m_hasHeader; }
     bool hadBom() const { return m_bom; }
-    /** Bytes of the source, BOM included. */
+    /** Bytes of the source, BOM included (0 for a table made by a Builder). */
     qint64 sourceBytes() const { return m_sourceBytes; }
-    /** Hex SHA-256 of the source bytes, computed while reading. */
+    /** Hex SHA-256 of the source bytes, computed while reading; empty for a table made by a Builder. */
     QString sha256() const { return m_sha256; }
 
     /** The column names, unique (see the class comment). */
@@ -144,6 +146,47 @@ private:
     qint64 m_warnings = 0;
     bool m_truncated = false;
     bool m_rowsTruncated = false;
+};
+
+/**
+ * Makes a CsvTable in memory, row by row, with the same compact layout as a read one (the cells' UTF-8 in
+ * one arena, one offset a cell): for tables that come from elsewhere than a file (joined results) and feed
+ * the same consumers (RequestBuilder, previews).
+ *
+ * The column names are made unique as a read header's are ("name_2"; a warning "duplicate_header"), an
+ * empty name becomes "column_<n>". Cells are appended to the open row with addCell() and the row is closed
+ * with endRow(): a row with fewer cells than columns gets empty cells (so every row of a built table has
+ * columnCount() cells); a cell beyond the last column is dropped and reported ("ragged_row" error), a cell
+ * that is not valid UTF-8 is kept and reported ("invalid_utf8" error), as read() does. The table has no path
+ * and no source bytes; the delimiter is ',' and sourceLine(r) is r + 2 (the line of the row in the CSV the
+ * table would be written as, header first). Not thread-safe; the finished table is immutable.
+ */
+class CsvTable::Builder final
+{
+public:
+    explicit Builder(const QStringList &columns, int maxDiagnostics = 1000);
+
+    int columnCount() const { return int(m_table.m_columns.size()); }
+    qint64 rowCount() const { return m_table.rowCount(); }
+    QStringList columnNames() const { return m_table.m_columns; }
+
+    /** Appends a cell to the open row. */
+    void addCell(QByteArrayView utf8);
+    void addCell(const QString &text);
+    /** Closes the open row (see the class comment); a row without cells is a row of empty cells. */
+    void endRow();
+    /** Reserves room for about this many rows and arena bytes. */
+    void reserve(qint64 rows, qint64 bytes);
+
+    /** The table; an open row is closed first. The builder is empty afterwards. */
+    CsvTable finish();
+
+private:
+    void add(Severity severity, const QString &code, qint64 row, int column, const QString &message);
+
+    CsvTable m_table;
+    int m_maxDiagnostics;
+    int m_cells = 0; // cells of the open row
 };
 
 /** A printable name of a delimiter: "comma", "semicolon", "tab", "pipe" or the character. */

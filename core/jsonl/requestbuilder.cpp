@@ -26,8 +26,8 @@ namespace {
 QString tr(const char *text)
 {
     return Batchdesk::translateIn({"Batchdesk::Jsonl::RequestBuilder", "Batchdesk::Jsonl::BuildSpec",
-                                  "Batchdesk::Jsonl::Template", "Batchdesk::Jsonl"},
-                                 text);
+                                   "Batchdesk::Jsonl::Template", "Batchdesk::Jsonl"},
+                                  text);
 }
 
 constexpr qsizetype kFlushBytes = 1 << 20;
@@ -846,15 +846,16 @@ Result<BuildReport> RequestBuilder::write(const QString &outPath, const LimitPro
         {QStringLiteral("header"), m_table.hasHeader()},
         {QStringLiteral("rows"), rows},
         {QStringLiteral("columns"), QJsonArray::fromStringList(m_table.columnNames())}};
-    const QJsonObject manifest {
-        {QStringLiteral("format"), QStringLiteral("batchdesk-build/1")},
-        {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("csv"), csv},
-        {QStringLiteral("endpoint"), m_spec.endpoint},
-        {QStringLiteral("model"), m_spec.model},
-        {QStringLiteral("custom_id"), id},
-        {QStringLiteral("profile"), profile.name},
-        {QStringLiteral("parts"), partsJson}};
+    QJsonObject manifest {{QStringLiteral("format"), QStringLiteral("batchdesk-build/1")},
+                          {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                          {QStringLiteral("csv"), csv},
+                          {QStringLiteral("endpoint"), m_spec.endpoint},
+                          {QStringLiteral("model"), m_spec.model},
+                          {QStringLiteral("custom_id"), id},
+                          {QStringLiteral("profile"), profile.name},
+                          {QStringLiteral("parts"), partsJson}};
+    if (!m_spec.source.isEmpty())
+        manifest.insert(QStringLiteral("source"), m_spec.source);
     report.manifestPath = manifestPath(outPath);
     QSaveFile file(report.manifestPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(manifest).toJson()) < 0

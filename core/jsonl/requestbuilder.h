@@ -6,6 +6,7 @@
 #include "limitprofile.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -95,6 +96,10 @@ struct BuildSpec
     /** Cells used by a template or as input that are empty: warnings when true, errors otherwise. */
     bool allowEmptyCells = false;
 
+    /** Where the table came from when it is not a CSV file: written to the manifest as "source" (a build
+     *  from results writes the stage link there, see Results::stageSource()). Empty = no "source". */
+    QJsonObject source;
+
     /**
      * Sets a parameter from "key=value" text (the CLI's --param): temperature, top_p, max_tokens, dimensions,
      * stop (repeatable; a JSON array also works), response_format (json_object | json_schema | text),
@@ -179,9 +184,10 @@ public:
      * maxBytes (every line's "\n" counted) and maxEmbeddingInputs. One part is written to outPath, several to
      * <base>-001.jsonl, <base>-002.jsonl, ... (<base> = outPath without ".jsonl"); each through QSaveFile and
      * then checked by validateFile() with the profile and the endpoint. A manifest <base>.build.json records
-     * the CSV (path, SHA-256, delimiter, header), the id mode and column, the endpoint, the model, and each
-     * part with its first and last row: with the CSV it maps every custom_id back to its row, as parts cover
-     * consecutive rows in order.
+     * the CSV (path, SHA-256, delimiter, header; the path is empty for a table made in memory), the id mode
+     * and column, the endpoint, the model, spec().source as "source" when set, and each part with its first
+     * and last row: with the CSV it maps every custom_id back to its row, as parts cover consecutive rows in
+     * order.
      *
      * Fails (writing nothing) with code "invalid_input" when check() finds an error, "too_large" when one
      * line alone exceeds the profile, "io" or "canceled".

@@ -145,6 +145,150 @@ QJsonObject chatUsage(qint64 prompt, qint64 completion)
     };
 }
 
+// ---- JSON answers (response_format json_object / json_schema) ----
+
+constexpr int kMaxSchemaDepth = 8;
+constexpr int kMaxArrayItems = 3;
+
+/** A deterministic 64-bit number from the prompt and a schema location: different prompts (or properties)
+ *  pick different values, the same prompt always the same one. */
+quint64 seedOf(const QString &prompt, const QString &where)
+{
+    const QByteArray digest =
+        QCryptographicHash::hash((prompt + QChar(0x1f) + where).toUtf8(), QCryptographicHash::Sha256);
+    quint64 n = 0;
+    std::memcpy(&n, digest.constData(), sizeof n);
+    return n;
+}
+
+/** The first few words of the prompt: the "text" of a generated string. */
+QString shortText(const QString &prompt, int words)
+{
+    const QStringList all = prompt.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString text = all.mid(0, words).join(QLatin1Char(' '));
+    if (text.size() > 80)
+        text = text.left(80);
+    return text.isEmpty() ? QStringLiteral("text") : text;
+}
+
+/** The schema's type: the first non-null one of a type array; guessed from its keywords when absent. */
+QString schemaType(const QJsonObject &schema)
+{
+    const QJsonValue type = schema.value(QLatin1String("type"));
+    if (type.isString())
+        return type.toString();
+    if (type.isArray()) {
+        for (const QJsonValue &t : type.toArray()) {
+            if (t.toString() != QLatin1String("null"))
+                return t.toString();
+        }
+        return QStringLiteral("null");
+    }
+    if (schema.contains(QLatin1String("properties")))
+        return QStringLiteral("object");
+    if (schema.contains(QLatin1String("items")))
+        return QStringLiteral("array");
+    return QStringLiteral("string");
+}
+
+/** A value that conforms to a (JSON Schema subset) schema: enum, const, anyOf/oneOf/allOf (the first),
+ *  object (every listed property), array (minItems..3 items), string, integer, number (within minimum and
+ *  maximum), boolean, null. */
+QJsonValue valueForSchema(const QJsonObject &schema, const QString &prompt, const QString &where, int depth)
+{
+    if (depth > kMaxSchemaDepth)
+        return QJsonValue();
+    if (schema.contains(QLatin1String("const")))
+        return schema.value(QLatin1String("const"));
+    const QJsonArray choices = schema.value(QLatin1String("enum")).toArray();
+    if (!choices.isEmpty())
+        return choices.at(qsizetype(seedOf(prompt, where) % quint64(choices.size())));
+    for (const auto key : {QLatin1String("anyOf"), QLatin1String("oneOf"), QLatin1String("allOf")}) {
+        const QJsonArray options = schema.value(key).toArray();
+        for (const QJsonValue &option : options) {
+            if (schemaType(option.toObject()) != QLatin1String("null"))
+                return valueForSchema(option.toObject(), prompt, where, depth + 1);
+        }
+    }
+    const QString type = schemaType(schema);
+    const quint64 seed = seedOf(prompt, where);
+    if (type == QLatin1String("object")) {
+        QJsonObject object;
+        const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+        for (auto it = properties.begin(); it != properties.end(); ++it)
+            object.insert(it.key(),
+                          valueForSchema(it.value().toObject(), prompt, where + QLatin1Char('.') + it.key(),
+                                         depth + 1));
+        // Required names without a property schema still get a value.
+        for (const QJsonValue &name : schema.value(QLatin1String("required")).toArray()) {
+            if (!object.contains(name.toString()))
+                object.insert(name.toString(), shortText(prompt, 3));
+        }
+        return object;
+    }
+    if (type == QLatin1String("array")) {
+        const int minItems = qBound(0, schema.value(QLatin1String("minItems")).toInt(1), kMaxArrayItems);
+        const int maxItems =
+            qBound(minItems, schema.value(QLatin1String("maxItems")).toInt(kMaxArrayItems), kMaxArrayItems);
+        const int count = minItems + int(seed % quint64(maxItems - minItems + 1));
+        QJsonArray array;
+        const QJsonObject items = schema.value(QLatin1String("items")).toObject();
+        for (int i = 0; i < count; ++i)
+            array.append(valueForSchema(items, prompt, where + QStringLiteral("[%1]").arg(i), depth + 1));
+        return array;
+    }
+    if (type == QLatin1String("integer") || type == QLatin1String("number")) {
+        constexpr double kLimit = 1e15; // integers stay exact in a double and in qint64
+        const double lo = qBound(-kLimit, schema.value(QLatin1String("minimum")).toDouble(0), kLimit);
+        const double hi = qBound(-kLimit, schema.value(QLatin1String("maximum")).toDouble(lo + 100), kLimit);
+        const double span = hi > lo ? hi - lo : 0;
+        if (type == QLatin1String("integer")) {
+            const qint64 first = qint64(std::ceil(lo));
+            const qint64 range = qint64(std::floor(hi)) - first + 1;
+            return range > 0 ? first + qint64(seed % quint64(range)) : first;
+        }
+        return lo + std::round(double(seed % 10000) / 10000.0 * span * 100) / 100;
+    }
+    if (type == QLatin1String("boolean"))
+        return (seed & 1) != 0;
+    if (type == QLatin1String("null"))
+        return QJsonValue();
+    return shortText(prompt, 4 + int(seed % 4));
+}
+
+/** The JSON answer of a chat request with a JSON response_format, or a null string when it has none. A
+ *  prompt with the [[badjson]] marker gets text that is not JSON. */
+QString jsonAnswer(const QJsonObject &body, const QString &prompt)
+{
+    const QJsonObject format = body.value(QLatin1String("response_format")).toObject();
+    const QString type = format.value(QLatin1String("type")).toString();
+    if (type != QLatin1String("json_object") && type != QLatin1String("json_schema"))
+        return {};
+    if (prompt.contains(QLatin1String("[[badjson]]")))
+        return QStringLiteral("Not JSON: ") + prompt; // prose, as a model that ignored the format
+    // A scripted answer: a message that is itself a JSON object, or a ```-fenced block, comes back as it is
+    // (tests choose the exact answer).
+    const QString trimmed = prompt.trimmed();
+    if ((trimmed.startsWith(QLatin1String("```")) && trimmed.size() > 6
+         && trimmed.endsWith(QLatin1String("```")))
+        || (trimmed.startsWith(u'{') && QJsonDocument::fromJson(trimmed.toUtf8()).isObject()))
+        return prompt;
+    QJsonObject object;
+    if (type == QLatin1String("json_schema")) {
+        const QJsonObject schema =
+            format.value(QLatin1String("json_schema")).toObject().value(QLatin1String("schema")).toObject();
+        const QJsonValue value = valueForSchema(schema, prompt, QStringLiteral("$"), 0);
+        if (value.isObject())
+            object = value.toObject();
+        else
+            object.insert(QStringLiteral("value"), value);
+    } else {
+        object = QJsonObject {{QStringLiteral("answer"), shortText(prompt, 8)},
+                              {QStringLiteral("words"), countTokens(prompt)}};
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
 ModelResult chat(const QJsonObject &body, const QString &model, qint64 now)
 {
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
@@ -170,7 +314,9 @@ ModelResult chat(const QJsonObject &body, const QString &model, qint64 now)
         return markerFailure(*status);
 
     bool cut = false;
-    const QString answer = truncateTokens(lastUser, maxTokensOf(body), &cut);
+    QString answer = jsonAnswer(body, lastUser); // JSON answers are whole (not cut to max_tokens)
+    if (answer.isNull())
+        answer = truncateTokens(lastUser, maxTokensOf(body), &cut);
     const qint64 completionTokens = countTokens(answer);
     ModelResult result;
     result.inputTokens = promptTokens;

@@ -15,6 +15,11 @@ namespace Batchdesk::Sandbox {
  *   last user input item), cut to max_tokens / max_completion_tokens / max_output_tokens words. A response
  *   is a Response object (`object:"response"`, `status:"completed"` or `"incomplete"` when cut, one
  *   `message` output item with one `output_text` part, `usage {input_tokens, output_tokens, total_tokens}`).
+ *   A chat request with response_format json_schema is answered with compact JSON that conforms to the
+ *   schema (every listed property; an enum's value, a number or a boolean chosen from a hash of the last user
+ *   message, so different prompts get different values; strings are the message's first words), one with
+ *   json_object with {"answer": first words, "words": count}; JSON answers are not cut to max_tokens. A
+ *   message that is itself a JSON object, or a ```-fenced block, is the answer as it is (scripted answers).
  * - `sandbox/embed`: /v1/embeddings, deterministic unit vectors (8 dimensions unless `dimensions` says).
  * - `sandbox/moderation` (also answering as `omni-moderation-latest`, `omni-moderation-2024-09-26`,
  *   `text-moderation-latest` and `text-moderation-stable`, and the default when body.model is absent):
@@ -31,7 +36,8 @@ namespace Batchdesk::Sandbox {
  *
  * Markers in the text a model reads (the last user message, the prompt, the input): `[[fail]]` fails with
  * status 500, `[[fail:NNN]]` with status NNN (400..599), `[[flaky]]` fails with 500 the first time this
- * process runs that exact text and succeeds afterwards.
+ * process runs that exact text and succeeds afterwards; `[[badjson]]` in a chat request with a JSON
+ * response_format gets an answer that is not valid JSON ("Not JSON: " and the message).
  */
 inline constexpr QLatin1StringView kEchoModel("sandbox/echo");
 inline constexpr QLatin1StringView kEmbedModel("sandbox/embed");

@@ -96,7 +96,7 @@ private slots:
         m_input = path(QStringLiteral("verdicts.jsonl"));
         QVERIFY(writeFile(m_input,
                           echoRequest("j1", echoAnswerFull()) + echoRequest("j2", echoAnswerFenced())
-                              + echoRequest("j3", "I think it is spam")
+                              + echoRequest("j3", "I think it is spam [[badjson]]")
                               + echoRequest("j4", "please [[fail]] here")));
         const Run r = cli({QStringLiteral("submit"), m_input, QStringLiteral("--json"),
                            QStringLiteral("--wait"), QStringLiteral("--interval"), QStringLiteral("0.1")});

@@ -1,0 +1,181 @@
+// "Build Next Stage from These Results…" on the Results page, against the app's in-process sandbox: a batch
+// with json_schema answers finishes, the action opens the builder over its stage table with the answer.*
+// columns, the live preview renders {{answer.label}}, and the written file's manifest links stage 1.
+#include "appcontroller.h"
+#include "batchespage.h"
+#include "batchtablemodel.h"
+#include "builderdialog.h"
+#include "mainwindow.h"
+#include "resultspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Batchdesk;
+
+namespace {
+
+Ui::AppOptions fastOptions()
+{
+    Ui::AppOptions o;
+    o.sandbox.latencyMs = 10;
+    o.sandbox.concurrency = 4;
+    o.monitor.fastIntervalMs = 150;
+    o.monitor.slowIntervalMs = 600;
+    Api::RetryPolicy retry;
+    retry.maxRetries = 0;
+    o.retryPolicy = retry;
+    o.keychainTimeoutMs = 8000;
+    return o;
+}
+
+QByteArray schemaLine(const QString &id, const QString &text)
+{
+    const QJsonObject schema {
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject {{QStringLiteral("label"),
+                       QJsonObject {{QStringLiteral("type"), QStringLiteral("string")},
+                                    {QStringLiteral("enum"),
+                                     QJsonArray {QStringLiteral("spam"), QStringLiteral("ham")}}}}}},
+        {QStringLiteral("required"), QJsonArray {QStringLiteral("label")}}};
+    const QJsonObject body {{QStringLiteral("model"), QStringLiteral("sandbox/echo")},
+                            {QStringLiteral("messages"),
+                             QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                                      {QStringLiteral("content"), text}}}},
+                            {QStringLiteral("response_format"),
+                             QJsonObject {{QStringLiteral("type"), QStringLiteral("json_schema")},
+                                          {QStringLiteral("json_schema"),
+                                           QJsonObject {{QStringLiteral("name"), QStringLiteral("mail")},
+                                                        {QStringLiteral("schema"), schema}}}}}};
+    const QJsonObject line {{QStringLiteral("custom_id"), id},
+                            {QStringLiteral("method"), QStringLiteral("POST")},
+                            {QStringLiteral("url"), QStringLiteral("/v1/chat/completions")},
+                            {QStringLiteral("body"), body}};
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+}
+
+} // namespace
+
+class TestNextStage : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<Ui::MainWindow> m_window;
+
+    Ui::AppController *controller() const { return m_window->controller(); }
+    Ui::ResultsPage *page() const { return m_window->resultsPage(); }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BatchdeskTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_nextstage"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_data = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_data->isValid());
+        qputenv("BATCHDESK_DATA_DIR", m_data->filePath(QStringLiteral("data")).toUtf8());
+        QSettings().clear();
+        m_window = std::make_unique<Ui::MainWindow>(fastOptions());
+        m_window->resize(1300, 820);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(controller()->isConnected(), 10000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_data.reset();
+    }
+
+    void actionOpensBuilderWithAnswerColumns()
+    {
+        QByteArray content;
+        for (int i = 1; i <= 6; ++i)
+            content +=
+                schemaLine(QStringLiteral("mail-%1").arg(i), QStringLiteral("Is mail %1 spam?").arg(i));
+        const QString input = m_data->filePath(QStringLiteral("mails.jsonl"));
+        {
+            QFile f(input);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(content), content.size());
+        }
+        QSignalSpy created(controller(), &Ui::AppController::batchCreated);
+        Api::CreateBatchParams params;
+        params.endpoint = QStringLiteral("/v1/chat/completions");
+        controller()->submit(input, params);
+        QVERIFY(created.wait(15000));
+        const QString id = created.first().first().value<Api::Batch>().id;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            controller()->resultsState(id) == Ui::AppController::ResultsState::Downloaded, 30000);
+        page()->showBatch(id);
+        m_window->showView(Ui::Sidebar::View::Results);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr, 15000);
+
+        auto *action = page()->findChild<QAction *>(QStringLiteral("buildNextStage"));
+        QVERIFY(action);
+        QTRY_VERIFY(action->isEnabled());
+        QSignalSpy opened(page(), &Ui::ResultsPage::builderOpened);
+        action->trigger();
+        QCOMPARE(opened.size(), 1);
+        auto *dialog = opened.first().first().value<Ui::BuilderDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->table() != nullptr && !dialog->isBusy(), 15000);
+
+        const QStringList columns = dialog->table()->columnNames();
+        QVERIFY2(columns.contains(QStringLiteral("answer.label")), qPrintable(columns.join(u',')));
+        QVERIFY(columns.contains(QStringLiteral("response")));
+        QCOMPARE(dialog->table()->rowCount(), 6);
+        auto *source = dialog->findChild<QLineEdit *>(QStringLiteral("builderCsvPath"));
+        QCOMPARE(source->text(), QStringLiteral("Results of %1").arg(id));
+        // The column list offers the answer columns; custom_id comes from the results by default.
+        auto *idColumn = dialog->findChild<QComboBox *>(QStringLiteral("builderIdColumn"));
+        QCOMPARE(idColumn->currentData().toString(), QStringLiteral("custom_id"));
+        QVERIFY(idColumn->findData(QStringLiteral("answer.label")) >= 0);
+
+        // The live preview renders the answer of the selected row.
+        auto *user = dialog->findChild<QPlainTextEdit *>(QStringLiteral("builderUser"));
+        QVERIFY(user);
+        dialog->findChild<QComboBox *>(QStringLiteral("builderModel"))
+            ->setEditText(QStringLiteral("sandbox/echo"));
+        user->setPlainText(QStringLiteral("Label was {{answer.label}}."));
+        const QString label = dialog->table()->cell(0, dialog->table()->columnIndex(u"answer.label"));
+        QVERIFY(label == QLatin1String("spam") || label == QLatin1String("ham"));
+        QTRY_VERIFY(dialog->previewText().contains(QStringLiteral("Label was %1.").arg(label)));
+        QVERIFY(dialog->previewText().contains(QStringLiteral("\"custom_id\": \"mail-1\"")));
+
+        // Writing works as for a CSV, and the manifest keeps the stage link.
+        QVERIFY(dialog->outputPath().endsWith(QStringLiteral("mails-stage2.jsonl")));
+        QSignalSpy built(dialog, &Ui::BuilderDialog::built);
+        dialog->build();
+        QVERIFY(built.wait(15000));
+        QFile manifest(m_data->filePath(QStringLiteral("mails-stage2.build.json")));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const QJsonObject link =
+            QJsonDocument::fromJson(manifest.readAll()).object().value(QLatin1String("source")).toObject();
+        QCOMPARE(link.value(QLatin1String("stage")).toInt(), 2);
+        QCOMPARE(link.value(QLatin1String("batch_ids")).toArray().at(0).toString(), id);
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(TestNextStage)
+#include "tst_nextstage.moc"
