@@ -34,8 +34,9 @@ namespace {
 const char16_t kCl100kPattern[] =
     uR"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 const char16_t kO200kPattern[] =
-    uR"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?)"
-    uR"(|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?)"
+    uR"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:'s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)?)"
+    uR"(|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*)"
+    uR"((?:'s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)?)"
     uR"(|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 // Pieces longer than this are counted in slices of it: BPE is quadratic in a piece's length, and such pieces
@@ -107,141 +108,219 @@ bool isLatinPiece(QStringView piece)
     return true;
 }
 
-// The pre-tokenizer patterns over ASCII text, without a regex: \p{L} is [A-Za-z], \p{Lu} [A-Z], \p{Ll} [a-z],
-// \p{N} [0-9], \s [\t\n\v\f\r ], and no character is Lt, Lm, Lo or M. Each function returns the end of the
-// piece that starts at i, with the alternatives tried in the patterns' order (tst_costestimate checks it
-// against the regex on random text).
-inline bool isLetter(char16_t c)
+// The pre-tokenizer patterns without a regex, for text without surrogate pairs: each character's class is
+// looked up once (QChar::category), then the alternatives are tried in the patterns' order with the same
+// backtracking. \s is PCRE2's with Unicode properties: \p{Z}, \h and \v. tst_costestimate checks this against
+// the regex on random text of every class.
+enum CharClass : quint8 {
+    kLetterUpper = 1, // Lu, Lt: o200k's "upper" only
+    kLetterLower = 2, // Ll: o200k's "lower" only
+    kLetterBoth = 3, // Lm, Lo: both
+    kMark = 4, // M: both, and not a letter
+    kDigit = 5, // N
+    kSpace = 6, // \s other than \r \n
+    kNewline = 7, // \r \n
+    kOther = 8,
+};
+
+CharClass classOf(char16_t c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-}
-inline bool isUpper(char16_t c)
-{
-    return c >= u'A' && c <= u'Z';
-}
-inline bool isLower(char16_t c)
-{
-    return c >= u'a' && c <= u'z';
-}
-inline bool isDigit(char16_t c)
-{
-    return c >= u'0' && c <= u'9';
-}
-inline bool isSpace(char16_t c)
-{
-    return c == u' ' || (c >= u'\t' && c <= u'\r');
-}
-inline bool isNewline(char16_t c)
-{
-    return c == u'\r' || c == u'\n';
-}
-// [^\s\p{L}\p{N}]
-inline bool isOther(char16_t c)
-{
-    return !isSpace(c) && !isLetter(c) && !isDigit(c);
+    if (c < 0x80) {
+        if ((c >= u'a' && c <= u'z'))
+            return kLetterLower;
+        if (c >= u'A' && c <= u'Z')
+            return kLetterUpper;
+        if (c >= u'0' && c <= u'9')
+            return kDigit;
+        if (c == u'\r' || c == u'\n')
+            return kNewline;
+        if (c == u' ' || (c >= u'\t' && c <= u'\f'))
+            return kSpace;
+        return kOther;
+    }
+    if (c == 0x85 || c == 0x180E)
+        return kSpace;
+    switch (QChar::category(char32_t(c))) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Titlecase:
+        return kLetterUpper;
+    case QChar::Letter_Lowercase:
+        return kLetterLower;
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+        return kLetterBoth;
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return kMark;
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+        return kDigit;
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return kSpace;
+    default:
+        return kOther;
+    }
 }
 
-// (?i:'s|'t|'re|'ve|'m|'ll|'d) at i: its length, or 0.
-qsizetype contraction(const char16_t *s, qsizetype i, qsizetype n)
+struct Classified
 {
-    if (i + 1 >= n || s[i] != u'\'')
+    const char16_t *s;
+    const CharClass *k;
+    qsizetype n;
+
+    bool letter(qsizetype i) const { return i < n && k[i] <= kLetterBoth; }
+    bool digit(qsizetype i) const { return i < n && k[i] == kDigit; }
+    bool space(qsizetype i) const { return i < n && (k[i] == kSpace || k[i] == kNewline); }
+    bool newline(qsizetype i) const { return i < n && k[i] == kNewline; }
+    // [^\s\p{L}\p{N}]
+    bool other(qsizetype i) const { return i < n && (k[i] == kOther || k[i] == kMark); }
+    // [^\r\n\p{L}\p{N}]
+    bool prefix(qsizetype i) const
+    {
+        return i < n && k[i] != kNewline && k[i] > kLetterBoth && k[i] != kDigit;
+    }
+    // o200k's [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] and [\p{Ll}\p{Lm}\p{Lo}\p{M}]
+    bool upperish(qsizetype i) const
+    {
+        return i < n && (k[i] == kLetterUpper || k[i] == kLetterBoth || k[i] == kMark);
+    }
+    bool lowerish(qsizetype i) const
+    {
+        return i < n && (k[i] == kLetterLower || k[i] == kLetterBoth || k[i] == kMark);
+    }
+    char16_t at(qsizetype i) const { return i < n ? s[i] : u'\0'; }
+
+    // cl100k: (?i:'s|'t|'re|'ve|'m|'ll|'d), where caseless s also matches U+017F (ſ). o200k: the listed
+    // cases.
+    qsizetype contraction(qsizetype i, bool caseless) const
+    {
+        if (at(i) != u'\'')
+            return 0;
+        auto is = [&](qsizetype j, char16_t lower) {
+            const char16_t c = at(j);
+            return c == lower || c == lower - 32 || (caseless && lower == u's' && c == 0x017F);
+        };
+        if (is(i + 1, u's') || is(i + 1, u't') || is(i + 1, u'm') || is(i + 1, u'd'))
+            return 2;
+        if ((is(i + 1, u'r') && is(i + 2, u'e')) || (is(i + 1, u'v') && is(i + 2, u'e'))
+            || (is(i + 1, u'l') && is(i + 2, u'l')))
+            return 3;
         return 0;
-    const auto lower = [&](qsizetype k) { return k < n ? char16_t(s[k] | 0x20) : u'\0'; };
-    const char16_t a = lower(i + 1);
-    if (a == u's' || a == u't' || a == u'm' || a == u'd')
-        return 2;
-    const char16_t b = lower(i + 2);
-    if ((a == u'r' && b == u'e') || (a == u'v' && b == u'e') || (a == u'l' && b == u'l'))
-        return 3;
-    return 0;
-}
+    }
 
-// The whitespace alternatives shared by both patterns: \s*[\r\n]+ | \s+(?!\S) | \s+
-qsizetype whitespacePiece(const char16_t *s, qsizetype i, qsizetype n)
-{
-    qsizetype end = i;
-    while (end < n && isSpace(s[end]))
-        ++end;
-    for (qsizetype k = end - 1; k >= i; --k) {
-        if (isNewline(s[k]))
-            return k + 1;
+    // \s*[\r\n]+ | \s+(?!\S) | \s+
+    qsizetype whitespace(qsizetype i) const
+    {
+        qsizetype end = i;
+        while (space(end))
+            ++end;
+        for (qsizetype j = end - 1; j >= i; --j) {
+            if (newline(j))
+                return j + 1;
+        }
+        if (end == n || end - i == 1)
+            return end;
+        return end - 1;
     }
-    if (end == n || end - i == 1)
-        return end;
-    return end - 1;
-}
 
-qsizetype cl100kPiece(const char16_t *s, qsizetype i, qsizetype n)
-{
-    if (const qsizetype c = contraction(s, i, n))
-        return i + c;
-    const char16_t c = s[i];
-    // [^\r\n\p{L}\p{N}]?\p{L}+
-    qsizetype j = i;
-    if (!isNewline(c) && !isLetter(c) && !isDigit(c) && i + 1 < n && isLetter(s[i + 1]))
-        j = i + 1;
-    if (isLetter(s[j])) {
-        while (j < n && isLetter(s[j]))
+    // ' ?[^\s\p{L}\p{N}]+' then the trailing characters: 0 when it does not match at i
+    qsizetype punctuation(qsizetype i, bool slash) const
+    {
+        qsizetype j = (at(i) == u' ' && other(i + 1)) ? i + 1 : i;
+        if (!other(j))
+            return 0;
+        while (other(j))
+            ++j;
+        while (newline(j) || (slash && at(j) == u'/'))
             ++j;
         return j;
     }
-    if (isDigit(c)) { // \p{N}{1,3}
-        j = i;
-        while (j < n && j < i + 3 && isDigit(s[j]))
-            ++j;
-        return j;
-    }
-    // ' ?[^\s\p{L}\p{N}]+[\r\n]*'
-    j = (c == u' ' && i + 1 < n && isOther(s[i + 1])) ? i + 1 : i;
-    if (isOther(s[j])) {
-        while (j < n && isOther(s[j]))
-            ++j;
-        while (j < n && isNewline(s[j]))
-            ++j;
-        return j;
-    }
-    return whitespacePiece(s, i, n);
-}
 
-qsizetype o200kPiece(const char16_t *s, qsizetype i, qsizetype n)
-{
-    const char16_t c = s[i];
-    // [^\r\n\p{L}\p{N}]?[A-Z]*[a-z]+(?i:'s|…)? | [^\r\n\p{L}\p{N}]?[A-Z]+[a-z]*(?i:'s|…)?
-    qsizetype j = i;
-    if (!isNewline(c) && !isLetter(c) && !isDigit(c) && i + 1 < n && isLetter(s[i + 1]))
-        j = i + 1;
-    if (isLetter(s[j])) {
-        while (j < n && isUpper(s[j]))
-            ++j;
-        while (j < n && isLower(s[j]))
-            ++j;
-        return j + contraction(s, j, n);
-    }
-    if (isDigit(c)) {
-        j = i;
-        while (j < n && j < i + 3 && isDigit(s[j]))
+    qsizetype digits(qsizetype i) const
+    {
+        qsizetype j = i;
+        while (j < i + 3 && digit(j))
             ++j;
         return j;
     }
-    // ' ?[^\s\p{L}\p{N}]+[\r\n/]*'
-    j = (c == u' ' && i + 1 < n && isOther(s[i + 1])) ? i + 1 : i;
-    if (isOther(s[j])) {
-        while (j < n && isOther(s[j]))
-            ++j;
-        while (j < n && (isNewline(s[j]) || s[j] == u'/'))
-            ++j;
-        return j;
-    }
-    return whitespacePiece(s, i, n);
-}
 
-bool isAscii(QStringView text)
+    qsizetype cl100k(qsizetype i) const
+    {
+        if (const qsizetype c = contraction(i, true))
+            return i + c;
+        qsizetype j = prefix(i) && letter(i + 1) ? i + 1 : i; // [^\r\n\p{L}\p{N}]?\p{L}+
+        if (letter(j)) {
+            while (letter(j))
+                ++j;
+            return j;
+        }
+        if (digit(i))
+            return digits(i);
+        if (const qsizetype p = punctuation(i, false))
+            return p;
+        return whitespace(i);
+    }
+
+    // U*L+ at a (greedy U*, giving back one at a time until L+ matches): its end, or 0.
+    qsizetype upperThenLower(qsizetype a) const
+    {
+        qsizetype u = a;
+        while (upperish(u))
+            ++u;
+        for (qsizetype k = u; k >= a; --k) {
+            if (lowerish(k)) {
+                qsizetype e = k;
+                while (lowerish(e))
+                    ++e;
+                return e;
+            }
+        }
+        return 0;
+    }
+    // U+L* at a: its end, or 0.
+    qsizetype upperAndLower(qsizetype a) const
+    {
+        if (!upperish(a))
+            return 0;
+        qsizetype e = a;
+        while (upperish(e))
+            ++e;
+        while (lowerish(e))
+            ++e;
+        return e;
+    }
+
+    qsizetype o200k(qsizetype i) const
+    {
+        const bool p = prefix(i);
+        for (int alternative = 0; alternative < 2; ++alternative) {
+            for (const qsizetype start : {p ? i + 1 : i, i}) {
+                const qsizetype e = alternative == 0 ? upperThenLower(start) : upperAndLower(start);
+                if (e > start)
+                    return e + contraction(e, false);
+                if (!p)
+                    break;
+            }
+        }
+        if (digit(i))
+            return digits(i);
+        if (const qsizetype q = punctuation(i, true))
+            return q;
+        return whitespace(i);
+    }
+};
+
+bool hasSurrogates(QStringView text)
 {
     for (const QChar c : text) {
-        if (c.unicode() >= 0x80)
-            return false;
+        if (c.isSurrogate())
+            return true;
     }
-    return true;
+    return false;
 }
 
 } // namespace
@@ -355,13 +434,16 @@ qint64 TokenCounter::count(QStringView text)
         return 0;
     if (!isValid()) // no vocabulary: about four characters a token
         return (text.size() + 3) / 4;
-    if (m_asciiFastPath && isAscii(text)) {
-        const auto *s = reinterpret_cast<const char16_t *>(text.utf16());
-        const qsizetype n = text.size();
+    if (m_fastPath && !hasSurrogates(text)) {
+        m_classes.resize(std::size_t(text.size()));
+        for (qsizetype i = 0; i < text.size(); ++i)
+            m_classes[std::size_t(i)] = quint8(classOf(text[i].unicode()));
+        const Classified c {reinterpret_cast<const char16_t *>(text.utf16()),
+                            reinterpret_cast<const CharClass *>(m_classes.data()), text.size()};
         const bool o200k = m_method == Method::O200k;
         qint64 total = 0;
-        for (qsizetype i = 0; i < n;) {
-            const qsizetype end = o200k ? o200kPiece(s, i, n) : cl100kPiece(s, i, n);
+        for (qsizetype i = 0; i < c.n;) {
+            const qsizetype end = o200k ? c.o200k(i) : c.cl100k(i);
             total += countPiece(text.sliced(i, end - i));
             i = end;
         }

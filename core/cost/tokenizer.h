@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace Batchdesk::Cost {
 
@@ -45,14 +46,15 @@ public:
     /** Whether the vocabularies loaded (they are compiled in; false only for a broken build). */
     bool isValid() const;
     qint64 count(QStringView text);
-    /** ASCII text is split by hand-written code equivalent to the pattern (several times faster than the
-     *  regex); off only to test that equivalence. */
-    void setAsciiFastPath(bool on) { m_asciiFastPath = on; }
+    /** Text without surrogate pairs is split by hand-written code equal to the pattern (several times faster
+     *  than the regex); off only to test that equivalence. */
+    void setFastPath(bool on) { m_fastPath = on; }
 
 private:
     int countPiece(QStringView piece);
     Method m_method;
-    bool m_asciiFastPath = true;
+    bool m_fastPath = true;
+    std::vector<quint8> m_classes; // the character classes of the text being split
     std::shared_ptr<const BpeEncoding> m_primary; // splits the text (its pattern) and counts Latin pieces
     std::shared_ptr<const BpeEncoding> m_secondary; // Llama3Approx: counts the other pieces
     // Counted pieces (words recur): looked up by view, without making a string.

@@ -72,8 +72,8 @@ private slots:
     void bpeMatchesTiktokenExactly_data();
     void bpeMatchesTiktokenExactly();
     void llama3ApproximationWithinMeasuredError();
-    void asciiFastPathEqualsPattern_data();
-    void asciiFastPathEqualsPattern();
+    void fastPathEqualsPattern_data();
+    void fastPathEqualsPattern();
     void tokenizerChoice();
     void chatFormatOverhead();
     void endpointsShapes();
@@ -157,7 +157,7 @@ void TestCostEstimate::llama3ApproximationWithinMeasuredError()
     QVERIFY2(p95 <= kLlama3RequestErrorPercent, qPrintable(QString::number(p95)));
 }
 
-void TestCostEstimate::asciiFastPathEqualsPattern_data()
+void TestCostEstimate::fastPathEqualsPattern_data()
 {
     QTest::addColumn<int>("method");
     QTest::newRow("o200k_base") << int(TokenCounter::Method::O200k);
@@ -165,16 +165,18 @@ void TestCostEstimate::asciiFastPathEqualsPattern_data()
     QTest::newRow("llama3") << int(TokenCounter::Method::Llama3Approx);
 }
 
-// ASCII text is split by hand-written code instead of the regex: on 20,000 random strings over the characters
-// where the patterns' alternatives meet (case, contractions, digits, punctuation, every kind of whitespace),
-// both give the same count.
-void TestCostEstimate::asciiFastPathEqualsPattern()
+// Text is split by hand-written code instead of the regex: on 20,000 random strings over characters of every
+// class the patterns tell apart (cases, titlecase, modifier and other letters, marks, digits of other
+// scripts, contractions and the long s, punctuation, every kind of whitespace), both give the same count.
+void TestCostEstimate::fastPathEqualsPattern()
 {
     QFETCH(int, method);
     TokenCounter fast {TokenCounter::Method(method)};
     TokenCounter pattern {TokenCounter::Method(method)};
-    pattern.setAsciiFastPath(false);
-    const QString alphabet = QStringLiteral("aAbZzQ019 '\t\n\r.,/-_sStTrReEvVmMlLdD!{}\x0b\x0c\x01\x7f\"");
+    pattern.setFastPath(false);
+    const QString alphabet = QStringLiteral("aAbZzQ019 '\t\n\r.,/-_sStTrReEvVmMlLdD!{}\x0b\x0c\x01\x7f\"")
+        + QString::fromUtf16(u"\u00e9\u00c9\u01c5\u02b0\u65e5\u672c\u0301\u0903\u0663\u2163\u00bd\u00a0\u3000"
+                             u"\u2028\u0085\u180e\u017f\u2019\u00ab\u20ac\u200b\u0627\u0e01\u0e34\u3042");
     QRandomGenerator random(16);
     for (int i = 0; i < 20'000; ++i) {
         QString text;
