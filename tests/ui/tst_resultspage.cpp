@@ -303,9 +303,15 @@ private slots:
         QVERIFY(QFileInfo(xlsx).size() > 1000);
         QTRY_COMPARE(m_window->messageBanner()->type(), Ui::MessageBanner::Type::Positive);
 
-        // Totals: tokens, and a cost once a price is entered for the model.
-        QVERIFY(find<QLabel>("resultsTotals")->text().contains(QStringLiteral("no price entered")));
-        QVERIFY(!page()->estimatedCost());
+        // Totals: tokens, and their cost at the price table's price (its snapshot has made-up prices for the
+        // sandbox's models: $0.10 / $0.40 a million, half off).
+        const auto &totals = model()->results()->totals();
+        QVERIFY(totals.inputTokens > 0 && totals.outputTokens > 0);
+        const auto cost = page()->estimatedCost();
+        QVERIFY(cost);
+        QVERIFY(qAbs(*cost - (totals.inputTokens * 0.10 + totals.outputTokens * 0.40) / 1e6 * 0.5) < 1e-12);
+        QVERIFY2(find<QLabel>("resultsTotals")->text().contains(QStringLiteral("$")),
+                 qPrintable(find<QLabel>("resultsTotals")->text()));
     }
 
     // The charts below the table count the joined results; a click on a bar filters the table to exactly its
