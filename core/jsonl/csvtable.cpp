@@ -294,23 +294,9 @@ private:
     void add(Severity severity, const QString &code, qint64 row, qint64 line, int column,
              const QString &message)
     {
-        if (severity == Severity::Error)
-            ++m_t.m_errors;
-        else
-            ++m_t.m_warnings;
-        if (m_t.m_diagnostics.size() >= m_options.maxDiagnostics) {
-            m_t.m_truncated = true;
-            return;
-        }
-        BuildDiagnostic d;
-        d.severity = severity;
-        d.code = code;
-        d.row = row;
-        d.record = row > 0 ? row + (m_options.hasHeader ? 1 : 0) : (m_options.hasHeader ? 1 : 0);
-        d.line = line;
-        d.column = column;
-        d.message = message;
-        m_t.m_diagnostics << d;
+        const qint64 header = m_options.hasHeader ? 1 : 0;
+        m_t.addDiagnostic({severity, code, row, row > 0 ? row + header : header, line, column, message},
+                          m_options.maxDiagnostics);
     }
 
     CsvTable &m_t;
@@ -485,23 +471,20 @@ CsvTable::Builder::Builder(const QStringList &columns, int maxDiagnostics)
 void CsvTable::Builder::add(Severity severity, const QString &code, qint64 row, int column,
                             const QString &message)
 {
-    if (severity == Severity::Error)
-        ++m_table.m_errors;
+    m_table.addDiagnostic({severity, code, row, row + 1, row + 1, column, message}, m_maxDiagnostics);
+}
+
+void CsvTable::addDiagnostic(BuildDiagnostic d, int maxDiagnostics)
+{
+    if (d.isError())
+        ++m_errors;
     else
-        ++m_table.m_warnings;
-    if (m_table.m_diagnostics.size() >= m_maxDiagnostics) {
-        m_table.m_truncated = true;
+        ++m_warnings;
+    if (m_diagnostics.size() >= maxDiagnostics) {
+        m_truncated = true;
         return;
     }
-    BuildDiagnostic d;
-    d.severity = severity;
-    d.code = code;
-    d.row = row;
-    d.record = row + 1;
-    d.line = row + 1;
-    d.column = column;
-    d.message = message;
-    m_table.m_diagnostics << d;
+    m_diagnostics << std::move(d);
 }
 
 void CsvTable::Builder::reserve(qint64 rows, qint64 bytes)

@@ -130,6 +130,9 @@ public:
 
 private:
     friend class CsvReader;
+    /** Counts a finding and keeps it while fewer than maxDiagnostics are kept (else marks the list
+     * truncated). */
+    void addDiagnostic(BuildDiagnostic d, int maxDiagnostics);
     QString m_path;
     char m_delimiter = ',';
     bool m_hasHeader = true;
