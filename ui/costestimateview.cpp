@@ -10,8 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -20,6 +20,15 @@ namespace Batchdesk::Ui {
 namespace {
 
 using Models::DisplayFormat::count;
+
+/** "$0.15", "$0.017", "$2.50": at least two decimals, at most four. */
+QString dollars(double value)
+{
+    QString s = QString::number(value, 'f', 4);
+    while (s.endsWith(u'0') && s.indexOf(u'.') < s.size() - 3)
+        s.chop(1);
+    return QStringLiteral("$") + s;
+}
 
 /** The files' estimates summed: one price (the first file's model) for all of them. */
 Result<Cost::FileCost> estimateFiles(const QStringList &paths, const QString &provider, const QString &model,
@@ -79,33 +88,35 @@ CostEstimateView::CostEstimateView(QWidget *parent)
     : QWidget(parent)
     , m_progressTimer(new QTimer(this))
     , m_progressRow(new QWidget(this))
-    , m_progressLabel(new QLabel(m_progressRow))
     , m_progress(new QProgressBar(m_progressRow))
-    , m_cancelButton(new QPushButton(tr("Cancel"), m_progressRow))
-    , m_values(new QWidget(this))
-    , m_input(value(QStringLiteral("costInputTokens"), m_values))
-    , m_output(value(QStringLiteral("costOutputTokens"), m_values))
-    , m_cost(value(QStringLiteral("costEstimate"), m_values))
-    , m_costDetail(value(QStringLiteral("costDetail"), m_values))
-    , m_message(value(QStringLiteral("costMessage"), this))
+    , m_cancelButton(new QToolButton(m_progressRow))
+    , m_input(value(QStringLiteral("costInputTokens"), this))
+    , m_output(value(QStringLiteral("costOutputTokens"), this))
+    , m_cost(value(QStringLiteral("costEstimate"), this))
+    , m_costDetail(value(QStringLiteral("costDetail"), this))
+    , m_priceButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("costEstimateView"));
-    m_progressLabel->setObjectName(QStringLiteral("costProgressLabel"));
-    m_progressLabel->setText(tr("Counting tokens\u2026"));
+    // While counting, the input row shows the progress and Cancel; the rows keep their place.
     m_progress->setObjectName(QStringLiteral("costProgress"));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(m_progressLabel->sizeHint().height());
+    m_progress->setFixedHeight(qMax(8, m_input->fontMetrics().height() / 2));
+    m_progress->setMinimumWidth(80);
     m_cancelButton->setObjectName(QStringLiteral("costCancelButton"));
-    m_cancelButton->setToolTip(tr("Stop counting the tokens of the file"));
-    m_cancelButton->setFlat(true);
-    connect(m_cancelButton, &QPushButton::clicked, this, &CostEstimateView::cancel);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop counting the tokens"));
+    m_cancelButton->setAutoRaise(true);
+    connect(m_cancelButton, &QToolButton::clicked, this, &CostEstimateView::cancel);
     auto *progressLayout = new QHBoxLayout(m_progressRow);
     progressLayout->setContentsMargins(0, 0, 0, 0);
-    progressLayout->addWidget(m_progressLabel);
-    progressLayout->addWidget(m_progress, 1);
+    progressLayout->addWidget(m_progress, 1, Qt::AlignVCenter);
     progressLayout->addWidget(m_cancelButton);
     m_progressRow->hide();
+    auto *inputRow = new QHBoxLayout;
+    inputRow->setContentsMargins(0, 0, 0, 0);
+    inputRow->addWidget(m_input);
+    inputRow->addWidget(m_progressRow, 1);
 
     QFont bold = m_cost->font();
     bold.setBold(true);
@@ -114,39 +125,34 @@ CostEstimateView::CostEstimateView(QWidget *parent)
     dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
     m_costDetail->setPalette(dim);
     m_costDetail->setWordWrap(true);
-    m_message->setWordWrap(true);
-    m_message->setPalette(dim);
-    m_message->hide();
 
-    auto *priceButton = new QPushButton(tr("Set Price\u2026"), m_values);
-    priceButton->setObjectName(QStringLiteral("costPriceButton"));
-    priceButton->setFlat(true);
-    priceButton->setCursor(Qt::PointingHandCursor);
-    connect(priceButton, &QPushButton::clicked, this, &CostEstimateView::openPrices);
+    m_priceButton->setObjectName(QStringLiteral("costPriceButton"));
+    m_priceButton->setText(tr("Prices\u2026"));
+    m_priceButton->setAutoRaise(true);
+    m_priceButton->setCursor(Qt::PointingHandCursor);
+    QPalette link = m_priceButton->palette();
+    link.setColor(QPalette::ButtonText, link.color(QPalette::Link));
+    m_priceButton->setPalette(link);
+    m_priceButton->hide();
+    connect(m_priceButton, &QToolButton::clicked, this, &CostEstimateView::openPrices);
     auto *costRow = new QHBoxLayout;
     costRow->setContentsMargins(0, 0, 0, 0);
+    costRow->setSpacing(8);
     costRow->addWidget(m_cost);
-    costRow->addWidget(priceButton);
+    costRow->addWidget(m_priceButton);
     costRow->addStretch(1);
 
-    auto *form = new QFormLayout(m_values);
+    auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->setHorizontalSpacing(12);
     form->setVerticalSpacing(4);
     form->setLabelAlignment(Qt::AlignLeft);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(caption(tr("Input tokens:"), m_values), m_input);
-    form->addRow(caption(tr("Output tokens:"), m_values), m_output);
-    form->addRow(caption(tr("Estimated cost:"), m_values), costRow);
-    form->addRow(QString(), m_costDetail);
-    m_values->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    layout->addWidget(m_progressRow);
-    layout->addWidget(m_values);
-    layout->addWidget(m_message);
+    form->addRow(caption(tr("Input tokens:"), this), inputRow);
+    form->addRow(caption(tr("Output tokens:"), this), m_output);
+    form->addRow(caption(tr("Estimated cost:"), this), costRow);
+    form->addRow(m_costDetail); // across both columns: the widest line of the block
+    showPlaceholder(QString());
 
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
@@ -176,9 +182,10 @@ void CostEstimateView::estimate(const QStringList &paths, const QString &provide
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_permille = std::make_shared<std::atomic<qint64>>(0);
     m_progress->setValue(0);
-    m_progressLabel->setText(tr("Counting the tokens of %1\u2026")
-                                 .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                                        : tr("%n file(s)", nullptr, int(paths.size()))));
+    showPlaceholder(tr("Counting the tokens of %1\u2026")
+                        .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                               : tr("%n file(s)", nullptr, int(paths.size()))));
+    m_input->hide();
     m_progressRow->show();
     m_cancelButton->setEnabled(true);
     m_running = true;
@@ -206,10 +213,10 @@ void CostEstimateView::clear(const QString &text)
     m_running = false;
     m_progressTimer->stop();
     m_progressRow->hide();
+    m_input->show();
     m_result.reset();
     m_error.clear();
-    m_values->hide();
-    showMessage(text);
+    showPlaceholder(text);
     if (wasRunning)
         emit estimatingChanged(false);
     emit estimateChanged();
@@ -220,7 +227,7 @@ void CostEstimateView::cancel()
     if (!m_watcher)
         return;
     m_cancelButton->setEnabled(false);
-    m_progressLabel->setText(tr("Cancelling\u2026"));
+    m_costDetail->setText(tr("Cancelling\u2026"));
     m_cancel->store(true);
 }
 
@@ -232,6 +239,7 @@ void CostEstimateView::onFinished()
     m_running = false;
     m_progressTimer->stop();
     m_progressRow->hide();
+    m_input->show();
     const auto result = watcher->future().resultCount() > 0
         ? watcher->result()
         : Result<Cost::FileCost>::failure(QStringLiteral("canceled"), QString());
@@ -239,7 +247,7 @@ void CostEstimateView::onFinished()
         m_error = result.error().code == QLatin1StringView("canceled")
             ? tr("The cost estimate was cancelled.")
             : tr("The cost could not be estimated: %1").arg(result.errorString());
-        showMessage(m_error);
+        showPlaceholder(m_error);
     } else {
         m_result = result.value();
         showResult();
@@ -274,10 +282,15 @@ void CostEstimateView::setProvider(const QString &provider)
     reprice();
 }
 
-void CostEstimateView::showMessage(const QString &text)
+void CostEstimateView::showPlaceholder(const QString &text)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    const QString dash = QStringLiteral("\u2014");
+    for (QLabel *label : {m_input, m_output, m_cost})
+        label->setText(dash);
+    for (QLabel *label : {m_input, m_output, m_cost, m_costDetail})
+        label->setToolTip(QString());
+    m_costDetail->setText(text);
+    m_priceButton->hide();
 }
 
 void CostEstimateView::showResult()
@@ -319,41 +332,53 @@ void CostEstimateView::showResult()
                             "without it can answer up to the model's limit."));
 
     const Cost::CostEstimate &c = m_result->cost;
-    auto *button = m_values->findChild<QPushButton *>(QStringLiteral("costPriceButton"));
     if (c.price) {
         const Cost::PriceEntry &p = *c.price;
         m_cost->setText(t.outputBounded()
                             ? tr("%1 at most").arg(Cost::formatDollars(*c.total()))
                             : tr("%1 + the unbounded answers").arg(Cost::formatDollars(*c.total())));
-        const QString source = p.edited ? tr("edited %1").arg(p.asOf.toString(Qt::ISODate))
-                                        : tr("snapshot of %1").arg(p.asOf.toString(Qt::ISODate));
+        const QString split =
+            tr("input %1 + output up to %2")
+                .arg(Cost::formatDollars(*c.inputCost), Cost::formatDollars(*c.maxOutputCost));
+        const QString date = p.asOf.toString(Qt::ISODate);
         m_costDetail->setText(
-            tr("input %1 + output up to %2 \u00b7 %3 batch price $%4 / $%5 per M tokens (%6 % off) \u00b7 %7")
-                .arg(Cost::formatDollars(*c.inputCost), Cost::formatDollars(*c.maxOutputCost), p.model,
-                     QString::number(p.batchInputPerMillion(), 'g', 4),
-                     QString::number(p.batchOutputPerMillion(), 'g', 4),
-                     QString::number(p.batchDiscountPercent, 'g', 3), source));
+            tr("%1 \u00b7 batch price %2 / %3 per M tokens (%4 % off) \u00b7 %5")
+                .arg(split, dollars(p.batchInputPerMillion()), dollars(p.batchOutputPerMillion()),
+                     QString::number(p.batchDiscountPercent, 'g', 3),
+                     p.edited ? tr("edited %1").arg(date) : tr("snapshot of %1").arg(date)));
         m_costDetail->setToolTip(
-            p.edited ? tr("You entered this price on %1.").arg(p.asOf.toString(Qt::ISODate))
-                     : tr("The seeded snapshot of %1, typed in by hand, not fetched: check the provider's "
-                          "pricing page.")
-                           .arg(p.asOf.toString(Qt::ISODate)));
-        button->setText(tr("Prices\u2026"));
-        button->setToolTip(tr("Check or change the price of %1").arg(p.model));
+            (p.edited ? tr("The price of %1 you entered on %2.").arg(p.model, date)
+                      : tr("The price of %1 in the snapshot of %2, typed in by hand, not fetched: check the "
+                           "provider's pricing page.")
+                            .arg(p.model, date))
+            + u'\n'
+            + tr("Real-time %1 input / %2 output per million tokens, less the batch discount of %3 %.")
+                  .arg(dollars(p.inputPerMillion), dollars(p.outputPerMillion),
+                       QString::number(p.batchDiscountPercent, 'g', 3)));
+        m_cost->setToolTip(
+            t.outputBounded()
+                ? tr("The input at the batch price, plus every answer as long as its max_tokens: "
+                     "the most the batch can cost.")
+                : tr("Requests without max_tokens can answer at length: their answers are not "
+                     "in this sum."));
+        m_priceButton->setText(tr("Prices\u2026"));
+        m_priceButton->setToolTip(tr("Check or change the price of %1").arg(p.model));
+        m_priceButton->show();
     } else {
         m_cost->setText(t.model.isEmpty() ? tr("No model in the file to price")
                                           : tr("No price for %1").arg(t.model));
-        m_costDetail->setText(tr("Add the model's price to the price table to see the cost and to use a "
-                                 "budget."));
+        m_cost->setToolTip(QString());
+        m_costDetail->setText(t.model.isEmpty() ? QString()
+                                                : tr("Add its price to see the cost and to set a budget."));
         m_costDetail->setToolTip(QString());
-        button->setText(tr("Set Price\u2026"));
-        button->setToolTip(tr("Open the price table on %1").arg(t.model));
+        m_priceButton->setText(tr("Set Price\u2026"));
+        m_priceButton->setToolTip(tr("Open the price table on %1").arg(t.model));
+        m_priceButton->setVisible(!t.model.isEmpty());
     }
-    button->setVisible(!t.model.isEmpty() || c.price);
-    if (!m_result->priceError.isEmpty())
+    if (!m_result->priceError.isEmpty()) {
         m_costDetail->setText(m_costDetail->text() + u'\n' + m_result->priceError);
-    m_values->show();
-    showMessage(QString());
+        m_costDetail->setToolTip(m_result->priceError);
+    }
 }
 
 void CostEstimateView::openPrices()

@@ -13,8 +13,8 @@
 
 class QLabel;
 class QProgressBar;
-class QPushButton;
 class QTimer;
+class QToolButton;
 
 namespace Batchdesk::Ui {
 
@@ -69,7 +69,8 @@ signals:
 private:
     void onFinished();
     void showResult();
-    void showMessage(const QString &text);
+    /** Dashes in the rows, text in the detail line. */
+    void showPlaceholder(const QString &text);
     void openPrices();
 
     QStringList m_paths;
@@ -84,15 +85,13 @@ private:
     QTimer *m_progressTimer;
 
     QWidget *m_progressRow;
-    QLabel *m_progressLabel;
     QProgressBar *m_progress;
-    QPushButton *m_cancelButton;
-    QWidget *m_values;
+    QToolButton *m_cancelButton;
     QLabel *m_input;
     QLabel *m_output;
     QLabel *m_cost;
     QLabel *m_costDetail;
-    QLabel *m_message;
+    QToolButton *m_priceButton;
 };
 
 } // namespace Batchdesk::Ui

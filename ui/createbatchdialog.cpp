@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -291,6 +292,17 @@ qint64 CreateBatchDialog::accountId() const
     return m_account ? m_account->currentData().toLongLong() : 0;
 }
 
+void CreateBatchDialog::fitHeight()
+{
+    if (!layout())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalMinimumSize().height();
+    if (height() < needed)
+        resize(width(), needed);
+}
+
 void CreateBatchDialog::setCostEstimate(const QStringList &paths, const QString &provider,
                                         const QString &model)
 {
@@ -304,6 +316,7 @@ void CreateBatchDialog::setCostEstimate(const QStringList &paths, const QString 
         && !m_accounts.at(m_account->currentIndex()).provider.isEmpty())
         chosen = m_accounts.at(m_account->currentIndex()).provider;
     m_costView->estimate(paths, chosen, model);
+    fitHeight();
 }
 
 double CreateBatchDialog::budget() const
@@ -403,6 +416,9 @@ void CreateBatchDialog::validateInput()
     m_budgetWarning->setText(warning);
     m_budgetWarning->setVisible(!warning.isEmpty());
     m_problems->setText(list.join(u'\n'));
+    // Wrapped lines (the estimate, the problems) come and go: grow to the height they need at this width (a
+    // wrapped label's height is not in the layout's minimum size).
+    QTimer::singleShot(0, this, &CreateBatchDialog::fitHeight);
     m_problems->setVisible(!list.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty());
     int pairs = m_description->text().trimmed().isEmpty() ? 0 : 1;

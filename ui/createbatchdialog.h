@@ -100,6 +100,7 @@ public:
 
 private:
     void validateInput();
+    void fitHeight();
     int userPairs() const { return m_job ? kJobUserPairs : kUserPairs; }
 
     struct Row

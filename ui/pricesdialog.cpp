@@ -487,7 +487,7 @@ PricesDialog::PricesDialog(QWidget *parent, const QString &path)
     setObjectName(QStringLiteral("pricesTableDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Prices"));
-    resize(980, 560);
+    resize(1180, 600);
 
     QString loadError;
     auto loaded = Cost::PriceTable::load(m_path);
@@ -495,7 +495,7 @@ PricesDialog::PricesDialog(QWidget *parent, const QString &path)
         loadError = loaded.errorString();
     m_model = new PriceTableModel(loaded.ok() ? loaded.value() : Cost::PriceTable::snapshot(), this);
 
-    const QString date = QLocale().toString(Cost::PriceTable::snapshotDate(), QLocale::LongFormat);
+    const QString date = Cost::PriceTable::snapshotDate().toString(Qt::ISODate);
     auto *title = new QLabel(tr("Prices per million tokens, in US dollars"), this);
     QFont titleFont = title->font();
     titleFont.setBold(true);
@@ -538,9 +538,8 @@ PricesDialog::PricesDialog(QWidget *parent, const QString &path)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
 
     m_add->setObjectName(QStringLiteral("pricesAdd"));
     m_add->setToolTip(tr("Add a price for a model the table does not have"));

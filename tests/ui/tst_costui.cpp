@@ -32,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -166,11 +167,15 @@ private slots:
         QVERIFY2(text(view, "costEstimate").startsWith(Cost::formatDollars(*e.cost.total())),
                  qPrintable(text(view, "costEstimate")));
         const QString detail = text(view, "costDetail");
-        QVERIFY2(detail.contains(QStringLiteral("gpt-4o-mini")) && detail.contains(QStringLiteral("50 % off"))
+        QVERIFY(view->findChild<QLabel *>(QStringLiteral("costDetail"))
+                    ->toolTip()
+                    .contains(QStringLiteral("gpt-4o-mini")));
+        QVERIFY2(detail.contains(QStringLiteral("$0.075 / $0.30 per M"))
+                     && detail.contains(QStringLiteral("50 % off"))
                      && detail.contains(QStringLiteral("snapshot of 2025-06-01")),
                  qPrintable(detail));
         QVERIFY(view->isVisible());
-        QCOMPARE(view->findChild<QPushButton *>(QStringLiteral("costPriceButton"))->text(),
+        QCOMPARE(view->findChild<QToolButton *>(QStringLiteral("costPriceButton"))->text(),
                  QStringLiteral("Prices\u2026"));
     }
 
@@ -195,7 +200,7 @@ private slots:
         QWidget *view = page.costEstimate();
         QCOMPARE(text(view, "costEstimate"), QStringLiteral("No price for acme-large"));
         QVERIFY(!page.costEstimate()->result()->cost.price);
-        auto *setPrice = view->findChild<QPushButton *>(QStringLiteral("costPriceButton"));
+        auto *setPrice = view->findChild<QToolButton *>(QStringLiteral("costPriceButton"));
         QCOMPARE(setPrice->text(), QStringLiteral("Set Price\u2026"));
         QTest::mouseClick(setPrice, Qt::LeftButton);
 
@@ -360,10 +365,10 @@ private slots:
         view.estimate({bigPath}, QStringLiteral("openai"));
         QVERIFY(view.isEstimating());
         QVERIFY(view.findChild<QWidget *>(QStringLiteral("costProgress"))->isVisible());
-        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("costCancelButton")), Qt::LeftButton);
+        QTest::mouseClick(view.findChild<QToolButton *>(QStringLiteral("costCancelButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isEstimating(), 10000);
         QVERIFY(!view.result());
-        QCOMPARE(text(&view, "costMessage"), QStringLiteral("The cost estimate was cancelled."));
+        QCOMPARE(text(&view, "costDetail"), QStringLiteral("The cost estimate was cancelled."));
 
         // A newer estimate replaces a running one: only the small file's result is shown.
         view.estimate({bigPath}, QStringLiteral("openai"));
@@ -543,6 +548,51 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->budget, 5.0);
         controller->cancelJob(kept.value().id);
+    }
+
+    // The screenshots of docs/: BATCHDESK_SCREENSHOT_DIR=/tmp/shots ./tests/ui/tst_costui screenshots
+    void screenshots()
+    {
+        const QString out = qEnvironmentVariable("BATCHDESK_SCREENSHOT_DIR");
+        if (out.isEmpty())
+            QSKIP("Set BATCHDESK_SCREENSHOT_DIR to take the screenshots");
+        QDir().mkpath(out);
+        QSettings().clear();
+        Ui::MainWindow window(fastOptions());
+        window.resize(1280, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isConnected(), 10000);
+        const QString path = m_data->filePath(QStringLiteral("support-tickets.jsonl"));
+        QVERIFY(QFile::copy(fixture("token_sample.jsonl"), path));
+        window.openFile(path);
+        auto *page = window.findChild<Ui::ValidationPage *>();
+        QTRY_VERIFY_WITH_TIMEOUT(page->costEstimate()->result().has_value(), 20000);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(out + QStringLiteral("/cost-estimate.png")));
+
+        auto *create = window.findChild<QPushButton *>(QStringLiteral("createBatchButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 20000);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.findChild<Ui::CreateBatchDialog *>(QStringLiteral("createBatchDialog")), 10000);
+        auto *dialog = window.findChild<Ui::CreateBatchDialog *>(QStringLiteral("createBatchDialog"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->estimate().has_value(), 20000);
+        dialog->findChild<QLineEdit *>(QStringLiteral("createBudget"))->setText(QStringLiteral("0.005"));
+        QTest::qWait(300);
+        QVERIFY(dialog->grab().save(out + QStringLiteral("/create-budget.png")));
+        dialog->reject();
+
+        auto *prices =
+            Ui::PricesDialog::openFor(&window, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
+        auto *table = prices->findChild<QTableView *>(QStringLiteral("pricesTable"));
+        const QModelIndex current = table->selectionModel()->currentIndex();
+        QVERIFY(table->model()->setData(current.siblingAtColumn(2), QStringLiteral("0.15"), Qt::EditRole));
+        QVERIFY(table->model()->setData(current.siblingAtColumn(3), QStringLiteral("0.6"), Qt::EditRole));
+        table->setCurrentIndex(current);
+        QTest::qWait(300);
+        QVERIFY(prices->grab().save(out + QStringLiteral("/prices.png")));
+        prices->reject();
     }
 };
 
