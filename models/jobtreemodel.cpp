@@ -98,16 +98,17 @@ bool droppedUnsubmitted(const JobPart &p)
 // The job's budget cap and the estimate it was submitted with, for its tooltip; empty when it has neither.
 QString costText(const Job &j)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Batchdesk::Models::JobTreeModel", text);
-    };
-    const QString estimate =
-        j.estimatedCost >= 0 ? Cost::formatDollars(j.estimatedCost) : tr("not estimated");
+    const QString estimate = j.estimatedCost >= 0
+        ? Cost::formatDollars(j.estimatedCost)
+        : QCoreApplication::translate("Batchdesk::Models::JobTreeModel", "not estimated");
     if (j.budget > 0)
-        return tr("Budget %1 (retry rounds keep to it); estimated %2 when submitted")
+        return QCoreApplication::translate("Batchdesk::Models::JobTreeModel",
+                                           "Budget %1 (retry rounds keep to it); estimated %2 when submitted")
             .arg(Cost::formatDollars(j.budget), estimate);
     if (j.estimatedCost >= 0)
-        return tr("Estimated cost %1 when submitted").arg(estimate);
+        return QCoreApplication::translate("Batchdesk::Models::JobTreeModel",
+                                           "Estimated cost %1 when submitted")
+            .arg(estimate);
     return {};
 }
 } // namespace

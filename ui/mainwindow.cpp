@@ -538,9 +538,9 @@ void MainWindow::createMenus()
     account->addAction(m_removeAccountAction);
 
     // The one price table: the estimates before submitting, the budget cap and the results' totals use it.
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->setObjectName(QStringLiteral("toolsMenu"));
-    auto *prices = tools->addAction(tr("&Prices\u2026"));
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    auto *prices = settings->addAction(tr("&Prices\u2026"));
     prices->setObjectName(QStringLiteral("pricesAction"));
     prices->setStatusTip(tr("Check and edit the prices per million tokens that the cost estimates use"));
     connect(prices, &QAction::triggered, this, [this] { PricesDialog::openFor(this); });

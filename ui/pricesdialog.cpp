@@ -592,7 +592,9 @@ PricesDialog::PricesDialog(QWidget *parent, const QString &path)
             return;
         const Cost::PriceEntry e = m_model->entry(m_proxy->mapToSource(current).row());
         m_model->resetRow(m_proxy->mapToSource(current).row());
-        selectModel(e.provider, e.model.isEmpty() ? QStringLiteral("\n") : e.model);
+        // The snapshot's entry is back (a price that was only added is gone).
+        if (const int row = e.model.isEmpty() ? -1 : m_model->rowOf(e.provider, e.model); row >= 0)
+            selectRow(row, ModelColumn);
     });
     connect(m_resetAll, &QPushButton::clicked, this, [this] {
         if (MessageBox::confirm(this, tr("Reset All Prices"),
@@ -642,23 +644,11 @@ void PricesDialog::selectModel(const QString &provider, const QString &model)
             row = m_model->rowOf(found->provider, found->model);
     }
     const bool added = row < 0;
-    if (added) {
-        if (model == QLatin1StringView("\n"))
-            return; // a reset row that is gone
-        m_filter->clear();
+    if (added)
         row = m_model->addRow(provider, model);
-    }
-    const QModelIndex index = m_proxy->mapFromSource(
-        m_model->index(row, added ? (model.isEmpty() ? ModelColumn : InputColumn) : ModelColumn));
-    if (!index.isValid()) { // filtered out
-        m_filter->clear();
-        return selectModel(provider, model);
-    }
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-    m_view->setFocus();
-    if (added) {
+    const QModelIndex index =
+        selectRow(row, added ? (model.isEmpty() ? ModelColumn : InputColumn) : ModelColumn);
+    if (added && index.isValid()) {
         showStatus(model.isEmpty() ? tr("Type the model id, then its prices.")
                                    : tr("No price for %1 yet: type its input and output prices per million "
                                         "tokens, as the provider's pricing page gives them.")
@@ -666,7 +656,23 @@ void PricesDialog::selectModel(const QString &provider, const QString &model)
                    false);
         m_view->edit(index);
     }
+}
+
+QModelIndex PricesDialog::selectRow(int sourceRow, int column)
+{
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, column));
+    if (!index.isValid() && !m_filter->text().isEmpty()) { // filtered out: show every row
+        m_filter->clear();
+        index = m_proxy->mapFromSource(m_model->index(sourceRow, column));
+    }
+    if (index.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        m_view->setFocus();
+    }
     updateButtons();
+    return index;
 }
 
 bool PricesDialog::save()

@@ -3,6 +3,7 @@
 #include "cost/pricetable.h"
 
 #include <QDialog>
+#include <QModelIndex>
 #include <QObject>
 
 class QDialogButtonBox;
@@ -76,6 +77,8 @@ signals:
 private:
     void showStatus(const QString &text, bool error);
     void updateButtons();
+    /** Selects a row of the table (clearing a filter that hides it); returns its view index. */
+    QModelIndex selectRow(int sourceRow, int column);
 
     QString m_path;
     PriceTableModel *m_model;

@@ -6,6 +6,7 @@
 #include "costestimateview.h"
 #include "createbatchdialog.h"
 #include "displayformat.h"
+#include "jobtreemodel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "pricesdialog.h"
@@ -327,6 +328,39 @@ private slots:
         dialog->close();
     }
 
+    // Add: a row to type a model and its prices into; not saved without them; one row per provider and model.
+    void pricesDialogAddsARow()
+    {
+        auto *dialog = Ui::PricesDialog::openFor(nullptr);
+        auto *table = dialog->findChild<QTableView *>(QStringLiteral("pricesTable"));
+        const int before = table->model()->rowCount();
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("pricesAdd")), Qt::LeftButton);
+        QCOMPARE(table->model()->rowCount(), before + 1);
+        const QModelIndex current = table->selectionModel()->currentIndex();
+        QCOMPARE(current.siblingAtColumn(1).data(Qt::EditRole).toString(), QString());
+        QVERIFY(!dialog->save());
+        QVERIFY(text(dialog, "pricesStatus").contains(QStringLiteral("no model id")));
+        QAbstractItemModel *model = table->model();
+        // A model the table has at that provider already is refused.
+        QVERIFY(!model->setData(current.siblingAtColumn(1), QStringLiteral("sandbox/echo"), Qt::EditRole));
+        QVERIFY(text(dialog, "pricesStatus").contains(QStringLiteral("already has a price")));
+        QVERIFY(!model->setData(current.siblingAtColumn(0), QStringLiteral("nosuchprovider"), Qt::EditRole));
+        QVERIFY(model->setData(current.siblingAtColumn(0), QStringLiteral("groq"), Qt::EditRole));
+        int row = rowOf(table, QString());
+        QVERIFY(row >= 0);
+        QVERIFY(model->setData(model->index(row, 1), QStringLiteral("acme-small"), Qt::EditRole));
+        row = rowOf(table, QStringLiteral("acme-small"));
+        QVERIFY(model->setData(model->index(row, 2), QStringLiteral("0.5"), Qt::EditRole));
+        QVERIFY(dialog->save());
+        const auto saved = Cost::PriceTable::load();
+        QVERIFY(saved.ok());
+        const auto price = saved.value().find(QStringLiteral("groq"), QStringLiteral("acme-small"));
+        QVERIFY(price);
+        QCOMPARE(price->inputPerMillion, 0.5);
+        QCOMPARE(price->batchDiscountPercent, 50.0);
+        dialog->close();
+    }
+
     // A table that cannot be written: the error is shown, the dialog stays open with the edit.
     void pricesSaveErrorIsShown()
     {
@@ -474,6 +508,15 @@ private slots:
         Ui::AppController *controller = window.controller();
         QCOMPARE(controller->providerOf(controller->currentAccountId()), QStringLiteral("openai"));
 
+        // Settings > Prices… opens the table.
+        auto *pricesAction = window.findChild<QAction *>(QStringLiteral("pricesAction"));
+        QVERIFY(pricesAction);
+        pricesAction->trigger();
+        auto *pricesDialog = window.findChild<Ui::PricesDialog *>(QStringLiteral("pricesTableDialog"));
+        QVERIFY(pricesDialog);
+        QTRY_VERIFY(pricesDialog->isVisible());
+        pricesDialog->reject();
+
         const QString path = m_data->filePath(QStringLiteral("sample.jsonl"));
         QVERIFY(QFile::copy(fixture("token_sample.jsonl"), path));
         window.openFile(path);
@@ -547,6 +590,13 @@ private slots:
         const auto stored = controller->jobStore()->job(kept.value().id);
         QVERIFY(stored);
         QCOMPARE(stored->budget, 5.0);
+        // The Jobs view says so in the job's tooltip.
+        QTRY_VERIFY(controller->jobModel()->indexOfJob(kept.value().id).isValid());
+        const QString tip =
+            controller->jobModel()->indexOfJob(kept.value().id).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Budget $5.00"))
+                     && tip.contains(Cost::formatDollars(*estimate.total())),
+                 qPrintable(tip));
         controller->cancelJob(kept.value().id);
     }
 
