@@ -621,6 +621,25 @@ private slots:
         QTest::qWait(300);
         QVERIFY(window.grab().save(out + QStringLiteral("/cost-estimate.png")));
 
+        // While counting (a large file): progress and Cancel in the input row.
+        QByteArray big;
+        const QByteArray line = QByteArray("{\"custom_id\":\"x\",\"method\":\"POST\",\"url\":\"/v1/chat/"
+                                           "completions\",\"body\":{\"model\":\"gpt-4o-mini\",\"messages\":"
+                                           "[{\"role\":\"user\",\"content\":\"")
+            + QByteArray("lorem ipsum dolor sit amet ").repeated(200) + "\"}]}}\n";
+        for (int i = 0; i < 8000; ++i)
+            big += line;
+        const QString bigPath = writeFile(QStringLiteral("big.jsonl"), big);
+        page->costEstimate()->estimate({bigPath}, QStringLiteral("openai"));
+        QTest::qWait(150);
+        QVERIFY(page->findChild<QWidget *>(QStringLiteral("summaryPanel"))
+                    ->grab()
+                    .save(out + QStringLiteral("/counting.png")));
+        page->costEstimate()->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->costEstimate()->isEstimating(), 10000);
+        page->costEstimate()->estimate({path}, QStringLiteral("openai"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->costEstimate()->result().has_value(), 20000);
+
         auto *create = window.findChild<QPushButton *>(QStringLiteral("createBatchButton"));
         QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 20000);
         QTest::mouseClick(create, Qt::LeftButton);
