@@ -1,9 +1,11 @@
 #include "jobtreemodel.h"
 
 #include "batchtablemodel.h"
+#include "cost/pricetable.h"
 #include "displayformat.h"
 #include "icons.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFont>
@@ -91,6 +93,23 @@ namespace {
 bool droppedUnsubmitted(const JobPart &p)
 {
     return p.state == JobPart::State::Canceled && p.batchId.isEmpty();
+}
+
+// The job's budget cap and the estimate it was submitted with, for its tooltip; empty when it has neither.
+QString costText(const Job &j)
+{
+    const QString estimate = j.estimatedCost >= 0
+        ? Cost::formatDollars(j.estimatedCost)
+        : QCoreApplication::translate("Batchdesk::Models::JobTreeModel", "not estimated");
+    if (j.budget > 0)
+        return QCoreApplication::translate("Batchdesk::Models::JobTreeModel",
+                                           "Budget %1 (retry rounds keep to it); estimated %2 when submitted")
+            .arg(Cost::formatDollars(j.budget), estimate);
+    if (j.estimatedCost >= 0)
+        return QCoreApplication::translate("Batchdesk::Models::JobTreeModel",
+                                           "Estimated cost %1 when submitted")
+            .arg(estimate);
+    return {};
 }
 } // namespace
 
@@ -527,7 +546,9 @@ QVariant JobTreeModel::jobData(const JobEntry &e, int column, int role) const
     case Qt::ToolTipRole:
         switch (column) {
         case NameColumn: {
-            const QString text = tr("%1 \u2014 %2").arg(j.id, j.sourcePath.isEmpty() ? j.name : j.sourcePath);
+            QString text = tr("%1 \u2014 %2").arg(j.id, j.sourcePath.isEmpty() ? j.name : j.sourcePath);
+            if (const QString cost = costText(j); !cost.isEmpty())
+                text += u'\n' + cost;
             const QString realtime = realtimeText(j);
             return realtime.isEmpty() ? text : QString(text + u'\n' + realtime);
         }

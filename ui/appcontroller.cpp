@@ -416,6 +416,28 @@ Submission *AppController::submit(const QString &path, const Api::CreateBatchPar
     return m_session ? m_session->submit(path, params) : nullptr;
 }
 
+Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params, double budget,
+                                  const std::optional<Cost::CostEstimate> &estimate, QString *refused)
+{
+    if (budget > 0) {
+        const QString reason = estimate ? Cost::checkBudget(*estimate, budget)
+                                        : tr("The budget of %1 cannot be checked: there is no cost estimate.")
+                                              .arg(Cost::formatDollars(budget));
+        if (!reason.isEmpty()) {
+            if (refused)
+                *refused = tr("%1 Nothing was uploaded.").arg(reason);
+            return nullptr;
+        }
+    }
+    return submit(path, params);
+}
+
+QString AppController::providerOf(qint64 accountId) const
+{
+    const auto account = m_accountStore->byId(accountId);
+    return account.ok() ? Workflow::providerFor(account.value()).id : QString();
+}
+
 bool AppController::isSubmitting() const
 {
     return m_session && m_session->isSubmitting();
@@ -590,7 +612,8 @@ void AppController::setResubmitParent(const QString &path, const QString &parent
 // Jobs: the session's scheduler
 
 Result<Store::Job> AppController::submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
-                                            int retryRounds, qint64 accountId)
+                                            int retryRounds, qint64 accountId, double budget,
+                                            const std::optional<Cost::CostEstimate> &estimate)
 {
     const bool elsewhere = accountId > 0 && accountId != currentAccountId();
     if (!m_session && !elsewhere)
@@ -612,6 +635,8 @@ Result<Store::Job> AppController::submitJob(const JobDraft &draft, const Api::Cr
         spec.params.endpoint = draft.endpoint;
     spec.parts = draft.parts;
     spec.retryRounds = qMax(0, retryRounds);
+    spec.budget = qMax(0.0, budget);
+    spec.estimate = estimate;
     if (elsewhere) {
         // Recorded, all parts queued, for that account: its session resumes the job as it starts.
         const auto job =

@@ -4,6 +4,7 @@
 #include "api/retrypolicy.h"
 #include "api/types.h"
 #include "common/result.h"
+#include "cost/pricetable.h"
 #include "jsonl/splitter.h"
 #include "monitor/batchmonitor.h"
 #include "realtime/localbatches.h"
@@ -162,6 +163,15 @@ public:
     void deleteOrphanUploads();
     /** Starts a submission of a validated file with the current account (nullptr before initialize()). */
     Submission *submit(const QString &path, const Api::CreateBatchParams &params);
+    /**
+     * submit() with a budget cap (dollars; <= 0: none): refused before anything is uploaded (nullptr, the
+     * reason in *refused) when the estimate is above the budget or there is no estimate or price to judge by
+     * (Cost::checkBudget()).
+     */
+    Submission *submit(const QString &path, const Api::CreateBatchParams &params, double budget,
+                       const std::optional<Cost::CostEstimate> &estimate, QString *refused = nullptr);
+    /** The Api::Provider id of an account (whose prices estimate its batches); empty when unknown. */
+    QString providerOf(qint64 accountId) const;
     /** Whether a submission runs (a single batch's or a job part's). */
     bool isSubmitting() const;
     /** Whether a single batch's submission runs: quitting loses it (a job's part is resumed at the next
@@ -211,8 +221,11 @@ public:
      */
     /** accountId: another account than the current one records the job for it and switches to it; its
      *  session takes the job up as it starts. */
+    /** budget (dollars; 0: none) and estimate go with the job (Workflow::JobSpec): a job above its budget is
+     *  refused (error "over_budget", nothing recorded or uploaded), and its retry rounds keep to it. */
     Result<Store::Job> submitJob(const JobDraft &draft, const Api::CreateBatchParams &params,
-                                 int retryRounds = 0, qint64 accountId = 0);
+                                 int retryRounds = 0, qint64 accountId = 0, double budget = 0,
+                                 const std::optional<Cost::CostEstimate> &estimate = std::nullopt);
     /** The batches of a job, in part order (known to the list); retry rounds after the first round. */
     QList<Api::Batch> jobBatches(const QString &jobId) const override;
     /** Drops the queued parts and cancels every batch of a job that is still running. */

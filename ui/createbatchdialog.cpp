@@ -1,11 +1,13 @@
 #include "createbatchdialog.h"
 
+#include "costestimateview.h"
 #include "displayformat.h"
 #include "icons.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleValidator>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -14,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -40,6 +43,10 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     , m_retryRow(new QWidget(this))
     , m_retry(new QCheckBox(tr("Retry failed requests automatically:"), m_retryRow))
     , m_retryRounds(new QComboBox(m_retryRow))
+    , m_costView(new CostEstimateView(this))
+    , m_budgetRow(new QWidget(this))
+    , m_budget(new QLineEdit(m_budgetRow))
+    , m_budgetWarning(new QLabel(this))
 {
     setObjectName(QStringLiteral("createBatchDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -126,7 +133,38 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     retryLayout->addWidget(m_retryRounds);
     retryLayout->addStretch(1);
 
+    // What it will cost, and a cap: nothing is uploaded when the estimate is above it.
+    m_budget->setObjectName(QStringLiteral("createBudget"));
+    m_budget->setPlaceholderText(tr("none"));
+    m_budget->setClearButtonEnabled(true);
+    m_budget->setMaximumWidth(m_budget->fontMetrics().horizontalAdvance(QStringLiteral("0000000.00")) + 40);
+    auto *budgetValidator = new QDoubleValidator(0, 1e9, 6, m_budget);
+    budgetValidator->setNotation(QDoubleValidator::StandardNotation);
+    m_budget->setValidator(budgetValidator);
+    m_budget->setToolTip(
+        tr("The most this may cost, in US dollars: Batchdesk refuses to submit when the "
+           "estimate (input, and answers up to max_tokens) is above it. A job keeps it for its "
+           "retry rounds."));
+    auto *budgetHint = new QLabel(tr("US dollars, optional: refused above it"), m_budgetRow);
+    budgetHint->setPalette(dim);
+    auto *budgetLayout = new QHBoxLayout(m_budgetRow);
+    budgetLayout->setContentsMargins(0, 0, 0, 0);
+    budgetLayout->addWidget(new QLabel(QStringLiteral("$"), m_budgetRow));
+    budgetLayout->addWidget(m_budget);
+    budgetLayout->addWidget(budgetHint, 1);
+    m_budgetWarning->setObjectName(QStringLiteral("createBudgetWarning"));
+    m_budgetWarning->setWordWrap(true);
+    QPalette warn = m_budgetWarning->palette();
+    warn.setColor(QPalette::WindowText,
+                  warn.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0xc1, 0x07)
+                                                               : QColor(0x8a, 0x5a, 0x00));
+    m_budgetWarning->setPalette(warn);
+    m_budgetWarning->hide();
+    connect(m_budget, &QLineEdit::textChanged, this, &CreateBatchDialog::validateInput);
+    connect(m_costView, &CostEstimateView::estimateChanged, this, &CreateBatchDialog::validateInput);
+
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Endpoint:"), m_endpoint);
     form->addRow(tr("Completion &window:"), m_window);
     form->addRow(tr("&Description:"), m_description);
@@ -135,11 +173,16 @@ CreateBatchDialog::CreateBatchDialog(const QString &filePath, qint64 lines, cons
     form->setRowVisible(m_retryRow, false);
     form->addRow(tr("Metadata:"), scroll);
     form->addRow(QString(), addRow);
+    form->addRow(tr("Cost:"), m_costView);
+    form->addRow(tr("&Budget:"), m_budgetRow);
+    form->setRowVisible(m_costView, false);
+    form->setRowVisible(m_budgetRow, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addSpacing(4);
     layout->addLayout(form, 1);
+    layout->addWidget(m_budgetWarning);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
 
@@ -216,7 +259,7 @@ void CreateBatchDialog::setAccounts(const QList<AccountChoice> &accounts, qint64
 {
     m_accounts = accounts;
     m_accountCheck = std::move(check);
-    auto *form = findChild<QFormLayout *>();
+    QFormLayout *form = m_form;
     if (!m_account && form) {
         m_account = new QComboBox(this);
         m_account->setObjectName(QStringLiteral("createAccount"));
@@ -224,8 +267,11 @@ void CreateBatchDialog::setAccounts(const QList<AccountChoice> &accounts, qint64
                                  "Batchdesk switches to it."));
         form->insertRow(0, tr("&Account:"), m_account);
         connect(m_account, &QComboBox::currentIndexChanged, this, [this](int i) {
-            if (i >= 0 && i < m_accounts.size())
+            if (i >= 0 && i < m_accounts.size()) {
                 setCompletionWindows(m_accounts.at(i).completionWindows);
+                if (m_costShown)
+                    m_costView->setProvider(m_accounts.at(i).provider);
+            }
             validateInput();
         });
     }
@@ -246,9 +292,72 @@ qint64 CreateBatchDialog::accountId() const
     return m_account ? m_account->currentData().toLongLong() : 0;
 }
 
+void CreateBatchDialog::fitHeight()
+{
+    if (!layout())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalMinimumSize().height();
+    if (height() < needed)
+        resize(width(), needed);
+}
+
+void CreateBatchDialog::setCostEstimate(const QStringList &paths, const QString &provider,
+                                        const QString &model)
+{
+    m_costShown = true;
+    if (auto *form = m_form) {
+        form->setRowVisible(m_costView, true);
+        form->setRowVisible(m_budgetRow, true);
+    }
+    QString chosen = provider;
+    if (m_account && m_account->currentIndex() >= 0 && m_account->currentIndex() < m_accounts.size()
+        && !m_accounts.at(m_account->currentIndex()).provider.isEmpty())
+        chosen = m_accounts.at(m_account->currentIndex()).provider;
+    m_costView->estimate(paths, chosen, model);
+    fitHeight();
+}
+
+double CreateBatchDialog::budget() const
+{
+    QString text = m_budget->text().trimmed();
+    if (text.startsWith(u'$'))
+        text = text.mid(1).trimmed();
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    double value = QLocale().toDouble(text, &ok);
+    if (!ok)
+        value = QLocale::c().toDouble(text, &ok);
+    return ok && qIsFinite(value) && value > 0 ? value : 0;
+}
+
+std::optional<Cost::CostEstimate> CreateBatchDialog::estimate() const
+{
+    const auto result = m_costView->result();
+    return result ? std::optional<Cost::CostEstimate>(result->cost) : std::nullopt;
+}
+
 QStringList CreateBatchDialog::problems() const
 {
     QStringList out;
+    if (!m_budget->text().trimmed().isEmpty() && budget() <= 0)
+        out << tr("The budget \u201c%1\u201d is not an amount of dollars above 0.")
+                   .arg(m_budget->text().trimmed());
+    if (const double cap = budget(); cap > 0) {
+        if (!m_costShown)
+            out << tr("There is no cost estimate to check the budget against.");
+        else if (m_costView->isEstimating())
+            out << tr("Waiting for the cost estimate to check the budget of %1\u2026")
+                       .arg(Cost::formatDollars(cap));
+        else if (const auto e = estimate(); !e)
+            out << (m_costView->errorString().isEmpty()
+                        ? tr("There is no cost estimate to check the budget against.")
+                        : m_costView->errorString());
+        else if (const QString refused = Cost::checkBudget(*e, cap); !refused.isEmpty())
+            out << refused;
+    }
     if (m_account && m_accountCheck) {
         if (const QString problem = m_accountCheck(accountId()); !problem.isEmpty())
             out << problem;
@@ -299,7 +408,17 @@ QStringList CreateBatchDialog::problems() const
 void CreateBatchDialog::validateInput()
 {
     const QStringList list = problems();
+    QString warning;
+    if (const auto e = estimate(); e && budget() > 0)
+        Cost::checkBudget(*e, budget(), &warning);
+    else if (e && !e->outputBounded)
+        warning = tr("Some requests set no max_tokens: their answers are not in the estimate.");
+    m_budgetWarning->setText(warning);
+    m_budgetWarning->setVisible(!warning.isEmpty());
     m_problems->setText(list.join(u'\n'));
+    // Wrapped lines (the estimate, the problems) come and go: grow to the height they need at this width (a
+    // wrapped label's height is not in the layout's minimum size).
+    QTimer::singleShot(0, this, &CreateBatchDialog::fitHeight);
     m_problems->setVisible(!list.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty());
     int pairs = m_description->text().trimmed().isEmpty() ? 0 : 1;
@@ -342,7 +461,7 @@ Api::CreateBatchParams CreateBatchDialog::params() const
 void CreateBatchDialog::setJobMode(bool job)
 {
     m_job = job;
-    if (auto *form = findChild<QFormLayout *>())
+    if (auto *form = m_form)
         form->setRowVisible(m_retryRow, job);
     if (job)
         setMinimumWidth(qMax(minimumWidth(), 640)); // the retry row is long in German

@@ -1,14 +1,17 @@
 #pragma once
 
 #include "api/types.h"
+#include "cost/pricetable.h"
 
 #include <QDialog>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -16,14 +19,20 @@ class QVBoxLayout;
 
 namespace Batchdesk::Ui {
 
+class CostEstimateView;
+
 /**
  * The parameters of a new batch: endpoint (from the validated file), completion window, description, metadata
  * pairs (checked as you type against the API's limits: 16 pairs, one of which Batchdesk uses for its client
  * id, keys up to 64 and values up to 512 characters) and output expiry (1 hour to 30 days, default 30 days).
  *
+ * With setCostEstimate(), the dialog also shows what the file(s) will cost (counted in the background) and
+ * offers a Budget (dollars, optional): above it, or without a price to judge by, OK is disabled with
+ * Cost::checkBudget()'s reason; requests without max_tokens are warned about.
+ *
  * OK is enabled only while everything is within the limits; problems are listed under the editor. The dialog
- * starts nothing itself: the caller reads params() after accepted(). Non-blocking (open()); deletes itself on
- * close.
+ * starts nothing itself: the caller reads params(), budget() and estimate() after accepted(). Non-blocking
+ * (open()); deletes itself on close.
  */
 class CreateBatchDialog final : public QDialog
 {
@@ -66,11 +75,23 @@ public:
         qint64 id = 0;
         QString name;
         QStringList completionWindows;
+        QString provider; ///< Api::Provider id: whose prices the estimate uses
     };
     void setAccounts(const QList<AccountChoice> &accounts, qint64 current,
                      std::function<QString(qint64 accountId)> check = {});
     /** The account chosen (0 when setAccounts() was not called). */
     qint64 accountId() const;
+
+    /**
+     * Shows the cost estimate of paths (the file, or a job's parts, together) at provider's prices (the
+     * chosen account's when setAccounts() gives providers), and the Budget field. Counts in the background.
+     */
+    void setCostEstimate(const QStringList &paths, const QString &provider, const QString &model = {});
+    /** The budget typed in, in dollars; 0: none (or not a number, which problems() names). */
+    double budget() const;
+    /** The finished estimate (nullopt while counting, without setCostEstimate(), or when it failed). */
+    std::optional<Cost::CostEstimate> estimate() const;
+    CostEstimateView *costView() const { return m_costView; }
 
     /** Pairs the user may set on a single batch: 16 minus the one Batchdesk needs for its client id. */
     static constexpr int kUserPairs = Api::kMaxMetadataPairs - 1;
@@ -79,6 +100,7 @@ public:
 
 private:
     void validateInput();
+    void fitHeight();
     int userPairs() const { return m_job ? kJobUserPairs : kUserPairs; }
 
     struct Row
@@ -105,7 +127,13 @@ private:
     QWidget *m_retryRow;
     QCheckBox *m_retry;
     QComboBox *m_retryRounds;
+    QFormLayout *m_form = nullptr;
+    CostEstimateView *m_costView;
+    QWidget *m_budgetRow;
+    QLineEdit *m_budget;
+    QLabel *m_budgetWarning;
     bool m_job = false;
+    bool m_costShown = false; ///< setCostEstimate() was called
 };
 
 } // namespace Batchdesk::Ui

@@ -23,6 +23,7 @@
 #include "languagemenu.h"
 #include "messagebanner.h"
 #include "messagebox.h"
+#include "pricesdialog.h"
 #include "resultspage.h"
 #include "uploadpanel.h"
 #include "validationpage.h"
@@ -541,6 +542,14 @@ void MainWindow::createMenus()
     account->addAction(m_editAccountAction);
     account->addAction(m_removeAccountAction);
 
+    // The one price table: the estimates before submitting, the budget cap and the results' totals use it.
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    auto *prices = settings->addAction(tr("&Prices\u2026"));
+    prices->setObjectName(QStringLiteral("pricesAction"));
+    prices->setStatusTip(tr("Check and edit the prices per million tokens that the cost estimates use"));
+    connect(prices, &QAction::triggered, this, [this] { PricesDialog::openFor(this); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(m_aboutAction);
@@ -1007,8 +1016,16 @@ void MainWindow::openCreateDialog()
     dialog->setCompletionWindows(Jsonl::LimitProfile::byName(account->limitProfile)
                                      .value_or(Jsonl::LimitProfile::deepinfra())
                                      .completionWindows);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { m_controller->submit(dialog->filePath(), dialog->params()); });
+    dialog->setCostEstimate({m_validationPage->filePath()}, m_controller->providerOf(account->id));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString refused;
+        if (!m_controller->submit(dialog->filePath(), dialog->params(), dialog->budget(), dialog->estimate(),
+                                  &refused)
+            && !refused.isEmpty()) {
+            m_banner->showMessage(MessageBanner::Type::Error, refused);
+            m_banner->setOwner(m_validationPage);
+        }
+    });
     dialog->open();
 }
 
@@ -1262,7 +1279,7 @@ void MainWindow::submitJob(const JobDraft &draft)
         const auto profile =
             Jsonl::LimitProfile::byName(a.limitProfile).value_or(Jsonl::LimitProfile::openai());
         profiles.insert(a.id, profile);
-        choices.append({a.id, a.name, profile.completionWindows});
+        choices.append({a.id, a.name, profile.completionWindows, m_controller->providerOf(a.id)});
     }
     qint64 maxLines = 0;
     qint64 maxBytes = 0;
@@ -1282,10 +1299,15 @@ void MainWindow::submitJob(const JobDraft &draft)
                      Models::DisplayFormat::count(profile.maxBytes));
         return QString();
     });
+    QStringList partPaths;
+    for (const Jsonl::SplitPart &p : draft.parts)
+        partPaths << p.path;
+    dialog->setCostEstimate(partPaths, m_controller->providerOf(account->id));
     connect(dialog, &QDialog::accepted, this, [this, dialog, draft, n] {
         const qint64 target = dialog->accountId();
         const bool elsewhere = target > 0 && target != m_controller->currentAccountId();
-        const auto job = m_controller->submitJob(draft, dialog->params(), dialog->retryRounds(), target);
+        const auto job = m_controller->submitJob(draft, dialog->params(), dialog->retryRounds(), target,
+                                                 dialog->budget(), dialog->estimate());
         if (!job.ok()) {
             m_banner->showMessage(MessageBanner::Type::Error,
                                   tr("The job could not be recorded: %1").arg(job.errorString()));

@@ -1,6 +1,8 @@
 #include "validationpage.h"
 
+#include "api/provider.h"
 #include "columnfit.h"
+#include "costestimateview.h"
 #include "displayformat.h"
 #include "icons.h"
 #include "issuesfilterproxymodel.h"
@@ -318,10 +320,14 @@ QWidget *ValidationPage::createSummaryPanel()
     counts->addRow(errorsCaption, m_errorCount);
     counts->addRow(warningsCaption, m_warningCount);
 
+    // What the file will cost: counted after the validation, in the background.
+    m_costView = new CostEstimateView(panel);
+
     auto *facts = new QHBoxLayout;
     facts->setSpacing(32);
     facts->addLayout(limits, 3);
-    facts->addLayout(requests, 4);
+    facts->addLayout(requests, 3);
+    facts->addWidget(m_costView, 4, Qt::AlignTop);
     facts->addLayout(counts, 1);
 
     auto *layout = new QVBoxLayout(panel);
@@ -485,6 +491,7 @@ void ValidationPage::openFile(const QString &path)
         m_banner->hideMessage();
     m_issues->clear();
     m_requests->clear();
+    m_costView->clear(tr("The cost is estimated after the validation."));
     resetViewer();
     updateIssuesNote();
 
@@ -536,6 +543,7 @@ void ValidationPage::onValidationFinished()
     if (future.isCanceled() || future.resultCount() == 0
         || future.result().outcome == Jsonl::ValidationReport::Outcome::Canceled) {
         resetSummary(tr("Validation cancelled"));
+        m_costView->clear();
         setVerdict(QStringLiteral("cancel"), tr("Validation cancelled"));
         m_banner->showMessage(MessageBanner::Type::Info, tr("Validation of %1 was cancelled.").arg(name),
                               tr("Validate again"), [this] { revalidate(); });
@@ -547,6 +555,7 @@ void ValidationPage::onValidationFinished()
     if (m_report.outcome == Jsonl::ValidationReport::Outcome::IoError) {
         // Nothing useful to summarise: back to the empty state, with the reason in the banner.
         resetSummary(tr("Could not read the file"));
+        m_costView->clear();
         setVerdict(QStringLiteral("error"), tr("Could not read the file"));
         m_stack->setCurrentWidget(m_emptyState);
         m_banner->showMessage(MessageBanner::Type::Error, m_report.ioError);
@@ -555,6 +564,15 @@ void ValidationPage::onValidationFinished()
         return;
     }
     showReport();
+    if (m_report.completed() && m_report.lines > 0) {
+        // Whose prices: the provider of the file's limit profile when it names one; else the model's price at
+        // any provider.
+        const QString provider =
+            Api::Provider::byId(m_report.profile.name) ? m_report.profile.name : QString();
+        m_costView->estimate({m_path}, provider);
+    } else {
+        m_costView->clear();
+    }
     watchFile(m_path);
     emit fileOpened(m_path);
     emit statusMessage(

@@ -26,6 +26,7 @@ class RequestsModel;
 
 namespace Batchdesk::Ui {
 
+class CostEstimateView;
 class JsonHighlighter;
 class LimitBar;
 class MessageBanner;
@@ -77,6 +78,11 @@ public:
     bool canSplitSubmit() const;
     /** How many batches the file needs under its profile's limits (at least 1). */
     int partsNeeded() const;
+    /**
+     * The token and cost estimate of the validated file: counted in the background once a validation
+     * finished (a newer file cancels it), at the prices of the provider of the file's limit profile.
+     */
+    CostEstimateView *costEstimate() const { return m_costView; }
 
 signals:
     void validatingChanged(bool validating);
@@ -152,6 +158,7 @@ private:
     QLabel *m_profile = nullptr;
     QLabel *m_errorCount = nullptr;
     QLabel *m_warningCount = nullptr;
+    CostEstimateView *m_costView = nullptr;
 
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
