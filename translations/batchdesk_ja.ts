@@ -297,6 +297,48 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Cost</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation type="unfinished">キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>No price is known for this model, so the budget of %1 cannot be checked. Add the model&apos;s price to the price table, or submit without a budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimated cost of %1 (input %2, output up to %3) is above the budget of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimated cost of %1 without the answers of the requests that set no max_tokens is already above the budget of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some requests set no max_tokens: their answers are not in the estimate of %1, so the budget of %2 does not bound them. Set max_tokens for a hard limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Cost::PriceTable</name>
+    <message>
+        <source>Cannot read the price table %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price table %1 is not valid JSON (%2); the snapshot&apos;s prices are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the price table %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Jsonl</name>
     <message>
         <source>did you mean %1?</source>
@@ -1028,6 +1070,21 @@
     </message>
 </context>
 <context>
+    <name>Batchdesk::Jsonl::CsvTable::Builder</name>
+    <message>
+        <source>Column %1 repeats the name &quot;%2&quot;; it is called &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has more cells than the %2 columns; the cell is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: the cell is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Batchdesk::Jsonl::FileConverter</name>
     <message>
         <source>Not valid JSON: %1.</source>
@@ -1739,6 +1796,18 @@
         <source>Runs on this computer against the real-time endpoint of %1</source>
         <translation>このコンピューターから %1 のリアルタイムのエンドポイントを使って実行されます</translation>
     </message>
+    <message>
+        <source>not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1 (retry rounds keep to it); estimated %2 when submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated cost %1 when submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Models::RequestsModel</name>
@@ -1842,6 +1911,10 @@
     <message>
         <source>Video</source>
         <translation>動画</translation>
+    </message>
+    <message>
+        <source>The answer is not JSON: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2217,58 @@
         <source>video %1: %2</source>
         <translation>動画 %1：%2</translation>
     </message>
+    <message>
+        <source>The JSON path &quot;%1&quot; is not usable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a [ without ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array index must be a number 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member name must follow a dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no object at &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is JSON but not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original CSV %1 is no longer there; its columns are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original CSV %1 changed since the build (its SHA-256 differs from the manifest&apos;s); its columns are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id column &quot;%1&quot; is not in %2; its columns are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table has no custom_id column.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Results::Detail</name>
@@ -2244,6 +2369,60 @@
     <message>
         <source>The download was stopped.</source>
         <translation>ダウンロードを停止しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::SummaryFilter</name>
+    <message>
+        <source>Output tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens: %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Results::SyntaxCheck</name>
+    <message>
+        <source>text after the JSON at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected character at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text ends at offset %1 before the JSON does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested too deeply at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a control character inside a string at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated string at offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid number at offset %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2633,6 +2812,14 @@ Save the account anyway?</source>
     <message>
         <source>The account that runs this batch in real time no longer exists.</source>
         <translation>このバッチをリアルタイムで実行するアカウントはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>The budget of %1 cannot be checked: there is no cost estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was uploaded.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3267,6 +3454,209 @@ Save the account anyway?</source>
             <numerusform>何も書き出していません。先に %Ln 件のエラーを修正してください。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>First rows of the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), %1 columns</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n answer column(s) from the JSON answers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n answer(s) are not JSON (their answer cells are empty)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n request(s) without a successful answer left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; with the columns of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::CostEstimateView</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop counting the tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices…</source>
+        <translation type="unfinished">料金…</translation>
+    </message>
+    <message>
+        <source>Input tokens:</source>
+        <translation type="unfinished">入力トークン:</translation>
+    </message>
+    <message>
+        <source>Output tokens:</source>
+        <translation type="unfinished">出力トークン:</translation>
+    </message>
+    <message>
+        <source>Estimated cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the tokens of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished">キャンセル中…</translation>
+    </message>
+    <message>
+        <source>The cost estimate was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cost could not be estimated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ±%2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted with %1, the tokenizer of %2, with the chat format&apos;s tokens per message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no published tokenizer here: counted with %2. Measured on a sample, the total was off by %3 % and single requests by up to %4 % (95th percentile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted with %1; its error is not measured for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>not bounded: %n request(s) set no max_tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %1, + %n request(s) without max_tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answers can be at most as long as each request&apos;s max_tokens; a request without it can answer up to the model&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 + the unbounded answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input %1 + output up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · batch price %2 / %3 per M tokens (%4 % off) · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of %1 you entered on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of %1 in the snapshot of %2, typed in by hand, not fetched: check the provider&apos;s pricing page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-time %1 input / %2 output per million tokens, less the batch discount of %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input at the batch price, plus every answer as long as its max_tokens: the most the batch can cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests without max_tokens can answer at length: their answers are not in this sum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check or change the price of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model in the file to price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add its price to see the cost and to set a budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the price table on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::CreateBatchDialog</name>
@@ -3439,6 +3829,42 @@ Save the account anyway?</source>
     <message>
         <source>&amp;Account:</source>
         <translation>アカウント(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most this may cost, in US dollars: Batchdesk refuses to submit when the estimate (input, and answers up to max_tokens) is above it. A job keeps it for its retry rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollars, optional: refused above it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget “%1” is not an amount of dollars above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cost estimate to check the budget against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the cost estimate to check the budget of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some requests set no max_tokens: their answers are not in the estimate.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4602,18 @@ Save the account anyway?</source>
             <numerusform>ジョブ %1 は %2 に送られます：アカウントが接続され次第、%n 件のパートを送信します。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and edit the prices per million tokens that the cost estimates use</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::MessageBanner</name>
@@ -4202,6 +4640,208 @@ Save the account anyway?</source>
     <message>
         <source>Error</source>
         <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::PriceTableModel</name>
+    <message>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">プロバイダー</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">モデル</translation>
+    </message>
+    <message>
+        <source>Input $/M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output $/M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch input $/M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch output $/M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-time price of a million input (prompt) tokens, in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-time price of a million output (answer) tokens, in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discount for batch requests, off the real-time prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The real-time price less the batch discount: what estimates use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the price was taken: the snapshot&apos;s date, or the day you edited it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(type the model id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You entered or changed this price; Reset to Snapshot brings the seeded one back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a provider Batchdesk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price needs the model id, as the requests name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a price: type a number of dollars, 0 or more (e.g. 0.15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a price for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has no model id yet: type it, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no price yet: type its input and output prices, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::PricesDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prices Batchdesk comes with are a &lt;b&gt;snapshot of the providers&apos; list prices as of %1, typed in by hand&lt;/b&gt;. Batchdesk never fetches prices, and providers change them: check the provider&apos;s pricing page and edit a row when it differs. The estimate before submitting, the budget cap and the results&apos; totals all use this table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by provider or model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a price for a model the table does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected price: that model&apos;s cost is then unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the snapshot&apos;s price back for the selected model (or remove a price you added)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop every edit: the table becomes the snapshot again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: Save keeps the prices; Cancel drops the changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset All Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop every price you entered or changed? The table becomes the snapshot of %1 again (when you save).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep My Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Saving replaces the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a price to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the model id, then its prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price for %1 yet: type its input and output prices per million tokens, as the provider&apos;s pricing page gives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prices were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4325,6 +4965,85 @@ Save the account anyway?</source>
     <message>
         <source>Go Back</source>
         <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>Batchdesk::Ui::ResultsCharts</name>
+    <message>
+        <source>Click a bar to show its rows; click it again to show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts of the results appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the answers for the charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>The charts were not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens of the answers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens: no answer reports them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the %2 most frequent of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish reasons: no answer names one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 output tokens · rows: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish reason %1 · rows: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · rows: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4769,6 +5488,84 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
         <source>Saving images to %1…</source>
         <translation>画像を %1 に保存中…</translation>
     </message>
+    <message>
+        <source>Build Next Stage from These Results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a new batch from these results: {{response}}, {{answer.label}} and the original columns in the templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the charts of output tokens, finish reasons and failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of the chart bar you clicked; click to show all rows again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split JSON Answers into Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the members of JSON answers (structured outputs, tool calls) as columns named answer.&lt;member&gt;; exports then include them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON path (optional), e.g. result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object whose members become the columns: member names with dots and [n] indexes; empty for the whole answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the rows whose answer is not JSON (toggle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the columns of the JSON answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No JSON answers to split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s) from the request&apos;s schema</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s) from the answers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)&apos; JSON did not parse</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results of job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::RetryJobDialog</name>
@@ -5159,6 +5956,10 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
             <numerusform>%Ln 個のバッチに分割して送信…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The cost is estimated after the validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Workflow</name>
@@ -5385,6 +6186,22 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>%1 % of its requests have ended</source>
         <translation>リクエストの %1 % が終了した</translation>
+    </message>
+    <message>
+        <source>Nothing of it is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has spent about %1 of its budget of %2; the next round: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has a budget of %1 but no cost estimate to check it against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1: retry round %2 was not submitted. %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
