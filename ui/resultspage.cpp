@@ -13,6 +13,7 @@
 #include "results/csvappend.h"
 #include "results/imagesaver.h"
 #include "results/prices.h"
+#include "results/stagetable.h"
 #include "resultscharts.h"
 #include "resultsmodel.h"
 #include "store/account.h"
@@ -29,6 +30,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QUrl>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -143,7 +145,13 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setObjectName(QStringLiteral("resultsSubtitle"));
     m_subtitle->setWordWrap(true);
-    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                        | Qt::LinksAccessibleByKeyboard);
+    // A later stage links to the batch it was built from ("batch:<id>").
+    connect(m_subtitle, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1StringView("batch:")))
+            showBatch(QUrl::fromPercentEncoding(link.mid(6).toUtf8()));
+    });
     auto *exportMenu = new QMenu(m_exportButton);
     const QList<Format> formats {Format::Csv, Format::Xlsx, Format::Jsonl, Format::Npy};
     for (const Format f : formats) {
@@ -868,6 +876,23 @@ void ResultsPage::onJoined()
                      .arg(QDir::toNativeSeparators(m_plan.partInputs.first()));
     else
         notes << tr("Input %1").arg(QDir::toNativeSeparators(m_plan.inputPath));
+    // The stage link of a chained build (its manifest's "source"): where this stage's requests came from.
+    const auto stage = Results::previousStage(m_plan.partInputs.isEmpty() ? m_plan.inputPath
+                                                                          : m_plan.partInputs.first());
+    if (stage) {
+        QString from;
+        if (!stage->jobId.isEmpty())
+            from = tr("job %1").arg(stage->jobId).toHtmlEscaped();
+        else {
+            QStringList links;
+            for (const QString &id : stage->batchIds)
+                links << QStringLiteral("<a href=\"batch:%1\">%2</a>")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(id)), id.toHtmlEscaped());
+            from = links.join(QStringLiteral(", "));
+        }
+        notes << QStringLiteral("<!--stage-->")
+                + tr("Stage %1, built from the results of %2").arg(stage->stage).toHtmlEscaped().arg(from);
+    }
     if (m_plan.chain.size() > 1)
         notes << tr("%n resubmit(s) joined; each request shows its latest result", nullptr,
                     int(m_plan.chain.size() - 1));
@@ -890,7 +915,9 @@ void ResultsPage::onJoined()
     }
     QStringList escaped;
     for (const QString &n : std::as_const(notes))
-        escaped << (n.startsWith(QLatin1StringView("<b>")) ? n : n.toHtmlEscaped());
+        escaped << (n.startsWith(QLatin1StringView("<b>")) ? n
+                        : n.startsWith(QLatin1StringView("<!--stage-->")) ? n.mid(12)
+                                                                            : n.toHtmlEscaped());
     m_subtitle->setText(escaped.join(QStringLiteral(" \u00b7 ")));
     m_stack->setCurrentIndex(1);
     updateChips();

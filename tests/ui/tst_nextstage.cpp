@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -174,6 +175,23 @@ private slots:
         QCOMPARE(link.value(QLatin1String("stage")).toInt(), 2);
         QCOMPARE(link.value(QLatin1String("batch_ids")).toArray().at(0).toString(), id);
         dialog->close();
+
+        // Stage 2's results say where they came from, and the link opens stage 1's results.
+        created.clear();
+        controller()->submit(m_data->filePath(QStringLiteral("mails-stage2.jsonl")), params);
+        QVERIFY(created.wait(15000));
+        const QString stage2 = created.first().first().value<Api::Batch>().id;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            controller()->resultsState(stage2) == Ui::AppController::ResultsState::Downloaded, 30000);
+        page()->showBatch(stage2);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr && page()->batchId() == stage2, 15000);
+        auto *subtitle = page()->findChild<QLabel *>(QStringLiteral("resultsSubtitle"));
+        QTRY_VERIFY(subtitle->text().contains(QStringLiteral("Stage 2, built from the results of")));
+        QVERIFY(subtitle->text().contains(QStringLiteral("href=\"batch:%1\"").arg(id)));
+        emit subtitle->linkActivated(QStringLiteral("batch:%1").arg(id));
+        QTRY_COMPARE(page()->batchId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr, 15000);
+        QVERIFY(!subtitle->text().contains(QStringLiteral("Stage 2")));
     }
 };
 
