@@ -300,42 +300,42 @@
     <name>Batchdesk::Cost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Canceled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>No price is known for this model, so the budget of %1 cannot be checked. Add the model&apos;s price to the price table, or submit without a budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Modell ist kein Preis bekannt, daher kann das Budget von %1 nicht geprüft werden. Fügen Sie den Preis des Modells zur Preistabelle hinzu, oder übermitteln Sie ohne Budget.</translation>
     </message>
     <message>
         <source>The estimated cost of %1 (input %2, output up to %3) is above the budget of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geschätzten Kosten von %1 (Eingabe %2, Ausgabe bis zu %3) liegen über dem Budget von %4.</translation>
     </message>
     <message>
         <source>The estimated cost of %1 without the answers of the requests that set no max_tokens is already above the budget of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geschätzten Kosten von %1 liegen schon ohne die Antworten der Anfragen ohne max_tokens über dem Budget von %2.</translation>
     </message>
     <message>
         <source>Some requests set no max_tokens: their answers are not in the estimate of %1, so the budget of %2 does not bound them. Set max_tokens for a hard limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Anfragen setzen kein max_tokens: Ihre Antworten sind nicht in der Schätzung von %1 enthalten, daher begrenzt das Budget von %2 sie nicht. Setzen Sie max_tokens für eine feste Obergrenze.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Cost::PriceTable</name>
     <message>
         <source>Cannot read the price table %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preistabelle %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The price table %1 is not valid JSON (%2); the snapshot&apos;s prices are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preistabelle %1 ist kein gültiges JSON (%2); die Preise des Snapshots werden verwendet.</translation>
     </message>
     <message>
         <source>Cannot write the price table %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preistabelle %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1073,15 +1073,15 @@
     <name>Batchdesk::Jsonl::CsvTable::Builder</name>
     <message>
         <source>Column %1 repeats the name &quot;%2&quot;; it is called &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1 wiederholt den Namen „%2“; sie heißt „%3“.</translation>
     </message>
     <message>
         <source>Row %1 has more cells than the %2 columns; the cell is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 hat mehr Zellen als die %2 Spalten; die überzählige Zelle wird verworfen.</translation>
     </message>
     <message>
         <source>Row %1, column %2: the cell is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: Die Zelle ist kein gültiges UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -1801,15 +1801,15 @@
     </message>
     <message>
         <source>not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geschätzt</translation>
     </message>
     <message>
         <source>Budget %1 (retry rounds keep to it); estimated %2 when submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget %1 (gilt auch für Wiederholungsrunden); bei der Übermittlung auf %2 geschätzt</translation>
     </message>
     <message>
         <source>Estimated cost %1 when submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Übermittlung geschätzte Kosten: %1</translation>
     </message>
 </context>
 <context>
@@ -1918,7 +1918,7 @@
     </message>
     <message>
         <source>The answer is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist kein JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -2225,55 +2225,55 @@
     </message>
     <message>
         <source>The JSON path &quot;%1&quot; is not usable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der JSON-Pfad „%1“ ist nicht verwendbar: %2</translation>
     </message>
     <message>
         <source>a [ without ]</source>
-        <translation type="unfinished"></translation>
+        <translation>ein [ ohne ]</translation>
     </message>
     <message>
         <source>an array index must be a number 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array-Index muss eine Zahl ab 0 sein</translation>
     </message>
     <message>
         <source>an empty member name</source>
-        <translation type="unfinished"></translation>
+        <translation>ein leerer Feldname</translation>
     </message>
     <message>
         <source>a member name must follow a dot</source>
-        <translation type="unfinished"></translation>
+        <translation>auf einen Punkt muss ein Feldname folgen</translation>
     </message>
     <message>
         <source>the answer is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist größer als 16 MiB</translation>
     </message>
     <message>
         <source>not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON: %1</translation>
     </message>
     <message>
         <source>no object at &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt bei „%1“</translation>
     </message>
     <message>
         <source>the answer is JSON but not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist JSON, aber kein Objekt</translation>
     </message>
     <message>
         <source>The original CSV %1 is no longer there; its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ursprüngliche CSV %1 ist nicht mehr vorhanden; ihre Spalten werden weggelassen.</translation>
     </message>
     <message>
         <source>The original CSV %1 changed since the build (its SHA-256 differs from the manifest&apos;s); its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ursprüngliche CSV %1 wurde seit dem Erstellen geändert (ihr SHA-256 weicht vom Manifest ab); ihre Spalten werden weggelassen.</translation>
     </message>
     <message>
         <source>The id column &quot;%1&quot; is not in %2; its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID-Spalte „%1“ ist nicht in %2 enthalten; die Spalten von %2 werden weggelassen.</translation>
     </message>
     <message>
         <source>The table has no custom_id column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle hat keine custom_id-Spalte.</translation>
     </message>
 </context>
 <context>
@@ -2381,54 +2381,54 @@
     <name>Batchdesk::Results::SummaryFilter</name>
     <message>
         <source>Output tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens: %1</translation>
     </message>
     <message>
         <source>Output tokens: %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens: %1–%2</translation>
     </message>
     <message>
         <source>Finish reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgrund: %1</translation>
     </message>
     <message>
         <source>Failure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Results::SyntaxCheck</name>
     <message>
         <source>text after the JSON at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Text nach dem JSON an Offset %1</translation>
     </message>
     <message>
         <source>unexpected character at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Zeichen an Offset %1</translation>
     </message>
     <message>
         <source>the text ends at offset %1 before the JSON does</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text endet an Offset %1, bevor das JSON endet</translation>
     </message>
     <message>
         <source>nested too deeply at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zu tief verschachtelt an Offset %1</translation>
     </message>
     <message>
         <source>a control character inside a string at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Steuerzeichen in einer Zeichenkette an Offset %1</translation>
     </message>
     <message>
         <source>invalid escape sequence at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Escape-Sequenz an Offset %1</translation>
     </message>
     <message>
         <source>unterminated string at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossene Zeichenkette an Offset %1</translation>
     </message>
     <message>
         <source>invalid number at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Zahl an Offset %1</translation>
     </message>
 </context>
 <context>
@@ -2821,11 +2821,11 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>The budget of %1 cannot be checked: there is no cost estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget von %1 kann nicht geprüft werden: Es gibt keine Kostenschätzung.</translation>
     </message>
     <message>
         <source>%1 Nothing was uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Es wurde nichts hochgeladen.</translation>
     </message>
 </context>
 <context>
@@ -3466,214 +3466,214 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>First rows of the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeilen der Tabelle</translation>
     </message>
     <message>
         <source>Reading the results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse werden gelesen…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s), %1 columns</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile, %1 Spalten</numerusform>
+            <numerusform>%Ln Zeilen, %1 Spalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer column(s) from the JSON answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Antwortspalte aus den JSON-Antworten</numerusform>
+            <numerusform>; %n Antwortspalten aus den JSON-Antworten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer(s) are not JSON (their answer cells are empty)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Antwort ist kein JSON (ihre Antwortzellen sind leer)</numerusform>
+            <numerusform>; %n Antworten sind kein JSON (ihre Antwortzellen sind leer)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n request(s) without a successful answer left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Anfrage ohne erfolgreiche Antwort weggelassen</numerusform>
+            <numerusform>; %n Anfragen ohne erfolgreiche Antwort weggelassen</numerusform>
         </translation>
     </message>
     <message>
         <source>; with the columns of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; mit den Spalten von %1</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::CostEstimateView</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop counting the tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zählen der Tokens abbrechen</translation>
     </message>
     <message>
         <source>Prices…</source>
-        <translation type="unfinished">Preise…</translation>
+        <translation>Preise…</translation>
     </message>
     <message>
         <source>Input tokens:</source>
-        <translation type="unfinished">Eingabe-Tokens:</translation>
+        <translation>Eingabe-Tokens:</translation>
     </message>
     <message>
         <source>Output tokens:</source>
-        <translation type="unfinished">Ausgabe-Tokens:</translation>
+        <translation>Ausgabe-Tokens:</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
         <source>Counting the tokens of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens von %1 werden gezählt…</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished">Wird abgebrochen…</translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>The cost estimate was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kostenschätzung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The cost could not be estimated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kosten konnten nicht geschätzt werden: %1</translation>
     </message>
     <message>
         <source>%1, exact</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, exakt</translation>
     </message>
     <message>
         <source>%1, ±%2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ±%2 %</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Counted with %1, the tokenizer of %2, with the chat format&apos;s tokens per message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezählt mit %1, dem Tokenizer von %2, einschließlich der Tokens pro Nachricht des Chat-Formats.</translation>
     </message>
     <message>
         <source>%1 has no published tokenizer here: counted with %2. Measured on a sample, the total was off by %3 % and single requests by up to %4 % (95th percentile).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 gibt es hier keinen veröffentlichten Tokenizer: gezählt mit %2. An einer Stichprobe gemessen, wich die Summe um %3 % ab und einzelne Anfragen um bis zu %4 % (95. Perzentil).</translation>
     </message>
     <message>
         <source>Counted with %1; its error is not measured for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezählt mit %1; seine Abweichung ist für %2 nicht gemessen.</translation>
     </message>
     <message numerus="yes">
         <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enthält %n Bild zu %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
+            <numerusform>Enthält %n Bilder zu je %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
         </translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens %1</translation>
     </message>
     <message numerus="yes">
         <source>not bounded: %n request(s) set no max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>unbegrenzt: %n Anfrage setzt kein max_tokens</numerusform>
+            <numerusform>unbegrenzt: %n Anfragen setzen kein max_tokens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>at most %1, + %n request(s) without max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>höchstens %1, + %n Anfrage ohne max_tokens</numerusform>
+            <numerusform>höchstens %1, + %n Anfragen ohne max_tokens</numerusform>
         </translation>
     </message>
     <message>
         <source>The answers can be at most as long as each request&apos;s max_tokens; a request without it can answer up to the model&apos;s limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antworten sind höchstens so lang wie das max_tokens der jeweiligen Anfrage; eine Anfrage ohne max_tokens kann bis zur Grenze des Modells antworten.</translation>
     </message>
     <message>
         <source>%1 at most</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens %1</translation>
     </message>
     <message>
         <source>%1 + the unbounded answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + die unbegrenzten Antworten</translation>
     </message>
     <message>
         <source>input %1 + output up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1 + Ausgabe bis zu %2</translation>
     </message>
     <message>
         <source>%1 · batch price %2 / %3 per M tokens (%4 % off) · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Batch-Preis %2 / %3 pro Mio. Tokens (%4 % Rabatt) · %5</translation>
     </message>
     <message>
         <source>edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bearbeitet am %1</translation>
     </message>
     <message>
         <source>snapshot of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot vom %1</translation>
     </message>
     <message>
         <source>The price of %1 you entered on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Preis für %1, den Sie am %2 eingegeben haben.</translation>
     </message>
     <message>
         <source>The price of %1 in the snapshot of %2, typed in by hand, not fetched: check the provider&apos;s pricing page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Preis für %1 im Snapshot vom %2, von Hand eingetragen, nicht abgerufen: Prüfen Sie die Preisseite des Anbieters.</translation>
     </message>
     <message>
         <source>Real-time %1 input / %2 output per million tokens, less the batch discount of %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtzeit: %1 Eingabe / %2 Ausgabe pro Million Tokens, abzüglich des Batch-Rabatts von %3 %.</translation>
     </message>
     <message>
         <source>The input at the batch price, plus every answer as long as its max_tokens: the most the batch can cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe zum Batch-Preis plus jede Antwort in der vollen Länge ihres max_tokens: das Höchste, was der Batch kosten kann.</translation>
     </message>
     <message>
         <source>Requests without max_tokens can answer at length: their answers are not in this sum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen ohne max_tokens können ausführlich antworten: Ihre Antworten sind in dieser Summe nicht enthalten.</translation>
     </message>
     <message>
         <source>Check or change the price of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Preis für %1 prüfen oder ändern</translation>
     </message>
     <message>
         <source>No model in the file to price</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell in der Datei, für das ein Preis gesucht werden kann</translation>
     </message>
     <message>
         <source>No price for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Preis für %1</translation>
     </message>
     <message>
         <source>Add its price to see the cost and to set a budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie seinen Preis hinzu, um die Kosten zu sehen und ein Budget festzulegen.</translation>
     </message>
     <message>
         <source>Set Price…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis festlegen…</translation>
     </message>
     <message>
         <source>Open the price table on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preistabelle bei %1 öffnen</translation>
     </message>
 </context>
 <context>
@@ -3853,39 +3853,39 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>The most this may cost, in US dollars: Batchdesk refuses to submit when the estimate (input, and answers up to max_tokens) is above it. A job keeps it for its retry rounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Höchstbetrag in US-Dollar: Batchdesk übermittelt nicht, wenn die Schätzung (Eingabe und Antworten bis max_tokens) darüber liegt. Ein Job hält ihn auch in seinen Wiederholungsrunden ein.</translation>
     </message>
     <message>
         <source>US dollars, optional: refused above it</source>
-        <translation type="unfinished"></translation>
+        <translation>US-Dollar, optional: darüber wird abgelehnt</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten:</translation>
     </message>
     <message>
         <source>&amp;Budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budget:</translation>
     </message>
     <message>
         <source>The budget “%1” is not an amount of dollars above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget „%1“ ist kein Dollarbetrag über 0.</translation>
     </message>
     <message>
         <source>There is no cost estimate to check the budget against.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Kostenschätzung, mit der das Budget geprüft werden kann.</translation>
     </message>
     <message>
         <source>Waiting for the cost estimate to check the budget of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Kostenschätzung, um das Budget von %1 zu prüfen…</translation>
     </message>
     <message>
         <source>Some requests set no max_tokens: their answers are not in the estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Anfragen setzen kein max_tokens: Ihre Antworten sind nicht in der Schätzung enthalten.</translation>
     </message>
 </context>
 <context>
@@ -4642,15 +4642,15 @@ Das Konto trotzdem speichern?</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Prices…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preise…</translation>
     </message>
     <message>
         <source>Check and edit the prices per million tokens that the cost estimates use</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preise pro Million Tokens prüfen und bearbeiten, die die Kostenschätzungen verwenden</translation>
     </message>
 </context>
 <context>
@@ -4684,202 +4684,202 @@ Das Konto trotzdem speichern?</translation>
     <name>Batchdesk::Ui::PriceTableModel</name>
     <message>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Anbieter</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Input $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe $/M</translation>
     </message>
     <message>
         <source>Output $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe $/M</translation>
     </message>
     <message>
         <source>Batch discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Rabatt</translation>
     </message>
     <message>
         <source>Batch input $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Eingabe $/M</translation>
     </message>
     <message>
         <source>Batch output $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Ausgabe $/M</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Real-time price of a million input (prompt) tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtzeitpreis für eine Million Eingabe-Tokens (Prompt), in US-Dollar</translation>
     </message>
     <message>
         <source>Real-time price of a million output (answer) tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtzeitpreis für eine Million Ausgabe-Tokens (Antwort), in US-Dollar</translation>
     </message>
     <message>
         <source>The provider&apos;s discount for batch requests, off the real-time prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rabatt des Anbieters für Batch-Anfragen auf die Echtzeitpreise</translation>
     </message>
     <message>
         <source>The real-time price less the batch discount: what estimates use</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Echtzeitpreis abzüglich des Batch-Rabatts: Diesen Wert verwenden die Schätzungen</translation>
     </message>
     <message>
         <source>When the price was taken: the snapshot&apos;s date, or the day you edited it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann der Preis erfasst wurde: das Datum des Snapshots oder der Tag, an dem Sie ihn bearbeitet haben</translation>
     </message>
     <message>
         <source>(type the model id)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Modell-ID eingeben)</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>Snapshot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot %1</translation>
     </message>
     <message>
         <source>You entered or changed this price; Reset to Snapshot brings the seeded one back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Preis eingegeben oder geändert; „Auf Snapshot zurücksetzen“ stellt den mitgelieferten wieder her.</translation>
     </message>
     <message>
         <source>“%1” is not a provider Batchdesk knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Anbieter, den Batchdesk kennt.</translation>
     </message>
     <message>
         <source>A price needs the model id, as the requests name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Preis braucht die Modell-ID, so wie die Anfragen sie nennen.</translation>
     </message>
     <message>
         <source>“%1” is not a price: type a number of dollars, 0 or more (e.g. 0.15).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Preis: Geben Sie einen Dollarbetrag ab 0 ein (z. B. 0.15).</translation>
     </message>
     <message>
         <source>A discount is between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Rabatt liegt zwischen 0 und 100 %.</translation>
     </message>
     <message>
         <source>%1 already has a price for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits einen Preis für %2.</translation>
     </message>
     <message>
         <source>Row %1 has no model id yet: type it, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 hat noch keine Modell-ID: Geben Sie sie ein oder entfernen Sie die Zeile.</translation>
     </message>
     <message>
         <source>%1 has no price yet: type its input and output prices, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keinen Preis: Geben Sie die Eingabe- und Ausgabepreise ein oder entfernen Sie die Zeile.</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::PricesDialog</name>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Reset to &amp;Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf &amp;Snapshot zurücksetzen</translation>
     </message>
     <message>
         <source>Reset &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle zurücksetzen…</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise</translation>
     </message>
     <message>
         <source>Prices per million tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise pro Million Tokens, in US-Dollar</translation>
     </message>
     <message>
         <source>The prices Batchdesk comes with are a &lt;b&gt;snapshot of the providers&apos; list prices as of %1, typed in by hand&lt;/b&gt;. Batchdesk never fetches prices, and providers change them: check the provider&apos;s pricing page and edit a row when it differs. The estimate before submitting, the budget cap and the results&apos; totals all use this table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mit Batchdesk gelieferten Preise sind ein &lt;b&gt;von Hand eingetragener Snapshot der Listenpreise der Anbieter, Stand %1&lt;/b&gt;. Batchdesk ruft nie Preise ab, und Anbieter ändern sie: Prüfen Sie die Preisseite des Anbieters und bearbeiten Sie eine Zeile, wenn sie abweicht. Die Schätzung vor dem Übermitteln, die Budgetgrenze und die Summen der Ergebnisse verwenden alle diese Tabelle.</translation>
     </message>
     <message>
         <source>Filter by provider or model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Anbieter oder Modell filtern</translation>
     </message>
     <message>
         <source>Add a price for a model the table does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Preis für ein Modell hinzufügen, das die Tabelle noch nicht hat</translation>
     </message>
     <message>
         <source>Remove the selected price: that model&apos;s cost is then unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gewählten Preis entfernen: Die Kosten dieses Modells sind dann unbekannt</translation>
     </message>
     <message>
         <source>Put the snapshot&apos;s price back for the selected model (or remove a price you added)</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das gewählte Modell den Preis des Snapshots wiederherstellen (oder einen selbst hinzugefügten Preis entfernen)</translation>
     </message>
     <message>
         <source>Drop every edit: the table becomes the snapshot again</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen verwerfen: Die Tabelle wird wieder zum Snapshot</translation>
     </message>
     <message>
         <source>Changed: Save keeps the prices; Cancel drops the changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert: „Speichern“ übernimmt die Preise; „Abbrechen“ verwirft die Änderungen.</translation>
     </message>
     <message>
         <source>Reset All Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Preise zurücksetzen</translation>
     </message>
     <message>
         <source>Drop every price you entered or changed? The table becomes the snapshot of %1 again (when you save).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Preise verwerfen, die Sie eingegeben oder geändert haben? Die Tabelle wird (beim Speichern) wieder zum Snapshot vom %1.</translation>
     </message>
     <message>
         <source>Reset All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zurücksetzen</translation>
     </message>
     <message>
         <source>Keep My Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Preise behalten</translation>
     </message>
     <message>
         <source>%1 Saving replaces the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Beim Speichern wird die Datei ersetzt.</translation>
     </message>
     <message>
         <source>Double-click a price to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf einen Preis, um ihn zu ändern.</translation>
     </message>
     <message>
         <source>Type the model id, then its prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Modell-ID ein, dann ihre Preise.</translation>
     </message>
     <message>
         <source>No price for %1 yet: type its input and output prices per million tokens, as the provider&apos;s pricing page gives them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Preis für %1: Geben Sie die Eingabe- und Ausgabepreise pro Million Tokens ein, wie die Preisseite des Anbieters sie angibt.</translation>
     </message>
     <message>
         <source>The prices were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preise wurden nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -5011,79 +5011,79 @@ Das Konto trotzdem speichern?</translation>
     <name>Batchdesk::Ui::ResultsCharts</name>
     <message>
         <source>Click a bar to show its rows; click it again to show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Balken, um seine Zeilen anzuzeigen; ein erneuter Klick zeigt alle</translation>
     </message>
     <message>
         <source>Charts of the results appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Diagramme der Ergebnisse.</translation>
     </message>
     <message>
         <source>Reading the answers for the charts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antworten für die Diagramme werden gelesen…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>The charts were not computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme wurden nicht berechnet.</translation>
     </message>
     <message>
         <source>The charts could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme konnten nicht berechnet werden: %1</translation>
     </message>
     <message>
         <source>Compute Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme berechnen</translation>
     </message>
     <message>
         <source>Output tokens of the answers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens der Antworten (%1)</translation>
     </message>
     <message>
         <source>Output tokens: no answer reports them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens: keine Antwort gibt sie an</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>%1 (the %2 most frequent of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (die %2 häufigsten von %3)</translation>
     </message>
     <message>
         <source>Finish reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgründe</translation>
     </message>
     <message>
         <source>Finish reasons: no answer names one</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgründe: keine Antwort nennt einen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Failures: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: keine</translation>
     </message>
     <message>
         <source>%1 output tokens · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ausgabe-Tokens · Zeilen: %2</translation>
     </message>
     <message>
         <source>Finish reason %1 · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgrund %1 · Zeilen: %2</translation>
     </message>
     <message>
         <source>%1 · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Zeilen: %2</translation>
     </message>
 </context>
 <context>
@@ -5536,84 +5536,84 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Build Next Stage from These Results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Stufe aus diesen Ergebnissen erstellen…</translation>
     </message>
     <message>
         <source>Next stage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Stufe…</translation>
     </message>
     <message>
         <source>Build a new batch from these results: {{response}}, {{answer.label}} and the original columns in the templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen neuen Batch aus diesen Ergebnissen erstellen: {{response}}, {{answer.label}} und die ursprünglichen Spalten in den Vorlagen</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <source>Show or hide the charts of output tokens, finish reasons and failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme zu Ausgabe-Tokens, Beendigungsgründen und Fehlern ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Rows of the chart bar you clicked; click to show all rows again</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen des angeklickten Diagrammbalkens; klicken, um wieder alle Zeilen anzuzeigen</translation>
     </message>
     <message>
         <source>Split JSON Answers into Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Antworten in Spalten aufteilen</translation>
     </message>
     <message>
         <source>Show the members of JSON answers (structured outputs, tool calls) as columns named answer.&lt;member&gt;; exports then include them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Felder von JSON-Antworten (strukturierte Ausgaben, Tool-Aufrufe) als Spalten namens answer.&lt;member&gt; anzeigen; Exporte enthalten sie dann</translation>
     </message>
     <message>
         <source>JSON path (optional), e.g. result</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Pfad (optional), z. B. result</translation>
     </message>
     <message>
         <source>The object whose members become the columns: member names with dots and [n] indexes; empty for the whole answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Objekt, dessen Felder zu Spalten werden: Feldnamen mit Punkten und [n]-Indizes; leer für die ganze Antwort</translation>
     </message>
     <message>
         <source>Show only the rows whose answer is not JSON (toggle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Zeilen anzeigen, deren Antwort kein JSON ist (umschaltbar)</translation>
     </message>
     <message>
         <source>Finding the columns of the JSON answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten der JSON-Antworten werden ermittelt…</translation>
     </message>
     <message>
         <source>No answer is a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort ist ein JSON-Objekt.</translation>
     </message>
     <message>
         <source>No JSON answers to split.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine JSON-Antworten zum Aufteilen.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the request&apos;s schema</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Spalte aus dem Schema der Anfrage</numerusform>
+            <numerusform>%Ln Spalten aus dem Schema der Anfrage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Spalte aus den Antworten</numerusform>
+            <numerusform>%Ln Spalten aus den Antworten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s)&apos; JSON did not parse</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>JSON von %Ln Zeile nicht lesbar</numerusform>
+            <numerusform>JSON von %Ln Zeilen nicht lesbar</numerusform>
         </translation>
     </message>
     <message>
         <source>Results of job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse von Job %1</translation>
     </message>
 </context>
 <context>
@@ -6008,7 +6008,7 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>The cost is estimated after the validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kosten werden nach der Prüfung geschätzt.</translation>
     </message>
 </context>
 <context>
@@ -6239,19 +6239,19 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     </message>
     <message>
         <source>Nothing of it is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Davon ist nichts mehr übrig.</translation>
     </message>
     <message>
         <source>The job has spent about %1 of its budget of %2; the next round: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Job hat etwa %1 seines Budgets von %2 verbraucht; nächste Runde: %3</translation>
     </message>
     <message>
         <source>The job has a budget of %1 but no cost estimate to check it against.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Job hat ein Budget von %1, aber keine Kostenschätzung, um es zu prüfen.</translation>
     </message>
     <message>
         <source>Job %1: retry round %2 was not submitted. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1: Wiederholungsrunde %2 wurde nicht übermittelt. %3</translation>
     </message>
 </context>
 <context>

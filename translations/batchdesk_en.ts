@@ -87,30 +87,30 @@
     </message>
     <message numerus="yes">
         <source>%Ln row(s), %1 columns</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln row, %1 columns</numerusform>
+            <numerusform>%Ln rows, %1 columns</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer column(s) from the JSON answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n answer column from the JSON answers</numerusform>
+            <numerusform>; %n answer columns from the JSON answers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer(s) are not JSON (their answer cells are empty)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n answer is not JSON (its answer cells are empty)</numerusform>
+            <numerusform>; %n answers are not JSON (their answer cells are empty)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n request(s) without a successful answer left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n request without a successful answer left out</numerusform>
+            <numerusform>; %n requests without a successful answer left out</numerusform>
         </translation>
     </message>
 </context>
@@ -118,30 +118,30 @@
     <name>Batchdesk::Ui::CostEstimateView</name>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Includes %n image at %1 tokens (a 1024×1024 image at high detail).</numerusform>
+            <numerusform>Includes %n images at %1 tokens each (a 1024×1024 image at high detail).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>not bounded: %n request(s) set no max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>not bounded: %n request sets no max_tokens</numerusform>
+            <numerusform>not bounded: %n requests set no max_tokens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>at most %1, + %n request(s) without max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>at most %1, + %n request without max_tokens</numerusform>
+            <numerusform>at most %1, + %n requests without max_tokens</numerusform>
         </translation>
     </message>
 </context>
@@ -352,23 +352,23 @@
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the request&apos;s schema</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln column from the request&apos;s schema</numerusform>
+            <numerusform>%Ln columns from the request&apos;s schema</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln column from the answers</numerusform>
+            <numerusform>%Ln columns from the answers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s)&apos; JSON did not parse</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln row&apos;s JSON did not parse</numerusform>
+            <numerusform>%Ln rows&apos; JSON did not parse</numerusform>
         </translation>
     </message>
 </context>

@@ -300,42 +300,42 @@
     <name>Batchdesk::Cost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 を読み込めません：%2</translation>
+        <translation>%1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>Canceled.</source>
-        <translation type="unfinished">キャンセルしました。</translation>
+        <translation>キャンセルしました。</translation>
     </message>
     <message>
         <source>No price is known for this model, so the budget of %1 cannot be checked. Add the model&apos;s price to the price table, or submit without a budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルの料金が不明なため、予算 %1 を確認できません。料金表にこのモデルの料金を追加するか、予算を指定せずに送信してください。</translation>
     </message>
     <message>
         <source>The estimated cost of %1 (input %2, output up to %3) is above the budget of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>見積もり費用 %1（入力 %2、出力 最大 %3）が予算 %4 を超えています。</translation>
     </message>
     <message>
         <source>The estimated cost of %1 without the answers of the requests that set no max_tokens is already above the budget of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens を指定していないリクエストの応答を除いても、見積もり費用 %1 が既に予算 %2 を超えています。</translation>
     </message>
     <message>
         <source>Some requests set no max_tokens: their answers are not in the estimate of %1, so the budget of %2 does not bound them. Set max_tokens for a hard limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens を指定していないリクエストがあります。その応答は見積もり %1 に含まれていないため、予算 %2 では上限を設けられません。確実に制限するには max_tokens を指定してください。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Cost::PriceTable</name>
     <message>
         <source>Cannot read the price table %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>料金表 %1 を読み込めません：%2</translation>
     </message>
     <message>
         <source>The price table %1 is not valid JSON (%2); the snapshot&apos;s prices are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>料金表 %1 は有効な JSON ではありません（%2）。スナップショットの料金を使います。</translation>
     </message>
     <message>
         <source>Cannot write the price table %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>料金表 %1 に書き込めません：%2</translation>
     </message>
 </context>
 <context>
@@ -1073,15 +1073,15 @@
     <name>Batchdesk::Jsonl::CsvTable::Builder</name>
     <message>
         <source>Column %1 repeats the name &quot;%2&quot;; it is called &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 列目の名前「%2」が重複しています。「%3」と呼びます。</translation>
     </message>
     <message>
         <source>Row %1 has more cells than the %2 columns; the cell is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目のセルが %2 列より多いため、余分なセルは破棄します。</translation>
     </message>
     <message>
         <source>Row %1, column %2: the cell is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目、%2 列目：セルが有効な UTF-8 ではありません。</translation>
     </message>
 </context>
 <context>
@@ -1798,15 +1798,15 @@
     </message>
     <message>
         <source>not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>見積もりなし</translation>
     </message>
     <message>
         <source>Budget %1 (retry rounds keep to it); estimated %2 when submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>予算 %1（再試行ラウンドにも適用）。送信時の見積もり %2</translation>
     </message>
     <message>
         <source>Estimated cost %1 when submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>送信時の見積もり費用 %1</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +1914,7 @@
     </message>
     <message>
         <source>The answer is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が JSON ではありません：%1</translation>
     </message>
 </context>
 <context>
@@ -2219,55 +2219,55 @@
     </message>
     <message>
         <source>The JSON path &quot;%1&quot; is not usable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON パス「%1」は使用できません：%2</translation>
     </message>
     <message>
         <source>a [ without ]</source>
-        <translation type="unfinished"></translation>
+        <translation>] のない [</translation>
     </message>
     <message>
         <source>an array index must be a number 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>配列のインデックスは 0 以上の数値でなければなりません</translation>
     </message>
     <message>
         <source>an empty member name</source>
-        <translation type="unfinished"></translation>
+        <translation>空のメンバー名</translation>
     </message>
     <message>
         <source>a member name must follow a dot</source>
-        <translation type="unfinished"></translation>
+        <translation>ドットの後にはメンバー名が必要です</translation>
     </message>
     <message>
         <source>the answer is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が 16 MiB を超えています</translation>
     </message>
     <message>
         <source>not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ではありません：%1</translation>
     </message>
     <message>
         <source>no object at &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」にオブジェクトがありません</translation>
     </message>
     <message>
         <source>the answer is JSON but not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>応答は JSON ですが、オブジェクトではありません</translation>
     </message>
     <message>
         <source>The original CSV %1 is no longer there; its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>元の CSV %1 が見つかりません。その列は含めません。</translation>
     </message>
     <message>
         <source>The original CSV %1 changed since the build (its SHA-256 differs from the manifest&apos;s); its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>元の CSV %1 は作成後に変更されています（SHA-256 がマニフェストと一致しません）。その列は含めません。</translation>
     </message>
     <message>
         <source>The id column &quot;%1&quot; is not in %2; its columns are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID 列「%1」が %2 にありません。%2 の列は含めません。</translation>
     </message>
     <message>
         <source>The table has no custom_id column.</source>
-        <translation type="unfinished"></translation>
+        <translation>表に custom_id 列がありません。</translation>
     </message>
 </context>
 <context>
@@ -2375,54 +2375,54 @@
     <name>Batchdesk::Results::SummaryFilter</name>
     <message>
         <source>Output tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出力トークン：%1</translation>
     </message>
     <message>
         <source>Output tokens: %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>出力トークン：%1～%2</translation>
     </message>
     <message>
         <source>Finish reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>終了理由：%1</translation>
     </message>
     <message>
         <source>Failure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗：%1</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Results::SyntaxCheck</name>
     <message>
         <source>text after the JSON at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：JSON の後にテキストがあります</translation>
     </message>
     <message>
         <source>unexpected character at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：予期しない文字があります</translation>
     </message>
     <message>
         <source>the text ends at offset %1 before the JSON does</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：JSON が終わる前にテキストが終わっています</translation>
     </message>
     <message>
         <source>nested too deeply at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：入れ子が深すぎます</translation>
     </message>
     <message>
         <source>a control character inside a string at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：文字列内に制御文字があります</translation>
     </message>
     <message>
         <source>invalid escape sequence at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：無効なエスケープシーケンスです</translation>
     </message>
     <message>
         <source>unterminated string at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：文字列が閉じられていません</translation>
     </message>
     <message>
         <source>invalid number at offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オフセット %1：無効な数値です</translation>
     </message>
 </context>
 <context>
@@ -2815,11 +2815,11 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>The budget of %1 cannot be checked: there is no cost estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>予算 %1 を確認できません：費用の見積もりがありません。</translation>
     </message>
     <message>
         <source>%1 Nothing was uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 何もアップロードしていません。</translation>
     </message>
 </context>
 <context>
@@ -3456,206 +3456,206 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>First rows of the table</source>
-        <translation type="unfinished"></translation>
+        <translation>表の先頭行</translation>
     </message>
     <message>
         <source>Reading the results…</source>
-        <translation type="unfinished"></translation>
+        <translation>結果を読み込み中…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s), %1 columns</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 行、%1 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer column(s) from the JSON answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、JSON の応答から応答列 %n 個</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n answer(s) are not JSON (their answer cells are empty)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、JSON でない応答 %n 件（応答のセルは空欄）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n request(s) without a successful answer left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、成功した応答のないリクエスト %n 件を除外</numerusform>
         </translation>
     </message>
     <message>
         <source>; with the columns of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>、%1 の列を含む</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::CostEstimateView</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Stop counting the tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンの計数を中止します</translation>
     </message>
     <message>
         <source>Prices…</source>
-        <translation type="unfinished">料金…</translation>
+        <translation>料金…</translation>
     </message>
     <message>
         <source>Input tokens:</source>
-        <translation type="unfinished">入力トークン:</translation>
+        <translation>入力トークン:</translation>
     </message>
     <message>
         <source>Output tokens:</source>
-        <translation type="unfinished">出力トークン:</translation>
+        <translation>出力トークン:</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>見積もり費用:</translation>
     </message>
     <message>
         <source>Counting the tokens of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のトークンを数えています…</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個のファイル</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished">キャンセル中…</translation>
+        <translation>キャンセル中…</translation>
     </message>
     <message>
         <source>The cost estimate was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>費用の見積もりをキャンセルしました。</translation>
     </message>
     <message>
         <source>The cost could not be estimated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>費用を見積もれませんでした：%1</translation>
     </message>
     <message>
         <source>%1, exact</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、正確</translation>
     </message>
     <message>
         <source>%1, ±%2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、±%2 %</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Counted with %1, the tokenizer of %2, with the chat format&apos;s tokens per message.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 のトークナイザー %1 で、チャット形式のメッセージごとのトークンも含めて数えました。</translation>
     </message>
     <message>
         <source>%1 has no published tokenizer here: counted with %2. Measured on a sample, the total was off by %3 % and single requests by up to %4 % (95th percentile).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には公開されたトークナイザーがないため、%2 で数えました。サンプルで測定した誤差は、合計で %3 %、個々のリクエストで最大 %4 %（95 パーセンタイル）でした。</translation>
     </message>
     <message>
         <source>Counted with %1; its error is not measured for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で数えました。%2 に対する誤差は測定されていません。</translation>
     </message>
     <message numerus="yes">
         <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 枚の画像を含みます（1 枚あたり %1 トークン。高詳細の 1024×1024 画像の場合）。</numerusform>
         </translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 %1</translation>
     </message>
     <message numerus="yes">
         <source>not bounded: %n request(s) set no max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>上限なし：%n 件のリクエストが max_tokens を指定していません</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>at most %1, + %n request(s) without max_tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>最大 %1、+ max_tokens のないリクエスト %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>The answers can be at most as long as each request&apos;s max_tokens; a request without it can answer up to the model&apos;s limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>応答の長さは各リクエストの max_tokens が上限です。max_tokens のないリクエストはモデルの上限まで応答する可能性があります。</translation>
     </message>
     <message>
         <source>%1 at most</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 %1</translation>
     </message>
     <message>
         <source>%1 + the unbounded answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + 上限のない応答の分</translation>
     </message>
     <message>
         <source>input %1 + output up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 %1 + 出力 最大 %2</translation>
     </message>
     <message>
         <source>%1 · batch price %2 / %3 per M tokens (%4 % off) · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · バッチ料金 100 万トークンあたり %2 / %3（%4 % 割引）· %5</translation>
     </message>
     <message>
         <source>edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に編集</translation>
     </message>
     <message>
         <source>snapshot of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 時点のスナップショット</translation>
     </message>
     <message>
         <source>The price of %1 you entered on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 に入力した %1 の料金です。</translation>
     </message>
     <message>
         <source>The price of %1 in the snapshot of %2, typed in by hand, not fetched: check the provider&apos;s pricing page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 時点のスナップショットにある %1 の料金です。手入力したもので、取得したものではありません。プロバイダーの料金ページを確認してください。</translation>
     </message>
     <message>
         <source>Real-time %1 input / %2 output per million tokens, less the batch discount of %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイム料金は 100 万トークンあたり入力 %1 / 出力 %2 で、ここからバッチ割引 %3 % を差し引きます。</translation>
     </message>
     <message>
         <source>The input at the batch price, plus every answer as long as its max_tokens: the most the batch can cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ料金での入力に、各応答を max_tokens いっぱいの長さとして加えたものです。このバッチの最大費用です。</translation>
     </message>
     <message>
         <source>Requests without max_tokens can answer at length: their answers are not in this sum.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens のないリクエストは長く応答する可能性があり、その応答はこの合計に含まれていません。</translation>
     </message>
     <message>
         <source>Check or change the price of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の料金を確認または変更します</translation>
     </message>
     <message>
         <source>No model in the file to price</source>
-        <translation type="unfinished"></translation>
+        <translation>料金を調べるモデルがファイルにありません</translation>
     </message>
     <message>
         <source>No price for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の料金がありません</translation>
     </message>
     <message>
         <source>Add its price to see the cost and to set a budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>料金を追加すると、費用が表示され、予算を設定できます。</translation>
     </message>
     <message>
         <source>Set Price…</source>
-        <translation type="unfinished"></translation>
+        <translation>料金を設定…</translation>
     </message>
     <message>
         <source>Open the price table on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>料金表で %1 を開きます</translation>
     </message>
 </context>
 <context>
@@ -3832,39 +3832,39 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>The most this may cost, in US dollars: Batchdesk refuses to submit when the estimate (input, and answers up to max_tokens) is above it. A job keeps it for its retry rounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>費用の上限（米ドル）です。見積もり（入力と、max_tokens までの応答）がこれを超えると、Batchdesk は送信しません。ジョブでは再試行ラウンドにも適用されます。</translation>
     </message>
     <message>
         <source>US dollars, optional: refused above it</source>
-        <translation type="unfinished"></translation>
+        <translation>米ドル、任意：超えると送信しません</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>費用:</translation>
     </message>
     <message>
         <source>&amp;Budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>予算(&amp;B):</translation>
     </message>
     <message>
         <source>The budget “%1” is not an amount of dollars above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>予算「%1」は 0 より大きいドル金額ではありません。</translation>
     </message>
     <message>
         <source>There is no cost estimate to check the budget against.</source>
-        <translation type="unfinished"></translation>
+        <translation>予算と比較する費用の見積もりがありません。</translation>
     </message>
     <message>
         <source>Waiting for the cost estimate to check the budget of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>予算 %1 を確認するため、費用の見積もりを待っています…</translation>
     </message>
     <message>
         <source>Some requests set no max_tokens: their answers are not in the estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens を指定していないリクエストがあります。その応答は見積もりに含まれていません。</translation>
     </message>
 </context>
 <context>
@@ -4604,15 +4604,15 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Prices…</source>
-        <translation type="unfinished"></translation>
+        <translation>料金(&amp;P)…</translation>
     </message>
     <message>
         <source>Check and edit the prices per million tokens that the cost estimates use</source>
-        <translation type="unfinished"></translation>
+        <translation>費用の見積もりに使う 100 万トークンあたりの料金を確認・編集します</translation>
     </message>
 </context>
 <context>
@@ -4646,202 +4646,202 @@ Save the account anyway?</source>
     <name>Batchdesk::Ui::PriceTableModel</name>
     <message>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのプロバイダー</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">プロバイダー</translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">モデル</translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <source>Input $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 $/M</translation>
     </message>
     <message>
         <source>Output $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>出力 $/M</translation>
     </message>
     <message>
         <source>Batch discount</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ割引</translation>
     </message>
     <message>
         <source>Batch input $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ入力 $/M</translation>
     </message>
     <message>
         <source>Batch output $/M</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチ出力 $/M</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>時点</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>出典</translation>
     </message>
     <message>
         <source>Real-time price of a million input (prompt) tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>入力（プロンプト）100 万トークンあたりのリアルタイム料金（米ドル）</translation>
     </message>
     <message>
         <source>Real-time price of a million output (answer) tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>出力（応答）100 万トークンあたりのリアルタイム料金（米ドル）</translation>
     </message>
     <message>
         <source>The provider&apos;s discount for batch requests, off the real-time prices</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチリクエストに対するプロバイダーの割引（リアルタイム料金からの割引）</translation>
     </message>
     <message>
         <source>The real-time price less the batch discount: what estimates use</source>
-        <translation type="unfinished"></translation>
+        <translation>リアルタイム料金からバッチ割引を差し引いたもの。見積もりにはこれを使います</translation>
     </message>
     <message>
         <source>When the price was taken: the snapshot&apos;s date, or the day you edited it</source>
-        <translation type="unfinished"></translation>
+        <translation>料金の時点：スナップショットの日付、または編集した日</translation>
     </message>
     <message>
         <source>(type the model id)</source>
-        <translation type="unfinished"></translation>
+        <translation>（モデル ID を入力）</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>編集済み</translation>
     </message>
     <message>
         <source>Snapshot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>スナップショット %1</translation>
     </message>
     <message>
         <source>You entered or changed this price; Reset to Snapshot brings the seeded one back.</source>
-        <translation type="unfinished"></translation>
+        <translation>この料金は入力または変更したものです。［スナップショットに戻す］で付属の料金に戻せます。</translation>
     </message>
     <message>
         <source>“%1” is not a provider Batchdesk knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は Batchdesk が知らないプロバイダーです。</translation>
     </message>
     <message>
         <source>A price needs the model id, as the requests name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>料金にはモデル ID（リクエストで指定するもの）が必要です。</translation>
     </message>
     <message>
         <source>“%1” is not a price: type a number of dollars, 0 or more (e.g. 0.15).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は料金ではありません。0 以上のドル金額を入力してください（例：0.15）。</translation>
     </message>
     <message>
         <source>A discount is between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>割引は 0～100 % の範囲です。</translation>
     </message>
     <message>
         <source>%1 already has a price for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には既に %2 の料金があります。</translation>
     </message>
     <message>
         <source>Row %1 has no model id yet: type it, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目にまだモデル ID がありません。入力するか、行を削除してください。</translation>
     </message>
     <message>
         <source>%1 has no price yet: type its input and output prices, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはまだ料金がありません。入力と出力の料金を入力するか、行を削除してください。</translation>
     </message>
 </context>
 <context>
     <name>Batchdesk::Ui::PricesDialog</name>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;R)</translation>
     </message>
     <message>
         <source>Reset to &amp;Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>スナップショットに戻す(&amp;S)</translation>
     </message>
     <message>
         <source>Reset &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて戻す(&amp;A)…</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>料金</translation>
     </message>
     <message>
         <source>Prices per million tokens, in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>100 万トークンあたりの料金（米ドル）</translation>
     </message>
     <message>
         <source>The prices Batchdesk comes with are a &lt;b&gt;snapshot of the providers&apos; list prices as of %1, typed in by hand&lt;/b&gt;. Batchdesk never fetches prices, and providers change them: check the provider&apos;s pricing page and edit a row when it differs. The estimate before submitting, the budget cap and the results&apos; totals all use this table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchdesk に付属の料金は、&lt;b&gt;%1 時点のプロバイダーの公表料金を手入力したスナップショット&lt;/b&gt;です。Batchdesk が料金を取得することはなく、料金はプロバイダーによって変更されます。プロバイダーの料金ページを確認し、異なる場合は行を編集してください。送信前の見積もり、予算の上限、結果の合計はすべてこの表を使います。</translation>
     </message>
     <message>
         <source>Filter by provider or model</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーまたはモデルで絞り込み</translation>
     </message>
     <message>
         <source>Add a price for a model the table does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>表にないモデルの料金を追加します</translation>
     </message>
     <message>
         <source>Remove the selected price: that model&apos;s cost is then unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した料金を削除します。そのモデルの費用は不明になります</translation>
     </message>
     <message>
         <source>Put the snapshot&apos;s price back for the selected model (or remove a price you added)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したモデルの料金をスナップショットの料金に戻します（追加した料金の場合は削除します）</translation>
     </message>
     <message>
         <source>Drop every edit: the table becomes the snapshot again</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての編集を破棄し、表をスナップショットの状態に戻します</translation>
     </message>
     <message>
         <source>Changed: Save keeps the prices; Cancel drops the changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更あり：［保存］で料金を保存し、［キャンセル］で変更を破棄します。</translation>
     </message>
     <message>
         <source>Reset All Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての料金を戻す</translation>
     </message>
     <message>
         <source>Drop every price you entered or changed? The table becomes the snapshot of %1 again (when you save).</source>
-        <translation type="unfinished"></translation>
+        <translation>入力または変更したすべての料金を破棄しますか？ 表は（保存時に）%1 時点のスナップショットに戻ります。</translation>
     </message>
     <message>
         <source>Reset All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて戻す</translation>
     </message>
     <message>
         <source>Keep My Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の料金を残す</translation>
     </message>
     <message>
         <source>%1 Saving replaces the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 保存するとファイルが置き換えられます。</translation>
     </message>
     <message>
         <source>Double-click a price to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>料金をダブルクリックすると変更できます。</translation>
     </message>
     <message>
         <source>Type the model id, then its prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル ID を入力してから、その料金を入力してください。</translation>
     </message>
     <message>
         <source>No price for %1 yet: type its input and output prices per million tokens, as the provider&apos;s pricing page gives them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の料金はまだありません。プロバイダーの料金ページに記載されている 100 万トークンあたりの入力と出力の料金を入力してください。</translation>
     </message>
     <message>
         <source>The prices were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>料金を保存できませんでした：%1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しました。</translation>
     </message>
 </context>
 <context>
@@ -4971,79 +4971,79 @@ Save the account anyway?</source>
     <name>Batchdesk::Ui::ResultsCharts</name>
     <message>
         <source>Click a bar to show its rows; click it again to show all</source>
-        <translation type="unfinished"></translation>
+        <translation>棒をクリックするとその行を表示し、もう一度クリックするとすべて表示します</translation>
     </message>
     <message>
         <source>Charts of the results appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果のグラフがここに表示されます。</translation>
     </message>
     <message>
         <source>Reading the answers for the charts…</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ用に応答を読み込み中…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>The charts were not computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフは計算されていません。</translation>
     </message>
     <message>
         <source>The charts could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフを計算できませんでした：%1</translation>
     </message>
     <message>
         <source>Compute Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフを計算</translation>
     </message>
     <message>
         <source>Output tokens of the answers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>応答の出力トークン（%1）</translation>
     </message>
     <message>
         <source>Output tokens: no answer reports them</source>
-        <translation type="unfinished"></translation>
+        <translation>出力トークン：報告している応答がありません</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>出力トークン</translation>
     </message>
     <message>
         <source>%1 (the %2 most frequent of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 件中、上位 %2 件）</translation>
     </message>
     <message>
         <source>Finish reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>終了理由</translation>
     </message>
     <message>
         <source>Finish reasons: no answer names one</source>
-        <translation type="unfinished"></translation>
+        <translation>終了理由：理由を示す応答がありません</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>Failures: none</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗：なし</translation>
     </message>
     <message>
         <source>%1 output tokens · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>出力 %1 トークン · 行数：%2</translation>
     </message>
     <message>
         <source>Finish reason %1 · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>終了理由 %1 · 行数：%2</translation>
     </message>
     <message>
         <source>%1 · rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 行数：%2</translation>
     </message>
 </context>
 <context>
@@ -5490,81 +5490,81 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Build Next Stage from These Results…</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果から次のステージを作成…</translation>
     </message>
     <message>
         <source>Next stage…</source>
-        <translation type="unfinished"></translation>
+        <translation>次のステージ…</translation>
     </message>
     <message>
         <source>Build a new batch from these results: {{response}}, {{answer.label}} and the original columns in the templates</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果から新しいバッチを作成します。テンプレートでは {{response}}、{{answer.label}} と元の列を使えます</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ</translation>
     </message>
     <message>
         <source>Show or hide the charts of output tokens, finish reasons and failures</source>
-        <translation type="unfinished"></translation>
+        <translation>出力トークン、終了理由、失敗のグラフを表示または非表示にします</translation>
     </message>
     <message>
         <source>Rows of the chart bar you clicked; click to show all rows again</source>
-        <translation type="unfinished"></translation>
+        <translation>クリックしたグラフの棒の行です。クリックするとすべての行を再表示します</translation>
     </message>
     <message>
         <source>Split JSON Answers into Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON の応答を列に分割</translation>
     </message>
     <message>
         <source>Show the members of JSON answers (structured outputs, tool calls) as columns named answer.&lt;member&gt;; exports then include them</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON の応答（構造化出力、ツール呼び出し）のメンバーを answer.&lt;member&gt; という名前の列として表示します。エクスポートにも含まれます</translation>
     </message>
     <message>
         <source>JSON path (optional), e.g. result</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON パス（任意）、例：result</translation>
     </message>
     <message>
         <source>The object whose members become the columns: member names with dots and [n] indexes; empty for the whole answer</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを列にするオブジェクト：ドットと [n] インデックスを使ったメンバー名で指定します。空欄なら応答全体です</translation>
     </message>
     <message>
         <source>Show only the rows whose answer is not JSON (toggle)</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が JSON でない行のみ表示（切り替え式）</translation>
     </message>
     <message>
         <source>Finding the columns of the JSON answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON の応答の列を調べています…</translation>
     </message>
     <message>
         <source>No answer is a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクトの応答がありません。</translation>
     </message>
     <message>
         <source>No JSON answers to split.</source>
-        <translation type="unfinished"></translation>
+        <translation>分割する JSON の応答がありません。</translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the request&apos;s schema</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>リクエストのスキーマから %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s) from the answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>応答から %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s)&apos; JSON did not parse</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>JSON を解析できない行 %Ln 件</numerusform>
         </translation>
     </message>
     <message>
         <source>Results of job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 の結果</translation>
     </message>
 </context>
 <context>
@@ -5958,7 +5958,7 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>The cost is estimated after the validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>費用は検証の後に見積もります。</translation>
     </message>
 </context>
 <context>
@@ -6189,19 +6189,19 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     </message>
     <message>
         <source>Nothing of it is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>予算は残っていません。</translation>
     </message>
     <message>
         <source>The job has spent about %1 of its budget of %2; the next round: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブは予算 %2 のうち約 %1 を使いました。次のラウンド：%3</translation>
     </message>
     <message>
         <source>The job has a budget of %1 but no cost estimate to check it against.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブには予算 %1 がありますが、確認に使う費用の見積もりがありません。</translation>
     </message>
     <message>
         <source>Job %1: retry round %2 was not submitted. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1：再試行ラウンド %2 は送信されませんでした。%3</translation>
     </message>
 </context>
 <context>
