@@ -3578,13 +3578,6 @@ Das Konto trotzdem speichern?</translation>
         <source>Counted with %1; its error is not measured for %2.</source>
         <translation>Gezählt mit %1; seine Abweichung ist für %2 nicht gemessen.</translation>
     </message>
-    <message numerus="yes">
-        <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation>
-            <numerusform>Enthält %n Bild zu %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
-            <numerusform>Enthält %n Bilder zu je %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>at most %1</source>
         <translation>höchstens %1</translation>
@@ -3674,6 +3667,13 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>Open the price table on %1</source>
         <translation>Die Preistabelle bei %1 öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n image(s) at %1 tokens each (a 1024×1024 image at high detail).</source>
+        <translation>
+            <numerusform>Enthält %n Bild zu %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
+            <numerusform>Enthält %n Bilder zu je %1 Tokens (ein 1024×1024-Bild in hoher Detailstufe).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5614,6 +5614,14 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>Results of job %1</source>
         <translation>Ergebnisse von Job %1</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>Stage %1, built from the results of %2</source>
+        <translation>Stufe %1, erstellt aus den Ergebnissen von %2</translation>
     </message>
 </context>
 <context>

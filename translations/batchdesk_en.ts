@@ -124,13 +124,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation>
-            <numerusform>Includes %n image at %1 tokens (a 1024×1024 image at high detail).</numerusform>
-            <numerusform>Includes %n images at %1 tokens each (a 1024×1024 image at high detail).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>not bounded: %n request(s) set no max_tokens</source>
         <translation>
             <numerusform>not bounded: %n request sets no max_tokens</numerusform>
@@ -142,6 +135,13 @@
         <translation>
             <numerusform>at most %1, + %n request without max_tokens</numerusform>
             <numerusform>at most %1, + %n requests without max_tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n image(s) at %1 tokens each (a 1024×1024 image at high detail).</source>
+        <translation>
+            <numerusform>Includes %n image at %1 tokens (a 1024×1024 image at high detail).</numerusform>
+            <numerusform>Includes %n images at %1 tokens each (a 1024×1024 image at high detail).</numerusform>
         </translation>
     </message>
 </context>

@@ -3563,12 +3563,6 @@ Save the account anyway?</source>
         <source>Counted with %1; its error is not measured for %2.</source>
         <translation>%1 で数えました。%2 に対する誤差は測定されていません。</translation>
     </message>
-    <message numerus="yes">
-        <source>Includes %n image(s) at %1 tokens each (a 1024ဤ image at high detail).</source>
-        <translation>
-            <numerusform>%n 枚の画像を含みます（1 枚あたり %1 トークン。高詳細の 1024×1024 画像の場合）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>at most %1</source>
         <translation>最大 %1</translation>
@@ -3656,6 +3650,12 @@ Save the account anyway?</source>
     <message>
         <source>Open the price table on %1</source>
         <translation>料金表で %1 を開きます</translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n image(s) at %1 tokens each (a 1024×1024 image at high detail).</source>
+        <translation>
+            <numerusform>%n 枚の画像を含みます（1 枚あたり %1 トークン。高詳細の 1024×1024 画像の場合）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5565,6 +5565,14 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>Results of job %1</source>
         <translation>ジョブ %1 の結果</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>ジョブ %1</translation>
+    </message>
+    <message>
+        <source>Stage %1, built from the results of %2</source>
+        <translation>ステージ %1（%2 の結果から作成）</translation>
     </message>
 </context>
 <context>

@@ -314,7 +314,7 @@ void CostEstimateView::showResult()
         : tr("Counted with %1; its error is not measured for %2.").arg(k.name, t.model);
     if (t.images > 0)
         inputTip += u'\n'
-            + tr("Includes %n image(s) at %1 tokens each (a 1024\u00d71024 image at high detail).", nullptr,
+            + tr("Includes %n image(s) at %1 tokens each (a 1024×1024 image at high detail).", nullptr,
                  int(qMin<qint64>(t.images, INT_MAX)))
                   .arg(Cost::kImageTokens);
     m_input->setToolTip(inputTip);
