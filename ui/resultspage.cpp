@@ -30,7 +30,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QUrl>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +47,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -877,8 +877,8 @@ void ResultsPage::onJoined()
     else
         notes << tr("Input %1").arg(QDir::toNativeSeparators(m_plan.inputPath));
     // The stage link of a chained build (its manifest's "source"): where this stage's requests came from.
-    const auto stage = Results::previousStage(m_plan.partInputs.isEmpty() ? m_plan.inputPath
-                                                                          : m_plan.partInputs.first());
+    const auto stage =
+        Results::previousStage(m_plan.partInputs.isEmpty() ? m_plan.inputPath : m_plan.partInputs.first());
     if (stage) {
         QString from;
         if (!stage->jobId.isEmpty())
@@ -915,9 +915,9 @@ void ResultsPage::onJoined()
     }
     QStringList escaped;
     for (const QString &n : std::as_const(notes))
-        escaped << (n.startsWith(QLatin1StringView("<b>")) ? n
+        escaped << (n.startsWith(QLatin1StringView("<b>"))                ? n
                         : n.startsWith(QLatin1StringView("<!--stage-->")) ? n.mid(12)
-                                                                            : n.toHtmlEscaped());
+                                                                          : n.toHtmlEscaped());
     m_subtitle->setText(escaped.join(QStringLiteral(" \u00b7 ")));
     m_stack->setCurrentIndex(1);
     updateChips();
