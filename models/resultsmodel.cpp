@@ -285,11 +285,32 @@ QIcon outcomeIcon(Outcome o)
 
 } // namespace
 
+std::shared_ptr<const PreviousStage> previousStageOf(std::shared_ptr<const JoinedResults> results,
+                                                     const std::atomic<bool> *cancel)
+{
+    auto previous = std::make_shared<PreviousStage>();
+    if (!results)
+        return previous;
+    previous->rows.reserve(qsizetype(results->rowCount()));
+    for (qint64 i = 0; i < results->rowCount(); ++i) {
+        if ((i & 1023) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            return nullptr;
+        if (!results->hasResult(i))
+            continue;
+        const QByteArray id = results->customId(i);
+        if (!previous->rows.contains(id))
+            previous->rows.insert(id, i);
+    }
+    previous->results = std::move(results);
+    return previous;
+}
+
 ResultsModel::ResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_json(std::make_shared<Results::JsonColumns>())
     , m_cache(2000)
     , m_jsonCache(2000)
+    , m_previousCache(2000)
 {
     connect(&m_watcher, &QFutureWatcher<std::vector<qint64>>::finished, this, [this] {
         const int generation = m_watcher.property("generation").toInt();
@@ -316,6 +337,7 @@ void ResultsModel::setResults(std::shared_ptr<const JoinedResults> results)
     m_results = std::move(results);
     m_cache.clear();
     m_jsonCache.clear();
+    m_previousCache.clear();
     m_view.clear();
     endResetModel();
     updateView();
@@ -332,6 +354,51 @@ void ResultsModel::setJsonColumns(const Results::JsonColumns &columns)
         m_sortColumn = -1;
     endResetModel();
     updateView();
+}
+
+void ResultsModel::setPreviousStage(std::shared_ptr<const PreviousStage> previous)
+{
+    if (previous == m_previous)
+        return;
+    if (m_previous) {
+        const int column = previousColumn();
+        beginRemoveColumns({}, column, column);
+        m_previous.reset();
+        m_previousCache.clear();
+        if (m_sortColumn == column)
+            m_sortColumn = -1;
+        endRemoveColumns();
+    }
+    if (previous) {
+        const int column = ColumnCount + int(m_json->columns().size());
+        beginInsertColumns({}, column, column);
+        m_previous = std::move(previous);
+        endInsertColumns();
+    }
+}
+
+int ResultsModel::previousColumn() const
+{
+    return m_previous ? ColumnCount + int(m_json->columns().size()) : -1;
+}
+
+const QString *ResultsModel::cachedPrevious(qint64 sourceRow) const
+{
+    if (QString *text = m_previousCache.object(sourceRow))
+        return text;
+    auto *text = new QString;
+    const auto it = m_previous->rows.constFind(m_results->customId(sourceRow));
+    if (it != m_previous->rows.constEnd())
+        *text = m_previous->results->row(*it).responseText;
+    m_previousCache.insert(sourceRow, text);
+    return text;
+}
+
+QString ResultsModel::previousResponse(int row) const
+{
+    if (!m_results || !m_previous || row < 0 || row >= rowCount())
+        return {};
+    return *cachedPrevious(m_view[std::size_t(row)]);
 }
 
 int ResultsModel::jsonColumnOf(int column) const
@@ -475,7 +542,7 @@ int ResultsModel::rowCount(const QModelIndex &parent) const
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount + int(m_json->columns().size());
+    return parent.isValid() ? 0 : ColumnCount + int(m_json->columns().size()) + (m_previous ? 1 : 0);
 }
 
 QVariant ResultsModel::data(const QModelIndex &index, int role) const
@@ -486,6 +553,20 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (const int json = jsonColumnOf(column); json >= 0)
         return jsonData(source, json, role);
+    if (column == previousColumn()) {
+        switch (role) {
+        case SourceRowRole:
+            return source;
+        case Qt::DisplayRole:
+            return oneLine(*cachedPrevious(source), kDisplayChars);
+        case Qt::ToolTipRole: {
+            const QString &text = *cachedPrevious(source);
+            return text.isEmpty() ? QVariant() : QVariant(text.left(1000));
+        }
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case SourceRowRole:
         return source;
@@ -597,6 +678,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return QString(QStringLiteral("answer.") + m_json->columns().at(json).name);
         return {};
     }
+    if (section == previousColumn())
+        return role == Qt::DisplayRole ? QVariant(tr("Previous response")) : QVariant();
     if (role == Qt::TextAlignmentRole
         && (section == StatusColumn || section == InputTokensColumn || section == OutputTokensColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QSet>
 
 #include <atomic>
@@ -14,6 +15,25 @@
 #include <vector>
 
 namespace Batchdesk::Models {
+
+/**
+ * The joined results of the stage a chained batch was built from, looked up by custom_id: what the
+ * "Previous response" column of ResultsModel shows. Made by previousStageOf() on a worker thread.
+ */
+struct PreviousStage
+{
+    std::shared_ptr<const Results::JoinedResults> results;
+    /** custom_id -> row of `results` that has a result (the first such row for a repeated custom_id). */
+    QHash<QByteArray, qint64> rows;
+};
+
+/**
+ * Indexes the rows of a previous stage's joined results by custom_id (rows without a result are left out).
+ * Reads only the in-memory index (no disk I/O), but walks every row: call it on a worker thread for large
+ * results. Returns nullptr when *cancel becomes true.
+ */
+std::shared_ptr<const PreviousStage> previousStageOf(std::shared_ptr<const Results::JoinedResults> results,
+                                                     const std::atomic<bool> *cancel = nullptr);
 
 /**
  * The joined results of a batch (and its resubmits) as a table: one row per request, in the order of the
@@ -91,6 +111,18 @@ public:
      *  background. Needs JSON columns. */
     void setInvalidJsonFilter(bool on);
     bool invalidJsonFilter() const { return m_invalidJsonOnly; }
+    /**
+     * Shows the previous stage's response text for each row's custom_id in one more column, "Previous
+     * response", after the JSON columns (empty when the previous stage has no result for the custom_id; the
+     * text is read on demand for visible rows and cached). nullptr removes the column. Not searchable;
+     * sorting by it keeps the input order.
+     */
+    void setPreviousStage(std::shared_ptr<const PreviousStage> previous);
+    bool hasPreviousColumn() const { return m_previous != nullptr; }
+    /** The model column of "Previous response", or -1 when it is not shown. */
+    int previousColumn() const;
+    /** The previous stage's full response text for a view row (empty when none or not shown). */
+    QString previousResponse(int row) const;
     /** What the JSON columns made of a row's answer (cached). */
     Results::JsonRowValues jsonValues(int row) const;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -125,6 +157,7 @@ private:
     const Results::ResultRow *cachedRow(qint64 sourceRow) const;
     const Results::JsonRowValues *cachedJson(qint64 sourceRow) const;
     QVariant jsonData(qint64 source, int json, int role) const;
+    const QString *cachedPrevious(qint64 sourceRow) const;
 
     std::shared_ptr<const Results::JoinedResults> m_results;
     std::vector<qint64> m_view;
@@ -140,6 +173,8 @@ private:
     int m_generation = 0;
     mutable QCache<qint64, Results::ResultRow> m_cache;
     mutable QCache<qint64, Results::JsonRowValues> m_jsonCache;
+    std::shared_ptr<const PreviousStage> m_previous;
+    mutable QCache<qint64, QString> m_previousCache; ///< by source row of m_results
 };
 
 } // namespace Batchdesk::Models

@@ -39,6 +39,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -423,7 +424,9 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     auto *tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(chipRow);
-    tableLayout->addLayout(setUpJsonColumns());
+    QLayout *jsonRow = setUpJsonColumns();
+    setUpPreviousStage(jsonRow);
+    tableLayout->addLayout(jsonRow);
     tableLayout->addWidget(setUpCharts(m_splitter), 1);
     tableLayout->addLayout(footer);
 
@@ -466,6 +469,8 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
             &ResultsPage::updateDetail);
     connect(&m_joinWatcher, &QFutureWatcher<Joined>::finished, this, &ResultsPage::onJoined);
     connect(&m_jsonWatcher, &QFutureWatcher<JsonSplit>::finished, this, &ResultsPage::onJsonSplit);
+    connect(&m_previousWatcher, &QFutureWatcher<PreviousOpened>::finished, this,
+            &ResultsPage::onPreviousStageOpened);
     connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         m_exportStrip->hide();
         const QString error = m_exportWatcher.result();
@@ -488,6 +493,9 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
                 reload();
             updateActions();
         }
+        // The results of the stage this one was built from may have become joinable (or stopped being).
+        if (m_stageLink && m_stack->currentIndex() == 1)
+            updatePreviousStage();
     });
     connect(controller, &AppController::resultsProgress, this, [this](const QString &batchId, qint64 bytes) {
         if (m_plan.chain.contains(batchId) && m_stack->currentIndex() == 0 && !m_joinWatcher.isRunning())
@@ -504,7 +512,7 @@ ResultsPage::ResultsPage(AppController *controller, QWidget *parent)
     fitShortColumns();
     const auto saveHeader = [this] {
         // The JSON columns come and go with the data: the widths kept are those of the fixed columns.
-        if (m_model->hasJsonColumns())
+        if (m_model->hasJsonColumns() || m_model->hasPreviousColumn())
             return;
         QSettings().setValue(QStringLiteral("Results/header"), m_view->horizontalHeader()->saveState());
     };
@@ -676,8 +684,148 @@ void ResultsPage::onJsonSplit()
     m_invalidJsonChip->setVisible(split.counts.invalid > 0);
 }
 
+void ResultsPage::setUpPreviousStage(QLayout *row)
+{
+    // Stage 2 beside stage 1: the response the previous stage gave for the same custom_id.
+    m_previousStatus = new QLabel(this);
+    m_previousStatus->setObjectName(QStringLiteral("previousStageStatus"));
+    m_previousStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_showPrevious = new QCheckBox(tr("Show Previous Stage"), this);
+    m_showPrevious->setObjectName(QStringLiteral("showPreviousStage"));
+    m_showPrevious->hide();
+    connect(m_showPrevious, &QCheckBox::toggled, this, &ResultsPage::setShowPreviousStage);
+    row->addWidget(m_previousStatus);
+    row->addWidget(m_showPrevious);
+}
+
+QString ResultsPage::previousStageStatus() const
+{
+    return m_previousStatus->text();
+}
+
+void ResultsPage::resetPreviousStage()
+{
+    if (m_cancelPrevious)
+        m_cancelPrevious->store(true);
+    ++m_previousGeneration;
+    m_stageLink.reset();
+    m_previousPlan = {};
+    {
+        const QSignalBlocker blocker(m_showPrevious);
+        m_showPrevious->setChecked(false);
+    }
+    m_showPrevious->hide();
+    m_previousStatus->clear();
+    m_model->setPreviousStage(nullptr);
+}
+
+void ResultsPage::updatePreviousStage()
+{
+    // Only a link to batches can be opened here (a job link is shown in the subtitle only); planJoin() looks
+    // up the saved files without reading them, and nothing is downloaded for it.
+    const bool linked = m_stageLink && !m_stageLink->batchIds.isEmpty();
+    m_previousPlan =
+        linked ? Results::planJoin(*m_controller, m_stageLink->batchIds.first()) : Results::JoinPlan {};
+    const bool ready = m_previousPlan.isReady();
+    m_showPrevious->setVisible(ready || m_showPrevious->isChecked());
+    if (linked)
+        m_showPrevious->setToolTip(tr("Show the response of stage %1 (%2) for the same custom_id in a column "
+                                      "\u201cPrevious response\u201d")
+                                       .arg(m_stageLink->stage - 1)
+                                       .arg(m_stageLink->batchIds.first()));
+}
+
+void ResultsPage::setShowPreviousStage(bool on)
+{
+    if (m_showPrevious->isChecked() != on) {
+        m_showPrevious->setChecked(on); // comes back here through toggled()
+        return;
+    }
+    if (m_cancelPrevious)
+        m_cancelPrevious->store(true);
+    const int generation = ++m_previousGeneration;
+    if (!on) {
+        m_model->setPreviousStage(nullptr);
+        m_previousStatus->clear();
+        updatePreviousStage();
+        return;
+    }
+    const auto current = m_model->results();
+    if (!current || !m_stageLink || !m_previousPlan.isReady()) {
+        m_previousStatus->setText(
+            m_stageLink ? tr("The results of the previous stage are not saved on this computer.")
+                        : tr("These requests were not built from the results of a previous stage."));
+        const QSignalBlocker blocker(m_showPrevious);
+        m_showPrevious->setChecked(false);
+        return;
+    }
+    m_cancelPrevious = std::make_shared<std::atomic<bool>>(false);
+    m_previousStatus->setText(tr("Opening the results of stage %1\u2026").arg(m_stageLink->stage - 1));
+    m_previousWatcher.setProperty("generation", generation);
+    m_previousWatcher.setFuture(
+        QtConcurrent::run([plan = m_previousPlan, current, cancel = m_cancelPrevious,
+                           control = pollingControl(m_cancelPrevious)]() -> PreviousOpened {
+            PreviousOpened out;
+            const auto opened = Results::openJoin(plan, control);
+            if (!opened.ok()) {
+                out.previous = opened.error();
+                out.cancelled = cancel->load();
+                return out;
+            }
+            auto previous = Models::previousStageOf(opened.value().results, cancel.get());
+            if (!previous) {
+                out.cancelled = true;
+                return out;
+            }
+            for (qint64 i = 0; i < current->rowCount(); ++i) {
+                if ((i & 1023) == 0 && cancel->load(std::memory_order_relaxed)) {
+                    out.cancelled = true;
+                    return out;
+                }
+                if (previous->rows.contains(current->customId(i)))
+                    ++out.matched;
+            }
+            out.previous = std::move(previous);
+            return out;
+        }));
+}
+
+void ResultsPage::onPreviousStageOpened()
+{
+    if (m_previousWatcher.property("generation").toInt() != m_previousGeneration || !m_stageLink
+        || !m_showPrevious->isChecked())
+        return;
+    const PreviousOpened out = m_previousWatcher.result();
+    if (out.cancelled) {
+        m_previousStatus->clear();
+        return;
+    }
+    const int stage = m_stageLink->stage - 1;
+    if (!out.previous.ok()) {
+        m_previousStatus->setText(tr("The results of stage %1 (%2) could not be opened: %3")
+                                      .arg(stage)
+                                      .arg(m_stageLink->batchIds.value(0), out.previous.errorString()));
+        {
+            const QSignalBlocker blocker(m_showPrevious);
+            m_showPrevious->setChecked(false);
+        }
+        updatePreviousStage();
+        return;
+    }
+    m_model->setPreviousStage(out.previous.value());
+    const int column = m_model->previousColumn();
+    m_view->setColumnHidden(column, false);
+    m_view->setColumnWidth(column, m_view->columnWidth(ResultsModel::ResponseColumn));
+    m_previousStatus->setText(tr("Stage %1: %Ln request(s) with a previous response", nullptr,
+                                 int(qMin<qint64>(out.matched, INT_MAX)))
+                                  .arg(stage));
+}
+
 ResultsPage::~ResultsPage()
 {
+    if (m_cancelPrevious)
+        m_cancelPrevious->store(true);
+    m_previousWatcher.waitForFinished();
     if (m_cancelJoin)
         m_cancelJoin->store(true);
     if (m_cancelJson)
@@ -731,6 +879,7 @@ void ResultsPage::reload()
     m_model->setJsonColumns({});
     m_jsonStatus->clear();
     m_invalidJsonChip->hide();
+    resetPreviousStage();
     m_warning.clear();
     m_stateButton->setProperty("action", QString());
     // A copy: fetchResults() below may come back into reload() (resultsChanged), which replaces m_plan.
@@ -821,6 +970,7 @@ void ResultsPage::startJoin()
     m_stateProgress->setValue(0);
     m_cancelJoin = std::make_shared<std::atomic<bool>>(false);
     m_kinds = {};
+    resetPreviousStage();
     auto done = std::make_shared<std::atomic<qint64>>(0);
     auto *timer = new QTimer(this);
     timer->setInterval(50);
@@ -879,6 +1029,7 @@ void ResultsPage::onJoined()
     // The stage link of a chained build (its manifest's "source"): where this stage's requests came from.
     const auto stage =
         Results::previousStage(m_plan.partInputs.isEmpty() ? m_plan.inputPath : m_plan.partInputs.first());
+    m_stageLink = stage;
     if (stage) {
         QString from;
         if (!stage->jobId.isEmpty())
@@ -936,6 +1087,7 @@ void ResultsPage::onJoined()
         m_view->resizeColumnToContents(column);
         m_view->setColumnWidth(column, qMin(maxId, m_view->columnWidth(column) + 8));
     }
+    updatePreviousStage();
     m_view->setFocus();
     emit loaded();
 }

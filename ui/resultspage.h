@@ -5,6 +5,7 @@
 #include "results/joinplan.h"
 #include "results/jsoncolumns.h"
 #include "results/resultsummary.h"
+#include "results/stagetable.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -28,7 +29,8 @@ class QToolButton;
 
 namespace Batchdesk::Models {
 class ResultsModel;
-}
+struct PreviousStage;
+} // namespace Batchdesk::Models
 
 namespace Batchdesk::Ui {
 
@@ -100,6 +102,19 @@ public:
     void setSplitJson(bool on);
     /** Whether the JSON columns are being discovered and counted. */
     bool isSplittingJson() const { return m_jsonWatcher.isRunning(); }
+    /**
+     * "Show Previous Stage": for a batch built from the results of earlier batches (its input's build
+     * manifest has a stage link, Results::previousStage()), opens the joined results of the link's first
+     * batch (with its resubmits; Results::planJoin / openJoin) and indexes them by custom_id on a worker
+     * thread, then shows their response text in the model's "Previous response" column. Off removes the
+     * column. The switch is shown only when that batch's results are saved and can be joined (not for a job
+     * link); an error is shown beside it (previousStageStatus()) and the switch turns off.
+     */
+    void setShowPreviousStage(bool on);
+    /** Whether the previous stage's results are being opened. */
+    bool isOpeningPreviousStage() const { return m_previousWatcher.isRunning(); }
+    /** The text beside the switch: what is being done, what is shown, or why it failed. */
+    QString previousStageStatus() const;
 
 public slots:
     /** Asks for a file (format from the chosen filter) and exports. */
@@ -139,6 +154,10 @@ private:
     QLayout *setUpJsonColumns();
     void startJsonSplit();
     void onJsonSplit();
+    void setUpPreviousStage(QLayout *row);
+    void updatePreviousStage();
+    void resetPreviousStage();
+    void onPreviousStageOpened();
     QString modelName() const;
 
     AppController *m_controller;
@@ -185,6 +204,21 @@ private:
     QFutureWatcher<JsonSplit> m_jsonWatcher;
     std::shared_ptr<std::atomic<bool>> m_cancelJson;
     int m_jsonGeneration = 0;
+    /** The stage link of the input shown (Results::previousStage), read when the join finishes. */
+    std::optional<Results::StageLink> m_stageLink;
+    /** What opening the link's first batch would join (Results::planJoin); Ready when the switch shows. */
+    Results::JoinPlan m_previousPlan;
+    QCheckBox *m_showPrevious = nullptr;
+    QLabel *m_previousStatus = nullptr;
+    struct PreviousOpened
+    {
+        Result<std::shared_ptr<const Models::PreviousStage>> previous = Error {};
+        qint64 matched = 0; ///< rows of the results shown that have a previous result
+        bool cancelled = false;
+    };
+    QFutureWatcher<PreviousOpened> m_previousWatcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelPrevious;
+    int m_previousGeneration = 0;
     QWidget *m_exportStrip;
     QLabel *m_exportLabel;
     QProgressBar *m_exportProgress;

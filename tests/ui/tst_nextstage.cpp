@@ -1,17 +1,22 @@
 // "Build Next Stage from These Results…" on the Results page, against the app's in-process sandbox: a batch
 // with json_schema answers finishes, the action opens the builder over its stage table with the answer.*
-// columns, the live preview renders {{answer.label}}, and the written file's manifest links stage 1.
+// columns, the live preview renders {{answer.label}}, and the written file's manifest links stage 1; stage
+// 2's results show stage 1's response for each custom_id beside their own ("Show Previous Stage").
 #include "appcontroller.h"
 #include "batchespage.h"
 #include "batchtablemodel.h"
 #include "builderdialog.h"
 #include "mainwindow.h"
+#include "resultsmodel.h"
 #include "resultspage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +85,8 @@ class TestNextStage : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_data;
     std::unique_ptr<Ui::MainWindow> m_window;
+    QString m_stage1;
+    QString m_stage2;
 
     Ui::AppController *controller() const { return m_window->controller(); }
     Ui::ResultsPage *page() const { return m_window->resultsPage(); }
@@ -181,6 +189,8 @@ private slots:
         controller()->submit(m_data->filePath(QStringLiteral("mails-stage2.jsonl")), params);
         QVERIFY(created.wait(15000));
         const QString stage2 = created.first().first().value<Api::Batch>().id;
+        m_stage1 = id;
+        m_stage2 = stage2;
         QTRY_VERIFY_WITH_TIMEOUT(
             controller()->resultsState(stage2) == Ui::AppController::ResultsState::Downloaded, 30000);
         page()->showBatch(stage2);
@@ -192,6 +202,69 @@ private slots:
         QTRY_COMPARE(page()->batchId(), id);
         QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr, 15000);
         QVERIFY(!subtitle->text().contains(QStringLiteral("Stage 2")));
+    }
+
+    void previousStageColumn()
+    {
+        QVERIFY2(!m_stage2.isEmpty(), "needs the two stages of the test before");
+        using Models::ResultsModel;
+        auto *box = page()->findChild<QCheckBox *>(QStringLiteral("showPreviousStage"));
+        QVERIFY(box);
+        ResultsModel *model = page()->model();
+
+        // Stage 1's answers, by custom_id; stage 1 itself has no previous stage to show.
+        page()->showBatch(m_stage1);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr && page()->batchId() == m_stage1, 15000);
+        QVERIFY(box->isHidden());
+        QHash<QString, QString> stage1;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const Results::ResultRow row = model->resultRow(r);
+            stage1.insert(row.customId, row.responseText);
+        }
+        QCOMPARE(stage1.size(), 6);
+        QVERIFY(!stage1.value(QStringLiteral("mail-1")).isEmpty());
+
+        page()->showBatch(m_stage2);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->results() != nullptr && page()->batchId() == m_stage2, 15000);
+        QTRY_VERIFY(!box->isHidden());
+        QVERIFY(!box->isChecked());
+        const int columns = model->columnCount();
+        QCOMPARE(model->previousColumn(), -1);
+
+        // On: one more column whose cell is stage 1's response for the same custom_id.
+        box->click();
+        QTRY_COMPARE_WITH_TIMEOUT(model->columnCount(), columns + 1, 15000);
+        const int previous = model->previousColumn();
+        QCOMPARE(previous, columns);
+        QCOMPARE(model->headerData(previous, Qt::Horizontal).toString(), QStringLiteral("Previous response"));
+        QCOMPARE(model->rowCount(), 6);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString id = model->data(model->index(r, ResultsModel::CustomIdColumn)).toString();
+            QVERIFY2(stage1.contains(id), qPrintable(id));
+            QCOMPARE(model->data(model->index(r, previous)).toString(), stage1.value(id));
+            // Stage 2's own answer is another text (it echoes the prompt built from stage 1's label).
+            QVERIFY(model->data(model->index(r, ResultsModel::ResponseColumn)).toString()
+                    != stage1.value(id));
+        }
+        QVERIFY2(page()->previousStageStatus().contains(QStringLiteral("6 request")),
+                 qPrintable(page()->previousStageStatus()));
+        QVERIFY(!page()->view()->isColumnHidden(previous));
+
+        // Off: the column goes.
+        box->click();
+        QCOMPARE(model->columnCount(), columns);
+        QCOMPARE(model->previousColumn(), -1);
+        QVERIFY(!box->isHidden());
+
+        // Stage 1's input is gone since the page was shown: the error is shown and the switch turns off.
+        QDir dir(m_data->path());
+        QVERIFY(dir.rename(QStringLiteral("mails.jsonl"), QStringLiteral("mails.moved")));
+        box->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isOpeningPreviousStage() && !box->isChecked(), 15000);
+        QVERIFY2(page()->previousStageStatus().contains(QStringLiteral("could not be opened")),
+                 qPrintable(page()->previousStageStatus()));
+        QCOMPARE(model->columnCount(), columns);
+        QVERIFY(dir.rename(QStringLiteral("mails.moved"), QStringLiteral("mails.jsonl")));
     }
 };
 
