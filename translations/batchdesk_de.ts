@@ -1920,6 +1920,10 @@
         <source>The answer is not JSON: %1</source>
         <translation>Die Antwort ist kein JSON: %1</translation>
     </message>
+    <message>
+        <source>Previous response</source>
+        <translation>Vorherige Antwort</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Realtime</name>
@@ -5622,6 +5626,37 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>Stage %1, built from the results of %2</source>
         <translation>Stufe %1, erstellt aus den Ergebnissen von %2</translation>
+    </message>
+    <message>
+        <source>Show Previous Stage</source>
+        <translation>Vorherige Stufe anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the response of stage %1 (%2) for the same custom_id in a column “Previous response”</source>
+        <translation>Die Antwort von Stufe %1 (%2) zur selben custom_id in einer Spalte „Vorherige Antwort“ zeigen</translation>
+    </message>
+    <message>
+        <source>The results of the previous stage are not saved on this computer.</source>
+        <translation>Die Ergebnisse der vorherigen Stufe sind auf diesem Computer nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>These requests were not built from the results of a previous stage.</source>
+        <translation>Diese Anfragen wurden nicht aus den Ergebnissen einer vorherigen Stufe erstellt.</translation>
+    </message>
+    <message>
+        <source>Opening the results of stage %1…</source>
+        <translation>Ergebnisse von Stufe %1 werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>The results of stage %1 (%2) could not be opened: %3</source>
+        <translation>Die Ergebnisse von Stufe %1 (%2) konnten nicht geöffnet werden: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage %1: %Ln request(s) with a previous response</source>
+        <translation>
+            <numerusform>Stufe %1: %Ln Anfrage mit vorheriger Antwort</numerusform>
+            <numerusform>Stufe %1: %Ln Anfragen mit vorheriger Antwort</numerusform>
+        </translation>
     </message>
 </context>
 <context>

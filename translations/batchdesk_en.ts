@@ -371,6 +371,13 @@
             <numerusform>%Ln rows&apos; JSON did not parse</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stage %1: %Ln request(s) with a previous response</source>
+        <translation>
+            <numerusform>Stage %1: %Ln request with a previous response</numerusform>
+            <numerusform>Stage %1: %Ln requests with a previous response</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Ui::ValidationPage</name>

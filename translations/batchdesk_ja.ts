@@ -1916,6 +1916,10 @@
         <source>The answer is not JSON: %1</source>
         <translation>応答が JSON ではありません：%1</translation>
     </message>
+    <message>
+        <source>Previous response</source>
+        <translation>前の応答</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Realtime</name>
@@ -5573,6 +5577,36 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>Stage %1, built from the results of %2</source>
         <translation>ステージ %1（%2 の結果から作成）</translation>
+    </message>
+    <message>
+        <source>Show Previous Stage</source>
+        <translation>前のステージを表示</translation>
+    </message>
+    <message>
+        <source>Show the response of stage %1 (%2) for the same custom_id in a column “Previous response”</source>
+        <translation>同じ custom_id に対するステージ %1（%2）の応答を「前の応答」列に表示</translation>
+    </message>
+    <message>
+        <source>The results of the previous stage are not saved on this computer.</source>
+        <translation>前のステージの結果はこのコンピューターに保存されていません。</translation>
+    </message>
+    <message>
+        <source>These requests were not built from the results of a previous stage.</source>
+        <translation>これらのリクエストは前のステージの結果から作成されたものではありません。</translation>
+    </message>
+    <message>
+        <source>Opening the results of stage %1…</source>
+        <translation>ステージ %1 の結果を開いています…</translation>
+    </message>
+    <message>
+        <source>The results of stage %1 (%2) could not be opened: %3</source>
+        <translation>ステージ %1（%2）の結果を開けませんでした: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage %1: %Ln request(s) with a previous response</source>
+        <translation>
+            <numerusform>ステージ %1: 前の応答があるリクエスト %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
