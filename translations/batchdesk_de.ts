@@ -322,6 +322,10 @@
         <source>Some requests set no max_tokens: their answers are not in the estimate of %1, so the budget of %2 does not bound them. Set max_tokens for a hard limit.</source>
         <translation>Einige Anfragen setzen kein max_tokens: Ihre Antworten sind nicht in der Schätzung von %1 enthalten, daher begrenzt das Budget von %2 sie nicht. Setzen Sie max_tokens für eine feste Obergrenze.</translation>
     </message>
+    <message>
+        <source>There is no cost estimate to check the budget of %1 against.</source>
+        <translation>Es gibt keine Kostenschätzung, an der das Budget von %1 geprüft werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Cost::PriceTable</name>
@@ -2822,10 +2826,6 @@ Das Konto trotzdem speichern?</translation>
     <message>
         <source>The account that runs this batch in real time no longer exists.</source>
         <translation>Das Konto, das diesen Batch in Echtzeit ausführt, existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The budget of %1 cannot be checked: there is no cost estimate.</source>
-        <translation>Das Budget von %1 kann nicht geprüft werden: Es gibt keine Kostenschätzung.</translation>
     </message>
     <message>
         <source>%1 Nothing was uploaded.</source>
@@ -6287,10 +6287,6 @@ Der Anbieter bewahrt sie nicht mehr auf, daher können sie nicht erneut herunter
     <message>
         <source>The job has spent about %1 of its budget of %2; the next round: %3</source>
         <translation>Der Job hat etwa %1 seines Budgets von %2 verbraucht; nächste Runde: %3</translation>
-    </message>
-    <message>
-        <source>The job has a budget of %1 but no cost estimate to check it against.</source>
-        <translation>Der Job hat ein Budget von %1, aber keine Kostenschätzung, um es zu prüfen.</translation>
     </message>
     <message>
         <source>Job %1: retry round %2 was not submitted. %3</source>

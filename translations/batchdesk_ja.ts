@@ -322,6 +322,10 @@
         <source>Some requests set no max_tokens: their answers are not in the estimate of %1, so the budget of %2 does not bound them. Set max_tokens for a hard limit.</source>
         <translation>max_tokens を指定していないリクエストがあります。その応答は見積もり %1 に含まれていないため、予算 %2 では上限を設けられません。確実に制限するには max_tokens を指定してください。</translation>
     </message>
+    <message>
+        <source>There is no cost estimate to check the budget of %1 against.</source>
+        <translation>予算 %1 を確認するための費用の見積もりがありません。</translation>
+    </message>
 </context>
 <context>
     <name>Batchdesk::Cost::PriceTable</name>
@@ -2816,10 +2820,6 @@ Save the account anyway?</source>
     <message>
         <source>The account that runs this batch in real time no longer exists.</source>
         <translation>このバッチをリアルタイムで実行するアカウントはもう存在しません。</translation>
-    </message>
-    <message>
-        <source>The budget of %1 cannot be checked: there is no cost estimate.</source>
-        <translation>予算 %1 を確認できません：費用の見積もりがありません。</translation>
     </message>
     <message>
         <source>%1 Nothing was uploaded.</source>
@@ -6236,10 +6236,6 @@ The provider no longer keeps them, so they cannot be downloaded again.</source>
     <message>
         <source>The job has spent about %1 of its budget of %2; the next round: %3</source>
         <translation>ジョブは予算 %2 のうち約 %1 を使いました。次のラウンド：%3</translation>
-    </message>
-    <message>
-        <source>The job has a budget of %1 but no cost estimate to check it against.</source>
-        <translation>ジョブには予算 %1 がありますが、確認に使う費用の見積もりがありません。</translation>
     </message>
     <message>
         <source>Job %1: retry round %2 was not submitted. %3</source>

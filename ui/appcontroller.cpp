@@ -419,15 +419,10 @@ Submission *AppController::submit(const QString &path, const Api::CreateBatchPar
 Submission *AppController::submit(const QString &path, const Api::CreateBatchParams &params, double budget,
                                   const std::optional<Cost::CostEstimate> &estimate, QString *refused)
 {
-    if (budget > 0) {
-        const QString reason = estimate ? Cost::checkBudget(*estimate, budget)
-                                        : tr("The budget of %1 cannot be checked: there is no cost estimate.")
-                                              .arg(Cost::formatDollars(budget));
-        if (!reason.isEmpty()) {
-            if (refused)
-                *refused = tr("%1 Nothing was uploaded.").arg(reason);
-            return nullptr;
-        }
+    if (const QString reason = Cost::checkBudget(estimate, budget); !reason.isEmpty()) {
+        if (refused)
+            *refused = tr("%1 Nothing was uploaded.").arg(reason);
+        return nullptr;
     }
     return submit(path, params);
 }

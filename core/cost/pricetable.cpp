@@ -288,6 +288,13 @@ QString checkBudget(const CostEstimate &estimate, double budget, QString *warnin
     return {};
 }
 
+QString checkBudget(const std::optional<CostEstimate> &estimate, double budget, QString *warning)
+{
+    if (budget > 0 && !estimate)
+        return tr("There is no cost estimate to check the budget of %1 against.").arg(formatDollars(budget));
+    return estimate ? checkBudget(*estimate, budget, warning) : QString();
+}
+
 QString formatDollars(double dollars)
 {
     if (dollars != 0 && qAbs(dollars) < 0.01) {

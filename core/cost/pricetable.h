@@ -108,6 +108,8 @@ CostEstimate costEstimate(qint64 inputTokens, qint64 maxOutputTokens, bool outpu
  * with a warning in *warning. Returns the refusal's text (translated), empty when within.
  */
 QString checkBudget(const CostEstimate &estimate, double budget, QString *warning = nullptr);
+/** The same where the estimate may be missing: a budget without an estimate to judge by is refused. */
+QString checkBudget(const std::optional<CostEstimate> &estimate, double budget, QString *warning = nullptr);
 
 /** "$1.23", "$0.0042" (more digits below a cent), in the C locale's digits. */
 QString formatDollars(double dollars);

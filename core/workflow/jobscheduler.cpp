@@ -259,14 +259,8 @@ Result<Job> JobScheduler::recordJob(Store::JobStore *jobs, const Scope &scope, c
 {
     if (spec.parts.isEmpty())
         return Error {QStringLiteral("usage"), tr("A job needs at least one part.")};
-    if (spec.budget > 0) {
-        const QString refused = spec.estimate
-            ? Cost::checkBudget(*spec.estimate, spec.budget)
-            : tr("The job has a budget of %1 but no cost estimate to check it against.")
-                  .arg(Cost::formatDollars(spec.budget));
-        if (!refused.isEmpty())
-            return Error {QStringLiteral("over_budget"), refused};
-    }
+    if (const QString refused = Cost::checkBudget(spec.estimate, spec.budget); !refused.isEmpty())
+        return Error {QStringLiteral("over_budget"), refused};
     Job job;
     job.id = spec.id.isEmpty() ? Store::JobStore::newJobId() : spec.id;
     job.accountId = scope.accountId;
